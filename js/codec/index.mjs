@@ -1,0 +1,7 @@
+// `codec.*`: the codecs for direct use (docs: shared spec api.md, "Codecs").
+export { gzip, gunzip, sha256Hex, md5Hex, b85encode, b85decode } from './bytes.mjs';
+export { pythonJsonDumps, pythonJsonLoads } from './json.mjs';
+export { PythonFloat } from './wire.mjs';
+export { formatDatetime, parseDatetime } from './datetime.mjs';
+export { encrypt, decrypt, legacyKeyFromPassword } from './encrypt.mjs';
+export { compress, decompress } from './compress.mjs';

@@ -1,0 +1,40 @@
+// Internal: creating typed errors from a code, for errors raised in JS and in the wasm core.
+import {
+  ArgumentError, CodecError, CompressionError, DecryptionError, EncodingError, KeyError, NotInitializedError,
+} from './index.mjs';
+
+const CLASS_BY_CODE = {
+  E_NOT_INITIALIZED: NotInitializedError,
+  E_INPUT_TYPE: ArgumentError,
+  E_ARGUMENT: ArgumentError,
+  E_KEY_LENGTH: KeyError,
+  E_BASE85: EncodingError,
+  E_DATETIME: EncodingError,
+  E_UTF8: EncodingError,
+};
+const CLASS_BY_PREFIX = [
+  ['E_GZIP_', CompressionError],
+  ['E_JSON_', EncodingError],
+  ['E_LEGACY_', DecryptionError],
+  ['E_AEAD_', DecryptionError],
+];
+
+/** The typed error for `code`; codes without a family of their own (E_RANDOM) get CodecError. */
+export function codecError(code, message) {
+  const ErrorClass = CLASS_BY_CODE[code]
+    ?? CLASS_BY_PREFIX.find(([prefix]) => code.startsWith(prefix))?.[1]
+    ?? CodecError;
+  return new ErrorClass(code, message);
+}
+
+// The Rust core throws `Error("E_CODE: explanation")` (docs/wasm-interface.md).
+const WASM_MESSAGE = /^(E_[A-Z0-9_]+): ([\s\S]*)$/;
+
+/**
+ * Turns an error thrown by a wasm export into the typed error of its code. Anything else (a bug
+ * such as a wasm trap) is returned unchanged so that its type and stack stay visible.
+ */
+export function fromWasmError(error) {
+  const match = error instanceof Error && WASM_MESSAGE.exec(error.message);
+  return match ? codecError(match[1], match[2]) : error;
+}

@@ -1,0 +1,47 @@
+// The wasm exports as the codecs call them: each call first checks that the module was
+// initialised (E_NOT_INITIALIZED otherwise) and turns a thrown "E_CODE: text" into a typed error.
+// node.mjs initialises at import time, web.mjs in `init()`.
+import * as bindings from '../generated/dynamodb_mate.js';
+import { codecError, fromWasmError } from '../errors/make.mjs';
+
+let ready = false;
+
+/** Called by the runtimes once `initSync`/`init` of the generated glue has succeeded. */
+export function markReady() {
+  ready = true;
+}
+
+function guard(fn) {
+  return (...args) => {
+    if (!ready) {
+      throw codecError('E_NOT_INITIALIZED', 'dynamodb-mate is not initialised: await init() before using it');
+    }
+    try {
+      return fn(...args);
+    } catch (error) {
+      throw fromWasmError(error);
+    }
+  };
+}
+
+// Static member accesses, so that bundlers drop the glue's unused async loader from Node builds.
+export const core = {
+  gzip: guard(bindings.gzip),
+  gunzip: guard(bindings.gunzip),
+  sha256Hex: guard(bindings.sha256Hex),
+  md5Hex: guard(bindings.md5Hex),
+  b85encode: guard(bindings.b85encode),
+  b85decode: guard(bindings.b85decode),
+  pythonJsonDumps: guard(bindings.pythonJsonDumps),
+  pythonJsonLoads: guard(bindings.pythonJsonLoads),
+  formatDatetime: guard(bindings.formatDatetime),
+  parseDatetime: guard(bindings.parseDatetime),
+  legacyKeyFromPassword: guard(bindings.legacyKeyFromPassword),
+  legacyEncrypt: guard(bindings.legacyEncrypt),
+  legacyDecrypt: guard(bindings.legacyDecrypt),
+  aeadKeyId: guard(bindings.aeadKeyId),
+  aeadEncrypt: guard(bindings.aeadEncrypt),
+  aeadDecrypt: guard(bindings.aeadDecrypt),
+  compressValue: guard(bindings.compressValue),
+  decompressValue: guard(bindings.decompressValue),
+};

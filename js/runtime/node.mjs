@@ -1,0 +1,24 @@
+// Node: the wasm is compiled synchronously while this module is imported, so the codecs are
+// usable right away (no top-level await, which would break `require`).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { initSync } from '../generated/dynamodb_mate.js';
+import { markReady } from './core.mjs';
+
+/* global DYNAMODB_MATE_WASM_FILE */
+// scripts/build-package.mjs defines DYNAMODB_MATE_WASM_FILE so that bundles load the .wasm sitting
+// next to them; from source it is the wasm-bindgen output in js/generated/.
+const WASM_FILE = typeof DYNAMODB_MATE_WASM_FILE === 'string'
+  ? DYNAMODB_MATE_WASM_FILE
+  : '../generated/dynamodb_mate_bg.wasm';
+
+function wasmLocation() {
+  if (process.env.DYNAMODB_MATE_WASM_PATH) return process.env.DYNAMODB_MATE_WASM_PATH;
+  // import.meta.url is empty in our CJS bundle and in any CJS bundle made of the ESM one (Lambda
+  // with esbuild --format=cjs): there the .wasm is expected next to that bundle, in __dirname.
+  // (Testing `typeof __dirname` instead would be fooled by a global __dirname, as `node -e` sets.)
+  return import.meta.url ? new URL(WASM_FILE, import.meta.url) : join(__dirname, WASM_FILE);
+}
+
+initSync({ module: readFileSync(wasmLocation()) });
+markReady();

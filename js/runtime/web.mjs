@@ -1,0 +1,19 @@
+// Browsers (and other runtimes with fetch): the wasm is loaded by an explicit `await init()`.
+import initGlue from '../generated/dynamodb_mate.js';
+import { markReady } from './core.mjs';
+
+/* global DYNAMODB_MATE_WASM_FILE */
+// See node.mjs: bundles load the .wasm next to them, source loads js/generated/.
+const WASM_FILE = typeof DYNAMODB_MATE_WASM_FILE === 'string'
+  ? DYNAMODB_MATE_WASM_FILE
+  : '../generated/dynamodb_mate_bg.wasm';
+
+/**
+ * Loads the wasm: `input` is a URL (or string), Request, Response, the bytes, or a compiled
+ * WebAssembly.Module; by default the .wasm next to this file. The glue loads only once (a failed
+ * load is retried by the next call), so calling `init()` again is cheap.
+ */
+export async function init(input) {
+  await initGlue({ module_or_path: input ?? new URL(WASM_FILE, import.meta.url) });
+  markReady();
+}

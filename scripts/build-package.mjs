@@ -1,0 +1,46 @@
+// Assembles the npm package in pkg/ from js/ (with the wasm-bindgen output in js/generated/) and
+// pkg-template/. Run by scripts/build.sh after the wasm is built.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('../', import.meta.url);
+const path = (p) => new URL(p, root).pathname;
+const WASM = 'dynamodb_mate_bg.wasm';
+
+const cargoToml = readFileSync(path('Cargo.toml'), 'utf8');
+const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargoToml)?.[1];
+if (!version) throw new Error('no [package] version in Cargo.toml');
+
+rmSync(path('pkg'), { recursive: true, force: true });
+mkdirSync(path('pkg/dist'), { recursive: true });
+
+// The runtimes look for the .wasm next to the bundle instead of in js/generated/ (see js/runtime/).
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  define: {
+    DYNAMODB_MATE_WASM_FILE: JSON.stringify(`./${WASM}`),
+    DYNAMODB_MATE_VERSION: JSON.stringify(version),
+  },
+};
+await Promise.all([
+  build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
+  build({
+    ...common,
+    entryPoints: [path('js/node.mjs')],
+    outfile: path('pkg/dist/node.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Expected: js/runtime/node.mjs falls back to __dirname when import.meta.url is empty.
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
+  build({ ...common, entryPoints: [path('js/web.mjs')], outfile: path('pkg/dist/web.mjs'), platform: 'browser', format: 'esm', target: 'es2022' }),
+]);
+
+cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
+cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
+cpSync(path('pkg-template/README.md'), path('pkg/README.md'));
+const { name, ...manifest } = JSON.parse(readFileSync(path('pkg-template/package.json'), 'utf8'));
+writeFileSync(path('pkg/package.json'), `${JSON.stringify({ name, version, ...manifest }, null, 2)}\n`);
+console.log(`pkg/: dynamodb-mate ${version}`);

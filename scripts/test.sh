@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The whole test suite (README: "Run every test"; .ci/run calls this). Installs what it needs,
+# builds, runs each suite, prints each suite's counts and ends with one line `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+export CARGO_TERM_COLOR=never
+
+LOGS=target/test-logs
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+step() { printf '\n== %s\n' "$*"; }
+
+# record NAME PASSED FAILED: adds a suite's counts to the totals.
+record() {
+  printf -- '-- %s: %d passed, %d failed\n' "$1" "$2" "$3"
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+}
+
+# sum_counts LOG REGEX: sums the two numbers captured by a sed -E regex over every matching line.
+sum_counts() {
+  sed -nE "s/$2/\1 \2/p" "$1" | awk '{p += $1; f += $2} END {printf "%d %d\n", p, f}'
+}
+
+# run_suite NAME REGEX MIN COMMAND...: runs a suite, counts its results; a suite that exits non-zero
+# without reporting a failure, or that ran fewer than MIN tests, counts as one failure.
+run_suite() {
+  local name=$1 regex=$2 min=$3
+  shift 3
+  step "$name"
+  local log="$LOGS/$name.log"
+  "$@" 2>&1 | tee "$log"
+  local rc=${PIPESTATUS[0]}
+  read -r passed failed < <(sum_counts "$log" "$regex")
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    echo "!! $name exited with status $rc"
+    failed=1
+  fi
+  if [ "$passed" -lt "$min" ]; then
+    echo "!! $name ran $passed tests, expected at least $min"
+    failed=$((failed + 1))
+  fi
+  record "$name" "$passed" "$failed"
+}
+
+CARGO_RE='^test result: .*\. ([0-9]+) passed; ([0-9]+) failed.*'
+PY_RE='^python-readable: ([0-9]+) passed, ([0-9]+) failed$'
+
+mkdir -p "$LOGS" tests/interop/out
+step "setup and build"
+if ! scripts/setup.sh || ! scripts/build.sh; then
+  echo "!! setup or build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+run_suite rust-native "$CARGO_RE" 40 cargo test
+# Named targets only: the doc test is native code and already ran above.
+run_suite wasm-node "$CARGO_RE" 30 wasm-pack test --node -- --lib --test codec_suite
+# The browser suite is configured `run_in_browser`; MIN guards against Chromium silently running none.
+run_suite wasm-chromium "$CARGO_RE" 14 wasm-pack test --headless --chrome -- --test browser_suite
+
+# node --test prints `# pass N` and `# fail N` on two lines; fold them into one count line.
+js_tests() {
+  local files
+  mapfile -t files < <(find js tests/package -name '*.test.mjs' | sort)
+  node --test --test-reporter=tap "${files[@]}" |
+    awk '{print} /^# pass /{p=$3} /^# fail /{f=$3} END {printf "node-tests: %d passed, %d failed\n", p, f}'
+}
+run_suite js '^node-tests: ([0-9]+) passed, ([0-9]+) failed$' 50 js_tests
+
+interop() {
+  local status=0
+  # The committed fixtures are exactly what the pinned pynamodb_mate versions produce today.
+  for v in 5.3.4.4 6.0.1.1; do
+    local venv=.venv-pm${v%%.*}
+    if "$venv/bin/python" tests/interop/generate_fixtures.py "tests/interop/out/fixture-$v.json" >/dev/null \
+      && cmp -s "tests/interop/out/fixture-$v.json" "tests/fixtures/pynamodb_mate_$v.json"; then
+      echo "python-readable: 1 passed, 0 failed (fixture $v regenerates identically)"
+    else
+      echo "python-readable: 0 passed, 1 failed (fixture $v differs from a fresh generation)"
+      status=1
+    fi
+  done
+  node tests/interop/write_from_js.mjs tests/interop/out/from_js.json || return 1
+  for venv in .venv-pm5 .venv-pm6; do
+    "$venv/bin/python" tests/interop/check_readable.py tests/interop/out/from_js.json || status=1
+  done
+  return $status
+}
+run_suite interop-python "$PY_RE" 800 interop
+
+step "summary"
+echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+[ "$TOTAL_FAILED" -eq 0 ]

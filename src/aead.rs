@@ -1,0 +1,286 @@
+//! Authenticated envelopes for new data (this library's default format).
+//!
+//! Deterministic values use AES-256-GCM-SIV (RFC 8452) under a nonce fixed per table+attribute, so
+//! equal plaintexts give equal ciphertexts (usable in DynamoDB conditions) and reveal nothing else;
+//! randomized values use AES-256-GCM with a fresh 96-bit nonce. Each table+attribute gets its own
+//! subkey, derived with HKDF-SHA-256 from the 256-bit master key, and the envelope header is
+//! authenticated together with the table and attribute names. See `docs/envelope.md`.
+//!
+//! ```text
+//! magic "\xddM" | version 1 | alg (1 = GCM-SIV det., 2 = GCM rand.) | key id length | key id (UTF-8)
+//! | key check (4) | context check (4) | ciphertext length (u32 BE) | [nonce (12), alg 2 only]
+//! | ciphertext | tag (16)
+//! ```
+
+use crate::error::{err, ErrorCode, Result};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::Aes256Gcm;
+use aes_gcm_siv::Aes256GcmSiv;
+use alloc::{string::String, vec::Vec};
+use hkdf::Hkdf;
+use sha2::{Digest, Sha256};
+
+const MAGIC: [u8; 2] = [0xdd, b'M'];
+const VERSION: u8 = 1;
+const ALG_DETERMINISTIC: u8 = 1;
+const ALG_RANDOMIZED: u8 = 2;
+const NONCE_LEN: usize = 12;
+const TAG_LEN: usize = 16;
+const SALT: &[u8] = b"dynamodb-mate/v1";
+
+/// Where a ciphertext belongs: it decrypts only under the same table and attribute names.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub table: &'a str,
+    pub attribute: &'a str,
+}
+
+/// Encrypts `plaintext` into a version-1 envelope. `nonce` is used by the randomized mode only;
+/// callers pass fresh random bytes (see `crate::random`).
+pub fn encrypt(
+    master: &[u8; 32],
+    key_id: &str,
+    ctx: Context<'_>,
+    plaintext: &[u8],
+    deterministic: bool,
+    nonce: &[u8; NONCE_LEN],
+) -> Result<Vec<u8>> {
+    if key_id.is_empty() || key_id.len() > 255 {
+        return Err(err(
+            ErrorCode::Argument,
+            "key id must be 1..=255 bytes of UTF-8",
+        ));
+    }
+    let len = u32::try_from(plaintext.len())
+        .map_err(|_| err(ErrorCode::Argument, "plaintext larger than 4 GiB"))?;
+    let alg = if deterministic {
+        ALG_DETERMINISTIC
+    } else {
+        ALG_RANDOMIZED
+    };
+    let mut out = Vec::with_capacity(header_len(key_id.len(), alg) + plaintext.len() + TAG_LEN);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&[VERSION, alg, key_id.len() as u8]);
+    out.extend_from_slice(key_id.as_bytes());
+    out.extend_from_slice(&key_check(master));
+    out.extend_from_slice(&context_check(ctx));
+    out.extend_from_slice(&len.to_be_bytes());
+    let sealed = if deterministic {
+        let (key, fixed_nonce) = deterministic_key(master, ctx);
+        let aad = aad(&out, ctx);
+        Aes256GcmSiv::new(&key.into()).encrypt(
+            &fixed_nonce.into(),
+            Payload {
+                msg: plaintext,
+                aad: &aad,
+            },
+        )
+    } else {
+        out.extend_from_slice(nonce);
+        let aad = aad(&out, ctx);
+        Aes256Gcm::new(&randomized_key(master, ctx).into()).encrypt(
+            nonce.into(),
+            Payload {
+                msg: plaintext,
+                aad: &aad,
+            },
+        )
+    };
+    out.extend_from_slice(
+        &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
+    );
+    Ok(out)
+}
+
+/// The key id an envelope names, so the caller can pick the key from a keyring.
+pub fn key_id(stored: &[u8]) -> Result<String> {
+    let header = Header::parse(stored)?;
+    Ok(String::from(header.key_id))
+}
+
+/// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
+/// wrong key, other table/attribute, or tampered.
+pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
+    let h = Header::parse(stored)?;
+    if h.key_check != key_check(master) {
+        return Err(err(
+            ErrorCode::AeadWrongKey,
+            "the key does not match the key that encrypted this value",
+        ));
+    }
+    if h.context_check != context_check(ctx) {
+        return Err(err(
+            ErrorCode::AeadContext,
+            "the value was encrypted for another table or attribute",
+        ));
+    }
+    let aad = aad(&stored[..h.body_start], ctx);
+    let payload = Payload {
+        msg: &stored[h.body_start..],
+        aad: &aad,
+    };
+    let opened = match h.alg {
+        ALG_DETERMINISTIC => {
+            let (key, fixed_nonce) = deterministic_key(master, ctx);
+            Aes256GcmSiv::new(&key.into()).decrypt(&fixed_nonce.into(), payload)
+        }
+        _ => {
+            let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!());
+            Aes256Gcm::new(&randomized_key(master, ctx).into()).decrypt(nonce.into(), payload)
+        }
+    };
+    opened.map_err(|_| {
+        err(
+            ErrorCode::AeadTampered,
+            "authentication failed: the value was modified",
+        )
+    })
+}
+
+/// True when `stored` starts like an envelope of this module (used to tell formats apart).
+pub fn looks_like_envelope(stored: &[u8]) -> bool {
+    stored.starts_with(&MAGIC)
+}
+
+fn header_len(key_id_len: usize, alg: u8) -> usize {
+    5 + key_id_len + 4 + 4 + 4 + if alg == ALG_RANDOMIZED { NONCE_LEN } else { 0 }
+}
+
+struct Header<'a> {
+    alg: u8,
+    key_id: &'a str,
+    key_check: [u8; 4],
+    context_check: [u8; 4],
+    body_start: usize,
+}
+
+impl<'a> Header<'a> {
+    fn parse(stored: &'a [u8]) -> Result<Header<'a>> {
+        let truncated = || {
+            err(
+                ErrorCode::AeadTruncated,
+                "envelope is shorter than its header says",
+            )
+        };
+        if !looks_like_envelope(stored) {
+            return Err(err(
+                ErrorCode::AeadFormat,
+                "not an authenticated envelope (bad magic bytes)",
+            ));
+        }
+        let version = *stored.get(2).ok_or_else(truncated)?;
+        if version != VERSION {
+            return Err(err(
+                ErrorCode::AeadVersion,
+                alloc::format!("unsupported envelope version {version}"),
+            ));
+        }
+        let alg = *stored.get(3).ok_or_else(truncated)?;
+        if alg != ALG_DETERMINISTIC && alg != ALG_RANDOMIZED {
+            return Err(err(ErrorCode::AeadFormat, "unknown envelope algorithm"));
+        }
+        let id_len = usize::from(*stored.get(4).ok_or_else(truncated)?);
+        let body_start = header_len(id_len, alg);
+        let header = stored.get(..body_start).ok_or_else(truncated)?;
+        let key_id = core::str::from_utf8(&header[5..5 + id_len])
+            .map_err(|_| err(ErrorCode::AeadFormat, "key id is not UTF-8"))?;
+        let fixed = |at: usize| -> [u8; 4] {
+            header[at..at + 4]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!())
+        };
+        let at = 5 + id_len;
+        let length = u32::from_be_bytes(fixed(at + 8)) as usize;
+        let expected = body_start
+            .checked_add(length)
+            .and_then(|n| n.checked_add(TAG_LEN));
+        match expected {
+            Some(n) if n == stored.len() => {}
+            Some(n) if n > stored.len() => return Err(truncated()),
+            _ => {
+                return Err(err(
+                    ErrorCode::AeadFormat,
+                    "bytes after the end of the envelope",
+                ))
+            }
+        }
+        Ok(Header {
+            alg,
+            key_id,
+            key_check: fixed(at),
+            context_check: fixed(at + 4),
+            body_start,
+        })
+    }
+}
+
+/// Names the key without revealing it: 4 bytes of HKDF output, so a wrong key is told apart from
+/// tampering. (An attacker learns nothing a failed decryption would not already tell them.)
+fn key_check(master: &[u8; 32]) -> [u8; 4] {
+    let mut out = [0u8; 4];
+    expand(master, &[b"key-check"], &mut out);
+    out
+}
+
+/// 4 bytes of SHA-256 over the table and attribute names: tells "moved here from elsewhere" apart.
+fn context_check(ctx: Context<'_>) -> [u8; 4] {
+    let mut h = Sha256::new();
+    h.update(b"dynamodb-mate/v1 context");
+    for part in [ctx.table, ctx.attribute] {
+        h.update((part.len() as u32).to_be_bytes());
+        h.update(part.as_bytes());
+    }
+    let digest = h.finalize();
+    [digest[0], digest[1], digest[2], digest[3]]
+}
+
+/// Associated data: the whole header plus the length-prefixed table and attribute names.
+fn aad(header: &[u8], ctx: Context<'_>) -> Vec<u8> {
+    let mut aad = Vec::with_capacity(header.len() + ctx.table.len() + ctx.attribute.len() + 8);
+    aad.extend_from_slice(header);
+    for part in [ctx.table, ctx.attribute] {
+        aad.extend_from_slice(&(part.len() as u32).to_be_bytes());
+        aad.extend_from_slice(part.as_bytes());
+    }
+    aad
+}
+
+fn deterministic_key(master: &[u8; 32], ctx: Context<'_>) -> ([u8; 32], [u8; NONCE_LEN]) {
+    let mut okm = [0u8; 32 + NONCE_LEN];
+    expand_for(master, ALG_DETERMINISTIC, ctx, &mut okm);
+    let (key, nonce) = okm.split_at(32);
+    (
+        key.try_into().unwrap_or_else(|_| unreachable!()),
+        nonce.try_into().unwrap_or_else(|_| unreachable!()),
+    )
+}
+
+fn randomized_key(master: &[u8; 32], ctx: Context<'_>) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    expand_for(master, ALG_RANDOMIZED, ctx, &mut key);
+    key
+}
+
+fn expand_for(master: &[u8; 32], alg: u8, ctx: Context<'_>, okm: &mut [u8]) {
+    let t = (ctx.table.len() as u32).to_be_bytes();
+    let a = (ctx.attribute.len() as u32).to_be_bytes();
+    expand(
+        master,
+        &[
+            b"subkey",
+            &[alg],
+            &t,
+            ctx.table.as_bytes(),
+            &a,
+            ctx.attribute.as_bytes(),
+        ],
+        okm,
+    );
+}
+
+fn expand(master: &[u8; 32], info: &[&[u8]], okm: &mut [u8]) {
+    // okm is at most 44 bytes, far below HKDF-SHA-256's 8160-byte limit.
+    let _ = Hkdf::<Sha256>::new(Some(SALT), master).expand_multi_info(info, okm);
+}

@@ -1,0 +1,208 @@
+//! pynamodb_mate's own encryption (`cipher.py`), kept byte-exact for interoperability.
+//!
+//! **Weaker than [`crate::aead`]; use only to share data with Python.** The key is one unsalted
+//! SHA-256 of a password; deterministic mode is AES-256-ECB (leaks equal 16-byte blocks); random
+//! mode is AES-256-CTR without authentication (ciphertexts are malleable).
+
+use crate::base85;
+use crate::error::{err, ErrorCode, Result};
+use crate::pyjson::{self, Value};
+use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, KeyInit, KeyIvInit, StreamCipher};
+use aes::Aes256;
+use alloc::vec::Vec;
+use sha2::{Digest, Sha256};
+
+const BLOCK: usize = 16;
+type Aes256Ctr = ctr::Ctr128BE<Aes256>;
+
+/// `cipher.str_to_key`: SHA-256 of the UTF-8 password.
+pub fn key_from_password(password: &str) -> [u8; 32] {
+    Sha256::digest(password.as_bytes()).into()
+}
+
+fn cipher(key: &[u8; 32]) -> Aes256 {
+    Aes256::new(key.into())
+}
+
+/// Deterministic mode: AES-256-ECB over PKCS#7-padded plaintext.
+pub fn ecb_encrypt(key: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
+    let pad = BLOCK - plaintext.len() % BLOCK;
+    let mut buf = Vec::with_capacity(plaintext.len() + pad);
+    buf.extend_from_slice(plaintext);
+    buf.resize(plaintext.len() + pad, pad as u8);
+    let aes = cipher(key);
+    for block in buf.chunks_exact_mut(BLOCK) {
+        aes.encrypt_block(block.try_into().unwrap_or_else(|_| unreachable!()));
+    }
+    buf
+}
+
+/// Inverse of [`ecb_encrypt`] with strict padding checks (as pycryptodome's `unpad`).
+pub fn ecb_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
+    if stored.is_empty() || !stored.len().is_multiple_of(BLOCK) {
+        return Err(err(
+            ErrorCode::LegacyLength,
+            "ECB ciphertext length is not a positive multiple of 16",
+        ));
+    }
+    let mut buf = stored.to_vec();
+    let aes = cipher(key);
+    for block in buf.chunks_exact_mut(BLOCK) {
+        aes.decrypt_block(block.try_into().unwrap_or_else(|_| unreachable!()));
+    }
+    let pad = usize::from(buf[buf.len() - 1]);
+    let valid = (1..=BLOCK).contains(&pad)
+        && buf[buf.len() - pad..]
+            .iter()
+            .all(|&b| usize::from(b) == pad);
+    if !valid {
+        return Err(err(
+            ErrorCode::LegacyPadding,
+            "invalid PKCS#7 padding (wrong key or corrupted data)",
+        ));
+    }
+    buf.truncate(buf.len() - pad);
+    Ok(buf)
+}
+
+/// Random mode: AES-256-CTR under `nonce` (pynamodb_mate: 8 random bytes), stored as Python's
+/// `json.dumps({"nonce": b85(nonce), "token": b85(ciphertext)})`.
+pub fn ctr_encrypt(key: &[u8; 32], plaintext: &[u8], nonce: &[u8; 8]) -> Vec<u8> {
+    let mut token = plaintext.to_vec();
+    ctr_apply(key, nonce, &mut token);
+    let envelope = alloc::format!(
+        "{{\"nonce\": \"{}\", \"token\": \"{}\"}}",
+        base85::encode(nonce),
+        base85::encode(&token)
+    );
+    envelope.into_bytes()
+}
+
+/// Inverse of [`ctr_encrypt`]; reads any JSON layout and any nonce of 0..=15 bytes, as pycryptodome.
+pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
+    let bad = |what: &str| {
+        err(
+            ErrorCode::LegacyEnvelope,
+            alloc::format!("CTR envelope: {what}"),
+        )
+    };
+    let text = core::str::from_utf8(stored).map_err(|_| bad("not UTF-8 text"))?;
+    let Ok(Value::Dict(fields)) = pyjson::loads(text) else {
+        return Err(bad("not a JSON object"));
+    };
+    let field = |name: &str| -> Result<Vec<u8>> {
+        match fields.iter().find(|(k, _)| k == name) {
+            Some((_, Value::Str(s))) => base85::decode(s).map_err(|_| bad("field is not base85")),
+            _ => Err(bad("missing string field")),
+        }
+    };
+    let nonce = field("nonce")?;
+    let mut token = field("token")?;
+    if nonce.len() >= BLOCK {
+        return Err(bad("nonce longer than 15 bytes"));
+    }
+    // pycryptodome refuses to let the counter field (16 - nonce bytes) wrap around.
+    let counter_bits = 8 * (BLOCK - nonce.len()) as u32;
+    let blocks = token.len().div_ceil(BLOCK) as u128;
+    if counter_bits < 128 && blocks > 1u128 << counter_bits {
+        return Err(bad("counter would wrap for this nonce length"));
+    }
+    ctr_apply(key, &nonce, &mut token);
+    Ok(token)
+}
+
+fn ctr_apply(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) {
+    let mut iv = [0u8; BLOCK];
+    iv[..nonce.len()].copy_from_slice(nonce);
+    Aes256Ctr::new(key.into(), &iv.into()).apply_keystream(buf);
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn password_key_matches_python() {
+        let key = key_from_password("my-password");
+        assert_eq!(
+            crate::hash::hex(&key),
+            "6fa2288c361becce3e30ba4c41be7d8ba01e3580566f7acc76a7f99994474c46"
+        );
+    }
+
+    #[test]
+    fn ecb_padding_and_errors() {
+        let key = key_from_password("k");
+        for len in [0, 1, 15, 16, 17, 32] {
+            let pt = alloc::vec![7u8; len];
+            let ct = ecb_encrypt(&key, &pt);
+            assert_eq!(ct.len(), (len / 16 + 1) * 16);
+            assert_eq!(ecb_decrypt(&key, &ct).unwrap(), pt);
+        }
+        let ct = ecb_encrypt(&key, b"secret");
+        assert_eq!(
+            ecb_decrypt(&key, &ct[..15]).unwrap_err().code(),
+            ErrorCode::LegacyLength
+        );
+        assert_eq!(
+            ecb_decrypt(&key, &[]).unwrap_err().code(),
+            ErrorCode::LegacyLength
+        );
+        let other = key_from_password("other");
+        assert_eq!(
+            ecb_decrypt(&other, &ct).unwrap_err().code(),
+            ErrorCode::LegacyPadding
+        );
+    }
+
+    #[test]
+    fn ctr_envelope() {
+        let key = key_from_password("k");
+        let stored = ctr_encrypt(&key, b"hello", &[1, 2, 3, 4, 5, 6, 7, 8]);
+        let text = core::str::from_utf8(&stored).unwrap();
+        assert!(text.starts_with("{\"nonce\": \"") && text.contains("\", \"token\": \""));
+        assert_eq!(ctr_decrypt(&key, &stored).unwrap(), b"hello");
+        // Key order and spacing do not matter on read.
+        let swapped = alloc::format!(
+            "{{\"token\":\"{}\",\"nonce\":\"{}\"}}",
+            text.split('"').nth(7).unwrap(),
+            text.split('"').nth(3).unwrap()
+        );
+        assert_eq!(ctr_decrypt(&key, swapped.as_bytes()).unwrap(), b"hello");
+        for bad in [
+            &b"{}"[..],
+            b"[1]",
+            b"\xff",
+            br#"{"nonce": "a b", "token": ""}"#,
+            br#"{"nonce": 1, "token": ""}"#,
+        ] {
+            assert_eq!(
+                ctr_decrypt(&key, bad).unwrap_err().code(),
+                ErrorCode::LegacyEnvelope
+            );
+        }
+    }
+
+    #[test]
+    fn ctr_short_counter_overflow_is_refused() {
+        let key = key_from_password("k");
+        // A 15-byte nonce leaves an 8-bit counter: 256 blocks at most.
+        let nonce = base85::encode(&[0u8; 15]);
+        let ok = alloc::format!(
+            r#"{{"nonce": "{nonce}", "token": "{}"}}"#,
+            base85::encode(&[0u8; 4096])
+        );
+        assert_eq!(ctr_decrypt(&key, ok.as_bytes()).unwrap().len(), 4096);
+        let over = alloc::format!(
+            r#"{{"nonce": "{nonce}", "token": "{}"}}"#,
+            base85::encode(&[0u8; 4097])
+        );
+        assert_eq!(
+            ctr_decrypt(&key, over.as_bytes()).unwrap_err().code(),
+            ErrorCode::LegacyEnvelope
+        );
+    }
+}

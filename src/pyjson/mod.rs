@@ -1,0 +1,39 @@
+//! Python's `json` module, byte for byte.
+//!
+//! pynamodb_mate stores JSON and numbers as `json.dumps(value)`; deterministic encryption makes the
+//! exact bytes matter (`1` vs `1.0`, `1e+16`, `"\u00e9"`). [`Value`] keeps what JavaScript values lose:
+//! ints versus floats, ints beyond 2^53, NaN/Infinity and dict key order.
+//!
+//! Two text forms are read and written: Python's own (see [`dumps`], [`loads`]) and the *wire* form
+//! used across the wasm boundary (standard JSON with U+0000-tagged strings, see
+//! `docs/wasm-interface.md`, [`from_wire`], [`to_wire`]).
+
+mod dumps;
+mod float_repr;
+mod int;
+mod parse;
+mod wire;
+
+pub use dumps::{dumps, DumpOptions};
+pub use float_repr::float_repr;
+pub use int::Int;
+pub use parse::loads;
+pub use wire::{from_wire, to_wire};
+
+use alloc::{string::String, vec::Vec};
+
+/// Deepest nesting accepted or produced; Python itself fails near 1000 with a RecursionError.
+pub const MAX_DEPTH: usize = 512;
+
+/// A Python JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(Int),
+    Float(f64),
+    Str(String),
+    List(Vec<Value>),
+    /// Insertion-ordered, keys unique (as a Python dict).
+    Dict(Vec<(String, Value)>),
+}

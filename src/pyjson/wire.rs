@@ -1,0 +1,165 @@
+//! The wire form: how a [`Value`] crosses the wasm boundary as one JSON text.
+//!
+//! JavaScript writes it with `JSON.stringify` and reads it with `JSON.parse`, both native and fast.
+//! What plain JSON cannot carry travels as a string starting with U+0000 plus a tag letter:
+//! `i` an integer of any size, `f` a float given as JS number text (`NaN`, `Infinity`, `-0`, `1`),
+//! `s` a string that itself starts with U+0000. A number literal without `.`/exponent is an int.
+
+use super::parse::{parse, Dialect};
+use super::{Int, Value};
+use crate::error::{err, ErrorCode, Result};
+use alloc::string::String;
+use core::fmt::Write;
+
+const TAG: char = '\u{0}';
+
+/// Reads a wire text (JS `JSON.stringify` output with tags) into a [`Value`].
+pub fn from_wire(text: &str) -> Result<Value> {
+    parse(text, Dialect::Wire)
+}
+
+/// Resolves a tagged string read from wire text.
+pub(super) fn untag(s: String) -> Result<Value> {
+    let Some(rest) = s.strip_prefix(TAG) else {
+        return Ok(Value::Str(s));
+    };
+    let mut chars = rest.chars();
+    let tag = chars.next();
+    let body = chars.as_str();
+    match tag {
+        Some('i') => Int::parse(body).map(Value::Int),
+        Some('f') => parse_js_number(body).map(Value::Float),
+        Some('s') => Ok(Value::Str(String::from(body))),
+        _ => Err(err(ErrorCode::JsonSyntax, "unknown wire tag")),
+    }
+}
+
+fn parse_js_number(text: &str) -> Result<f64> {
+    match text {
+        "NaN" => Ok(f64::NAN),
+        "Infinity" => Ok(f64::INFINITY),
+        "-Infinity" => Ok(f64::NEG_INFINITY),
+        // Rust's parser also takes "inf"/"nan" spellings; JS number text never has letters but e.
+        _ if text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) =>
+        {
+            text.parse()
+                .map_err(|_| err(ErrorCode::JsonSyntax, "invalid float in wire tag"))
+        }
+        _ => Err(err(ErrorCode::JsonSyntax, "invalid float in wire tag")),
+    }
+}
+
+/// Writes a [`Value`] as wire text for `JSON.parse` (tags only where plain JSON falls short).
+pub fn to_wire(value: &Value) -> String {
+    let mut out = String::new();
+    write(&mut out, value);
+    out
+}
+
+fn write(out: &mut String, value: &Value) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) if i.is_safe_js_integer() => out.push_str(i.as_str()),
+        Value::Int(i) => {
+            out.push_str("\"\\u0000i");
+            out.push_str(i.as_str());
+            out.push('"');
+        }
+        Value::Float(x) if x.is_nan() => out.push_str("\"\\u0000fNaN\""),
+        Value::Float(x) if x.is_infinite() => out.push_str(if *x > 0.0 {
+            "\"\\u0000fInfinity\""
+        } else {
+            "\"\\u0000f-Infinity\""
+        }),
+        // `{:e}` is the shortest round-trip form and valid JSON (`-0e0` parses to -0 in JS).
+        Value::Float(x) => {
+            let _ = write!(out, "{x:e}");
+        }
+        Value::Str(s) => {
+            if s.starts_with(TAG) {
+                write_str(out, &alloc::format!("{TAG}s{s}"));
+            } else {
+                write_str(out, s);
+            }
+        }
+        Value::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write(out, item);
+            }
+            out.push(']');
+        }
+        Value::Dict(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(out, key);
+                out.push(':');
+                write(out, item);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Minimal JSON string escaping; non-ASCII stays raw UTF-8.
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_python_types() {
+        let wire = r#"{"i":1,"f":1.5,"F":"\u0000f1","big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":1e+21}"#;
+        let v = from_wire(wire).unwrap();
+        let Value::Dict(entries) = &v else {
+            panic!("not a dict")
+        };
+        assert_eq!(entries[0].1, Value::Int(Int::from_i128(1)));
+        assert_eq!(entries[2].1, Value::Float(1.0));
+        assert_eq!(entries[5].1, Value::Str("\u{0}x".into()));
+        assert_eq!(entries[6].1, Value::Float(1e21));
+        assert_eq!(
+            to_wire(&v),
+            r#"{"i":1,"f":1.5e0,"F":1e0,"big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":1e21}"#
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_tags() {
+        assert_eq!(
+            from_wire(r#""\u0000q1""#).unwrap_err().code(),
+            ErrorCode::JsonSyntax
+        );
+        assert_eq!(
+            from_wire(r#""\u0000finf""#).unwrap_err().code(),
+            ErrorCode::JsonSyntax
+        );
+        assert_eq!(from_wire("NaN").unwrap_err().code(), ErrorCode::JsonSyntax);
+    }
+}

@@ -1,0 +1,138 @@
+// The built package as users get it: `npm pack` of pkg/, installed into a throw-away project, then
+// used from fresh node processes through `import`, `require`, a Lambda-style bundle and TypeScript.
+// Needs scripts/build.sh to have run.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkgDir = join(root, 'pkg');
+const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version;
+const tmp = mkdtempSync(join(tmpdir(), 'dmate-package-'));
+const project = join(tmp, 'project');
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Without DYNAMODB_MATE_WASM_PATH, so that the package finds its .wasm by itself.
+const { DYNAMODB_MATE_WASM_PATH, ...cleanEnv } = process.env;
+
+/** Runs a node process in `cwd`; returns its stdout, failing with its stderr. */
+function node(args, cwd = project) {
+  const r = spawnSync(process.execPath, args, { cwd, env: cleanEnv, encoding: 'utf8' });
+  assert.equal(r.status, 0, `node ${args.join(' ')}\n${r.stderr}`);
+  return r.stdout;
+}
+
+// What every consumer checks: `checks()` returns a JSON-able summary.
+const CHECKS = `function checks() {
+  const stored = codec.encrypt({ n: 1.5 }, { key: 'pw', table: 't', attribute: 'a' });
+  let notGzip;
+  try { codec.gunzip(new Uint8Array([1, 2, 3])); } catch (e) { notGzip = [e instanceof errors.CompressionError, e.code]; }
+  return {
+    version,
+    sha256: codec.sha256Hex(''),
+    json: codec.pythonJsonDumps({ a: 1.5, b: [1, 2n ** 64n], c: 'é' }),
+    gzip: new TextDecoder().decode(codec.gunzip(codec.gzip('héllo'))),
+    decrypted: codec.decrypt(stored, { key: 'pw', table: 't', attribute: 'a', kind: 'json' }),
+    notGzip,
+  };
+}`;
+const EXPECTED = {
+  version,
+  sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  json: '{"a": 1.5, "b": [1, 18446744073709551616], "c": "\\u00e9"}',
+  gzip: 'héllo',
+  decrypted: { n: 1.5 },
+  notGzip: [true, 'E_GZIP_HEADER'],
+};
+
+let packed;
+before(() => {
+  assert.ok(existsSync(join(pkgDir, 'dist/node.mjs')), 'pkg/ is not built: run scripts/build.sh');
+  [packed] = JSON.parse(execFileSync('npm', ['pack', pkgDir, '--pack-destination', tmp, '--json'], { encoding: 'utf8' }));
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
+  execFileSync('npm', ['install', join(tmp, packed.filename), '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: project,
+    stdio: 'pipe',
+  });
+});
+
+test('the tarball holds the bundles, the wasm, the types and the README', () => {
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.mjs', 'package.json',
+  ]);
+  assert.equal(packed.name, 'dynamodb-mate');
+});
+
+test('import (ESM) in a fresh process', () => {
+  writeFileSync(join(project, 'esm.mjs'), `import { codec, errors, version } from 'dynamodb-mate';\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
+  assert.deepEqual(JSON.parse(node(['esm.mjs'])), EXPECTED);
+});
+
+test('require (CJS) in a fresh process', () => {
+  writeFileSync(join(project, 'cjs.cjs'), `const { codec, errors, version } = require('dynamodb-mate');\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
+  assert.deepEqual(JSON.parse(node(['cjs.cjs'])), EXPECTED);
+});
+
+test('subpath exports: the web build and the .wasm file', () => {
+  const out = node(['--input-type=module', '-e', `
+    import { createRequire } from 'node:module';
+    import { readFileSync } from 'node:fs';
+    import { init, codec, errors } from 'dynamodb-mate/web';
+    let before;
+    try { codec.md5Hex(''); } catch (e) { before = e.code; }
+    const wasm = createRequire(import.meta.url).resolve('dynamodb-mate/dynamodb_mate_bg.wasm');
+    await init(readFileSync(wasm));
+    console.log(before, codec.md5Hex(''));
+  `]);
+  assert.equal(out.trim(), 'E_NOT_INITIALIZED d41d8cd98f00b204e9800998ecf8427e');
+});
+
+test('a Lambda-style esbuild bundle loads with read-only filesystem access', async () => {
+  const app = join(project, 'lambda');
+  const out = join(app, 'out');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(app, 'handler.mjs'), `import { codec, errors, version } from 'dynamodb-mate';
+${CHECKS}
+export async function handler() { return checks(); }`);
+  const result = await build({
+    entryPoints: [join(app, 'handler.mjs')],
+    outfile: join(out, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
+  assert.deepEqual([...result.errors, ...result.warnings], []);
+  copyFileSync(join(project, 'node_modules/dynamodb-mate/dist/dynamodb_mate_bg.wasm'), join(out, 'dynamodb_mate_bg.wasm'));
+  // The Lambda runtime's part: require the bundle, call the handler; and prove writes are denied.
+  writeFileSync(join(out, 'run.cjs'), `
+    require('./index.js').handler().then((r) => {
+      let write;
+      try { require('node:fs').writeFileSync(__dirname + '/probe', 'x'); write = 'allowed'; } catch (e) { write = e.code; }
+      console.log(JSON.stringify({ ...r, write }));
+    });
+  `);
+  // Node 20 spells it --experimental-permission, later versions --permission.
+  const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
+  const stdout = node([permission, `--allow-fs-read=${out}`, join(out, 'run.cjs')], out);
+  assert.deepEqual(JSON.parse(stdout), { ...EXPECTED, write: 'ERR_ACCESS_DENIED' });
+});
+
+test('the types compile for Node and browser consumers, and reject misuse', () => {
+  copyFileSync(join(root, 'tests/package/fixtures/consumer.ts'), join(project, 'consumer.mts'));
+  copyFileSync(join(root, 'tests/package/fixtures/consumer.ts'), join(project, 'consumer.cts'));
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  const common = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--typeRoots', join(root, 'node_modules/@types')];
+  for (const env of [['--lib', 'es2022,dom', '--types', ''], ['--lib', 'es2022', '--types', 'node']]) {
+    for (const file of ['consumer.mts', 'consumer.cts']) {
+      const r = spawnSync(tsc, [...common, ...env, file], { cwd: project, encoding: 'utf8' });
+      assert.equal(r.status, 0, `tsc ${env.join(' ')} ${file}\n${r.stdout}${r.stderr}`);
+    }
+  }
+});

@@ -1,0 +1,8 @@
+//! Tests shared by the native, Node and browser runs. On wasm, `#[test]` is wasm-bindgen-test's.
+
+mod envelope;
+mod fixtures;
+mod known_answers;
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
+mod python_fixtures;

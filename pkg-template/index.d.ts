@@ -135,22 +135,10 @@ export declare namespace codec {
 }
 
 export declare namespace errors {
-  type CodecErrorCode =
-    | 'E_INPUT_TYPE'
-    | 'E_ARGUMENT'
-    | 'E_KEY_LENGTH'
-    | 'E_GZIP_HEADER'
-    | 'E_GZIP_DATA'
-    | 'E_GZIP_TRUNCATED'
-    | 'E_GZIP_CHECKSUM'
-    | 'E_GZIP_TOO_LARGE'
-    | 'E_BASE85'
-    | 'E_JSON_SYNTAX'
-    | 'E_JSON_TYPE'
-    | 'E_JSON_SURROGATE'
-    | 'E_JSON_DEPTH'
-    | 'E_DATETIME'
-    | 'E_UTF8'
+  type ArgumentErrorCode = 'E_INPUT_TYPE' | 'E_ARGUMENT';
+  type CompressionErrorCode = 'E_GZIP_HEADER' | 'E_GZIP_DATA' | 'E_GZIP_TRUNCATED' | 'E_GZIP_CHECKSUM' | 'E_GZIP_TOO_LARGE';
+  type EncodingErrorCode = 'E_BASE85' | 'E_JSON_SYNTAX' | 'E_JSON_TYPE' | 'E_JSON_SURROGATE' | 'E_JSON_DEPTH' | 'E_DATETIME' | 'E_UTF8';
+  type DecryptionErrorCode =
     | 'E_LEGACY_LENGTH'
     | 'E_LEGACY_PADDING'
     | 'E_LEGACY_ENVELOPE'
@@ -160,7 +148,13 @@ export declare namespace errors {
     | 'E_AEAD_UNKNOWN_KEY_ID'
     | 'E_AEAD_WRONG_KEY'
     | 'E_AEAD_CONTEXT'
-    | 'E_AEAD_TAMPERED'
+    | 'E_AEAD_TAMPERED';
+  type CodecErrorCode =
+    | ArgumentErrorCode
+    | 'E_KEY_LENGTH'
+    | CompressionErrorCode
+    | EncodingErrorCode
+    | DecryptionErrorCode
     | 'E_RANDOM';
   type ErrorCode = CodecErrorCode | 'E_NOT_INITIALIZED';
 
@@ -178,28 +172,18 @@ export declare namespace errors {
     readonly code: CodecErrorCode;
   }
   class ArgumentError extends CodecError {
-    readonly code: 'E_INPUT_TYPE' | 'E_ARGUMENT';
+    readonly code: ArgumentErrorCode;
   }
   class KeyError extends CodecError {
     readonly code: 'E_KEY_LENGTH';
   }
   class CompressionError extends CodecError {
-    readonly code: 'E_GZIP_HEADER' | 'E_GZIP_DATA' | 'E_GZIP_TRUNCATED' | 'E_GZIP_CHECKSUM' | 'E_GZIP_TOO_LARGE';
+    readonly code: CompressionErrorCode;
   }
   class EncodingError extends CodecError {
-    readonly code: 'E_BASE85' | 'E_JSON_SYNTAX' | 'E_JSON_TYPE' | 'E_JSON_SURROGATE' | 'E_JSON_DEPTH' | 'E_DATETIME' | 'E_UTF8';
+    readonly code: EncodingErrorCode;
   }
   class DecryptionError extends CodecError {
-    readonly code:
-      | 'E_LEGACY_LENGTH'
-      | 'E_LEGACY_PADDING'
-      | 'E_LEGACY_ENVELOPE'
-      | 'E_AEAD_FORMAT'
-      | 'E_AEAD_VERSION'
-      | 'E_AEAD_TRUNCATED'
-      | 'E_AEAD_UNKNOWN_KEY_ID'
-      | 'E_AEAD_WRONG_KEY'
-      | 'E_AEAD_CONTEXT'
-      | 'E_AEAD_TAMPERED';
+    readonly code: DecryptionErrorCode;
   }
 }

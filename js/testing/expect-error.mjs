@@ -5,10 +5,11 @@ import { errors } from '../node.mjs';
 const hex = (bytes) => Buffer.from(bytes).toString('hex');
 
 /**
+ * `base`: the DynamoDBMateError class of the module under test (each bundle has its own classes).
  * `secrets`: strings and byte arrays (keys, plaintext) that must appear in the message neither as
  * text nor as hex nor as base85/base64 of the bytes.
  */
-export function expectError(fn, { code, type, secrets = [] }) {
+export function expectError(fn, { code, type, secrets = [], base = errors.DynamoDBMateError }) {
   let caught;
   try {
     fn();
@@ -16,7 +17,7 @@ export function expectError(fn, { code, type, secrets = [] }) {
     caught = error;
   }
   assert.ok(caught, `expected ${code}, nothing was thrown`);
-  assert.ok(caught instanceof errors.DynamoDBMateError, `expected a DynamoDBMateError, got ${caught?.stack}`);
+  assert.ok(caught instanceof base, `expected a DynamoDBMateError, got ${caught?.stack}`);
   assert.equal(caught.code, code, caught.message);
   assert.ok(caught instanceof type, `${code}: ${caught.name} is not a ${type.name}`);
   assert.equal(caught.name, caught.constructor.name);

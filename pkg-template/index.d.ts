@@ -156,7 +156,7 @@ export declare namespace errors {
     | EncodingErrorCode
     | DecryptionErrorCode
     | 'E_RANDOM';
-  type ErrorCode = CodecErrorCode | 'E_NOT_INITIALIZED';
+  type ErrorCode = CodecErrorCode | 'E_NOT_INITIALIZED' | 'E_EXPRESSION';
 
   /** Base of every error the package throws. */
   class DynamoDBMateError extends Error {
@@ -185,5 +185,9 @@ export declare namespace errors {
   }
   class DecryptionError extends CodecError {
     readonly code: DecryptionErrorCode;
+  }
+  /** A condition, update, key condition or projection that DynamoDB would refuse, caught while it is built. */
+  class ExpressionError extends DynamoDBMateError {
+    readonly code: 'E_EXPRESSION';
   }
 }

@@ -30,3 +30,9 @@ export class EncodingError extends CodecError {}
 
 /** E_LEGACY_* and E_AEAD_*: the bytes cannot be decrypted with this key and context. */
 export class DecryptionError extends CodecError {}
+
+/**
+ * E_EXPRESSION: a condition, update, key condition or projection that DynamoDB would refuse, caught
+ * while it is built. The message names the attribute path, never a value.
+ */
+export class ExpressionError extends DynamoDBMateError {}

@@ -5,6 +5,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 export CARGO_TERM_COLOR=never
+# The suites talk to local servers only (scripts/servers.sh): fixed region, fake credentials, and no
+# probing of the EC2 metadata address for credentials.
+export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
+unset AWS_SESSION_TOKEN AWS_PROFILE DDB_LOCAL_ENDPOINT MOTO_ENDPOINT
 
 LOGS=target/test-logs
 TOTAL_PASSED=0
@@ -62,10 +66,26 @@ run_suite wasm-node "$CARGO_RE" 30 wasm-pack test --node -- --lib --test codec_s
 # The browser suite is configured `run_in_browser`; MIN guards against Chromium silently running none.
 run_suite wasm-chromium "$CARGO_RE" 14 wasm-pack test --headless --chrome -- --test browser_suite
 
+# moto_server (DynamoDB + S3) and DynamoDB Local for the JS suites (tests/support/endpoints.mjs). They
+# run in their own sessions, so they are stopped by PID: before the summary, or at exit whatever ends
+# the run (stop is idempotent and silent when nothing runs).
+trap 'scripts/servers.sh stop' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+step "servers"
+if scripts/servers.sh start; then
+  set -a
+  . target/servers.env
+  set +a
+else
+  echo "!! servers failed to start (logs: target/servers/)"
+  record servers 0 1
+fi
+
 # node --test prints `# pass N` and `# fail N` on two lines; fold them into one count line.
 js_tests() {
   local files
-  mapfile -t files < <(find js tests/package -name '*.test.mjs' | sort)
+  mapfile -t files < <(find js tests/package tests/support -name '*.test.mjs' | sort)
   node --test --test-reporter=tap "${files[@]}" |
     awk '{print} /^# pass /{p=$3} /^# fail /{f=$3} END {printf "node-tests: %d passed, %d failed\n", p, f}'
 }
@@ -91,6 +111,8 @@ interop() {
   return $status
 }
 run_suite interop-python "$PY_RE" 800 interop
+
+scripts/servers.sh stop
 
 step "summary"
 echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"

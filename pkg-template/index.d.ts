@@ -156,7 +156,16 @@ export declare namespace errors {
     | EncodingErrorCode
     | DecryptionErrorCode
     | 'E_RANDOM';
-  type ErrorCode = CodecErrorCode | 'E_NOT_INITIALIZED' | 'E_EXPRESSION';
+  /** An item or value that does not fit its model, or a stored item that does not (docs/item-codec.md). */
+  type ItemErrorCode =
+    | 'E_ITEM_REQUIRED'
+    | 'E_ITEM_TYPE'
+    | 'E_ITEM_VALUE'
+    | 'E_ITEM_UNKNOWN'
+    | 'E_ITEM_TOO_LARGE'
+    | 'E_ITEM_STORED';
+  /** Every code (E_SCHEMA: the item codec refused a model's schema). */
+  type ErrorCode = CodecErrorCode | ItemErrorCode | 'E_SCHEMA' | 'E_NOT_INITIALIZED' | 'E_EXPRESSION';
 
   /** Base of every error the package throws. */
   class DynamoDBMateError extends Error {

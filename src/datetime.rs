@@ -13,20 +13,46 @@ const MAX_MICROS_EXCLUSIVE: i64 = 253_402_300_800_000_000;
 
 /// Formats epoch microseconds as pynamodb writes them.
 pub fn format(epoch_micros: i64) -> Result<String> {
-    if !(MIN_MICROS..MAX_MICROS_EXCLUSIVE).contains(&epoch_micros) {
-        return Err(err(ErrorCode::Datetime, "datetime outside years 1..=9999"));
-    }
+    let mut out = String::with_capacity(31);
+    write(&mut out, epoch_micros)?;
+    Ok(out)
+}
+
+/// Appends [`format`]'s text to `out` (the item codec writes many datetimes into one buffer).
+pub fn write(out: &mut String, epoch_micros: i64) -> Result<()> {
+    check_range(epoch_micros)?;
     let days = epoch_micros.div_euclid(MICROS_PER_DAY);
     let in_day = epoch_micros.rem_euclid(MICROS_PER_DAY);
     let (y, m, d) = civil_from_days(days);
     let secs = in_day / 1_000_000;
-    Ok(alloc::format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:06}+0000",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60,
-        in_day % 1_000_000
-    ))
+    // Digits placed by hand: several times faster than `write!`, and every field is in range.
+    let mut text = *b"0000-00-00T00:00:00.000000+0000";
+    for (end, width, value) in [
+        (4, 4, y),
+        (7, 2, m),
+        (10, 2, d),
+        (13, 2, secs / 3600),
+        (16, 2, secs / 60 % 60),
+        (19, 2, secs % 60),
+        (26, 6, in_day % 1_000_000),
+    ] {
+        let mut value = value;
+        for digit in text[end - width..end].iter_mut().rev() {
+            *digit = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+    }
+    out.push_str(core::str::from_utf8(&text).unwrap_or_default());
+    Ok(())
+}
+
+/// Python's `datetime` holds years 1..=9999 only; anything outside cannot be read back there.
+pub fn check_range(epoch_micros: i64) -> Result<()> {
+    if (MIN_MICROS..MAX_MICROS_EXCLUSIVE).contains(&epoch_micros) {
+        Ok(())
+    } else {
+        Err(err(ErrorCode::Datetime, "datetime outside years 1..=9999"))
+    }
 }
 
 /// Parses exactly the shape [`format`] writes (pynamodb's reader accepts nothing else).

@@ -34,6 +34,13 @@ pub enum ErrorCode {
     AeadContext,
     AeadTampered,
     Random,
+    Schema,
+    ItemRequired,
+    ItemType,
+    ItemValue,
+    ItemUnknown,
+    ItemTooLarge,
+    ItemStored,
 }
 
 impl ErrorCode {
@@ -64,6 +71,13 @@ impl ErrorCode {
             ErrorCode::AeadContext => "E_AEAD_CONTEXT",
             ErrorCode::AeadTampered => "E_AEAD_TAMPERED",
             ErrorCode::Random => "E_RANDOM",
+            ErrorCode::Schema => "E_SCHEMA",
+            ErrorCode::ItemRequired => "E_ITEM_REQUIRED",
+            ErrorCode::ItemType => "E_ITEM_TYPE",
+            ErrorCode::ItemValue => "E_ITEM_VALUE",
+            ErrorCode::ItemUnknown => "E_ITEM_UNKNOWN",
+            ErrorCode::ItemTooLarge => "E_ITEM_TOO_LARGE",
+            ErrorCode::ItemStored => "E_ITEM_STORED",
         }
     }
 }

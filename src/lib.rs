@@ -27,11 +27,13 @@
 extern crate alloc;
 
 pub mod aead;
+mod base64;
 pub mod base85;
 pub mod datetime;
 mod error;
 pub mod gzip;
 pub mod hash;
+pub mod item;
 pub mod kind;
 pub mod legacy;
 pub mod pyjson;

@@ -3,10 +3,12 @@
 
 use crate::aead::{self, Context};
 use crate::error::{err, Error, ErrorCode};
+use crate::item::{self, Schema};
 use crate::kind::Kind;
 use crate::pyjson::{self, DumpOptions};
 use crate::{base85, datetime, gzip, hash, legacy, value};
 use alloc::{string::String, vec::Vec};
+use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = core::result::Result<T, JsError>;
@@ -179,4 +181,85 @@ pub fn decompress_value(kind: &str, stored: &[u8], max_output: f64) -> JsResult<
         byte_limit(max_output)?,
     )
     .map_err(js)
+}
+
+thread_local! {
+    /// Registered schemas; a handle is an index. They live as long as the wasm instance.
+    static SCHEMAS: RefCell<Vec<Schema>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with the schema of `handle`.
+fn with_schema<T>(handle: u32, f: impl FnOnce(&Schema) -> crate::Result<T>) -> JsResult<T> {
+    SCHEMAS
+        .with_borrow(|schemas| {
+            let schema = usize::try_from(handle)
+                .ok()
+                .and_then(|i| schemas.get(i))
+                .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
+            f(schema)
+        })
+        .map_err(js)
+}
+
+#[wasm_bindgen(js_name = registerSchema)]
+pub fn register_schema(schema_json: &str) -> JsResult<u32> {
+    let schema = Schema::parse(schema_json).map_err(js)?;
+    SCHEMAS.with_borrow_mut(|schemas| {
+        let handle = u32::try_from(schemas.len())
+            .map_err(|_| js(err(ErrorCode::Argument, "too many schemas")))?;
+        schemas.push(schema);
+        Ok(handle)
+    })
+}
+
+#[wasm_bindgen(js_name = encodeItem)]
+pub fn encode_item(handle: u32, wire: &str) -> JsResult<String> {
+    with_schema(handle, |schema| item::encode_item(schema, wire))
+}
+
+#[wasm_bindgen(js_name = encodeValue)]
+pub fn encode_value(handle: u32, path: &str, wire: &str, element: bool) -> JsResult<String> {
+    with_schema(handle, |schema| {
+        item::encode_value(schema, path, wire, element)
+    })
+}
+
+#[wasm_bindgen(js_name = decodeItem)]
+pub fn decode_item(handle: u32, av_json: &str) -> JsResult<String> {
+    with_schema(handle, |schema| item::decode_item(schema, av_json))
+}
+
+/// The registry only exists in wasm (JsError needs a JS host), so these run there only.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn schemas_are_registered_by_handle() {
+        let a =
+            register_schema(r#"{"model": "A", "attributes": [{"name": "x", "type": "string"}]}"#)
+                .unwrap();
+        let b =
+            register_schema(r#"{"model": "B", "attributes": [{"name": "x", "type": "number"}]}"#)
+                .unwrap();
+        assert_eq!(b, a + 1);
+        assert_eq!(
+            encode_item(a, r#"{"x":"1"}"#).unwrap(),
+            r#"{"item":{"x":{"S":"1"}},"size":2}"#
+        );
+        assert_eq!(
+            encode_item(b, r#"{"x":1}"#).unwrap(),
+            r#"{"item":{"x":{"N":"1"}},"size":3}"#
+        );
+        assert_eq!(encode_value(b, "x", "2", false).unwrap(), r#"{"N":"2"}"#);
+        assert_eq!(
+            decode_item(a, r#"{"x":{"S":"1"}}"#).unwrap(),
+            r#"{"x":"1"}"#
+        );
+        assert!(encode_item(b + 1, "{}").is_err());
+        assert!(decode_item(u32::MAX, "{}").is_err());
+        assert!(register_schema("{}").is_err());
+        assert!(encode_item(a, r#"{"x":1}"#).is_err());
+    }
 }

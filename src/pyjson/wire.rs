@@ -34,7 +34,8 @@ pub(super) fn untag(s: String) -> Result<Value> {
     }
 }
 
-fn parse_js_number(text: &str) -> Result<f64> {
+/// A `\u0000f` tag body: JS number text (`NaN`, `Infinity`, `-0`, `1.5e-7`).
+pub(crate) fn parse_js_number(text: &str) -> Result<f64> {
     match text {
         "NaN" => Ok(f64::NAN),
         "Infinity" => Ok(f64::INFINITY),
@@ -58,7 +59,8 @@ pub fn to_wire(value: &Value) -> String {
     out
 }
 
-fn write(out: &mut String, value: &Value) {
+/// Appends the wire text of `value` (the item codec writes JSON attribute values with it).
+pub(crate) fn write(out: &mut String, value: &Value) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -78,13 +80,7 @@ fn write(out: &mut String, value: &Value) {
         Value::Float(x) => {
             let _ = write!(out, "{x:e}");
         }
-        Value::Str(s) => {
-            if s.starts_with(TAG) {
-                write_str(out, &alloc::format!("{TAG}s{s}"));
-            } else {
-                write_str(out, s);
-            }
-        }
+        Value::Str(s) => write_string(out, s),
         Value::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -110,20 +106,41 @@ fn write(out: &mut String, value: &Value) {
     }
 }
 
-/// Minimal JSON string escaping; non-ASCII stays raw UTF-8.
-fn write_str(out: &mut String, s: &str) {
+/// A string value: a JSON string, tagged `s` when it starts with U+0000 itself.
+pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+    if s.starts_with(TAG) {
+        out.push_str("\\u0000s");
+    }
+    escape(out, s);
+    out.push('"');
+}
+
+/// A JSON string that is never a tag (object keys); minimal escaping, non-ASCII stays raw UTF-8.
+pub(crate) fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    escape(out, s);
+    out.push('"');
+}
+
+/// Copies runs of plain text whole; only quotes, backslashes and control characters are escaped.
+fn escape(out: &mut String, s: &str) {
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            // `i` is at an ASCII byte, so both slices end on character boundaries.
+            out.push_str(s.get(run..i).unwrap_or_default());
+            match b {
+                b'"' => out.push_str("\\\""),
+                b'\\' => out.push_str("\\\\"),
+                _ => {
+                    let _ = write!(out, "\\u{b:04x}");
+                }
             }
-            c => out.push(c),
+            run = i + 1;
         }
     }
-    out.push('"');
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 mod envelope;
 mod fixtures;
+mod item;
 mod known_answers;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;

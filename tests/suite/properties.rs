@@ -1,10 +1,12 @@
 //! Property tests (native only): round trips hold, and no input makes a decoder panic.
 
 use dynamodb_mate::aead::{self, Context};
+use dynamodb_mate::item::{self, Schema};
 use dynamodb_mate::kind::Kind;
 use dynamodb_mate::pyjson::{self, DumpOptions, Value};
 use dynamodb_mate::{base85, datetime, gzip, legacy, value};
 use proptest::prelude::*;
+use std::fmt::Write;
 
 const CTX: Context<'static> = Context {
     table: "t",
@@ -32,6 +34,173 @@ fn same(a: &Value, b: &Value) -> bool {
     super::fixtures::same(a, b)
 }
 
+/// The schema of the item round-trip property: every attribute type.
+const ITEM_SCHEMA: &str = r#"{"model": "P", "attributes": [
+  {"name": "s", "type": "string"},
+  {"name": "n", "dbName": "N", "type": "number"},
+  {"name": "i", "type": "number", "number": "int"},
+  {"name": "f", "type": "number", "number": "float"},
+  {"name": "b", "type": "binary", "nullable": true},
+  {"name": "t", "type": "boolean", "nullable": true},
+  {"name": "ss", "type": "stringSet"},
+  {"name": "ns", "type": "numberSet", "number": "int"},
+  {"name": "bs", "type": "binarySet"},
+  {"name": "l", "type": "list", "nullable": true, "of": {"type": "string"}},
+  {"name": "m", "type": "map", "nullable": true, "attributes": [
+      {"name": "d", "type": "datetime"}, {"name": "x", "type": "number", "nullable": true}]},
+  {"name": "j", "type": "json", "nullable": true},
+  {"name": "dt", "type": "datetime"},
+  {"name": "ttl", "type": "ttl", "nullable": true},
+  {"name": "v", "type": "version", "nullable": true},
+  {"name": "d", "type": "dynamic", "nullable": true}]}"#;
+
+const MIN_MICROS: i64 = -62_135_596_800_000_000;
+const MAX_MICROS: i64 = 253_402_300_800_000_000;
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() {
+                A[(n >> (18 - 6 * i) & 63) as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
+/// Wire text of a plain JSON value (the form decoding produces).
+fn wire(v: &Value) -> String {
+    pyjson::to_wire(v)
+}
+
+/// A number attribute's float as decoding writes it (Ryu's shortest form).
+fn float_wire(x: f64) -> String {
+    ryu::Buffer::new().format_finite(x).to_string()
+}
+
+fn int_wire(n: i128) -> String {
+    wire(&Value::Int(pyjson::Int::from_i128(n)))
+}
+
+fn bytes_wire(b: &[u8]) -> String {
+    format!("\"\\u0000b{}\"", base64(b))
+}
+
+fn set_wire(elements: impl IntoIterator<Item = String>) -> String {
+    format!(
+        "{{\"\\u0000set\":[{}]}}",
+        elements.into_iter().collect::<Vec<_>>().join(",")
+    )
+}
+
+/// An integer with at most 38 digits (DynamoDB's precision).
+fn n38() -> impl Strategy<Value = i128> {
+    const MAX: i128 = 99_999_999_999_999_999_999_999_999_999_999_999_999;
+    prop_oneof![
+        -MAX..=MAX,
+        any::<i64>().prop_map(i128::from),
+        -1000i128..1000
+    ]
+}
+
+/// A float DynamoDB can store (0 or magnitude within its exponent range).
+fn storable_float() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        (-1.0f64..1.0, -110i32..110).prop_map(|(m, e)| m * 10f64.powi(e)),
+        any::<f64>(),
+    ]
+    .prop_filter("within DynamoDB's range", |x| {
+        *x == 0.0 || (1e-120..1e120).contains(&x.abs())
+    })
+}
+
+/// A dynamic value in decoded wire form (no top-level null or empty Set, which writes omit).
+fn dynamic_wire() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("null".to_string()),
+        any::<bool>().prop_map(|b| b.to_string()),
+        n38().prop_map(int_wire),
+        storable_float().prop_map(float_wire),
+        ".*".prop_map(|s| wire(&Value::Str(s))),
+        prop::collection::vec(any::<u8>(), 0..24).prop_map(|b| bytes_wire(&b)),
+        prop::collection::btree_set(".+", 1..4)
+            .prop_map(|s| set_wire(s.into_iter().map(|e| wire(&Value::Str(e))))),
+        prop::collection::btree_set(any::<i64>(), 1..4)
+            .prop_map(|s| set_wire(s.into_iter().map(|n| int_wire(n.into())))),
+        prop::collection::btree_set(prop::collection::vec(any::<u8>(), 1..8), 1..4)
+            .prop_map(|s| set_wire(s.iter().map(|b| bytes_wire(b)))),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6)
+                .prop_map(|items| format!("[{}]", items.join(","))),
+            prop::collection::btree_map("[a-z]{0,4}", inner, 0..6).prop_map(|entries| {
+                let body: Vec<String> = entries
+                    .into_iter()
+                    .map(|(k, v)| format!("\"{k}\":{v}"))
+                    .collect();
+                format!("{{{}}}", body.join(","))
+            }),
+        ]
+    })
+    .prop_filter("null is omitted at the top level", |w| w != "null")
+}
+
+prop_compose! {
+    /// A random item of ITEM_SCHEMA, written exactly as decoding it must give it back.
+    fn item_wire()(
+        s in ".*",
+        n in prop_oneof![n38().prop_map(int_wire), storable_float().prop_map(float_wire)],
+        i in n38(),
+        f in storable_float(),
+        b in prop::option::of(prop::collection::vec(any::<u8>(), 0..40)),
+        t in prop::option::of(any::<bool>()),
+        ss in prop::collection::btree_set(".+", 0..5),
+        ns in prop::collection::btree_set(any::<i64>(), 0..5),
+        bs in prop::collection::btree_set(prop::collection::vec(any::<u8>(), 1..12), 0..5),
+        l in prop::option::of(prop::collection::vec(".*", 0..5)),
+        m in prop::option::of((MIN_MICROS..MAX_MICROS, prop::option::of(n38()))),
+        j in prop::option::of(json_value()),
+        dt in MIN_MICROS..MAX_MICROS,
+        ttl in prop::option::of(-62_135_596_800i64..253_402_300_800),
+        v in prop::option::of(any::<i64>()),
+        d in prop::option::of(dynamic_wire()),
+    ) -> String {
+        let mut w = format!("{{\"s\":{},\"n\":{n},\"i\":{},\"f\":{}", wire(&Value::Str(s)), int_wire(i), float_wire(f));
+        if let Some(b) = b { let _ = write!(w, ",\"b\":{}", bytes_wire(&b)); }
+        if let Some(t) = t { let _ = write!(w, ",\"t\":{t}"); }
+        let _ = write!(w, ",\"ss\":{}", set_wire(ss.into_iter().map(|e| wire(&Value::Str(e)))));
+        let _ = write!(w, ",\"ns\":{}", set_wire(ns.into_iter().map(|n| int_wire(n.into()))));
+        let _ = write!(w, ",\"bs\":{}", set_wire(bs.iter().map(|b| bytes_wire(b))));
+        if let Some(l) = l {
+            let items: Vec<String> = l.into_iter().map(|e| wire(&Value::Str(e))).collect();
+            let _ = write!(w, ",\"l\":[{}]", items.join(","));
+        }
+        if let Some((d, x)) = m {
+            let x = x.map(|x| format!(",\"x\":{}", int_wire(x))).unwrap_or_default();
+            let _ = write!(w, ",\"m\":{{\"d\":\"\\u0000d{d}\"{x}}}");
+        }
+        // A JSON null is a null attribute: omitted.
+        if let Some(j) = j.filter(|j| *j != Value::Null) { let _ = write!(w, ",\"j\":{}", wire(&j)); }
+        let _ = write!(w, ",\"dt\":\"\\u0000d{dt}\"");
+        if let Some(ttl) = ttl { let _ = write!(w, ",\"ttl\":\"\\u0000d{}\"", ttl * 1_000_000); }
+        if let Some(v) = v { let _ = write!(w, ",\"v\":{}", int_wire(v.into())); }
+        if let Some(d) = d { let _ = write!(w, ",\"d\":{d}"); }
+        w.push('}');
+        w
+    }
+}
+
 proptest! {
     #[test]
     fn gzip_round_trips(data in prop::collection::vec(any::<u8>(), 0..4096), level in 0u32..=9) {
@@ -56,6 +225,41 @@ proptest! {
             let _ = value::decompress(kind, &data, 1 << 16);
             let _ = value::legacy_decrypt(&[1; 32], kind, &data, true);
             let _ = value::aead_decrypt(&[1; 32], CTX, kind, &data);
+        }
+    }
+
+    #[test]
+    fn item_round_trips(wire in item_wire()) {
+        let schema = Schema::parse(ITEM_SCHEMA).unwrap();
+        let encoded = item::encode_item(&schema, &wire).unwrap();
+        let (av, size) = super::item::split(&encoded);
+        prop_assert!(size <= item::MAX_ITEM_SIZE);
+        prop_assert_eq!(item::decode_item(&schema, av).unwrap(), wire);
+    }
+
+    #[test]
+    fn item_codec_never_panics(data in prop::collection::vec(any::<u8>(), 0..512), path in "[a-z.]{0,6}", element in any::<bool>()) {
+        let text = String::from_utf8_lossy(&data);
+        let _ = Schema::parse(&text);
+        for schema in [Schema::parse(ITEM_SCHEMA).unwrap(), super::item::page()] {
+            let _ = item::encode_item(&schema, &text);
+            let _ = item::decode_item(&schema, &text);
+            let _ = item::encode_value(&schema, &path, &text, element);
+        }
+    }
+
+    #[test]
+    fn edited_items_never_panic(wire in item_wire(), at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
+        let schema = Schema::parse(ITEM_SCHEMA).unwrap();
+        let encoded = item::encode_item(&schema, &wire).unwrap();
+        let av = super::item::split(&encoded).0.to_owned();
+        for text in [wire, av] {
+            let mut bytes = text.into_bytes();
+            let i = at.index(bytes.len());
+            if cut { bytes.truncate(i) } else { bytes[i] = byte }
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = item::encode_item(&schema, &text);
+            let _ = item::decode_item(&schema, &text);
         }
     }
 

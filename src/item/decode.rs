@@ -1,0 +1,410 @@
+//! Decoding: a stored item (SDK AttributeValues keyed by `dbName`, bytes as `\u0000b<base64>`) to
+//! wire JSON keyed by JS name, with the item tags for bytes, dates and sets.
+
+use super::fault::Fault;
+use super::number::{self, NumberMode};
+use super::schema::{Fields, Schema, Spec, Type};
+use super::tree::{self, Node, Str, Text, Tree};
+use crate::base64;
+use crate::datetime;
+use crate::error::{ErrorCode, Result};
+use crate::pyjson;
+use alloc::{borrow::Cow, string::String, vec, vec::Vec};
+use core::fmt::Write;
+
+/// The wire JSON of a stored item. Attributes missing from it are absent from the result, except
+/// sets, which read as empty Sets; attributes not in the schema are ignored.
+pub fn decode_item(schema: &Schema, av_json: &str) -> Result<String> {
+    let tree = tree::parse(av_json)?;
+    let mut decoder = Decoder {
+        tree: &tree,
+        out: String::with_capacity(av_json.len()),
+    };
+    let result = match *tree.root() {
+        Node::Map(span) => decoder.fields(schema.root(), tree.entries(span)),
+        _ => Err(stored("an item must be an object of AttributeValues")),
+    };
+    result.map_err(|f| f.into_error(schema.model()))?;
+    Ok(decoder.out)
+}
+
+fn stored(problem: impl Into<Cow<'static, str>>) -> Fault {
+    Fault::new(ErrorCode::ItemStored, problem)
+}
+
+/// The AttributeValue type keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Av {
+    S,
+    N,
+    B,
+    Bool,
+    Null,
+    L,
+    M,
+    Ss,
+    Ns,
+    Bs,
+}
+
+impl Av {
+    fn name(self) -> &'static str {
+        match self {
+            Av::S => "S",
+            Av::N => "N",
+            Av::B => "B",
+            Av::Bool => "BOOL",
+            Av::Null => "NULL",
+            Av::L => "L",
+            Av::M => "M",
+            Av::Ss => "SS",
+            Av::Ns => "NS",
+            Av::Bs => "BS",
+        }
+    }
+}
+
+/// Splits `{"S": ...}` into its type and value.
+fn attribute_value<'a>(
+    tree: &Tree<'a>,
+    node: Node<'a>,
+) -> core::result::Result<(Av, Node<'a>), Fault> {
+    let not_av = || stored("not an AttributeValue (an object with one type key)");
+    let Node::Map(span) = node else {
+        return Err(not_av());
+    };
+    let [(key, value)] = tree.entries(span) else {
+        return Err(not_av());
+    };
+    let av = match key.raw() {
+        _ if key.is_escaped() => return Err(not_av()),
+        "S" => Av::S,
+        "N" => Av::N,
+        "B" => Av::B,
+        "BOOL" => Av::Bool,
+        "NULL" => Av::Null,
+        "L" => Av::L,
+        "M" => Av::M,
+        "SS" => Av::Ss,
+        "NS" => Av::Ns,
+        "BS" => Av::Bs,
+        _ => return Err(not_av()),
+    };
+    Ok((av, *value))
+}
+
+/// The AttributeValue type each attribute type is stored as.
+fn stored_as(ty: &Type) -> &'static str {
+    match ty {
+        Type::String | Type::Json | Type::Datetime => "S",
+        Type::Number(_) | Type::Ttl | Type::Version => "N",
+        Type::Binary => "B",
+        Type::Boolean => "BOOL",
+        Type::Null => "NULL",
+        Type::StringSet => "SS",
+        Type::NumberSet(_) => "NS",
+        Type::BinarySet => "BS",
+        Type::List(_) => "L",
+        Type::Map(_) => "M",
+        Type::Dynamic => "any type",
+    }
+}
+
+/// A stored string's text: JS escapes strings starting with U+0000 as `\u0000s...`.
+fn text(node: Node<'_>) -> core::result::Result<Cow<'_, str>, Fault> {
+    let Node::Str(text) = node else {
+        return Err(stored("a string value is not a JSON string"));
+    };
+    match text.read() {
+        Ok(Str::Plain(s) | Str::Tagged('s', s)) => Ok(s),
+        Ok(Str::Tagged(..)) => Err(stored("a string value has an unknown wire tag")),
+        Err(_) => Err(stored("a string value has a lone UTF-16 surrogate")),
+    }
+}
+
+struct Decoder<'t, 'a> {
+    tree: &'t Tree<'a>,
+    out: String,
+}
+
+impl<'t, 'a> Decoder<'t, 'a> {
+    /// A typed map's (or the item's) attributes, in schema order.
+    fn fields(
+        &mut self,
+        fields: &Fields,
+        entries: &[(Text<'a>, Node<'a>)],
+    ) -> core::result::Result<(), Fault> {
+        let attrs = fields.attrs();
+        let mut slots: Vec<Option<Node<'a>>> = vec![None; attrs.len()];
+        let mut hint = 0;
+        for (key, value) in entries {
+            let found = key
+                .decode()
+                .ok()
+                .and_then(|key| fields.by_db_name(&key, hint));
+            if let Some(index) = found {
+                if let Some(slot) = slots.get_mut(index) {
+                    *slot = Some(*value);
+                }
+                hint = index + 1;
+            }
+        }
+        self.out.push('{');
+        let mut first = true;
+        for (attr, slot) in attrs.iter().zip(slots) {
+            if slot.is_none() && !attr.spec.ty.is_set() {
+                continue;
+            }
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            self.out.push_str(&attr.name_key);
+            match slot {
+                Some(av) => self.value(&attr.spec, av).map_err(|f| f.at(&attr.name))?,
+                // DynamoDB has no empty sets: a missing set is an empty one.
+                None => self.out.push_str("{\"\\u0000set\":[]}"),
+            }
+        }
+        self.out.push('}');
+        Ok(())
+    }
+
+    fn value(&mut self, spec: &Spec, node: Node<'a>) -> core::result::Result<(), Fault> {
+        if let Type::Dynamic = spec.ty {
+            return self.dynamic(node);
+        }
+        let (av, v) = attribute_value(self.tree, node)?;
+        match (&spec.ty, av) {
+            (Type::Null, Av::Null) => self.null(v),
+            (_, Av::Null) if spec.nullable => self.null(v),
+            (Type::String, Av::S) => self.string(v),
+            (Type::Number(mode), Av::N) => self.number(v, *mode),
+            (Type::Version, Av::N) => self.number(v, NumberMode::Int),
+            (Type::Binary, Av::B) => self.binary(v),
+            (Type::Boolean, Av::Bool) => self.boolean(v),
+            (Type::StringSet, Av::Ss) => self.set(v, |d, item| d.string(item)),
+            (Type::NumberSet(mode), Av::Ns) => self.set(v, |d, item| d.number(item, *mode)),
+            (Type::BinarySet, Av::Bs) => self.set(v, |d, item| d.binary(item)),
+            (Type::List(of), Av::L) => self.list(v, of.as_deref()),
+            (Type::Map(fields), Av::M) => match v {
+                Node::Map(span) => self.fields(fields, self.tree.entries(span)),
+                _ => Err(stored("M is not an object")),
+            },
+            (Type::Json, Av::S) => self.json(v),
+            (Type::Datetime, Av::S) => self.datetime(v),
+            (Type::Ttl, Av::N) => self.ttl(v),
+            (ty, av) => Err(stored(alloc::format!(
+                "stored {}, but a {} attribute is stored as {}",
+                av.name(),
+                ty.name(),
+                stored_as(ty)
+            ))),
+        }
+    }
+
+    fn null(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        match v {
+            Node::Bool(_) => {
+                self.out.push_str("null");
+                Ok(())
+            }
+            _ => Err(stored("NULL is not a boolean")),
+        }
+    }
+
+    fn string(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        pyjson::write_string(&mut self.out, &text(v)?);
+        Ok(())
+    }
+
+    fn number(&mut self, v: Node<'a>, mode: NumberMode) -> core::result::Result<(), Fault> {
+        number::write_stored(&mut self.out, &text(v)?, mode).map_err(stored)
+    }
+
+    fn binary(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let base64 = match v {
+            Node::Str(t) => match t.read() {
+                Ok(Str::Tagged('b', body)) => Some(body),
+                _ => None,
+            },
+            _ => None,
+        }
+        .filter(|body| base64::decoded_len(body).is_some())
+        .ok_or_else(|| stored("B is not a bytes tag with canonical padded base64"))?;
+        self.out.push_str("\"\\u0000b");
+        self.out.push_str(&base64);
+        self.out.push('"');
+        Ok(())
+    }
+
+    fn boolean(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let Node::Bool(b) = v else {
+            return Err(stored("BOOL is not a boolean"));
+        };
+        self.out.push_str(if b { "true" } else { "false" });
+        Ok(())
+    }
+
+    fn set(
+        &mut self,
+        v: Node<'a>,
+        mut element: impl FnMut(&mut Self, Node<'a>) -> core::result::Result<(), Fault>,
+    ) -> core::result::Result<(), Fault> {
+        let Node::List(span) = v else {
+            return Err(stored("a set is not an array"));
+        };
+        let items = self.tree.items(span);
+        self.out.push_str("{\"\\u0000set\":[");
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            element(self, *item)?;
+        }
+        self.out.push_str("]}");
+        Ok(())
+    }
+
+    fn list(&mut self, v: Node<'a>, of: Option<&Spec>) -> core::result::Result<(), Fault> {
+        let Node::List(span) = v else {
+            return Err(stored("L is not an array"));
+        };
+        let items = self.tree.items(span);
+        self.out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            match of {
+                Some(spec) => self.value(spec, *item).map_err(|f| f.at_index(i))?,
+                None => self.dynamic(*item)?,
+            }
+        }
+        self.out.push(']');
+        Ok(())
+    }
+
+    /// pynamodb's JSONAttribute: `json.loads` of the S text.
+    fn json(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let value = pyjson::loads(&text(v)?).map_err(|_| stored("stored text is not JSON"))?;
+        pyjson::write_wire(&mut self.out, &value);
+        Ok(())
+    }
+
+    fn datetime(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let micros = datetime::parse(&text(v)?)
+            .map_err(|_| stored("stored text is not a datetime as pynamodb writes it"))?;
+        self.date(micros);
+        Ok(())
+    }
+
+    fn ttl(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let micros = number::stored_epoch_micros(&text(v)?).map_err(stored)?;
+        self.date(micros);
+        Ok(())
+    }
+
+    fn date(&mut self, micros: i64) {
+        let _ = write!(self.out, "\"\\u0000d{micros}\"");
+    }
+
+    /// The SDK's `unmarshall` mapping (numbers as Python's `json.loads` reads them).
+    fn dynamic(&mut self, node: Node<'a>) -> core::result::Result<(), Fault> {
+        let (av, v) = attribute_value(self.tree, node)?;
+        match av {
+            Av::S => self.string(v),
+            Av::N => self.number(v, NumberMode::Auto),
+            Av::B => self.binary(v),
+            Av::Bool => self.boolean(v),
+            Av::Null => self.null(v),
+            Av::L => self.list(v, None),
+            Av::M => {
+                let Node::Map(span) = v else {
+                    return Err(stored("M is not an object"));
+                };
+                let entries = self.tree.entries(span);
+                self.out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    key.write_key(&mut self.out)
+                        .map_err(|_| stored("a map key has a lone UTF-16 surrogate"))?;
+                    self.out.push(':');
+                    self.dynamic(*value)?;
+                }
+                self.out.push('}');
+                Ok(())
+            }
+            Av::Ss => self.set(v, |d, item| d.string(item)),
+            Av::Ns => self.set(v, |d, item| d.number(item, NumberMode::Auto)),
+            Av::Bs => self.set(v, |d, item| d.binary(item)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn schema() -> Schema {
+        Schema::parse(
+            r#"{"model": "T", "attributes": [
+                {"name": "d", "dbName": "x", "type": "dynamic"},
+                {"name": "l", "type": "list", "of": {"type": "boolean", "nullable": true}},
+                {"name": "j", "type": "json"}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn dynamic_reads_every_attribute_value_type() {
+        let av = r#"{"x": {"M": {"s": {"S": "é"}, "n": {"N": "-1.50"}, "b": {"B": "\u0000bAA=="},
+            "t": {"BOOL": false}, "z": {"NULL": true}, "l": {"L": [{"N": "7"}]}, "m": {"M": {}},
+            "ss": {"SS": ["a"]}, "ns": {"NS": ["1", "2E+1"]}, "bs": {"BS": ["\u0000bAQ=="]}, "k\"": {"S": ""}}}}"#;
+        assert_eq!(
+            decode_item(&schema(), av).unwrap(),
+            concat!(
+                r#"{"d":{"s":"é","n":-1.5,"b":"\u0000bAA==","t":false,"z":null,"l":[7],"m":{},"#,
+                r#""ss":{"\u0000set":["a"]},"ns":{"\u0000set":[1,20.0]},"bs":{"\u0000set":["\u0000bAQ=="]},"k\"":""}}"#
+            )
+        );
+    }
+
+    #[test]
+    fn typed_lists_and_json() {
+        let av = r#"{"l": {"L": [{"BOOL": true}, {"NULL": true}]}, "j": {"S": "{\"a\": [1.0, 12345678901234567890]}"}}"#;
+        assert_eq!(
+            decode_item(&schema(), av).unwrap(),
+            r#"{"l":[true,null],"j":{"a":[1e0,"\u0000i12345678901234567890"]}}"#
+        );
+    }
+
+    #[test]
+    fn malformed_attribute_values() {
+        for av in [
+            r#"{"x": {}}"#,
+            r#"{"x": {"S": "a", "N": "1"}}"#,
+            r#"{"x": {"\u0053": "a"}}"#,
+            r#"{"x": "a"}"#,
+            r#"{"x": {"N": 1}}"#,
+            r#"{"x": {"NULL": "yes"}}"#,
+            r#"{"x": {"L": {}}}"#,
+            r#"{"x": {"SS": "a"}}"#,
+            r#"{"x": {"M": {"\ud800": {"S": "a"}}}}"#,
+            r#"{"l": {"BOOL": true}}"#,
+            r#"{"l": {"L": [{"BOOL": 1}]}}"#,
+        ] {
+            let e = decode_item(&schema(), av).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::ItemStored, "{av}");
+        }
+        assert_eq!(
+            decode_item(&schema(), "1").unwrap_err().code(),
+            ErrorCode::ItemStored
+        );
+    }
+}

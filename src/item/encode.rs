@@ -1,0 +1,632 @@
+//! Encoding: an item's wire JSON (keyed by JS name) to DynamoDB AttributeValues (keyed by
+//! `dbName`), with the item size, written into one output buffer in one pass.
+
+use super::fault::Fault;
+use super::number::{self, Decimal, NumberMode, WireNumber};
+use super::schema::{Fields, Schema, Spec, Type};
+use super::size::{self, CONTAINER, ELEMENT, FLAG};
+use super::tree::{self, Node, Text, Tree};
+use super::wire::{self, Val};
+use crate::base64;
+use crate::datetime;
+use crate::error::{ErrorCode, Result};
+use crate::pyjson::{self, DumpOptions};
+use alloc::{string::String, vec, vec::Vec};
+use core::fmt::Write;
+
+/// `{"item": {AttributeValues by dbName}, "size": bytes}` for an item given as wire JSON.
+pub fn encode_item(schema: &Schema, wire: &str) -> Result<String> {
+    let tree = tree::parse(wire)?;
+    let mut encoder = Encoder::new(&tree, wire.len());
+    encoder
+        .item(schema.root(), *tree.root())
+        .map_err(|f| f.into_error(schema.model()))?;
+    Ok(encoder.out)
+}
+
+/// The AttributeValue of one value of the attribute at `path` (JS names joined by `.`), or of one
+/// element of it (list or set) when `element` is set: expression operands and update values.
+pub fn encode_value(schema: &Schema, path: &str, wire: &str, element: bool) -> Result<String> {
+    let fail = |f: Fault| f.at(path).into_error(schema.model());
+    let target = resolve(schema.root(), path).map_err(fail)?;
+    let tree = tree::parse(wire)?;
+    let node = *tree.root();
+    let mut encoder = Encoder::new(&tree, wire.len());
+    encoder.level = path.split('.').count() + usize::from(element);
+    let result = match (target, element) {
+        (Target::Dynamic, _) => encoder.standalone_dynamic(node),
+        (Target::Typed(spec), false) => encoder.standalone(spec, node),
+        (Target::Typed(spec), true) => match &spec.ty {
+            Type::List(Some(of)) => encoder.standalone(of, node),
+            Type::List(None) | Type::Dynamic => encoder.standalone_dynamic(node),
+            Type::StringSet => encoder.standalone(&ELEMENT_OF_STRING_SET, node),
+            Type::BinarySet => encoder.standalone(&ELEMENT_OF_BINARY_SET, node),
+            Type::NumberSet(mode) => {
+                let spec = Spec {
+                    ty: Type::Number(*mode),
+                    nullable: false,
+                };
+                encoder.standalone(&spec, node)
+            }
+            _ => Err(Fault::new(
+                ErrorCode::Argument,
+                "element values exist for list and set attributes only",
+            )),
+        },
+    };
+    result.map_err(fail)?;
+    Ok(encoder.out)
+}
+
+const ELEMENT_OF_STRING_SET: Spec = Spec {
+    ty: Type::String,
+    nullable: false,
+};
+const ELEMENT_OF_BINARY_SET: Spec = Spec {
+    ty: Type::Binary,
+    nullable: false,
+};
+
+enum Target<'s> {
+    Typed(&'s Spec),
+    /// Inside a dynamic attribute, where any path may exist.
+    Dynamic,
+}
+
+fn resolve<'s>(root: &'s Fields, path: &str) -> core::result::Result<Target<'s>, Fault> {
+    let unknown = || Fault::new(ErrorCode::ItemUnknown, "no attribute at this path");
+    let mut current: Option<&Spec> = None;
+    for name in path.split('.') {
+        let fields = match current.map(|s| &s.ty) {
+            None => root,
+            Some(Type::Map(fields)) => fields,
+            Some(Type::Dynamic) => return Ok(Target::Dynamic),
+            Some(_) => return Err(unknown()),
+        };
+        let index = fields.by_name(name, 0).ok_or_else(unknown)?;
+        current = fields.attrs().get(index).map(|a| &a.spec);
+    }
+    current.map(Target::Typed).ok_or_else(unknown)
+}
+
+fn required() -> Fault {
+    Fault::new(
+        ErrorCode::ItemRequired,
+        "a value is required (not nullable)",
+    )
+}
+
+fn empty_set() -> Fault {
+    Fault::new(
+        ErrorCode::ItemValue,
+        "an empty Set can only be an attribute or map value, which is then omitted (DynamoDB has no empty sets)",
+    )
+}
+
+fn value_fault(problem: &'static str) -> Fault {
+    Fault::new(ErrorCode::ItemValue, problem)
+}
+
+/// What each attribute type takes, for E_ITEM_TYPE messages.
+fn expected(ty: &Type) -> &'static str {
+    match ty {
+        Type::String => "a string",
+        Type::Number(_) | Type::Version => "a number or BigInt",
+        Type::Binary => "a Uint8Array",
+        Type::Boolean => "a boolean",
+        Type::Null => "null",
+        Type::StringSet | Type::NumberSet(_) | Type::BinarySet => "a Set",
+        Type::List(_) => "an array",
+        Type::Map(_) => "an object",
+        Type::Datetime | Type::Ttl => "a Date",
+        Type::Dynamic | Type::Json => "a JSON value",
+    }
+}
+
+/// Sizes of a typed map's entries: their sum and the largest (attribute index, size).
+struct Sizes {
+    total: usize,
+    largest: Option<(usize, usize)>,
+}
+
+struct Encoder<'t, 'a> {
+    tree: &'t Tree<'a>,
+    out: String,
+    /// DynamoDB's nesting level of the value being written (a top-level attribute is 1).
+    level: usize,
+}
+
+/// DynamoDB refuses values nested deeper (31 lists or maps above a scalar at most).
+const MAX_LEVEL: usize = 32;
+
+impl<'t, 'a> Encoder<'t, 'a> {
+    fn new(tree: &'t Tree<'a>, input: usize) -> Self {
+        // AttributeValue wrappers add about a third to the wire text.
+        Encoder {
+            tree,
+            out: String::with_capacity(input + input / 2 + 32),
+            level: 1,
+        }
+    }
+
+    /// Steps into a list's or map's elements.
+    fn enter(&mut self) -> core::result::Result<(), Fault> {
+        self.level += 1;
+        if self.level > MAX_LEVEL {
+            return Err(value_fault("nested deeper than DynamoDB's 32 levels"));
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, root: &Fields, node: Node<'a>) -> core::result::Result<(), Fault> {
+        let Val::Map(entries) = wire::read(self.tree, node)? else {
+            return Err(Fault::new(ErrorCode::ItemType, "an item must be an object"));
+        };
+        self.out.push_str("{\"item\":{");
+        let sizes = self.fields(root, entries, 0)?;
+        let largest = sizes
+            .largest
+            .and_then(|(index, size)| root.attrs().get(index).map(|a| (&*a.name, size)));
+        size::check_item(sizes.total, largest)?;
+        let _ = write!(self.out, "}},\"size\":{}}}", sizes.total);
+        Ok(())
+    }
+
+    /// The entries of the item or of a typed map, in schema order; `overhead` per written entry.
+    fn fields(
+        &mut self,
+        fields: &Fields,
+        entries: &[(Text<'a>, Node<'a>)],
+        overhead: usize,
+    ) -> core::result::Result<Sizes, Fault> {
+        let attrs = fields.attrs();
+        let mut slots: Vec<Option<Node<'a>>> = vec![None; attrs.len()];
+        let mut hint = 0;
+        for (key, value) in entries {
+            let index = key
+                .decode()
+                .ok()
+                .and_then(|key| fields.by_name(&key, hint))
+                .ok_or_else(|| {
+                    Fault::new(
+                        ErrorCode::ItemUnknown,
+                        "an object property is not an attribute in the schema",
+                    )
+                })?;
+            if let Some(slot) = slots.get_mut(index) {
+                *slot = Some(*value);
+            }
+            hint = index + 1;
+        }
+        let mut sizes = Sizes {
+            total: 0,
+            largest: None,
+        };
+        let mut first = true;
+        for (index, (attr, slot)) in attrs.iter().zip(slots).enumerate() {
+            let mark = self.out.len();
+            if !first {
+                self.out.push(',');
+            }
+            self.out.push_str(&attr.db_key);
+            let written = self
+                .attribute(&attr.spec, slot)
+                .map_err(|f| f.at(&attr.name))?;
+            let Some(value_size) = written else {
+                self.out.truncate(mark);
+                continue;
+            };
+            first = false;
+            let entry = attr.db_name.len().saturating_add(value_size);
+            sizes.total = sizes.total.saturating_add(overhead).saturating_add(entry);
+            if sizes.largest.is_none_or(|(_, size)| entry > size) {
+                sizes.largest = Some((index, entry));
+            }
+        }
+        Ok(sizes)
+    }
+
+    /// An attribute or typed map value: absent/null is omitted when nullable, as is an empty Set.
+    fn attribute(
+        &mut self,
+        spec: &Spec,
+        node: Option<Node<'a>>,
+    ) -> core::result::Result<Option<usize>, Fault> {
+        let node = node.unwrap_or(Node::Null);
+        if matches!(node, Node::Null) && !matches!(spec.ty, Type::Null) {
+            return if spec.nullable {
+                Ok(None)
+            } else {
+                Err(required())
+            };
+        }
+        self.present(&spec.ty, node)
+    }
+
+    /// A list element or an expression value: null is NULL when nullable, an empty Set an error.
+    fn standalone(&mut self, spec: &Spec, node: Node<'a>) -> core::result::Result<usize, Fault> {
+        if matches!(node, Node::Null) && !matches!(spec.ty, Type::Null) {
+            if !spec.nullable {
+                return Err(required());
+            }
+            self.out.push_str("{\"NULL\":true}");
+            return Ok(FLAG);
+        }
+        self.present(&spec.ty, node)?.ok_or_else(empty_set)
+    }
+
+    fn standalone_dynamic(&mut self, node: Node<'a>) -> core::result::Result<usize, Fault> {
+        self.dynamic(node)?.ok_or_else(empty_set)
+    }
+
+    /// A non-null value of type `ty`; `None` for an empty Set (nothing written).
+    fn present(&mut self, ty: &Type, node: Node<'a>) -> core::result::Result<Option<usize>, Fault> {
+        if let Type::Json = ty {
+            return self.json(node).map(Some);
+        }
+        if let Type::Dynamic = ty {
+            return self.dynamic(node);
+        }
+        let size = match (ty, wire::read(self.tree, node)?) {
+            (Type::String, Val::Str(s)) => self.string(&s),
+            (Type::Number(mode), Val::Number(n)) => self.number(&n, *mode)?,
+            (Type::Version, Val::Number(n)) => self.number(&n, NumberMode::Int)?,
+            (Type::Binary, Val::Bytes(b)) => self.binary(&b)?,
+            (Type::Boolean, Val::Bool(b)) => self.boolean(b),
+            (Type::Null, Val::Null) => self.null(),
+            (Type::StringSet, Val::Set(items)) => return self.string_set(items),
+            (Type::NumberSet(mode), Val::Set(items)) => return self.number_set(items, *mode),
+            (Type::BinarySet, Val::Set(items)) => return self.binary_set(items),
+            (Type::List(of), Val::List(items)) => self.list(of.as_deref(), items)?,
+            (Type::Map(fields), Val::Map(entries)) => {
+                self.out.push_str("{\"M\":{");
+                self.enter()?;
+                let sizes = self.fields(fields, entries, ELEMENT)?;
+                self.level -= 1;
+                self.out.push_str("}}");
+                CONTAINER.saturating_add(sizes.total)
+            }
+            (Type::Datetime, Val::Date(micros)) => self.datetime(micros)?,
+            (Type::Ttl, Val::Date(micros)) => self.ttl(micros)?,
+            (ty, val) => {
+                return Err(Fault::new(
+                    ErrorCode::ItemType,
+                    alloc::format!(
+                        "expected {}, got {} ({} attribute)",
+                        expected(ty),
+                        val.describe(),
+                        ty.name()
+                    ),
+                ))
+            }
+        };
+        Ok(Some(size))
+    }
+
+    fn string(&mut self, s: &str) -> usize {
+        self.out.push_str("{\"S\":");
+        pyjson::write_string(&mut self.out, s);
+        self.out.push('}');
+        s.len()
+    }
+
+    fn number(
+        &mut self,
+        n: &WireNumber<'_>,
+        mode: NumberMode,
+    ) -> core::result::Result<usize, Fault> {
+        let (text, size) = number::to_stored(n, mode).map_err(value_fault)?;
+        self.out.push_str("{\"N\":\"");
+        self.out.push_str(&text);
+        self.out.push_str("\"}");
+        Ok(size)
+    }
+
+    fn binary(&mut self, base64: &str) -> core::result::Result<usize, Fault> {
+        let len = bytes_len(base64)?;
+        self.out.push_str("{\"B\":\"\\u0000b");
+        self.out.push_str(base64);
+        self.out.push_str("\"}");
+        Ok(len)
+    }
+
+    fn boolean(&mut self, b: bool) -> usize {
+        self.out.push_str(if b {
+            "{\"BOOL\":true}"
+        } else {
+            "{\"BOOL\":false}"
+        });
+        FLAG
+    }
+
+    fn null(&mut self) -> usize {
+        self.out.push_str("{\"NULL\":true}");
+        FLAG
+    }
+
+    fn string_set(&mut self, items: &[Node<'a>]) -> core::result::Result<Option<usize>, Fault> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let mut seen = Vec::with_capacity(items.len());
+        let mut size = 0usize;
+        self.out.push_str("{\"SS\":[");
+        for (i, item) in items.iter().enumerate() {
+            let Val::Str(s) = wire::read(self.tree, *item)? else {
+                return Err(set_type("strings"));
+            };
+            if s.is_empty() {
+                return Err(value_fault("a string Set has an empty string"));
+            }
+            if i > 0 {
+                self.out.push(',');
+            }
+            pyjson::write_string(&mut self.out, &s);
+            size = size.saturating_add(s.len());
+            seen.push(s);
+        }
+        self.out.push_str("]}");
+        unique(seen)?;
+        Ok(Some(size))
+    }
+
+    fn number_set(
+        &mut self,
+        items: &[Node<'a>],
+        mode: NumberMode,
+    ) -> core::result::Result<Option<usize>, Fault> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let mut seen = Vec::with_capacity(items.len());
+        let mut size = 0usize;
+        self.out.push_str("{\"NS\":[");
+        for (i, item) in items.iter().enumerate() {
+            let Val::Number(n) = wire::read(self.tree, *item)? else {
+                return Err(set_type("numbers"));
+            };
+            let (text, n_size) = number::to_stored(&n, mode).map_err(value_fault)?;
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.out.push('"');
+            self.out.push_str(&text);
+            self.out.push('"');
+            size = size.saturating_add(n_size);
+            // `to_stored` only returns text that parses.
+            seen.push(Decimal::parse(&text).map(|d| d.key()));
+        }
+        self.out.push_str("]}");
+        unique(seen)?;
+        Ok(Some(size))
+    }
+
+    fn binary_set(&mut self, items: &[Node<'a>]) -> core::result::Result<Option<usize>, Fault> {
+        if items.is_empty() {
+            return Ok(None);
+        }
+        let mut seen = Vec::with_capacity(items.len());
+        let mut size = 0usize;
+        self.out.push_str("{\"BS\":[");
+        for (i, item) in items.iter().enumerate() {
+            let Val::Bytes(b) = wire::read(self.tree, *item)? else {
+                return Err(set_type("Uint8Arrays"));
+            };
+            let len = bytes_len(&b)?;
+            if len == 0 {
+                return Err(value_fault("a binary Set has an empty Uint8Array"));
+            }
+            if i > 0 {
+                self.out.push(',');
+            }
+            self.out.push_str("\"\\u0000b");
+            self.out.push_str(&b);
+            self.out.push('"');
+            size = size.saturating_add(len);
+            // Canonical base64: equal bytes, equal text.
+            seen.push(b);
+        }
+        self.out.push_str("]}");
+        unique(seen)?;
+        Ok(Some(size))
+    }
+
+    fn list(
+        &mut self,
+        of: Option<&Spec>,
+        items: &[Node<'a>],
+    ) -> core::result::Result<usize, Fault> {
+        self.out.push_str("{\"L\":[");
+        self.enter()?;
+        let mut size = CONTAINER;
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            let element = match of {
+                Some(spec) => self.standalone(spec, *item),
+                None => self.standalone_dynamic(*item),
+            };
+            let element = element.map_err(|f| match of {
+                Some(_) => f.at_index(i),
+                None => f,
+            })?;
+            size = size.saturating_add(ELEMENT).saturating_add(element);
+        }
+        self.level -= 1;
+        self.out.push_str("]}");
+        Ok(size)
+    }
+
+    fn datetime(&mut self, micros: i64) -> core::result::Result<usize, Fault> {
+        self.out.push_str("{\"S\":\"");
+        datetime::write(&mut self.out, micros).map_err(|_| date_range())?;
+        self.out.push_str("\"}");
+        Ok(31)
+    }
+
+    /// pynamodb's TTLAttribute: whole epoch seconds, the microseconds floored away.
+    fn ttl(&mut self, micros: i64) -> core::result::Result<usize, Fault> {
+        datetime::check_range(micros).map_err(|_| date_range())?;
+        let seconds = micros.div_euclid(1_000_000);
+        let _ = write!(self.out, "{{\"N\":\"{seconds}\"}}");
+        Ok(number::int_size(seconds))
+    }
+
+    /// pynamodb's JSONAttribute: `json.dumps(value)` stored as S.
+    fn json(&mut self, node: Node<'a>) -> core::result::Result<usize, Fault> {
+        let value = wire::to_json(self.tree, node)?;
+        let text = pyjson::dumps(&value, &DumpOptions::default())
+            .map_err(|e| Fault::new(ErrorCode::ItemValue, String::from(e.message())))?;
+        Ok(self.string(&text))
+    }
+
+    /// The SDK's `marshall` mapping; `None` for an empty Set (nothing written).
+    fn dynamic(&mut self, node: Node<'a>) -> core::result::Result<Option<usize>, Fault> {
+        let size = match wire::read(self.tree, node)? {
+            Val::Null => self.null(),
+            Val::Bool(b) => self.boolean(b),
+            Val::Number(n) => self.number(&n, NumberMode::Auto)?,
+            Val::Str(s) => self.string(&s),
+            Val::Bytes(b) => self.binary(&b)?,
+            Val::Date(_) => {
+                return Err(Fault::new(
+                    ErrorCode::ItemType,
+                    "a Date in a dynamic attribute (declare a datetime or ttl attribute)",
+                ))
+            }
+            Val::Set(items) => match items
+                .first()
+                .map(|i| wire::read(self.tree, *i))
+                .transpose()?
+            {
+                None => return Ok(None),
+                Some(Val::Str(_)) => return self.string_set(items),
+                Some(Val::Number(_)) => return self.number_set(items, NumberMode::Auto),
+                Some(Val::Bytes(_)) => return self.binary_set(items),
+                Some(_) => return Err(set_type("strings, numbers or Uint8Arrays")),
+            },
+            Val::List(items) => self.list(None, items)?,
+            Val::Map(entries) => {
+                self.out.push_str("{\"M\":{");
+                self.enter()?;
+                let mut size = CONTAINER;
+                let mut first = true;
+                for (key, value) in entries {
+                    let mark = self.out.len();
+                    if !first {
+                        self.out.push(',');
+                    }
+                    let key_len = key
+                        .write_key(&mut self.out)
+                        .map_err(|_| value_fault("an object key has a lone UTF-16 surrogate"))?;
+                    self.out.push(':');
+                    match self.dynamic(*value)? {
+                        Some(value_size) => {
+                            first = false;
+                            size = size
+                                .saturating_add(ELEMENT + key_len)
+                                .saturating_add(value_size);
+                        }
+                        None => self.out.truncate(mark),
+                    }
+                }
+                self.level -= 1;
+                self.out.push_str("}}");
+                size
+            }
+        };
+        Ok(Some(size))
+    }
+}
+
+fn bytes_len(base64: &str) -> core::result::Result<usize, Fault> {
+    base64::decoded_len(base64).ok_or_else(|| {
+        value_fault("invalid base64 in a bytes tag (canonical padded base64 expected)")
+    })
+}
+
+fn date_range() -> Fault {
+    value_fault("date outside years 1..=9999 (Python's datetime range)")
+}
+
+fn set_type(elements: &str) -> Fault {
+    Fault::new(
+        ErrorCode::ItemType,
+        alloc::format!("Set elements must all be {elements}"),
+    )
+}
+
+/// DynamoDB refuses sets with equal elements (JS Sets can hold equal bytes or `1` and `1n`).
+fn unique<T: Ord>(mut seen: Vec<T>) -> core::result::Result<(), Fault> {
+    seen.sort_unstable();
+    if seen.windows(2).any(|w| w[0] == w[1]) {
+        return Err(value_fault("a Set has duplicate elements"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn schema() -> Schema {
+        Schema::parse(
+            r#"{"model": "T", "attributes": [
+                {"name": "s", "dbName": "db s", "type": "string", "nullable": true},
+                {"name": "z", "type": "null"},
+                {"name": "m", "type": "map", "nullable": true, "attributes": [
+                    {"name": "tags", "type": "stringSet"},
+                    {"name": "any", "type": "dynamic", "nullable": true}]},
+                {"name": "l", "type": "list", "nullable": true, "of": {"type": "number", "nullable": true}}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn omissions_and_nulls() {
+        let s = schema();
+        // Absent `null` attribute still written; an empty Set in a typed or dynamic map is omitted.
+        assert_eq!(
+            encode_item(&s, r#"{"m": {"tags": {"\u0000set": []}, "any": {"a": {"\u0000set": []}, "b": 1}}, "l": [null, 1]}"#).unwrap(),
+            r#"{"item":{"z":{"NULL":true},"m":{"M":{"any":{"M":{"b":{"N":"1"}}}}},"l":{"L":[{"NULL":true},{"N":"1"}]}},"size":26}"#
+        );
+        // z 1+1; m 1 + 3 + (1 + any 3 + (3 + (1 + b 1 + 2))); l 1 + 3 + (1+1) + (1+2).
+        assert_eq!(2 + (1 + 3 + 1 + 3 + 3 + 4) + (1 + 3 + 2 + 3), 26);
+        // Keys are escaped once, at registration.
+        assert!(encode_item(&s, r#"{"s": "x\"y"}"#)
+            .unwrap()
+            .contains(r#""db s":{"S":"x\"y"}"#));
+        assert_eq!(
+            encode_item(&s, r#"{"z": 1}"#).unwrap_err().to_string(),
+            "E_ITEM_TYPE: T.z: expected null, got a number (null attribute)"
+        );
+    }
+
+    #[test]
+    fn paths_resolve_through_typed_and_dynamic_maps() {
+        let s = schema();
+        let spec_type = |path| match resolve(s.root(), path) {
+            Ok(Target::Typed(spec)) => Some(spec.ty.name()),
+            Ok(Target::Dynamic) => Some("inside dynamic"),
+            Err(_) => None,
+        };
+        assert_eq!(spec_type("m.tags"), Some("stringSet"));
+        assert_eq!(spec_type("m.any"), Some("dynamic"));
+        assert_eq!(spec_type("m.any.x.y"), Some("inside dynamic"));
+        assert_eq!(spec_type("l"), Some("list"));
+        assert_eq!(spec_type("l.0"), None);
+        assert_eq!(spec_type("m."), None);
+        assert_eq!(spec_type("db s"), None, "paths use JS names");
+    }
+
+    #[test]
+    fn duplicates() {
+        assert!(unique(vec!["b", "a", "c"]).is_ok());
+        assert!(unique::<&str>(vec![]).is_ok());
+        assert!(unique(vec!["b", "a", "b"]).is_err());
+    }
+}

@@ -1,0 +1,501 @@
+//! A model's schema: parsed and checked once, then shared by every encode and decode.
+//!
+//! Registration does the work that would otherwise repeat per item: attribute names are looked up
+//! through sorted indexes (JS name and DynamoDB name), and each name's JSON key text is escaped in
+//! advance. Unknown spec fields are ignored, so the JS layer may keep its own (key flags, defaults).
+
+use super::number::NumberMode;
+use crate::error::{err, Error, ErrorCode, Result};
+use crate::pyjson::{self, Value};
+use alloc::{boxed::Box, string::String, vec::Vec};
+
+/// DynamoDB nests documents at most 32 levels deep; a deeper schema could never be stored.
+const MAX_NESTING: usize = 32;
+
+/// A registered model schema (see `docs/item-codec.md`).
+#[derive(Debug)]
+pub struct Schema {
+    model: Box<str>,
+    root: Fields,
+}
+
+/// The attributes of the item or of a typed map.
+#[derive(Debug)]
+pub(crate) struct Fields {
+    attrs: Box<[Attr]>,
+    /// Indexes into `attrs` sorted by JS name, and by DynamoDB name.
+    by_name: Box<[usize]>,
+    by_db_name: Box<[usize]>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Attr {
+    pub(crate) name: Box<str>,
+    pub(crate) db_name: Box<str>,
+    /// `"name":` and `"dbName":` as JSON, ready to copy into output.
+    pub(crate) name_key: Box<str>,
+    pub(crate) db_key: Box<str>,
+    pub(crate) spec: Spec,
+}
+
+/// What an attribute or a list element holds.
+#[derive(Debug)]
+pub(crate) struct Spec {
+    pub(crate) ty: Type,
+    pub(crate) nullable: bool,
+}
+
+#[derive(Debug)]
+pub(crate) enum Type {
+    String,
+    Number(NumberMode),
+    Binary,
+    Boolean,
+    Null,
+    StringSet,
+    NumberSet(NumberMode),
+    BinarySet,
+    /// Typed elements, or dynamic ones when `None`.
+    List(Option<Box<Spec>>),
+    Map(Fields),
+    Dynamic,
+    Json,
+    Datetime,
+    Ttl,
+    Version,
+}
+
+impl Type {
+    pub(crate) fn is_set(&self) -> bool {
+        matches!(self, Type::StringSet | Type::NumberSet(_) | Type::BinarySet)
+    }
+
+    /// The schema's name of the type, for messages.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Type::String => "string",
+            Type::Number(_) => "number",
+            Type::Binary => "binary",
+            Type::Boolean => "boolean",
+            Type::Null => "null",
+            Type::StringSet => "stringSet",
+            Type::NumberSet(_) => "numberSet",
+            Type::BinarySet => "binarySet",
+            Type::List(_) => "list",
+            Type::Map(_) => "map",
+            Type::Dynamic => "dynamic",
+            Type::Json => "json",
+            Type::Datetime => "datetime",
+            Type::Ttl => "ttl",
+            Type::Version => "version",
+        }
+    }
+}
+
+impl Schema {
+    /// Parses and checks a schema JSON text; problems are `E_SCHEMA` naming model and attribute.
+    pub fn parse(json: &str) -> Result<Schema> {
+        let value =
+            pyjson::loads(json).map_err(|_| err(ErrorCode::Schema, "schema: not valid JSON"))?;
+        let model = match field(&value, "model") {
+            Some(Value::Str(m)) if !m.is_empty() => m.as_str(),
+            _ => {
+                return Err(err(
+                    ErrorCode::Schema,
+                    "schema: \"model\" must be a non-empty string",
+                ))
+            }
+        };
+        let mut ctx = Context {
+            model,
+            path: String::new(),
+            ttl: false,
+            version: false,
+        };
+        let attributes = field(&value, "attributes");
+        let root = ctx.fields(attributes, 0)?;
+        Ok(Schema {
+            model: model.into(),
+            root,
+        })
+    }
+
+    /// The model name errors start with.
+    pub fn model(&self) -> &str {
+        &self.model
+    }
+
+    pub(crate) fn root(&self) -> &Fields {
+        &self.root
+    }
+}
+
+impl Fields {
+    pub(crate) fn attrs(&self) -> &[Attr] {
+        &self.attrs
+    }
+
+    /// The attribute with JS name `name`; `hint` is tried first (items usually arrive in schema order).
+    pub(crate) fn by_name(&self, name: &str, hint: usize) -> Option<usize> {
+        Self::find(&self.attrs, &self.by_name, name, hint, |a| &a.name)
+    }
+
+    /// The attribute with DynamoDB name `db_name`; `hint` as in [`by_name`](Self::by_name).
+    pub(crate) fn by_db_name(&self, db_name: &str, hint: usize) -> Option<usize> {
+        Self::find(&self.attrs, &self.by_db_name, db_name, hint, |a| &a.db_name)
+    }
+
+    fn find(
+        attrs: &[Attr],
+        index: &[usize],
+        key: &str,
+        hint: usize,
+        name_of: impl Fn(&Attr) -> &str,
+    ) -> Option<usize> {
+        if attrs.get(hint).is_some_and(|a| name_of(a) == key) {
+            return Some(hint);
+        }
+        let name_at = |&i: &usize| attrs.get(i).map(&name_of).unwrap_or_default();
+        let found = index.binary_search_by(|i| name_at(i).cmp(key)).ok()?;
+        index.get(found).copied()
+    }
+}
+
+/// The value of `key` in a JSON object.
+fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Dict(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// Parsing state: where we are (for messages) and what the whole model may hold only once.
+struct Context<'m> {
+    model: &'m str,
+    /// The JS path of the attribute being parsed (`meta.a`, `tags[]`).
+    path: String,
+    ttl: bool,
+    version: bool,
+}
+
+impl Context<'_> {
+    fn fail(&self, problem: &str) -> Error {
+        let at = if self.path.is_empty() { "" } else { "." };
+        err(
+            ErrorCode::Schema,
+            alloc::format!("{}{at}{}: {problem}", self.model, self.path),
+        )
+    }
+
+    fn fields(&mut self, attributes: Option<&Value>, depth: usize) -> Result<Fields> {
+        let Some(Value::List(list)) = attributes else {
+            return Err(self.fail("\"attributes\" must be an array of attribute specs"));
+        };
+        let outer = self.path.len();
+        let mut attrs = Vec::with_capacity(list.len());
+        for spec in list {
+            let name = match field(spec, "name") {
+                Some(Value::Str(n)) => n.as_str(),
+                _ => return Err(self.fail("every attribute needs a \"name\" string")),
+            };
+            if !self.path.is_empty() {
+                self.path.push('.');
+            }
+            self.path.push_str(name);
+            attrs.push(self.attr(spec, name, depth)?);
+            self.path.truncate(outer);
+        }
+        let sorted = |key: fn(&Attr) -> &str| {
+            let mut index: Vec<usize> = (0..attrs.len()).collect();
+            index.sort_by(|&a, &b| key(&attrs[a]).cmp(key(&attrs[b])));
+            index
+        };
+        let by_name = sorted(|a| &a.name);
+        let by_db_name = sorted(|a| &a.db_name);
+        for (index, key, what) in [
+            (&by_name, (|a| &a.name) as fn(&Attr) -> &str, "name"),
+            (&by_db_name, |a| &a.db_name, "dbName"),
+        ] {
+            if let Some(pair) = index
+                .windows(2)
+                .find(|w| key(&attrs[w[0]]) == key(&attrs[w[1]]))
+            {
+                self.path
+                    .push_str(if self.path.is_empty() { "" } else { "." });
+                self.path.push_str(&attrs[pair[1]].name);
+                return Err(self.fail(&alloc::format!("duplicate attribute {what}")));
+            }
+        }
+        Ok(Fields {
+            attrs: attrs.into_boxed_slice(),
+            by_name: by_name.into_boxed_slice(),
+            by_db_name: by_db_name.into_boxed_slice(),
+        })
+    }
+
+    fn attr(&mut self, spec: &Value, name: &str, depth: usize) -> Result<Attr> {
+        if name.is_empty() || name.contains('.') || name.starts_with('\u{0}') {
+            return Err(
+                self.fail("\"name\" must be non-empty, without '.', not starting with U+0000")
+            );
+        }
+        let db_name = match field(spec, "dbName") {
+            None => name,
+            Some(Value::Str(n)) if !n.is_empty() => n.as_str(),
+            Some(_) => return Err(self.fail("\"dbName\" must be a non-empty string")),
+        };
+        let spec = self.spec(spec, depth)?;
+        if matches!(spec.ty, Type::Ttl | Type::Version) {
+            let seen = if matches!(spec.ty, Type::Ttl) {
+                &mut self.ttl
+            } else {
+                &mut self.version
+            };
+            if depth > 0 || core::mem::replace(seen, true) {
+                return Err(self.fail(&alloc::format!(
+                    "a model has at most one {} attribute, at the top level",
+                    spec.ty.name()
+                )));
+            }
+        }
+        Ok(Attr {
+            name: name.into(),
+            db_name: db_name.into(),
+            name_key: json_key(name),
+            db_key: json_key(db_name),
+            spec,
+        })
+    }
+
+    /// The type part of an attribute spec, or a list's element spec.
+    fn spec(&mut self, spec: &Value, depth: usize) -> Result<Spec> {
+        if !matches!(spec, Value::Dict(_)) {
+            return Err(self.fail("an attribute spec must be an object"));
+        }
+        if depth >= MAX_NESTING {
+            return Err(self.fail("nested deeper than DynamoDB's 32 levels"));
+        }
+        let nullable = match field(spec, "nullable") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(self.fail("\"nullable\" must be a boolean")),
+        };
+        let type_name = match field(spec, "type") {
+            Some(Value::Str(t)) => t.as_str(),
+            _ => return Err(self.fail("\"type\" must be a string")),
+        };
+        let number = field(spec, "number");
+        if number.is_some() && !matches!(type_name, "number" | "numberSet") {
+            return Err(self.fail("\"number\" applies to number and numberSet attributes only"));
+        }
+        let mode = match number {
+            None => NumberMode::Auto,
+            Some(Value::Str(m)) if m == "auto" => NumberMode::Auto,
+            Some(Value::Str(m)) if m == "int" => NumberMode::Int,
+            Some(Value::Str(m)) if m == "float" => NumberMode::Float,
+            Some(_) => return Err(self.fail("\"number\" must be \"int\", \"float\" or \"auto\"")),
+        };
+        let of = field(spec, "of");
+        if of.is_some() && type_name != "list" {
+            return Err(self.fail("\"of\" applies to list attributes only"));
+        }
+        let attributes = field(spec, "attributes");
+        if attributes.is_some() && type_name != "map" {
+            return Err(self.fail("\"attributes\" applies to map attributes only"));
+        }
+        let ty = match type_name {
+            "string" => Type::String,
+            "number" => Type::Number(mode),
+            "binary" => Type::Binary,
+            "boolean" => Type::Boolean,
+            "null" => Type::Null,
+            "stringSet" => Type::StringSet,
+            "numberSet" => Type::NumberSet(mode),
+            "binarySet" => Type::BinarySet,
+            "dynamic" => Type::Dynamic,
+            "json" => Type::Json,
+            "datetime" => Type::Datetime,
+            "ttl" => Type::Ttl,
+            "version" => Type::Version,
+            "list" => match of {
+                None => Type::List(None),
+                Some(element) => {
+                    let outer = self.path.len();
+                    self.path.push_str("[]");
+                    let element = self.spec(element, depth + 1)?;
+                    if matches!(element.ty, Type::Ttl | Type::Version) {
+                        return Err(self.fail("ttl and version are top-level attributes only"));
+                    }
+                    self.path.truncate(outer);
+                    Type::List(Some(Box::new(element)))
+                }
+            },
+            "map" => Type::Map(self.fields(attributes, depth + 1)?),
+            _ => return Err(self.fail("unknown \"type\"")),
+        };
+        Ok(Spec { ty, nullable })
+    }
+}
+
+/// `"name":` as JSON text.
+fn json_key(name: &str) -> Box<str> {
+    let mut key = String::with_capacity(name.len() + 3);
+    pyjson::write_str(&mut key, name);
+    key.push(':');
+    key.into_boxed_str()
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    const URL: &str = r#"{ "model": "Url", "hashKey": "url",
+      "attributes": [
+        { "name": "url",  "dbName": "url",  "type": "string", "nullable": false },
+        { "name": "n",    "dbName": "n",    "type": "number", "number": "int" },
+        { "name": "meta", "dbName": "m",    "type": "map", "nullable": true,
+          "attributes": [ { "name": "a", "dbName": "a", "type": "datetime" } ] },
+        { "name": "tags", "dbName": "tags", "type": "list", "of": { "type": "string" } },
+        { "name": "raw",  "type": "dynamic", "default": 1 } ] }"#;
+
+    #[test]
+    fn parses_the_spec_example() {
+        let schema = Schema::parse(URL).unwrap();
+        assert_eq!(schema.model(), "Url");
+        let root = schema.root();
+        assert_eq!(root.attrs().len(), 5);
+        assert_eq!(root.by_name("meta", 0), Some(2));
+        assert_eq!(root.by_db_name("m", 0), Some(2));
+        assert_eq!(root.by_name("m", 0), None);
+        assert_eq!(root.by_name("raw", 4), Some(4));
+        assert_eq!(&*root.attrs()[4].db_name, "raw", "dbName defaults to name");
+        assert_eq!(&*root.attrs()[2].db_key, "\"m\":");
+        assert!(matches!(
+            root.attrs()[1].spec.ty,
+            Type::Number(NumberMode::Int)
+        ));
+        let Type::Map(meta) = &root.attrs()[2].spec.ty else {
+            panic!("meta is a map")
+        };
+        assert!(root.attrs()[2].spec.nullable);
+        assert!(matches!(meta.attrs()[0].spec.ty, Type::Datetime));
+    }
+
+    #[test]
+    fn errors_name_model_and_attribute() {
+        let attrs = |list: &str| alloc::format!(r#"{{"model": "M", "attributes": [{list}]}}"#);
+        for (schema, message) in [
+            ("[".into(), "schema: not valid JSON"),
+            (
+                r#"{"attributes": []}"#.into(),
+                "schema: \"model\" must be a non-empty string",
+            ),
+            (
+                r#"{"model": "M"}"#.into(),
+                "M: \"attributes\" must be an array of attribute specs",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "strng"}"#),
+                "M.a: unknown \"type\"",
+            ),
+            (
+                attrs(r#"{"type": "string"}"#),
+                "M: every attribute needs a \"name\" string",
+            ),
+            (
+                attrs(r#"{"name": "a.b", "type": "string"}"#),
+                "M.a.b: \"name\" must be non-empty, without '.', not starting with U+0000",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "string", "nullable": 1}"#),
+                "M.a: \"nullable\" must be a boolean",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "string", "number": "int"}"#),
+                "M.a: \"number\" applies to number and numberSet attributes only",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "number", "number": "decimal"}"#),
+                "M.a: \"number\" must be \"int\", \"float\" or \"auto\"",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "map"}"#),
+                "M.a: \"attributes\" must be an array of attribute specs",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "string", "of": {}}"#),
+                "M.a: \"of\" applies to list attributes only",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "list", "of": {"type": "x"}}"#),
+                "M.a[]: unknown \"type\"",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "list", "of": {"type": "ttl"}}"#),
+                "M.a[]: ttl and version are top-level attributes only",
+            ),
+            (
+                attrs(
+                    r#"{"name": "a", "type": "map", "attributes": [{"name": "v", "type": "version"}]}"#,
+                ),
+                "M.a.v: a model has at most one version attribute, at the top level",
+            ),
+            (
+                attrs(r#"{"name": "a", "type": "ttl"}, {"name": "b", "type": "ttl"}"#),
+                "M.b: a model has at most one ttl attribute, at the top level",
+            ),
+            (
+                attrs(
+                    r#"{"name": "a", "type": "string"}, {"name": "a", "dbName": "b", "type": "string"}"#,
+                ),
+                "M.a: duplicate attribute name",
+            ),
+            (
+                attrs(
+                    r#"{"name": "a", "type": "string"}, {"name": "b", "dbName": "a", "type": "string"}"#,
+                ),
+                "M.b: duplicate attribute dbName",
+            ),
+            (
+                attrs(r#"{"name": "a", "dbName": "", "type": "string"}"#),
+                "M.a: \"dbName\" must be a non-empty string",
+            ),
+            (
+                attrs(r#""a""#),
+                "M: every attribute needs a \"name\" string",
+            ),
+        ] {
+            let e = Schema::parse(&schema).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::Schema, "{schema}");
+            assert_eq!(e.message(), message, "{schema}");
+        }
+    }
+
+    #[test]
+    fn nesting_is_limited() {
+        let mut spec = String::from(r#"{"type": "string"}"#);
+        for _ in 0..MAX_NESTING {
+            spec = alloc::format!(r#"{{"type": "list", "of": {spec}}}"#);
+        }
+        let schema = |spec: &str| {
+            alloc::format!(
+                r#"{{"model": "M", "attributes": [{{"name": "a", {}]}}"#,
+                &spec[1..]
+            )
+        };
+        assert_eq!(
+            Schema::parse(&schema(&spec))
+                .unwrap_err()
+                .message()
+                .rsplit(": ")
+                .next(),
+            Some("nested deeper than DynamoDB's 32 levels")
+        );
+        let ok = spec.replacen(r#"{"type": "list", "of": "#, "", 1);
+        let ok = &ok[..ok.len() - 1];
+        assert!(Schema::parse(&schema(ok)).is_ok());
+    }
+}

@@ -15,8 +15,10 @@ rmSync(path('pkg'), { recursive: true, force: true });
 mkdirSync(path('pkg/dist'), { recursive: true });
 
 // The runtimes look for the .wasm next to the bundle instead of in js/generated/ (see js/runtime/).
+// The AWS SDK is a peer dependency: the application brings (and bundles) its own copy.
 const common = {
   bundle: true,
+  external: ['@aws-sdk/*', '@smithy/*'],
   logLevel: 'warning',
   define: {
     DYNAMODB_MATE_WASM_FILE: JSON.stringify(`./${WASM}`),

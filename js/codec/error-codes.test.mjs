@@ -41,7 +41,15 @@ function withBrokenRandom(fn) {
   }
 }
 
-function suite(label, { codec, errors }) {
+// Model-level codes need a client object only: none of these cases sends a request.
+const client = { send: () => { throw new Error('no request may be sent'); } };
+
+function suite(label, { attr, codec, defineModel, errors }) {
+  const Thing = defineModel({
+    table: 'things',
+    client,
+    attributes: { id: attr.string({ hashKey: true }), n: attr.number({ nullable: true }), text: attr.string({ nullable: true }) },
+  });
   const aead = (opts = {}) => codec.encrypt(PLAIN, { key: KEY, ...ctx, ...opts });
   const gzipped = codec.gzip(PLAIN);
 
@@ -72,6 +80,13 @@ function suite(label, { codec, errors }) {
     E_AEAD_CONTEXT: [errors.DecryptionError, () => codec.decrypt(aead(), { key: KEY, ...ctx, attribute: 'name', kind: 'string' })],
     E_AEAD_TAMPERED: [errors.DecryptionError, () => codec.decrypt(edit(aead({ deterministic: false }), -1, 1), { key: KEY, ...ctx, kind: 'string' })],
     E_RANDOM: [errors.CodecError, () => withBrokenRandom(() => aead({ deterministic: false }))],
+    E_SCHEMA: [errors.ModelError, () => defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }), 'a.b': attr.string() } })],
+    E_ITEM_REQUIRED: [errors.ItemError, () => Thing.create({ n: 1 })],
+    E_ITEM_TYPE: [errors.ItemError, () => Thing.create({ id: PLAIN, n: PLAIN })],
+    E_ITEM_VALUE: [errors.ItemError, () => Thing.create({ id: PLAIN, n: NaN })],
+    E_ITEM_UNKNOWN: [errors.ItemError, () => Thing.create({ id: PLAIN, [PLAIN]: 1 })],
+    E_ITEM_TOO_LARGE: [errors.ItemError, () => Thing.create({ id: 'x', text: PLAIN.repeat(21_000) })],
+    E_ITEM_STORED: [errors.ItemError, () => Thing.fromJSON({ id: { S: PLAIN }, n: { S: PLAIN } })],
   };
 
   test(`${label}: every documented code has a case here`, () => {

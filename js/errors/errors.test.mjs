@@ -15,6 +15,8 @@ const expectedClass = (code) => {
   if (code.startsWith('E_GZIP_')) return errors.CompressionError;
   if (/^E_(JSON_|BASE85|DATETIME|UTF8)/.test(code)) return errors.EncodingError;
   if (/^E_(LEGACY|AEAD)_/.test(code)) return errors.DecryptionError;
+  if (code === 'E_SCHEMA') return errors.ModelError;
+  if (code.startsWith('E_ITEM_')) return errors.ItemError;
   return errors.CodecError;
 };
 

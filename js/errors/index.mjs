@@ -36,3 +36,31 @@ export class DecryptionError extends CodecError {}
  * while it is built. The message names the attribute path, never a value.
  */
 export class ExpressionError extends DynamoDBMateError {}
+
+/** E_MODEL: a model definition is invalid (names the model and the attribute or index). */
+export class ModelError extends DynamoDBMateError {}
+
+/** E_ITEM_*: an item or value does not fit its model (names the model and attribute, never the value). */
+export class ItemError extends DynamoDBMateError {}
+
+/** E_NOT_FOUND: the item does not exist (get, refresh). */
+export class ItemNotFoundError extends DynamoDBMateError {}
+
+/** E_BATCH_UNPROCESSED: DynamoDB left requests unprocessed after every retry; `unprocessed` lists them. */
+export class BatchError extends DynamoDBMateError {
+  constructor(code, message, { unprocessed }) {
+    super(code, message);
+    this.unprocessed = unprocessed;
+  }
+}
+
+/**
+ * E_TRANSACTION_CANCELLED: `reasons[i]` is `{ code, message }` for operation i (`code` 'None' for the
+ * operations that were fine), as DynamoDB reported them.
+ */
+export class TransactionCanceledError extends DynamoDBMateError {
+  constructor(message, { reasons, cause }) {
+    super('E_TRANSACTION_CANCELLED', message, { cause });
+    this.reasons = reasons;
+  }
+}

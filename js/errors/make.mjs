@@ -1,6 +1,7 @@
 // Internal: creating typed errors from a code, for errors raised in JS and in the wasm core.
 import {
-  ArgumentError, CodecError, CompressionError, DecryptionError, EncodingError, KeyError, NotInitializedError,
+  ArgumentError, CodecError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError,
+  ModelError, NotInitializedError,
 } from './index.mjs';
 
 const CLASS_BY_CODE = {
@@ -11,12 +12,16 @@ const CLASS_BY_CODE = {
   E_BASE85: EncodingError,
   E_DATETIME: EncodingError,
   E_UTF8: EncodingError,
+  E_MODEL: ModelError,
+  E_SCHEMA: ModelError,
+  E_EXPRESSION: ExpressionError,
 };
 const CLASS_BY_PREFIX = [
   ['E_GZIP_', CompressionError],
   ['E_JSON_', EncodingError],
   ['E_LEGACY_', DecryptionError],
   ['E_AEAD_', DecryptionError],
+  ['E_ITEM_', ItemError],
 ];
 
 /** The typed error for `code`; codes without a family of their own (E_RANDOM) get CodecError. */

@@ -44,4 +44,8 @@ export const core = {
   aeadDecrypt: guard(bindings.aeadDecrypt),
   compressValue: guard(bindings.compressValue),
   decompressValue: guard(bindings.decompressValue),
+  registerSchema: guard(bindings.registerSchema),
+  encodeItem: guard(bindings.encodeItem),
+  encodeValue: guard(bindings.encodeValue),
+  decodeItem: guard(bindings.decodeItem),
 };

@@ -1,11 +1,15 @@
-// The browser build in Debian's headless Chromium: pkg/ served over HTTP on 127.0.0.1, a page that
-// imports dist/web.mjs and reports what it saw. Needs scripts/build.sh to have run.
+// The browser build in Debian's headless Chromium, used as an application would: a page module that
+// imports the package's browser build is bundled with esbuild (which also bundles the AWS SDK, a peer
+// dependency), served over HTTP on 127.0.0.1 with the .wasm next to it; the page reports what it saw.
+// Needs scripts/build.sh to have run.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 
 const pkgDir = fileURLToPath(new URL('../../pkg/', import.meta.url));
@@ -15,7 +19,7 @@ const TYPES = { '.html': 'text/html', '.mjs': 'text/javascript', '.wasm': 'appli
 // Runs in the page. Every value it reports is checked by the test below.
 const PAGE = `<!doctype html><meta charset="utf-8"><title>dynamodb-mate</title><link rel="icon" href="data:,">
 <script type="module">
-  import { init, codec, errors, version } from '/dist/web.mjs';
+  import { init, codec, errors, version } from '/app.mjs';
   const r = { version };
   try { codec.sha256Hex(''); } catch (e) { r.beforeInit = [e.name, e.code, e instanceof errors.NotInitializedError]; }
   await init();
@@ -35,15 +39,22 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>dynamodb-mate</title><
 let server;
 let base;
 const served = [];
+let siteDir;
 before(async () => {
   assert.ok(existsSync(join(pkgDir, 'dist/web.mjs')), 'pkg/ is not built: run scripts/build.sh');
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`);
+  siteDir = `${mkdtempSync(join(tmpdir(), 'dynamodb-mate-site-'))}/`;
+  await build({
+    stdin: { contents: `export * from ${JSON.stringify(join(pkgDir, 'dist/web.mjs'))};`, resolveDir: pkgDir, loader: 'js' },
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', outfile: join(siteDir, 'app.mjs'), logLevel: 'warning',
+  });
+  copyFileSync(join(pkgDir, 'dist/dynamodb_mate_bg.wasm'), join(siteDir, 'dynamodb_mate_bg.wasm'));
   server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
-    const file = normalize(join(pkgDir, path));
+    const file = normalize(join(siteDir, path));
     if (path === '/') {
       res.writeHead(200, { 'content-type': TYPES['.html'] }).end(PAGE);
-    } else if (file.startsWith(pkgDir) && existsSync(file) && TYPES[extname(file)]) {
+    } else if (file.startsWith(siteDir) && existsSync(file) && TYPES[extname(file)]) {
       served.push(path);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] }).end(readFileSync(file));
     } else {
@@ -55,7 +66,7 @@ before(async () => {
 });
 after(() => server?.close());
 
-test('dist/web.mjs works in Chromium after await init()', { timeout: 120_000 }, async () => {
+test('the browser build, bundled into an app, works in Chromium after await init()', { timeout: 120_000 }, async () => {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -81,8 +92,8 @@ test('dist/web.mjs works in Chromium after await init()', { timeout: 120_000 }, 
       decrypted: ['secret', 'secret', 'secret'],
       otherTable: ['DecryptionError', 'E_AEAD_CONTEXT'],
     });
-    // init() found the .wasm next to the module by itself.
-    assert.deepEqual(served.sort(), ['/dist/dynamodb_mate_bg.wasm', '/dist/web.mjs']);
+    // init() found the .wasm next to the bundle by itself.
+    assert.deepEqual(served.sort(), ['/app.mjs', '/dynamodb_mate_bg.wasm']);
   } finally {
     await browser.close();
   }

@@ -1,0 +1,83 @@
+// An attribute definition: what `attr.*` returns and what a model is made of. The model turns each
+// into a schema spec for the Rust item codec (docs/item-codec.md) and asks it for hooks around I/O.
+import { codecError } from '../errors/make.mjs';
+
+const COMMON_OPTIONS = ['hashKey', 'rangeKey', 'nullable', 'default', 'attrName'];
+
+/** Which DynamoDB scalar type a key attribute of this type has (keys must be S, N or B). */
+const KEY_TYPES = { string: 'S', number: 'N', binary: 'B' };
+
+export class Attribute {
+  /**
+   * @param {string} type the item codec type (docs/item-codec.md)
+   * @param {object} options common options plus the type's own (`extra` names those)
+   * @param {string[]} extra option names this type accepts beyond the common ones
+   */
+  constructor(type, options = {}, extra = []) {
+    if (options === null || typeof options !== 'object') {
+      throw codecError('E_MODEL', `attr.${type}() options must be an object`);
+    }
+    for (const name of Object.keys(options)) {
+      if (!COMMON_OPTIONS.includes(name) && !extra.includes(name)) {
+        throw codecError('E_MODEL', `attr.${type}() has no option "${name}"`);
+      }
+    }
+    this.type = type;
+    this.options = options;
+  }
+
+  get hashKey() {
+    return this.options.hashKey === true;
+  }
+
+  get rangeKey() {
+    return this.options.rangeKey === true;
+  }
+
+  /** A version attribute is absent until the first conditional save sets it (pynamodb's null=True). */
+  get nullable() {
+    return this.options.nullable === true || this.type === 'version';
+  }
+
+  /** DynamoDB's scalar type for keys and index keys; undefined when the type cannot be a key. */
+  get keyType() {
+    return KEY_TYPES[this.type];
+  }
+
+  /** 'set' | 'list' | 'map' | null: how expressions treat `contains`, `add` and `delete`. */
+  get collection() {
+    if (this.type.endsWith('Set')) return 'set';
+    if (this.type === 'list') return 'list';
+    if (this.type === 'map') return 'map';
+    return null;
+  }
+
+  /** The default for a missing value: the option's value, or its result when it is a function. */
+  defaultValue() {
+    const d = this.options.default;
+    return typeof d === 'function' ? d() : d;
+  }
+
+  /** The schema spec of this attribute under property `name` (docs/item-codec.md). */
+  spec(name) {
+    return { name, dbName: this.options.attrName ?? name, type: this.type, nullable: this.nullable, ...this.typeSpec() };
+  }
+
+  /** Type-specific spec fields; overridden by types that have some. */
+  typeSpec() {
+    return {};
+  }
+
+  /**
+   * Async work before an item is encoded (S3 upload, key provider); returns the value to encode.
+   * Plain attributes need none. `context`: { model, name, item, client }.
+   */
+  async beforeWrite(value) {
+    return value;
+  }
+
+  /** Async work after an item is decoded (S3 download); returns the value the user sees. */
+  async afterRead(value) {
+    return value;
+  }
+}

@@ -1,0 +1,82 @@
+// `attr.*`: the attribute factories of api.md. Each returns an Attribute; the model reads the
+// common options (hashKey, rangeKey, nullable, default, attrName) and the item codec the rest.
+import { codecError } from '../errors/make.mjs';
+import { Attribute } from './attribute.mjs';
+
+const simple = (type) => (options) => new Attribute(type, options);
+
+/** `{ integer: true }` reads and writes Python ints, `{ float: true }` floats; neither: by value. */
+class NumberAttribute extends Attribute {
+  constructor(options = {}) {
+    super('number', options, ['integer', 'float']);
+    if (options.integer && options.float) throw codecError('E_MODEL', 'attr.number() cannot be both integer and float');
+  }
+
+  typeSpec() {
+    return { number: this.options.integer ? 'int' : this.options.float ? 'float' : 'auto' };
+  }
+}
+
+class ListAttribute extends Attribute {
+  constructor(options = {}) {
+    super('list', options, ['of']);
+    const of = options.of;
+    if (of !== undefined && !(of instanceof Attribute)) throw codecError('E_MODEL', 'attr.list({ of }) must be an attribute, e.g. attr.string()');
+    if (of && (of.hashKey || of.rangeKey || of.options.attrName || of.options.default !== undefined)) {
+      throw codecError('E_MODEL', 'attr.list({ of }): an element type takes no key, attrName or default option');
+    }
+  }
+
+  typeSpec() {
+    return this.options.of ? { of: elementSpec(this.options.of) } : {};
+  }
+}
+
+class MapAttribute extends Attribute {
+  constructor(options = {}) {
+    // attr.map({ a: attr.string(), ... }) is shorthand for attr.map({ attributes: { ... } }).
+    const shorthand = Object.keys(options).length > 0 && Object.values(options).every((v) => v instanceof Attribute);
+    const full = shorthand ? { attributes: options } : options;
+    super('map', full, ['attributes']);
+    const attributes = full.attributes;
+    if (attributes === null || typeof attributes !== 'object' || Object.keys(attributes).length === 0
+      || !Object.values(attributes).every((v) => v instanceof Attribute)) {
+      throw codecError('E_MODEL', 'attr.map() needs { attributes: { name: attr.x(), ... } } (use attr.dynamic() for an untyped map)');
+    }
+    for (const [name, a] of Object.entries(attributes)) {
+      if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
+    }
+    this.attributes = attributes;
+  }
+
+  typeSpec() {
+    return { attributes: Object.entries(this.attributes).map(([name, a]) => a.spec(name)) };
+  }
+}
+
+/** A list element's spec: the attribute's spec without name/dbName/nullable. */
+function elementSpec(attribute) {
+  const { name, dbName, nullable, ...rest } = attribute.spec('');
+  return rest;
+}
+
+export const attr = {
+  string: simple('string'),
+  number: (options) => new NumberAttribute(options),
+  binary: simple('binary'),
+  boolean: simple('boolean'),
+  null: simple('null'),
+  stringSet: simple('stringSet'),
+  numberSet: simple('numberSet'),
+  binarySet: simple('binarySet'),
+  list: (options) => new ListAttribute(options),
+  map: (options) => new MapAttribute(options),
+  /** Any value, mapped by type like the SDK's `marshall` (an untyped map or list element). */
+  dynamic: simple('dynamic'),
+  json: simple('json'),
+  datetime: simple('datetime'),
+  ttl: simple('ttl'),
+  version: simple('version'),
+};
+
+export { Attribute };

@@ -1,0 +1,29 @@
+// A model's item codec: one wasm call per item each way (docs/item-codec.md). JS only turns values
+// into wire JSON and back; types, validation, Python formatting and item size are the Rust core's.
+import { core } from '../runtime/core.mjs';
+import { fromWire, toWire } from '../codec/wire.mjs';
+
+export class ItemCodec {
+  #handle;
+
+  /** @param {string} model name for error messages; @param {object[]} specs attribute specs */
+  constructor(model, specs) {
+    this.#handle = core.registerSchema(JSON.stringify({ model, attributes: specs }));
+  }
+
+  /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */
+  encode(item) {
+    return fromWire(core.encodeItem(this.#handle, toWire(item, { showPath: false, item: true })), { item: true });
+  }
+
+  /** One value (or one element of a set/list attribute) of the attribute at `path` ('a.b'). */
+  encodeValue(path, value, element = false) {
+    const wire = toWire(value, { showPath: false, item: true });
+    return fromWire(core.encodeValue(this.#handle, path, wire, element), { item: true });
+  }
+
+  /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
+  decode(attributeValues) {
+    return fromWire(core.decodeItem(this.#handle, toWire(attributeValues, { showPath: false, item: true })), { item: true });
+  }
+}

@@ -1,0 +1,113 @@
+// Validates a model definition and derives what every operation needs: attributes by property and
+// by DynamoDB name, the key, indexes, the TTL and version attributes, the item codec.
+import { codecError } from '../errors/make.mjs';
+import { Attribute } from '../attributes/attribute.mjs';
+import { ItemCodec } from '../item/codec.mjs';
+
+const modelError = (model, message) => codecError('E_MODEL', `model ${model}: ${message}`);
+
+/** Instance members an attribute must not shadow. */
+const RESERVED = new Set([
+  'save', 'update', 'delete', 'deleteIfExists', 'refresh', 'toJSON', 'putOp', 'updateOp', 'deleteOp',
+  'conditionCheckOp', 'itemDetailConsoleUrl', 'constructor', '__proto__', 'prototype',
+]);
+const PROJECTIONS = ['ALL', 'KEYS_ONLY'];
+const BILLING = ['PAY_PER_REQUEST', 'PROVISIONED'];
+
+function throughput(model, where, value) {
+  const ok = value && Number.isInteger(value.read) && value.read > 0 && Number.isInteger(value.write) && value.write > 0;
+  if (!ok) throw modelError(model, `${where} needs throughput { read, write } (positive integers) with billingMode PROVISIONED`);
+  return { ReadCapacityUnits: value.read, WriteCapacityUnits: value.write };
+}
+
+/**
+ * @returns {{ name, table, client, s3, attributes, byDbName, hashKey, rangeKey, indexes, ttl, version,
+ *   billingMode, throughput, codec }}
+ */
+export function resolveDefinition(def) {
+  if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
+  const model = def.name ?? def.table;
+  if (typeof def.table !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(def.table)) {
+    throw codecError('E_MODEL', `model ${model}: table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)`);
+  }
+  if (!def.client || typeof def.client.send !== 'function') throw modelError(model, 'client must be a DynamoDBClient');
+  const entries = Object.entries(def.attributes ?? {});
+  if (entries.length === 0) throw modelError(model, 'attributes must define at least the hash key');
+
+  const attributes = new Map();
+  const byDbName = new Map();
+  for (const [name, attribute] of entries) {
+    if (!(attribute instanceof Attribute)) throw modelError(model, `attribute ${name} must be made with attr.*()`);
+    if (RESERVED.has(name)) throw modelError(model, `attribute name ${name} is reserved for a method; use attrName to store it under that name`);
+    const dbName = attribute.options.attrName ?? name;
+    if (typeof dbName !== 'string' || dbName.length === 0 || byDbName.has(dbName)) {
+      throw modelError(model, `attribute ${name}: attrName must be a non-empty string used once`);
+    }
+    attributes.set(name, attribute);
+    byDbName.set(dbName, name);
+  }
+
+  const keys = (flag) => entries.filter(([, a]) => a[flag]).map(([n]) => n);
+  const [hashKey, ...extraHash] = keys('hashKey');
+  const [rangeKey, ...extraRange] = keys('rangeKey');
+  if (!hashKey || extraHash.length > 0) throw modelError(model, 'exactly one attribute must be the hashKey');
+  if (extraRange.length > 0) throw modelError(model, 'at most one attribute can be the rangeKey');
+  for (const key of [hashKey, rangeKey].filter(Boolean)) {
+    const a = attributes.get(key);
+    if (!a.keyType) throw modelError(model, `key attribute ${key} must be a string, number or binary`);
+    if (a.nullable) throw modelError(model, `key attribute ${key} cannot be nullable`);
+    if (a.hashKey && a.rangeKey) throw modelError(model, `attribute ${key} cannot be both hash and range key`);
+  }
+  const single = (type) => {
+    const found = entries.filter(([, a]) => a.type === type).map(([n]) => n);
+    if (found.length > 1) throw modelError(model, `at most one attr.${type}() attribute`);
+    return found[0];
+  };
+
+  const billingMode = def.billingMode ?? 'PAY_PER_REQUEST';
+  if (!BILLING.includes(billingMode)) throw modelError(model, `billingMode must be ${BILLING.join(' or ')}`);
+  const provisioned = billingMode === 'PROVISIONED';
+
+  const indexes = new Map();
+  for (const [indexName, index] of Object.entries(def.indexes ?? {})) {
+    const where = `index ${indexName}`;
+    if (!['global', 'local'].includes(index?.type)) throw modelError(model, `${where}: type must be 'global' or 'local'`);
+    const indexHash = index.type === 'local' ? (index.hashKey ?? hashKey) : index.hashKey;
+    if (index.type === 'local' && indexHash !== hashKey) throw modelError(model, `${where}: a local index shares the table's hash key`);
+    for (const key of [indexHash, index.rangeKey].filter((k) => k !== undefined)) {
+      if (!attributes.get(key)?.keyType) throw modelError(model, `${where}: key ${key} must be a string, number or binary attribute`);
+    }
+    if (index.type === 'local' && !index.rangeKey) throw modelError(model, `${where}: a local index needs a rangeKey`);
+    const projection = index.projection ?? 'ALL';
+    if (!PROJECTIONS.includes(projection) && !(Array.isArray(projection) && projection.every((p) => attributes.has(p)))) {
+      throw modelError(model, `${where}: projection must be 'ALL', 'KEYS_ONLY' or an array of attribute names`);
+    }
+    indexes.set(indexName, {
+      name: indexName,
+      type: index.type,
+      hashKey: indexHash,
+      rangeKey: index.rangeKey,
+      projection,
+      throughput: provisioned && index.type === 'global' ? throughput(model, where, index.throughput ?? def.throughput) : undefined,
+    });
+  }
+
+  const specs = entries.map(([name, a]) => a.spec(name));
+  return {
+    name: model,
+    table: def.table,
+    client: def.client,
+    s3: def.s3,
+    attributes,
+    byDbName,
+    dbName: (name) => attributes.get(name).options.attrName ?? name,
+    hashKey,
+    rangeKey,
+    indexes,
+    ttl: single('ttl'),
+    version: single('version'),
+    billingMode,
+    throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
+    codec: new ItemCodec(model, specs),
+  };
+}

@@ -1,0 +1,93 @@
+// Model definitions are checked before any request: each mistake is a ModelError naming the model
+// and the attribute or index. The CreateTable input derived from a valid definition is exact.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { attr, defineModel, errors } from '../node.mjs';
+import { createTableInput } from './table.mjs';
+import { resolveDefinition } from './definition.mjs';
+
+const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const base = { table: 'things', client, attributes: { id: attr.string({ hashKey: true }) } };
+
+test('invalid definitions are refused with a message naming what is wrong', () => {
+  const cases = [
+    [{ ...base, table: 'x' }, /table must be/],
+    [{ ...base, client: {} }, /client must be a DynamoDBClient/],
+    [{ ...base, attributes: {} }, /at least the hash key/],
+    [{ ...base, attributes: { id: attr.string() } }, /exactly one attribute must be the hashKey/],
+    [{ ...base, attributes: { a: attr.string({ hashKey: true }), b: attr.string({ hashKey: true }) } }, /exactly one/],
+    [{ ...base, attributes: { id: attr.boolean({ hashKey: true }) } }, /key attribute id must be a string, number or binary/],
+    [{ ...base, attributes: { id: attr.string({ hashKey: true, nullable: true }) } }, /cannot be nullable/],
+    [{ ...base, attributes: { id: attr.string({ hashKey: true }), save: attr.string() } }, /reserved for a method/],
+    [{ ...base, attributes: { id: attr.string({ hashKey: true }), a: attr.string({ attrName: 'id' }) } }, /attrName must be a non-empty string used once/],
+    [{ ...base, attributes: { id: attr.string({ hashKey: true }), a: attr.ttl(), b: attr.ttl() } }, /at most one attr.ttl/],
+    [{ ...base, attributes: { id: attr.string({ hashKey: true }), v: attr.version(), w: attr.version() } }, /at most one attr.version/],
+    [{ ...base, billingMode: 'FREE' }, /billingMode must be/],
+    [{ ...base, billingMode: 'PROVISIONED' }, /throughput/],
+    [{ ...base, indexes: { i: { type: 'global', hashKey: 'nope' } } }, /index i: key nope must be/],
+    [{ ...base, indexes: { i: { type: 'local', hashKey: 'id' } } }, /local index needs a rangeKey/],
+    [{ ...base, indexes: { i: { type: 'other', hashKey: 'id' } } }, /type must be 'global' or 'local'/],
+    [{ ...base, indexes: { i: { type: 'global', hashKey: 'id', projection: ['nope'] } } }, /projection must be/],
+  ];
+  for (const [definition, message] of cases) {
+    assert.throws(() => defineModel(definition), (e) => e instanceof errors.ModelError && e.code === 'E_MODEL' && message.test(e.message), String(message));
+  }
+  assert.throws(() => attr.string({ hashkey: true }), /has no option "hashkey"/);
+  assert.throws(() => attr.number({ integer: true, float: true }), /both integer and float/);
+  assert.throws(() => attr.map({}), /needs \{ attributes/);
+});
+
+test('createTable input for a table with a GSI and an LSI', () => {
+  const m = resolveDefinition({
+    table: 'orders',
+    client,
+    attributes: {
+      customer: attr.string({ hashKey: true, attrName: 'pk' }),
+      order: attr.number({ rangeKey: true }),
+      total: attr.number(),
+      status: attr.string(),
+      blob: attr.binary({ nullable: true }),
+    },
+    indexes: {
+      byStatus: { type: 'global', hashKey: 'status', rangeKey: 'total', projection: ['blob'] },
+      byTotal: { type: 'local', rangeKey: 'total', projection: 'KEYS_ONLY' },
+    },
+  });
+  assert.deepEqual(createTableInput(m), {
+    TableName: 'orders',
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'order', KeyType: 'RANGE' }],
+    AttributeDefinitions: [
+      { AttributeName: 'pk', AttributeType: 'S' },
+      { AttributeName: 'order', AttributeType: 'N' },
+      { AttributeName: 'status', AttributeType: 'S' },
+      { AttributeName: 'total', AttributeType: 'N' },
+    ],
+    BillingMode: 'PAY_PER_REQUEST',
+    GlobalSecondaryIndexes: [{
+      IndexName: 'byStatus',
+      KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['blob'] },
+    }],
+    LocalSecondaryIndexes: [{
+      IndexName: 'byTotal',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    }],
+  });
+});
+
+test('provisioned billing carries throughput to the table and its global indexes', () => {
+  const m = resolveDefinition({
+    ...base,
+    billingMode: 'PROVISIONED',
+    throughput: { read: 5, write: 2 },
+    attributes: { id: attr.string({ hashKey: true }), n: attr.number() },
+    indexes: { byN: { type: 'global', hashKey: 'n', throughput: { read: 1, write: 1 } } },
+  });
+  const input = createTableInput(m);
+  assert.equal(input.BillingMode, 'PROVISIONED');
+  assert.deepEqual(input.ProvisionedThroughput, { ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
+  assert.deepEqual(input.GlobalSecondaryIndexes[0].ProvisionedThroughput, { ReadCapacityUnits: 1, WriteCapacityUnits: 1 });
+  assert.deepEqual(input.GlobalSecondaryIndexes[0].Projection, { ProjectionType: 'ALL' });
+});

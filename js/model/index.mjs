@@ -1,0 +1,277 @@
+// `defineModel`: the pynamodb Model of the JavaScript world. A model is a class; its instances are
+// items (attribute values as own properties); statics read and write the table.
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { ExpressionBuilder } from '../expressions/index.mjs';
+import { ItemNotFoundError } from '../errors/index.mjs';
+import { codecError } from '../errors/make.mjs';
+import { batchGetRaw, batchWrite } from './batch.mjs';
+import { resolveDefinition } from './definition.mjs';
+import { afterRead } from './hooks.mjs';
+import { fromBase64, toBase64 } from '../item/base64.mjs';
+import { batchKey, encodeKey, keyValues, withKey } from './keys.mjs';
+import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
+import { buildRefs } from './refs.mjs';
+import { createTable, deleteTable, describeTable } from './table.mjs';
+import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
+import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validate } from './writes.mjs';
+
+const META = Symbol('dynamodb-mate model');
+
+/** `get(hash, range?, opts?)`: the range argument exists only on models with a range key. */
+function keyArgs(m, args) {
+  const [hash, second, third] = args;
+  return m.rangeKey ? { key: keyValues(m, hash, second), opts: third ?? {} } : { key: keyValues(m, hash), opts: second ?? {} };
+}
+
+function notFound(m, key) {
+  const names = Object.keys(key).join(', ');
+  return new ItemNotFoundError('E_NOT_FOUND', `${m.name}: no item with this key (${names})`);
+}
+
+export class ModelBase {
+  /** Instances are normally made by `Model.create(values)` or read from the table. */
+  constructor(values = {}) {
+    Object.assign(this, values);
+  }
+
+  static #meta(model) {
+    const m = model[META];
+    if (!m) throw new TypeError('use a class made by defineModel()');
+    return m;
+  }
+
+  /** Internal: an instance of this (possibly user-subclassed) model from a stored item. */
+  static async fromItem(item) {
+    const m = ModelBase.#meta(this);
+    return new this(await afterRead(m, m.codec.decode(item)));
+  }
+
+  // ---- table -------------------------------------------------------------------------------
+
+  static createTable(opts) {
+    return createTable(ModelBase.#meta(this), opts);
+  }
+
+  static describeTable() {
+    return describeTable(ModelBase.#meta(this));
+  }
+
+  static deleteTable(opts) {
+    return deleteTable(ModelBase.#meta(this), opts);
+  }
+
+  // ---- items -------------------------------------------------------------------------------
+
+  /** A new, validated instance with defaults applied; nothing is written until `save()`. */
+  static create(values = {}) {
+    const m = ModelBase.#meta(this);
+    const unknown = Object.keys(values).filter((k) => !m.attributes.has(k));
+    if (unknown.length > 0) {
+      // Name typos like `titel`; a key that does not look like a name may be data, so only count it.
+      const named = unknown.filter((k) => /^[A-Za-z_$][\w$]{0,63}$/.test(k));
+      const what = named.length === unknown.length ? named.join(', ') : `${unknown.length} unknown properties`;
+      throw codecError('E_ITEM_UNKNOWN', `${m.name} has no attribute ${what}`);
+    }
+    const filled = { ...values };
+    for (const [name, attribute] of m.attributes) {
+      if (filled[name] === undefined && attribute.options.default !== undefined) filled[name] = attribute.defaultValue();
+    }
+    const instance = new this(filled);
+    validate(m, attributeValues(m, instance));
+    return instance;
+  }
+
+  /** `get(hash, range?, { consistentRead, attributes })`; throws ItemNotFoundError when missing. */
+  static async get(...args) {
+    const found = await this.getOneOrNone(...args);
+    if (found === null) throw notFound(ModelBase.#meta(this), keyArgs(ModelBase.#meta(this), args).key);
+    return found;
+  }
+
+  /** Like `get`, but null when the item does not exist. */
+  static async getOneOrNone(...args) {
+    const m = ModelBase.#meta(this);
+    const { key, opts } = keyArgs(m, args);
+    const input = { TableName: m.table, Key: encodeKey(m, key) };
+    if (opts.consistentRead) input.ConsistentRead = true;
+    if (opts.attributes) {
+      const builder = new ExpressionBuilder();
+      input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => this.attr[n]));
+      Object.assign(input, builder.params());
+    }
+    const out = await m.client.send(new GetItemCommand(input));
+    return out.Item ? this.fromItem(out.Item) : null;
+  }
+
+  async save(opts) {
+    const m = ModelBase.#meta(this.constructor);
+    const request = await putRequest(m, this.constructor.attr, this, opts);
+    await m.client.send(new PutItemCommand(request.params));
+    request.commit();
+    return this;
+  }
+
+  /** Applies update actions; the instance takes the item's new values (ReturnValues ALL_NEW). */
+  async update(actions, opts) {
+    const Model = this.constructor;
+    const m = ModelBase.#meta(Model);
+    const request = await updateRequest(m, Model.attr, this, actions, opts);
+    const out = await m.client.send(new UpdateItemCommand({ ...request.params, ReturnValues: 'ALL_NEW' }));
+    request.commit();
+    const fresh = await afterRead(m, m.codec.decode(out.Attributes ?? {}));
+    for (const name of m.attributes.keys()) delete this[name];
+    return Object.assign(this, fresh);
+  }
+
+  async delete(opts) {
+    const m = ModelBase.#meta(this.constructor);
+    await m.client.send(new DeleteItemCommand(deleteRequest(m, this.constructor.attr, this, opts).params));
+  }
+
+  /** Deletes the item if it exists; true when it did. */
+  async deleteIfExists() {
+    const m = ModelBase.#meta(this.constructor);
+    try {
+      await this.delete({ condition: this.constructor.attr[m.hashKey].exists() });
+      return true;
+    } catch (error) {
+      if (error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  /** Re-reads the item (strongly consistent unless told otherwise). */
+  async refresh({ consistentRead = true } = {}) {
+    const Model = this.constructor;
+    const m = ModelBase.#meta(Model);
+    const key = Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((k) => [k, this[k]]));
+    const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead });
+    if (fresh === null) throw notFound(m, key);
+    for (const name of m.attributes.keys()) delete this[name];
+    return Object.assign(this, fresh);
+  }
+
+  /** The item in DynamoDB JSON (attribute names, `{ S: ... }` values, binary as base64). */
+  toJSON() {
+    const m = ModelBase.#meta(this.constructor);
+    const { item } = m.codec.encode(attributeValues(m, this));
+    return JSON.parse(JSON.stringify(item, (_, v) => (v instanceof Uint8Array ? toBase64(v) : v)));
+  }
+
+  /** The inverse of `toJSON()`. */
+  static fromJSON(json) {
+    const m = ModelBase.#meta(this);
+    const revive = (v) => {
+      if (Array.isArray(v)) return v.map(revive);
+      if (v === null || typeof v !== 'object') return v;
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => {
+        if (k === 'B') return [k, fromBase64(x)];
+        if (k === 'BS') return [k, x.map(fromBase64)];
+        return [k, revive(x)];
+      }));
+    };
+    return new this(m.codec.decode(revive(json)));
+  }
+
+  // ---- query and scan ----------------------------------------------------------------------
+
+  /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize }`. */
+  static async* query(hashValue, opts = {}) {
+    const m = ModelBase.#meta(this);
+    for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts)) {
+      yield await this.fromItem(item);
+    }
+  }
+
+  /** One page of a query: `{ items, cursor }`; pass `cursor` back for the next page (undefined at the end). */
+  static async queryPage(hashValue, opts = {}) {
+    const m = ModelBase.#meta(this);
+    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit);
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+  }
+
+  /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize }`. */
+  static async* scan(opts = {}) {
+    const m = ModelBase.#meta(this);
+    const params = scanParams(m, this.attr, opts);
+    const items = opts.segments && opts.segments > 1
+      ? parallelScan(m, params, opts.segments, opts.limit)
+      : rawItems(m, ScanCommand, params, opts);
+    for await (const item of items) yield await this.fromItem(item);
+  }
+
+  /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
+  static async scanPage(opts = {}) {
+    const m = ModelBase.#meta(this);
+    const params = scanParams(m, this.attr, opts);
+    if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
+    const p = await page(m, ScanCommand, params, opts.cursor, opts.limit);
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+  }
+
+  /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
+  static count(hashValue, opts = {}) {
+    const m = ModelBase.#meta(this);
+    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, opts));
+    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, opts));
+  }
+
+  // ---- batches and transactions ------------------------------------------------------------
+
+  /** Items for the keys (hash values, `[hash, range]` pairs or key objects); missing ones are skipped. */
+  static async batchGet(keys, opts) {
+    const m = ModelBase.#meta(this);
+    const raw = await batchGetRaw(m, this.attr, keys, opts);
+    return Promise.all(raw.map((item) => this.fromItem(item)));
+  }
+
+  /** `{ put: [instances], delete: [keys] }`. */
+  static batchWrite(requests, opts) {
+    return batchWrite(ModelBase.#meta(this), requests, opts);
+  }
+
+  static transactWrite(ops, opts) {
+    return transactWrite(ModelBase.#meta(this).client, ops, opts);
+  }
+
+  static transactGet(ops) {
+    return transactGet(ModelBase.#meta(this).client, ops);
+  }
+
+  static getOp(...args) {
+    const m = ModelBase.#meta(this);
+    const { key } = keyArgs(m, args);
+    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, key) }, (item) => this.fromItem(item));
+  }
+
+  static conditionCheckOp(key, condition) {
+    const m = ModelBase.#meta(this);
+    return new WriteOp(this, 'conditionCheck', async () => conditionCheckRequest(m, batchKey(m, key), condition));
+  }
+
+  putOp(opts) {
+    const m = ModelBase.#meta(this.constructor);
+    return new WriteOp(this.constructor, 'put', () => putRequest(m, this.constructor.attr, this, opts));
+  }
+
+  updateOp(actions, opts) {
+    const m = ModelBase.#meta(this.constructor);
+    return new WriteOp(this.constructor, 'update', () => updateRequest(m, this.constructor.attr, this, actions, opts));
+  }
+
+  deleteOp(opts) {
+    const m = ModelBase.#meta(this.constructor);
+    return new WriteOp(this.constructor, 'delete', async () => deleteRequest(m, this.constructor.attr, this, opts));
+  }
+}
+
+/** Defines a model (see api.md): returns a class to use as is or to extend. */
+export function defineModel(definition) {
+  const m = resolveDefinition(definition);
+  const Model = class extends ModelBase {};
+  Object.defineProperty(Model, 'name', { value: m.name });
+  Object.defineProperty(Model, META, { value: m });
+  Object.defineProperty(Model, 'attr', { value: buildRefs(m), enumerable: true });
+  Object.defineProperty(Model, 'tableName', { value: m.table, enumerable: true });
+  return Model;
+}

@@ -1,0 +1,36 @@
+// Item keys: from call arguments (`get(hash, range)`) or an instance, as AttributeValues.
+import { codecError } from '../errors/make.mjs';
+
+/** The `{ hash, range }` values of `get(hash, range?)`-style arguments. */
+export function keyValues(m, hash, range) {
+  if (hash === undefined || hash === null) throw codecError('E_ITEM_REQUIRED', `${m.name}: the hash key ${m.hashKey} is required`);
+  if (m.rangeKey && (range === undefined || range === null)) {
+    throw codecError('E_ITEM_REQUIRED', `${m.name}: the range key ${m.rangeKey} is required`);
+  }
+  return m.rangeKey ? { [m.hashKey]: hash, [m.rangeKey]: range } : { [m.hashKey]: hash };
+}
+
+/** `{ dbName: AttributeValue }` of the key attributes found in `values`. */
+export function encodeKey(m, values) {
+  const key = {};
+  for (const name of [m.hashKey, m.rangeKey]) {
+    if (name === undefined) continue;
+    if (values[name] === undefined || values[name] === null) {
+      throw codecError('E_ITEM_REQUIRED', `${m.name}.${name}: the key attribute is missing`);
+    }
+    key[m.dbName(name)] = m.codec.encodeValue(name, values[name]);
+  }
+  return key;
+}
+
+/** Normalises a batch key: a hash value, `[hash, range]`, or an object with the key properties. */
+export function batchKey(m, key) {
+  if (m.rangeKey) {
+    if (Array.isArray(key)) return keyValues(m, key[0], key[1]);
+    return keyValues(m, key?.[m.hashKey], key?.[m.rangeKey]);
+  }
+  return keyValues(m, key !== null && typeof key === 'object' && !(key instanceof Uint8Array) ? key[m.hashKey] : key);
+}
+
+/** A projection always includes the key, so that a projected instance still knows its item. */
+export const withKey = (m, names) => [...new Set([m.hashKey, m.rangeKey, ...names].filter(Boolean))];

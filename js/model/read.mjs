@@ -1,0 +1,119 @@
+// Query and scan: async iterators that follow LastEvaluatedKey, page-at-a-time calls with an opaque
+// cursor, and counts.
+import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ExpressionBuilder } from '../expressions/index.mjs';
+import { codecError } from '../errors/make.mjs';
+import { decodeCursor, encodeCursor } from './cursor.mjs';
+
+function indexOf(m, name) {
+  if (name === undefined) return undefined;
+  const index = m.indexes.get(name);
+  if (!index) throw codecError('E_ARGUMENT', `${m.name} has no index ${name}`);
+  return index;
+}
+
+/** The parameters shared by query and scan: index, filter, projection, consistency, page size. */
+function commonParams(m, refs, builder, o) {
+  const index = indexOf(m, o.index);
+  const params = { TableName: m.table };
+  if (index) params.IndexName = index.name;
+  if (o.filter) params.FilterExpression = builder.condition(o.filter);
+  if (o.attributes) params.ProjectionExpression = builder.projection(o.attributes.map((name) => refOf(m, refs, name)));
+  if (o.consistentRead) params.ConsistentRead = true;
+  if (o.pageSize !== undefined) params.Limit = o.pageSize;
+  if (o.count) params.Select = 'COUNT';
+  return { params, index };
+}
+
+function refOf(m, refs, name) {
+  const ref = typeof name === 'string' ? refs[name] : name;
+  if (!ref) throw codecError('E_ARGUMENT', `${m.name} has no attribute ${name}`);
+  return ref;
+}
+
+export function queryParams(m, refs, hashValue, o = {}) {
+  const builder = new ExpressionBuilder();
+  const { params, index } = commonParams(m, refs, builder, o);
+  const hashKey = index ? index.hashKey : m.hashKey;
+  const rangeKey = index ? index.rangeKey : m.rangeKey;
+  params.KeyConditionExpression = builder.keyCondition(refs[hashKey], hashValue, o.range, { rangeKey: rangeKey && refs[rangeKey] });
+  if (o.order !== undefined && o.order !== 'asc' && o.order !== 'desc') {
+    throw codecError('E_ARGUMENT', "order must be 'asc' or 'desc'");
+  }
+  if (o.order === 'desc') params.ScanIndexForward = false;
+  return { ...params, ...builder.params() };
+}
+
+export function scanParams(m, refs, o = {}) {
+  const builder = new ExpressionBuilder();
+  const { params } = commonParams(m, refs, builder, o);
+  return { ...params, ...builder.params() };
+}
+
+/** One page: `{ items (decoded AttributeValue maps), cursor, count, scannedCount }`. */
+export async function page(m, Command, params, cursor, limit) {
+  const input = { ...params };
+  const start = decodeCursor(cursor);
+  if (start) input.ExclusiveStartKey = start;
+  if (limit !== undefined) input.Limit = Math.min(limit, input.Limit ?? limit);
+  const out = await m.client.send(new Command(input));
+  return {
+    items: out.Items ?? [],
+    cursor: encodeCursor(out.LastEvaluatedKey),
+    count: out.Count ?? 0,
+    scannedCount: out.ScannedCount ?? 0,
+  };
+}
+
+/** Every raw item of a query or scan, page after page, stopping after `limit` items. */
+export async function* rawItems(m, Command, params, { limit, cursor } = {}) {
+  let remaining = limit ?? Infinity;
+  let next = cursor;
+  do {
+    const p = await page(m, Command, params, next, Number.isFinite(remaining) ? remaining : undefined);
+    for (const item of p.items) {
+      if (remaining-- <= 0) return;
+      yield item;
+    }
+    next = p.cursor;
+  } while (next && remaining > 0);
+}
+
+/** Total matching items (filters applied), following every page. */
+export async function count(m, Command, params) {
+  let total = 0;
+  let cursor;
+  do {
+    const p = await page(m, Command, { ...params, Select: 'COUNT' }, cursor);
+    total += p.count;
+    cursor = p.cursor;
+  } while (cursor);
+  return total;
+}
+
+/** Parallel scan: `segments` concurrent scans, items yielded as they arrive. */
+export async function* parallelScan(m, params, segments, limit) {
+  if (!Number.isInteger(segments) || segments < 1 || segments > 1_000_000) {
+    throw codecError('E_ARGUMENT', 'segments must be an integer from 1 to 1000000');
+  }
+  const iterators = Array.from({ length: segments }, (_, Segment) =>
+    rawItems(m, ScanCommand, { ...params, Segment, TotalSegments: segments }));
+  const pending = new Map(iterators.map((it, i) => [i, it.next().then((r) => [i, r])]));
+  let remaining = limit ?? Infinity;
+  try {
+    while (pending.size > 0 && remaining > 0) {
+      const [i, result] = await Promise.race(pending.values());
+      if (result.done) {
+        pending.delete(i);
+        continue;
+      }
+      pending.set(i, iterators[i].next().then((r) => [i, r]));
+      remaining -= 1;
+      yield result.value;
+    }
+  } finally {
+    await Promise.all(iterators.map((it) => it.return?.()));
+  }
+}
+
+export { QueryCommand, ScanCommand };

@@ -1,0 +1,86 @@
+// Table lifecycle: create (idempotent, then TTL), describe, delete.
+import {
+  CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand,
+  waitUntilTableExists, waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
+
+const WAIT = { minDelay: 1, maxDelay: 5, maxWaitTime: 300 };
+
+const keySchema = (hash, range) => [
+  { AttributeName: hash, KeyType: 'HASH' },
+  ...(range ? [{ AttributeName: range, KeyType: 'RANGE' }] : []),
+];
+
+function projection(m, index) {
+  if (index.projection === 'ALL' || index.projection === 'KEYS_ONLY') return { ProjectionType: index.projection };
+  return { ProjectionType: 'INCLUDE', NonKeyAttributes: index.projection.map(m.dbName) };
+}
+
+/** The CreateTable input: key schema, attribute definitions of every key, indexes, billing. */
+export function createTableInput(m) {
+  const keyNames = new Set([m.hashKey, m.rangeKey]);
+  for (const index of m.indexes.values()) keyNames.add(index.hashKey).add(index.rangeKey);
+  keyNames.delete(undefined);
+  const indexes = [...m.indexes.values()];
+  const described = (type) => indexes.filter((i) => i.type === type).map((i) => ({
+    IndexName: i.name,
+    KeySchema: keySchema(m.dbName(i.hashKey), i.rangeKey && m.dbName(i.rangeKey)),
+    Projection: projection(m, i),
+    ...(i.throughput ? { ProvisionedThroughput: i.throughput } : {}),
+  }));
+  const gsi = described('global');
+  const lsi = described('local');
+  return {
+    TableName: m.table,
+    KeySchema: keySchema(m.dbName(m.hashKey), m.rangeKey && m.dbName(m.rangeKey)),
+    AttributeDefinitions: [...keyNames].map((n) => ({ AttributeName: m.dbName(n), AttributeType: m.attributes.get(n).keyType })),
+    BillingMode: m.billingMode,
+    ...(m.throughput ? { ProvisionedThroughput: m.throughput } : {}),
+    ...(gsi.length ? { GlobalSecondaryIndexes: gsi } : {}),
+    ...(lsi.length ? { LocalSecondaryIndexes: lsi } : {}),
+  };
+}
+
+/** The table description, or null when the table does not exist. */
+export async function describeTable(m) {
+  try {
+    return (await m.client.send(new DescribeTableCommand({ TableName: m.table }))).Table;
+  } catch (error) {
+    if (error.name === 'ResourceNotFoundException') return null;
+    throw error;
+  }
+}
+
+/**
+ * Creates the table unless it exists (then it is a no-op), and enables TTL on the TTL attribute.
+ * `wait`: resolve only once the table is ACTIVE (TTL can only be enabled then, so TTL implies it).
+ */
+export async function createTable(m, { wait = false } = {}) {
+  const existing = await describeTable(m);
+  if (existing) return existing;
+  try {
+    await m.client.send(new CreateTableCommand(createTableInput(m)));
+  } catch (error) {
+    // Another process created it between our describe and create.
+    if (error.name !== 'ResourceInUseException') throw error;
+  }
+  if (wait || m.ttl) await waitUntilTableExists({ client: m.client, ...WAIT }, { TableName: m.table });
+  if (m.ttl) {
+    await m.client.send(new UpdateTimeToLiveCommand({
+      TableName: m.table,
+      TimeToLiveSpecification: { AttributeName: m.dbName(m.ttl), Enabled: true },
+    }));
+  }
+  return describeTable(m);
+}
+
+/** Deletes the table; a no-op when it does not exist. */
+export async function deleteTable(m, { wait = false } = {}) {
+  try {
+    await m.client.send(new DeleteTableCommand({ TableName: m.table }));
+  } catch (error) {
+    if (error.name === 'ResourceNotFoundException') return;
+    throw error;
+  }
+  if (wait) await waitUntilTableNotExists({ client: m.client, ...WAIT }, { TableName: m.table });
+}

@@ -1,11 +1,7 @@
 // The JSON wire format between JS and the Rust core (docs/wasm-interface.md): JSON text in which a
 // string starting with U+0000 is a tag for what JSON.stringify/JSON.parse cannot express.
 import { codecError } from '../errors/make.mjs';
-import { fromBase64, toBase64 } from '../item/base64.mjs';
-import { UtcDateTime, epochMicrosOf } from '../item/utc-datetime.mjs';
-import { inputError, isBytes } from './input.mjs';
-
-const SET_TAG = '\u0000set';
+import { inputError } from './input.mjs';
 
 /** Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. */
 export class PythonFloat {
@@ -38,22 +34,10 @@ function unsupported(raw, value) {
 }
 
 /**
- * The item codec's extra tags (docs/item-codec.md): bytes, dates and sets, which attribute values
- * may hold but JSON values may not. Returns undefined for anything else.
- */
-function itemTag(raw, v) {
-  if (raw instanceof Date) return `\u0000d${epochMicrosOf(raw)}`;
-  if (isBytes(raw)) return `\u0000b${toBase64(raw)}`;
-  if (v instanceof Set) return { [SET_TAG]: [...v] };
-  return undefined;
-}
-
-/**
  * JSON text of `value` in wire form. Errors name the path of the offending value (`$.a[2]`) when
  * `showPath` is set; encrypt leaves it out because object keys of a plaintext are plaintext too.
- * `item` adds the item codec's tags for Uint8Array, Date and Set.
  */
-export function toWire(value, { showPath, item = false }) {
+export function toWire(value, { showPath }) {
   // The containers being serialised, outermost first. JSON.stringify walks depth first and calls
   // the replacer with `this` = the holder, so popping down to the holder leaves its ancestors.
   const stack = [];
@@ -65,14 +49,9 @@ export function toWire(value, { showPath, item = false }) {
     const path = stack.length > 0 ? childPath(stack.at(-1).path, this, key) : '$';
     let v = converted;
     if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
-    const tagged = item ? itemTag(this[key], v) : undefined;
-    if (typeof tagged === 'string') return tagged;
-    if (tagged !== undefined) {
-      v = tagged;
-    } else {
-      const bad = unsupported(this[key], v);
-      if (bad) throw typeError(`${bad} is not JSON (convert it first)`, path);
-    }
+
+    const bad = unsupported(this[key], v);
+    if (bad) throw typeError(`${bad} is not JSON (convert it first)`, path);
     if (typeof v === 'bigint') return `\u0000i${v}`;
     if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000f${floatText(v)}`;
     if (v instanceof PythonFloat) return `\u0000f${floatText(v.value)}`;
@@ -89,7 +68,8 @@ export function toWire(value, { showPath, item = false }) {
   return text;
 }
 
-function reviveTag(value) {
+function revive(key, value) {
+  if (typeof value !== 'string' || !value.startsWith('\u0000')) return value;
   const body = value.slice(2);
   switch (value[1]) {
     case 'i': return BigInt(body);
@@ -98,23 +78,7 @@ function reviveTag(value) {
   }
 }
 
-function revive(key, value) {
-  return typeof value === 'string' && value.startsWith('\u0000') ? reviveTag(value) : value;
-}
-
-// Item mode only: a JSON attribute's dict may legitimately have a key named "\u0000set".
-function reviveItem(key, value) {
-  if (typeof value === 'string') {
-    if (!value.startsWith('\u0000')) return value;
-    if (value[1] === 'b') return fromBase64(value.slice(2));
-    if (value[1] === 'd') return new UtcDateTime(BigInt(value.slice(2)));
-    return reviveTag(value);
-  }
-  return value !== null && typeof value === 'object' && Object.hasOwn(value, SET_TAG) ? new Set(value[SET_TAG]) : value;
-}
-
 /** The JS value of wire JSON text; the reviver is only needed when a tag can be present. */
-export function fromWire(text, { item = false } = {}) {
-  if (!text.includes('\\u0000')) return JSON.parse(text);
-  return JSON.parse(text, item ? reviveItem : revive);
+export function fromWire(text) {
+  return text.includes('\\u0000') ? JSON.parse(text, revive) : JSON.parse(text);
 }

@@ -1,7 +1,7 @@
 // A model's item codec: one wasm call per item each way (docs/item-codec.md). JS only turns values
 // into wire JSON and back; types, validation, Python formatting and item size are the Rust core's.
 import { core } from '../runtime/core.mjs';
-import { fromWire, toWire } from '../codec/wire.mjs';
+import { fromItemWire, toItemWire } from './wire.mjs';
 
 export class ItemCodec {
   #handle;
@@ -13,17 +13,16 @@ export class ItemCodec {
 
   /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */
   encode(item) {
-    return fromWire(core.encodeItem(this.#handle, toWire(item, { showPath: false, item: true })), { item: true });
+    return fromItemWire(core.encodeItem(this.#handle, toItemWire(item)));
   }
 
   /** One value (or one element of a set/list attribute) of the attribute at `path` ('a.b'). */
   encodeValue(path, value, element = false) {
-    const wire = toWire(value, { showPath: false, item: true });
-    return fromWire(core.encodeValue(this.#handle, path, wire, element), { item: true });
+    return fromItemWire(core.encodeValue(this.#handle, path, toItemWire(value), element));
   }
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
-    return fromWire(core.decodeItem(this.#handle, toWire(attributeValues, { showPath: false, item: true })), { item: true });
+    return fromItemWire(core.decodeItem(this.#handle, toItemWire(attributeValues)));
   }
 }

@@ -1,6 +1,6 @@
 // Opaque page cursors: a LastEvaluatedKey as base64url JSON (bytes and strings kept exact).
 import { codecError } from '../errors/make.mjs';
-import { fromWire, toWire } from '../codec/wire.mjs';
+import { fromItemWire, toItemWire } from '../item/wire.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 
 const utf8 = new TextEncoder();
@@ -8,7 +8,7 @@ const text = new TextDecoder();
 
 export function encodeCursor(lastEvaluatedKey) {
   if (!lastEvaluatedKey) return undefined;
-  const json = toWire(lastEvaluatedKey, { showPath: false, item: true });
+  const json = toItemWire(lastEvaluatedKey);
   return toBase64(utf8.encode(json)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
@@ -16,7 +16,7 @@ export function decodeCursor(cursor) {
   if (cursor === undefined || cursor === null) return undefined;
   try {
     const json = text.decode(fromBase64(cursor.replaceAll('-', '+').replaceAll('_', '/')));
-    const key = fromWire(json, { item: true });
+    const key = fromItemWire(json);
     if (key === null || typeof key !== 'object' || Array.isArray(key)) throw new Error('not a key');
     return key;
   } catch {

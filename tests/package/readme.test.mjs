@@ -1,0 +1,43 @@
+// Every ```js block of README.md runs, as written, against the built package and moto: the
+// `dynamodb-mate` import is pointed at pkg/, and the SDK finds moto through AWS_ENDPOINT_URL_DYNAMODB
+// (so the README needs no test-only code).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { backends } from '../support/endpoints.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const blocks = [...readFileSync(`${root}README.md`, 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+// What each block prints, in README order (the values its comments promise).
+const OUTPUT = ['1 2\n/ Home\n', 'alice@example.com\nE_GZIP_HEADER\n'];
+
+test('the README has js blocks to run', () => {
+  assert.equal(blocks.length, OUTPUT.length, 'a new README block needs its expected output here');
+});
+
+blocks.forEach((code, i) => {
+  test(`README js block ${i + 1} runs`, { timeout: 60_000 }, () => {
+    const moto = backends().find((b) => b.name === 'moto');
+    // Inside the repo, so that the AWS SDK resolves from its node_modules.
+    const dir = `${root}target/readme`;
+    mkdirSync(dir, { recursive: true });
+    const file = `${dir}/block-${i + 1}.mjs`;
+    writeFileSync(file, code.replaceAll("from 'dynamodb-mate'", `from '${root}pkg/dist/node.mjs'`));
+    const env = {
+      ...process.env,
+      AWS_ENDPOINT_URL_DYNAMODB: moto.endpoint,
+      AWS_ENDPOINT_URL_S3: moto.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    };
+    let stdout;
+    try {
+      stdout = execFileSync(process.execPath, [file], { env, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      assert.fail(`README js block ${i + 1} failed:\n${error.stdout}${error.stderr}`);
+    }
+    assert.equal(stdout, OUTPUT[i]);
+  });
+});

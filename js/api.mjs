@@ -5,4 +5,5 @@ export { version } from './version.mjs';
 export { attr } from './attributes/index.mjs';
 export { defineModel } from './model/index.mjs';
 export { cond } from './expressions/index.mjs';
+export { StatusTracker } from './tracker/index.mjs';
 export { UtcDateTime } from './item/utc-datetime.mjs';

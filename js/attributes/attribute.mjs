@@ -4,8 +4,11 @@ import { codecError } from '../errors/make.mjs';
 
 const COMMON_OPTIONS = ['hashKey', 'rangeKey', 'nullable', 'default', 'attrName'];
 
-/** Which DynamoDB scalar type a key attribute of this type has (keys must be S, N or B). */
-const KEY_TYPES = { string: 'S', number: 'N', binary: 'B' };
+/**
+ * Which DynamoDB scalar type a key attribute of this type has (keys must be S, N or B). A datetime is
+ * S, as in pynamodb, where it keys indexes (pynamodb_mate's status tracker GSI ranges on update_time).
+ */
+const KEY_TYPES = { string: 'S', number: 'N', binary: 'B', datetime: 'S' };
 
 export class Attribute {
   /**

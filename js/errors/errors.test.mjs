@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as errors from './index.mjs';
-import { codecError, fromWasmError } from './make.mjs';
+import { codecError, fromWasmError, taskError } from './make.mjs';
 
 // Every code of the table in docs/wasm-interface.md, plus the two raised by JS only.
 const documented = [...readFileSync(new URL('../../docs/wasm-interface.md', import.meta.url), 'utf8')
@@ -48,4 +48,25 @@ test('fromWasmError parses "E_CODE: text" and leaves other errors alone', () => 
   for (const other of [new WebAssembly.RuntimeError('unreachable'), new Error('no code here'), 'a string']) {
     assert.equal(fromWasmError(other), other);
   }
+});
+
+test("the status tracker's errors: one class per code, all TaskErrors with the task's ids", () => {
+  const classes = {
+    E_TASK_NOT_READY: errors.TaskNotReady,
+    E_TASK_LOCKED: errors.TaskLocked,
+    E_TASK_ALREADY_SUCCEEDED: errors.TaskAlreadySucceeded,
+    E_TASK_IGNORED: errors.TaskIgnored,
+    E_TASK_NOT_FOUND: errors.TaskNotFound,
+    E_TASK_EXISTS: errors.TaskExists,
+    E_LOCK_LOST: errors.LockLost,
+  };
+  const cause = new Error('body');
+  for (const [code, ErrorClass] of Object.entries(classes)) {
+    const error = taskError(code, 'text', { taskId: 't-1', useCaseId: 'uc', task: { retry: 1 }, cause });
+    assert.ok(error instanceof ErrorClass && error instanceof errors.TaskError && error instanceof errors.DynamoDBMateError, code);
+    assert.deepEqual([error.code, error.name, error.message, error.taskId, error.useCaseId, error.task, error.cause],
+      [code, ErrorClass.name, 'text', 't-1', 'uc', { retry: 1 }, cause]);
+  }
+  assert.equal('cause' in taskError('E_TASK_LOCKED', 'x', {}), false);
+  assert.throws(() => taskError('E_NOPE', 'x'), TypeError);
 });

@@ -64,3 +64,40 @@ export class TransactionCanceledError extends DynamoDBMateError {
     this.reasons = reasons;
   }
 }
+
+/**
+ * Base of the status tracker's errors (`E_TASK_*`, `E_LOCK_LOST`). `taskId` and `useCaseId` name the
+ * task; `task` is the stored task when DynamoDB returned it with the refusal (no second read).
+ */
+export class TaskError extends DynamoDBMateError {
+  constructor(code, message, { taskId, useCaseId, task, cause } = {}) {
+    super(code, message, cause === undefined ? undefined : { cause });
+    this.taskId = taskId;
+    this.useCaseId = useCaseId;
+    this.task = task;
+  }
+}
+
+/** E_TASK_NOT_READY: the task's status is not one this run may start (e.g. in progress, or a custom status). */
+export class TaskNotReady extends TaskError {}
+
+/** E_TASK_LOCKED: another worker holds an unexpired lock on the task. */
+export class TaskLocked extends TaskError {}
+
+/** E_TASK_ALREADY_SUCCEEDED: the task has succeeded; it is not run again. */
+export class TaskAlreadySucceeded extends TaskError {}
+
+/** E_TASK_IGNORED: the task failed `maxRetry` times and is ignored. */
+export class TaskIgnored extends TaskError {}
+
+/** E_TASK_NOT_FOUND: no task with this id (create it first). */
+export class TaskNotFound extends TaskError {}
+
+/** E_TASK_EXISTS: `create` found a task with this id (pass `overwrite: true` to replace it). */
+export class TaskExists extends TaskError {}
+
+/**
+ * E_LOCK_LOST: the lock expired and another worker took the task (or the item was replaced) while
+ * this worker ran it; its result was not written. `cause` is the task's own error, if it threw.
+ */
+export class LockLost extends TaskError {}

@@ -1,7 +1,8 @@
 // Internal: creating typed errors from a code, for errors raised in JS and in the wasm core.
 import {
   ArgumentError, CodecError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError,
-  ModelError, NotInitializedError,
+  LockLost, ModelError, NotInitializedError, TaskAlreadySucceeded, TaskExists, TaskIgnored, TaskLocked, TaskNotFound,
+  TaskNotReady,
 } from './index.mjs';
 
 const CLASS_BY_CODE = {
@@ -42,4 +43,21 @@ const WASM_MESSAGE = /^(E_[A-Z0-9_]+): ([\s\S]*)$/;
 export function fromWasmError(error) {
   const match = error instanceof Error && WASM_MESSAGE.exec(error.message);
   return match ? codecError(match[1], match[2]) : error;
+}
+
+const TASK_CLASS_BY_CODE = {
+  E_TASK_NOT_READY: TaskNotReady,
+  E_TASK_LOCKED: TaskLocked,
+  E_TASK_ALREADY_SUCCEEDED: TaskAlreadySucceeded,
+  E_TASK_IGNORED: TaskIgnored,
+  E_TASK_NOT_FOUND: TaskNotFound,
+  E_TASK_EXISTS: TaskExists,
+  E_LOCK_LOST: LockLost,
+};
+
+/** The status tracker's typed error for `code`; `details`: `{ taskId, useCaseId, task, cause }`. */
+export function taskError(code, message, details) {
+  const ErrorClass = TASK_CLASS_BY_CODE[code];
+  if (!ErrorClass) throw new TypeError(`taskError(): unknown code ${code}`);
+  return new ErrorClass(code, message, details);
 }

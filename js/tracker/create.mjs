@@ -1,0 +1,76 @@
+// Creating tasks: the item pynamodb_mate's `make_and_save` writes, but conditional, so that creating
+// a task never resets one that exists (and may be running) unless `overwrite` says so.
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { codecError, taskError } from '../errors/make.mjs';
+import { checkTaskId, statusCode } from './config.mjs';
+import { EPOCH, utcNow } from './clock.mjs';
+import { makeKey, NOT_LOCKED, taskIdOf, valueFor } from './layout.mjs';
+import { taskLabel } from './lock.mjs';
+import { checkData } from './run.mjs';
+import { Task } from './task.mjs';
+
+/** A new task as a model instance (validated: a bad id, status or data throws here). */
+function newItem(t, taskId, { data = {}, status } = {}) {
+  const c = t.config;
+  checkTaskId(c, taskId);
+  const code = status === undefined ? c.codes.pending : statusCode(c, status);
+  const key = makeKey(c, taskId);
+  const now = utcNow();
+  const common = { key, value: valueFor(c, key, code), updateTime: now, retry: 0, lockTime: EPOCH, data: checkData(data) };
+  return t.Model.create(c.layout === 'v6'
+    ? { ...common, status: code, createTime: now, lock: NOT_LOCKED, errors: { history: [] } }
+    : { ...common, errors: {} });
+}
+
+/** Writes a new task; TaskExists (with the stored task) when the id is taken and `overwrite` is not set. */
+async function put(t, item, overwrite) {
+  const taskId = taskIdOf(t.config, item.key);
+  const condition = overwrite ? undefined : t.Model.attr.key.notExists();
+  const { params } = await item.putOp({ condition }).build();
+  try {
+    await t.config.client.send(new PutItemCommand({ ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+  } catch (error) {
+    if (error.name !== 'ConditionalCheckFailedException') throw error;
+    const task = new Task(t.config, await t.Model.fromItem(error.Item));
+    throw taskError('E_TASK_EXISTS', `${taskLabel(t.config, taskId)} already exists`, { taskId, useCaseId: t.config.useCaseId, task });
+  }
+  return new Task(t.config, item);
+}
+
+export const createTask = (t, taskId, opts = {}) => put(t, newItem(t, taskId, opts), opts.overwrite);
+
+/** Runs `fn` over `list` with at most `limit` calls in flight. */
+async function eachLimited(list, limit, fn) {
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) await fn(list[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, lane));
+}
+
+/**
+ * Creates many tasks (ids, or `{ taskId, data, status }`). Conditional puts, `concurrency` at a time;
+ * with `overwrite`, unconditional batch writes. Returns `{ created, existing }` (tasks).
+ */
+export async function createTasks(t, tasks, { overwrite = false, concurrency = 16 } = {}) {
+  if (!Array.isArray(tasks)) throw codecError('E_ARGUMENT', 'StatusTracker.createMany() takes an array of task ids or { taskId, data, status }');
+  const specs = tasks.map((s) => (typeof s === 'string' ? { taskId: s } : s ?? {}));
+  const ids = new Set(specs.map((s) => s.taskId));
+  if (ids.size !== specs.length) throw codecError('E_ARGUMENT', 'StatusTracker.createMany(): a task id appears twice');
+  const items = specs.map((s) => newItem(t, s.taskId, s)); // validates all before writing any
+  if (overwrite) {
+    await t.Model.batchWrite({ put: items });
+    return { created: items.map((item) => new Task(t.config, item)), existing: [] };
+  }
+  const created = [];
+  const existing = [];
+  await eachLimited(items, concurrency, async (item) => {
+    try {
+      created.push(await put(t, item, false));
+    } catch (error) {
+      if (error.code !== 'E_TASK_EXISTS') throw error;
+      existing.push(error.task);
+    }
+  });
+  return { created, existing };
+}

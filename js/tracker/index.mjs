@@ -1,0 +1,2 @@
+// The status tracker (api.md "Status tracker").
+export { StatusTracker } from './tracker.mjs';

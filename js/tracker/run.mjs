@@ -1,0 +1,101 @@
+// `run(taskId, fn)`: lock, run the body with a context, then write the outcome, as pynamodb_mate's
+// `BaseTask.start` context manager does, with the writes made safe against lost locks.
+import { codecError } from '../errors/make.mjs';
+import { checkTaskId, statusCodeList } from './config.mjs';
+import { finishFailure, finishSuccess } from './finish.mjs';
+import { Heartbeat } from './heartbeat.mjs';
+import { acquire } from './lock.mjs';
+
+const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
+
+/** `data` is a JSON object (pynamodb_mate's dict); other JSON values would break Python readers. */
+export function checkData(data) {
+  if (!isPlainObject(data)) throw codecError('E_ARGUMENT', 'StatusTracker: task data must be a plain object (a JSON dict)');
+  return data;
+}
+
+/** What `fn` receives. */
+export class TaskContext {
+  #t;
+  #heartbeat;
+  #dataAction;
+
+  constructor(t, held, signal, heartbeat) {
+    this.#t = t;
+    this.#heartbeat = heartbeat;
+    /** The task as locked (status in progress, this worker's lock). */
+    this.task = held.task;
+    this.taskId = held.task.taskId;
+    /** The fencing token: larger than that of every earlier holder; pass it along to guard side effects. */
+    this.fence = held.fence;
+    /** Aborted (reason: LockLost) when a heartbeat finds that another worker took the task over. */
+    this.signal = signal;
+  }
+
+  /** The data the success write stores (discarded if the run fails); checked and encoded now. */
+  setData(data) {
+    this.#dataAction = this.#t.Model.attr.data.set(checkData(data));
+    return this;
+  }
+
+  /** Extends the lock now; throws LockLost when it is gone. */
+  heartbeat() {
+    return this.#heartbeat.beat();
+  }
+
+  /** Internal: the pending data write. */
+  get dataAction() {
+    return this.#dataAction;
+  }
+}
+
+/**
+ * Runs `fn` on a task this worker has locked (`held`, from acquire) and writes the outcome.
+ * @returns {{ ok: true, result, task } | { ok: false, error, task }} the body's outcome and the task as
+ *   written; throws LockLost when the final write found the lock gone
+ */
+export async function execute(t, held, fn, intervalMs) {
+  const controller = new AbortController();
+  const heartbeat = new Heartbeat(t, held, intervalMs, (lost) => controller.abort(lost));
+  const ctx = new TaskContext(t, held, controller.signal, heartbeat);
+  heartbeat.start();
+  let result;
+  try {
+    result = await fn(ctx);
+  } catch (error) {
+    await heartbeat.stop();
+    return { ok: false, error, task: await finishFailure(t, held, error) };
+  }
+  await heartbeat.stop();
+  return { ok: true, result, task: await finishSuccess(t, held, ctx.dataAction) };
+}
+
+/** The heartbeat interval of a run: its own `heartbeatSeconds`, else the tracker's. */
+export function heartbeatMs(c, heartbeatSeconds) {
+  if (heartbeatSeconds === undefined) return c.heartbeatMs;
+  if (heartbeatSeconds === 0 || heartbeatSeconds === false) return 0;
+  if (typeof heartbeatSeconds !== 'number' || !(heartbeatSeconds > 0 && heartbeatSeconds < c.lockExpireSeconds)) {
+    throw codecError('E_ARGUMENT', 'StatusTracker: heartbeatSeconds must be 0 (off) or a positive number below lockExpireSeconds');
+  }
+  return heartbeatSeconds * 1000;
+}
+
+export function checkFn(fn, where) {
+  if (typeof fn !== 'function') throw codecError('E_ARGUMENT', `StatusTracker.${where}: fn must be a function`);
+}
+
+/**
+ * `run(taskId, fn, { statuses, heartbeatSeconds })`: `statuses` are those this run may start from
+ * (default: the tracker's readyStatuses). Resolves to what `fn` returned; rejects with what `fn`
+ * threw, once recorded (as pynamodb_mate re-raises).
+ */
+export async function runTask(t, taskId, fn, { statuses, heartbeatSeconds } = {}) {
+  const c = t.config;
+  checkTaskId(c, taskId);
+  checkFn(fn, 'run(taskId, fn)');
+  const ready = statuses === undefined ? c.ready : statusCodeList(c, statuses);
+  const intervalMs = heartbeatMs(c, heartbeatSeconds);
+  const outcome = await execute(t, await acquire(t, taskId, ready), fn, intervalMs);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
+}

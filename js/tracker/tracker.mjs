@@ -1,0 +1,107 @@
+// StatusTracker (api.md "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
+// with Python workers, with conditional writes throughout.
+import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
+import { createTask, createTasks } from './create.mjs';
+import { makeKey, trackerModel } from './layout.mjs';
+import { countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
+import { runTask } from './run.mjs';
+import { Task } from './task.mjs';
+import { taskError } from '../errors/make.mjs';
+import { taskLabel } from './lock.mjs';
+import { work } from './work.mjs';
+
+// Every method that does I/O is async, so bad arguments reject rather than throw.
+export class StatusTracker {
+  #t;
+
+  /** Options: see the README's tracker section; defaults are pynamodb_mate's for the layout. */
+  constructor(options) {
+    const config = resolveConfig(options);
+    this.#t = { config, Model: trackerModel(config) };
+  }
+
+  get useCaseId() {
+    return this.#t.config.useCaseId;
+  }
+
+  get layout() {
+    return this.#t.config.layout;
+  }
+
+  /** `{ pending, inProgress, failed, succeeded, ignored, ...extraStatuses }`: the status codes. */
+  get statuses() {
+    return { ...this.#t.config.codes };
+  }
+
+  /** The model of the tracker's items (made by defineModel), for reads this class does not offer. */
+  get Model() {
+    return this.#t.Model;
+  }
+
+  /** The code of a status name or code; throws for one the tracker does not know. */
+  statusCode(status) {
+    return statusCode(this.#t.config, status);
+  }
+
+  /** Creates the table with the layout's GSI (and TTL when configured); a no-op when it exists. */
+  async createTable(opts) {
+    return this.#t.Model.createTable(opts);
+  }
+
+  async deleteTable(opts) {
+    return this.#t.Model.deleteTable(opts);
+  }
+
+  /** `create(taskId, { data, status, overwrite })`: a new task (pending unless told); never overwrites unless asked. */
+  async create(taskId, opts) {
+    return createTask(this.#t, taskId, opts);
+  }
+
+  /** `createMany([id | { taskId, data, status }], { overwrite, concurrency })` → `{ created, existing }`. */
+  async createMany(tasks, opts) {
+    return createTasks(this.#t, tasks, opts);
+  }
+
+  /** The task, or null when it does not exist (`consistentRead` defaults to true). */
+  async getOneOrNone(taskId, { consistentRead = true } = {}) {
+    const item = await this.#t.Model.getOneOrNone(makeKey(this.#t.config, checkTaskId(this.#t.config, taskId)), { consistentRead });
+    return item ? new Task(this.#t.config, item) : null;
+  }
+
+  /** The task; TaskNotFound when it does not exist. */
+  async get(taskId, opts) {
+    const task = await this.getOneOrNone(taskId, opts);
+    if (task) return task;
+    const c = this.#t.config;
+    throw taskError('E_TASK_NOT_FOUND', `${taskLabel(c, taskId)} does not exist`, { taskId, useCaseId: c.useCaseId });
+  }
+
+  /** Locks the task, runs `fn(ctx)`, records the outcome; see run.mjs. */
+  async run(taskId, fn, opts) {
+    return runTask(this.#t, taskId, fn, opts);
+  }
+
+  /** Async iterator of (partial) tasks in `statuses`, all shards, merged by update time: `{ limit, olderFirst, pageSize }`. */
+  queryByStatus(statuses, opts) {
+    return queryByStatus(this.#t, statuses, opts);
+  }
+
+  /** Tasks a worker may start: the ready statuses (pending and failed by default). */
+  queryUnfinished(opts) {
+    return queryByStatus(this.#t, this.#t.config.ready, opts);
+  }
+
+  async countByStatus(statuses) {
+    return countByStatus(this.#t, statuses);
+  }
+
+  /** Deletes every task of this use case (and only this one); returns how many. */
+  async deleteByUseCase() {
+    return deleteByUseCase(this.#t);
+  }
+
+  /** The pull loop: `work({ concurrency, signal, statuses, drain, idleMs, heartbeatSeconds }, fn)`. */
+  async work(options, fn) {
+    return work(this.#t, options, fn);
+  }
+}

@@ -1,0 +1,146 @@
+// `work(options, fn)`: a pull loop. It polls the index for unfinished tasks (every shard), claims
+// them with the same conditional lock as `run`, runs at most `concurrency` bodies at once, backs off
+// while there is nothing to claim, and on abort stops claiming and lets running bodies finish.
+import { codecError } from '../errors/make.mjs';
+import { statusCodeList } from './config.mjs';
+import { acquire } from './lock.mjs';
+import { queryByStatus } from './query.mjs';
+import { checkFn, execute, heartbeatMs } from './run.mjs';
+
+/** The refusals that only mean "someone else has it, or it is done": skip the task. */
+const SKIPPED = new Set(['E_TASK_LOCKED', 'E_TASK_NOT_READY', 'E_TASK_ALREADY_SUCCEEDED', 'E_TASK_IGNORED', 'E_TASK_NOT_FOUND']);
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function shuffle(list) {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
+function options(c, o) {
+  const concurrency = o.concurrency ?? 1;
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw codecError('E_ARGUMENT', 'StatusTracker.work: concurrency must be a positive integer');
+  const minMs = o.idleMs?.min ?? 100;
+  const maxMs = o.idleMs?.max ?? 5000;
+  if (!(minMs > 0 && maxMs >= minMs)) throw codecError('E_ARGUMENT', 'StatusTracker.work: idleMs must be { min > 0, max >= min }');
+  const ready = o.statuses === undefined ? c.ready : statusCodeList(c, o.statuses);
+  const inProgress = c.codes.inProgress;
+  const recover = c.recoverExpired && !ready.includes(inProgress);
+  return {
+    concurrency, minMs, maxMs, ready, recover, signal: o.signal, drain: o.drain === true,
+    // Expired in-progress tasks are claimed through the recovery branch of the lock condition.
+    claimFrom: recover ? [...ready, inProgress] : ready,
+    intervalMs: heartbeatMs(c, o.heartbeatSeconds),
+  };
+}
+
+/**
+ * `options`: `concurrency` (default 1), `signal` (AbortSignal: stop claiming, finish running bodies),
+ * `statuses` (those to claim, default readyStatuses), `drain` (resolve once no task is unfinished or
+ * in progress anywhere), `idleMs: { min, max }` (backoff while idle), `heartbeatSeconds`.
+ * Resolves to counts `{ succeeded, failed, ignored, lost, skipped }`.
+ */
+export async function work(t, o, fn) {
+  const c = t.config;
+  checkFn(fn, 'work(options, fn)');
+  const w = options(c, o ?? {});
+  const stats = { succeeded: 0, failed: 0, ignored: 0, lost: 0, skipped: 0 };
+  const running = new Map(); // taskId -> promise of its body and final write
+  const lockedUntil = new Map(); // in-progress taskId -> ms when its lock expires
+  let delay = w.minMs;
+  let fatal;
+
+  /** Unfinished task ids worth a lock attempt now, and whether any task is in progress anywhere. */
+  const poll = async (n) => {
+    const ids = [];
+    for await (const task of queryByStatus(t, w.ready, { limit: n })) {
+      if (!running.has(task.taskId)) ids.push(task.taskId);
+    }
+    let inProgress = 0;
+    if (w.recover || w.drain) {
+      const now = Date.now();
+      for await (const task of queryByStatus(t, c.codes.inProgress, { limit: n })) {
+        inProgress += 1;
+        if (w.recover && !running.has(task.taskId) && (lockedUntil.get(task.taskId) ?? 0) <= now) ids.push(task.taskId);
+      }
+    }
+    return { ids: shuffle(ids), inProgress };
+  };
+
+  const claim = async (taskId) => {
+    try {
+      return await acquire(t, taskId, w.claimFrom);
+    } catch (error) {
+      if (!SKIPPED.has(error.code)) throw error;
+      stats.skipped += 1;
+      if (error.code === 'E_TASK_LOCKED' && error.task.status === c.codes.inProgress) {
+        lockedUntil.set(taskId, Number(error.task.lockTime.epochMicros / 1000n) + c.lockExpireSeconds * 1000);
+      }
+      return null;
+    }
+  };
+
+  const start = (held) => {
+    const { taskId } = held.task;
+    lockedUntil.delete(taskId);
+    const body = execute(t, held, fn, w.intervalMs).then(
+      (outcome) => {
+        if (outcome.ok) stats.succeeded += 1;
+        else if (outcome.task.status === c.codes.ignored) stats.ignored += 1;
+        else stats.failed += 1;
+      },
+      (error) => {
+        if (error.code === 'E_LOCK_LOST') stats.lost += 1;
+        else fatal ??= error;
+      },
+    ).finally(() => running.delete(taskId));
+    running.set(taskId, body);
+  };
+
+  try {
+    while (!w.signal?.aborted && !fatal) {
+      if (running.size >= w.concurrency) {
+        await Promise.race(running.values());
+        continue;
+      }
+      const { ids, inProgress } = await poll(3 * w.concurrency);
+      const found = ids.length;
+      let claimed = 0;
+      while (ids.length > 0 && running.size < w.concurrency && !w.signal?.aborted) {
+        const batch = ids.splice(0, w.concurrency - running.size);
+        for (const held of await Promise.all(batch.map(claim))) {
+          if (held) {
+            start(held);
+            claimed += 1;
+          }
+        }
+      }
+      if (claimed > 0) {
+        delay = w.minMs;
+      } else if (w.drain && found === 0 && inProgress === 0 && running.size === 0) {
+        break;
+      } else {
+        await sleep(delay * (0.5 + Math.random() / 2), w.signal);
+        delay = Math.min(delay * 2, w.maxMs);
+      }
+    }
+  } finally {
+    await Promise.allSettled(running.values());
+  }
+  if (fatal) throw fatal;
+  return stats;
+}

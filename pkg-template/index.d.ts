@@ -1,4 +1,12 @@
-// Types of the dynamodb-mate package (Node ESM/CJS and browser builds share them).
+// Types of the dynamodb-mate package (Node ESM/CJS and browser builds share them). The build copies
+// this file to dist/index.d.ts (CommonJS consumers: the package has no "type": "module") and to
+// dist/index.d.mts (ESM consumers), so that each condition of "exports" gets types of its own format.
+//
+// Model typing in short: `attr.*` returns an `Attribute<Value, Options, Descriptor>` that carries the
+// JS value type and the options that matter (nullable, default, hashKey, rangeKey); `defineModel`
+// derives from the attributes the item shape of instances, the values `create` requires, the key
+// arguments of `get`/`getOp`/`batchGet`, and the typed attribute references of `Model.attr`.
+import type { AttributeValue, DynamoDBClient, TableDescription, WriteRequest } from '@aws-sdk/client-dynamodb';
 
 /** The package version. */
 export declare const version: string;
@@ -164,8 +172,18 @@ export declare namespace errors {
     | 'E_ITEM_UNKNOWN'
     | 'E_ITEM_TOO_LARGE'
     | 'E_ITEM_STORED';
-  /** Every code (E_SCHEMA: the item codec refused a model's schema). */
-  type ErrorCode = CodecErrorCode | ItemErrorCode | 'E_SCHEMA' | 'E_NOT_INITIALIZED' | 'E_EXPRESSION';
+  /** E_MODEL: a model definition is invalid; E_SCHEMA: the item codec refused a model's schema. */
+  type ModelErrorCode = 'E_MODEL' | 'E_SCHEMA';
+  /** Every code. */
+  type ErrorCode =
+    | CodecErrorCode
+    | ItemErrorCode
+    | ModelErrorCode
+    | 'E_NOT_INITIALIZED'
+    | 'E_EXPRESSION'
+    | 'E_NOT_FOUND'
+    | 'E_BATCH_UNPROCESSED'
+    | 'E_TRANSACTION_CANCELLED';
 
   /** Base of every error the package throws. */
   class DynamoDBMateError extends Error {
@@ -180,6 +198,7 @@ export declare namespace errors {
   class CodecError extends DynamoDBMateError {
     readonly code: CodecErrorCode;
   }
+  /** A JS argument of the wrong type, or a value out of range (also bad cursors, unknown indexes). */
   class ArgumentError extends CodecError {
     readonly code: ArgumentErrorCode;
   }
@@ -199,4 +218,854 @@ export declare namespace errors {
   class ExpressionError extends DynamoDBMateError {
     readonly code: 'E_EXPRESSION';
   }
+  /** A model definition is invalid (names the model and the attribute or index). */
+  class ModelError extends DynamoDBMateError {
+    readonly code: ModelErrorCode;
+  }
+  /** An item or value does not fit its model (names the model and attribute, never the value). */
+  class ItemError extends DynamoDBMateError {
+    readonly code: ItemErrorCode;
+  }
+  /** The item does not exist (`get`, `refresh`). */
+  class ItemNotFoundError extends DynamoDBMateError {
+    readonly code: 'E_NOT_FOUND';
+  }
+  /** DynamoDB left requests unprocessed after every retry. */
+  class BatchError extends DynamoDBMateError {
+    constructor(code: 'E_BATCH_UNPROCESSED', message: string, details: { unprocessed: BatchError['unprocessed'] });
+    readonly code: 'E_BATCH_UNPROCESSED';
+    /** `batchGet`: the keys (AttributeValue maps); `batchWrite`: the write requests. */
+    readonly unprocessed: Array<Record<string, AttributeValue> | WriteRequest>;
+  }
+  /** Why DynamoDB cancelled one operation of a transaction ('None': that operation was fine). */
+  type CancellationReasonCode =
+    | 'None'
+    | 'ConditionalCheckFailed'
+    | 'ItemCollectionSizeLimitExceeded'
+    | 'TransactionConflict'
+    | 'ProvisionedThroughputExceeded'
+    | 'ThrottlingError'
+    | 'ValidationError'
+    | (string & {});
+  interface CancellationReason {
+    code: CancellationReasonCode;
+    message: string | undefined;
+  }
+  /** `transactWrite` / `transactGet` was cancelled; `reasons[i]` belongs to operation i. */
+  class TransactionCanceledError extends DynamoDBMateError {
+    constructor(message: string, details: { reasons: CancellationReason[]; cause?: unknown });
+    readonly code: 'E_TRANSACTION_CANCELLED';
+    readonly reasons: CancellationReason[];
+  }
+  /**
+   * Any error of the package, as a union whose `code` narrows the class:
+   * `if (e.code === 'E_TRANSACTION_CANCELLED') e.reasons`. (A type only: cast a caught
+   * `DynamoDBMateError` to it, `error as errors.AnyError`.)
+   */
+  type AnyError =
+    | NotInitializedError
+    | ArgumentError
+    | KeyError
+    | CompressionError
+    | EncodingError
+    | DecryptionError
+    | (CodecError & { readonly code: 'E_RANDOM' })
+    | ExpressionError
+    | ModelError
+    | ItemError
+    | ItemNotFoundError
+    | BatchError
+    | TransactionCanceledError;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Type-level helpers (not exported)
+
+/** Brands of objects that only the library makes (conditions, actions, references, operations). */
+declare const brand: unique symbol;
+/** Phantom slots: types carried for inference, never present at runtime. */
+declare const phantom: unique symbol;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_MODEL). */
+type NoExtra<O, Allowed> = O & { [K in Exclude<keyof O, keyof Allowed>]: never };
+type IsNever<T> = [T] extends [never] ? true : false;
+type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
+type StringKeys<T> = Extract<keyof T, string>;
+
+// ---------------------------------------------------------------------------------------------------
+// Attributes
+
+/** The item codec type of an attribute (`attribute.type` at runtime). */
+export type AttributeKind =
+  | 'string'
+  | 'number'
+  | 'binary'
+  | 'boolean'
+  | 'null'
+  | 'stringSet'
+  | 'numberSet'
+  | 'binarySet'
+  | 'list'
+  | 'map'
+  | 'dynamic'
+  | 'json'
+  | 'datetime'
+  | 'ttl'
+  | 'version';
+
+/** What the types know of an attribute besides its value: its kind, and a list's element or a map's fields. */
+export interface AttributeDescriptor {
+  kind: AttributeKind;
+  of?: AnyAttribute | undefined;
+  attributes?: NestedAttributes;
+}
+
+/**
+ * What `attr.*()` returns: an attribute definition for `defineModel({ attributes })` or a typed map.
+ * `TValue` is the JS value (null excluded), `TOptions` the options it was made with (their literal
+ * `nullable: true`, `default`, `hashKey: true`, `rangeKey: true` decide the item shape), `TDescriptor`
+ * its kind. A type only: the runtime class is internal.
+ */
+export interface Attribute<
+  TValue = unknown,
+  TOptions extends object = {},
+  TDescriptor extends AttributeDescriptor = AttributeDescriptor,
+> {
+  readonly type: TDescriptor['kind'];
+  readonly options: TOptions;
+  readonly hashKey: boolean;
+  readonly rangeKey: boolean;
+  /** True when the options say so, and always for version attributes. */
+  readonly nullable: boolean;
+  /** 'S' | 'N' | 'B' for string, number and binary attributes (the types keys may have). */
+  readonly keyType: 'S' | 'N' | 'B' | undefined;
+  readonly collection: 'set' | 'list' | 'map' | null;
+  readonly [phantom]?: { value: TValue; descriptor: TDescriptor };
+}
+
+/**
+ * Any attribute. It has no `options` on purpose: a factory called inside `defineModel({ attributes })`
+ * would infer its options from this contextual type (`any` for `attr.stringSet()`, or widened
+ * literals) instead of from its argument.
+ */
+export interface AnyAttribute {
+  readonly type: AttributeKind;
+  readonly hashKey: boolean;
+  readonly rangeKey: boolean;
+  readonly nullable: boolean;
+  readonly [phantom]?: unknown;
+}
+/** The attributes of a model: property name → attribute. */
+export type Attributes = Record<string, AnyAttribute>;
+/** The fields of a typed map (never keys: see NoKeys). */
+export type NestedAttributes = Record<string, AnyAttribute>;
+/** Refuses key flags on attributes where keys cannot be (map fields, list elements). */
+type NoKeys<F> = {
+  [K in keyof F]: OptionsOf<F[K]> extends { hashKey: true } | { rangeKey: true } ? { 'a map field cannot be a key': never } : unknown;
+};
+
+/** Options every attribute takes. */
+export interface CommonOptions<T> {
+  /** May be absent (or null); absent values are omitted from the item. Default false. */
+  nullable?: boolean;
+  /** The value `create()` fills in when none is given: a value or a function making one. Top-level attributes only. */
+  default?: T | (() => T);
+  /** The attribute's name in DynamoDB when it differs from the property name. */
+  attrName?: string;
+}
+/** Key flags of string, number and binary attributes: a key is never nullable, and not both keys. */
+export type KeyOptions =
+  | { hashKey: true; rangeKey?: false; nullable?: false }
+  | { rangeKey: true; hashKey?: false; nullable?: false }
+  | { hashKey?: false; rangeKey?: false; nullable?: boolean };
+
+export type StringOptions = CommonOptions<string> & KeyOptions;
+export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions;
+/** `integer`: Python ints (BigInt beyond 2^53); `float`: always floats; neither: by value. */
+export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
+  KeyOptions &
+  ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
+export type BooleanOptions = CommonOptions<boolean>;
+export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
+export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint>>;
+export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>>;
+export type DateOptions = CommonOptions<Date>;
+export type JsonOptions = CommonOptions<JsonAttributeValue>;
+export type DynamicOptions = CommonOptions<unknown>;
+export interface NullOptions {
+  nullable?: boolean;
+  attrName?: string;
+}
+/** A version is absent until the first save sets it to 1; `save`/`update`/`delete` check and advance it. */
+export interface VersionOptions {
+  attrName?: string;
+  nullable?: boolean;
+}
+/** A list element: no key, attrName or default (E_MODEL at runtime). */
+export type ElementAttribute = AnyAttribute;
+type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true } | { attrName: string } | { default: unknown }
+  ? { 'a list element takes no hashKey, rangeKey, attrName or default': never }
+  : unknown;
+export interface ListOptions extends CommonOptions<unknown[]> {
+  /** The element type; absent: any values (as `attr.dynamic()`). */
+  of?: ElementAttribute;
+}
+export interface MapOptions extends CommonOptions<object> {
+  attributes: NestedAttributes;
+}
+
+/** A non-null JSON value (a JSON `null` is a null attribute, as in pynamodb). */
+export type JsonAttributeValue = Exclude<codec.JsonValue, null>;
+
+type OptionsOf<At> = At extends Attribute<any, infer O, any> ? O : never;
+type DescriptorOf<At> = At extends Attribute<any, any, infer D> ? D : never;
+type KindOf<At> = DescriptorOf<At>['kind'];
+/** The JS value of an attribute, null excluded (what reads give). */
+export type ValueOf<At> = At extends Attribute<infer V, any, any> ? V : never;
+/** What writes accept: the value; numbers also BigInt (float attributes convert it) and `codec.PythonFloat`. */
+type WriteValueOf<At> = KindOf<At> extends 'number' ? number | bigint | codec.PythonFloat : ValueOf<At>;
+type IsNullable<At> = KindOf<At> extends 'version' | 'null' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
+type HasDefault<At> = OptionsOf<At> extends { default: unknown } ? true : false;
+
+type NullableKeys<A> = { [K in keyof A]: IsNullable<A[K]> extends true ? K : never }[keyof A];
+type DefaultKeys<A> = { [K in keyof A]: HasDefault<A[K]> extends true ? K : never }[keyof A];
+
+/** The value of a typed map: fields are optional when nullable (defaults do not apply inside maps). */
+export type MapValue<F> = Simplify<
+  { -readonly [K in Exclude<keyof F, NullableKeys<F>>]: ValueOf<F[K]> } & {
+    -readonly [K in NullableKeys<F>]?: ValueOf<F[K]> | null | undefined;
+  }
+>;
+type MapWriteValue<F> = Simplify<
+  { -readonly [K in Exclude<keyof F, NullableKeys<F>>]: WriteValueOf<F[K]> } & {
+    -readonly [K in NullableKeys<F>]?: WriteValueOf<F[K]> | null | undefined;
+  }
+>;
+/** A list element's value: null allowed when the element attribute is nullable. */
+type ElementValue<E> = ValueOf<E> | (IsNullable<E> extends true ? null : never);
+type ListValue<O> = O extends { of: infer E extends AnyAttribute } ? ElementValue<E>[] : unknown[];
+type MapFields<O> = O extends { attributes: infer F extends NestedAttributes } ? F : never;
+
+/** The attribute factories. Each refuses options it does not know (at runtime: E_MODEL). */
+export declare const attr: {
+  /** S. Can be a key. */
+  string<const O extends StringOptions = {}>(options?: NoExtra<O, StringOptions>): Attribute<string, O, { kind: 'string' }>;
+  /** N: number or BigInt (ints beyond 2^53 read as BigInt); `{ float: true }` reads numbers only. Can be a key. */
+  number<const O extends NumberOptions = {}>(
+    options?: NoExtra<O, NumberOptions>,
+  ): Attribute<O extends { float: true } ? number : number | bigint, O, { kind: 'number' }>;
+  /** B. Can be a key. */
+  binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary' }>;
+  /** BOOL. */
+  boolean<const O extends BooleanOptions = {}>(options?: NoExtra<O, BooleanOptions>): Attribute<boolean, O, { kind: 'boolean' }>;
+  /** NULL, always (also when absent). */
+  null<const O extends NullOptions = {}>(options?: NoExtra<O, NullOptions>): Attribute<null, O, { kind: 'null' }>;
+  /** SS. A missing set reads as an empty Set; an empty Set is not written. */
+  stringSet<const O extends StringSetOptions = {}>(options?: NoExtra<O, StringSetOptions>): Attribute<Set<string>, O, { kind: 'stringSet' }>;
+  /** NS. */
+  numberSet<const O extends NumberSetOptions = {}>(
+    options?: NoExtra<O, NumberSetOptions>,
+  ): Attribute<Set<number | bigint>, O, { kind: 'numberSet' }>;
+  /** BS. */
+  binarySet<const O extends BinarySetOptions = {}>(options?: NoExtra<O, BinarySetOptions>): Attribute<Set<Uint8Array>, O, { kind: 'binarySet' }>;
+  /** L: `T[]` with `{ of: attr.x() }`, else `unknown[]` (elements mapped as `attr.dynamic()`). */
+  list<const O extends ListOptions = {}>(
+    options?: NoExtra<O, ListOptions> & { of?: ElementCheck<O['of']>; default?: ListValue<O> | (() => ListValue<O>) },
+  ): Attribute<ListValue<O>, O, { kind: 'list'; of: O extends { of: infer E extends AnyAttribute } ? E : undefined }>;
+  /** M with typed fields, shorthand: `attr.map({ author: attr.string(), seen: attr.datetime({ nullable: true }) })`. */
+  map<const F extends NestedAttributes>(fields: F & NoKeys<F>): Attribute<MapValue<F>, {}, { kind: 'map'; attributes: F }>;
+  /** M with typed fields and options: `attr.map({ attributes: { ... }, nullable: true })`. */
+  map<const O extends MapOptions>(
+    options: NoExtra<O, MapOptions> & {
+      attributes: NoKeys<MapFields<O>>;
+      default?: MapWriteValue<MapFields<O>> | (() => MapWriteValue<MapFields<O>>);
+    },
+  ): Attribute<MapValue<MapFields<O>>, O, { kind: 'map'; attributes: MapFields<O> }>;
+  /** Any value, mapped by JS type like the SDK's `marshall`. */
+  dynamic<const O extends DynamicOptions = {}>(options?: NoExtra<O, DynamicOptions>): Attribute<unknown, O, { kind: 'dynamic' }>;
+  /** S holding Python's `json.dumps(value)` (pynamodb JSONAttribute). */
+  json<const O extends JsonOptions = {}>(options?: NoExtra<O, JsonOptions>): Attribute<JsonAttributeValue, O, { kind: 'json' }>;
+  /** S `YYYY-MM-DDTHH:MM:SS.ffffff+0000`. Reads give a `UtcDateTime` (microseconds kept). */
+  datetime<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'datetime' }>;
+  /** N, epoch seconds: the table's TTL attribute (at most one). Reads give a `UtcDateTime`. */
+  ttl<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'ttl' }>;
+  /** N, pynamodb's VersionAttribute (optimistic locking; at most one). Always optional. */
+  version<const O extends VersionOptions = {}>(options?: NoExtra<O, VersionOptions>): Attribute<number, O, { kind: 'version' }>;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Expressions
+
+/** One step of an attribute path: a map key / attribute name, or a list index. */
+export type PathSegment = { readonly name: string } | { readonly index: number };
+/** DynamoDB type names for `attributeType`. */
+export type DynamoDBTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
+
+/** A condition: ConditionExpression, FilterExpression, or the `range` of a query. Made by `Model.attr.*` and `cond.*`. */
+export interface Condition {
+  readonly [brand]: 'Condition' | 'KeyCondition';
+  readonly type: 'compare' | 'between' | 'in' | 'function' | 'and' | 'or' | 'not';
+}
+/**
+ * A condition DynamoDB accepts on a key in a query's `range`: eq, lt, le, gt, ge, between or
+ * beginsWith on the top-level string, number or binary attribute `Name`. A query takes the one on
+ * its range key (of the table, or of the index).
+ */
+export interface KeyCondition<Name extends string = string> extends Condition {
+  readonly [brand]: 'KeyCondition';
+  readonly [phantom]?: Name;
+}
+/** One SET, REMOVE, ADD or DELETE action of an update. */
+export interface UpdateAction {
+  readonly [brand]: 'UpdateAction';
+  readonly type: 'set' | 'remove' | 'add' | 'delete';
+}
+/**
+ * A computed value of type `T` for `ref.set(...)` (plus, minus, ifNotExists, append, prepend); used
+ * alone in an update it is the action `SET ref = expression`.
+ */
+export interface ValueExpression<T = unknown> {
+  readonly [brand]: 'ValueExpression';
+  readonly [phantom]?: T;
+  readonly type: 'plus' | 'minus' | 'if_not_exists' | 'list_append';
+}
+/** What `update()`, `updateOp()` take: actions, and value expressions standing for SET. */
+export type UpdateInput = UpdateAction | ValueExpression<unknown>;
+
+/** `ref.size()`: compared with numbers, other attributes or sizes; conditions only. */
+export interface SizeOperand {
+  readonly [brand]: 'SizeOperand';
+  eq(value: SizeArgument): Condition;
+  ne(value: SizeArgument): Condition;
+  lt(value: SizeArgument): Condition;
+  le(value: SizeArgument): Condition;
+  gt(value: SizeArgument): Condition;
+  ge(value: SizeArgument): Condition;
+  between(low: SizeArgument, high: SizeArgument): Condition;
+}
+type SizeArgument = number | bigint | Operand;
+
+/**
+ * An attribute reference (`Model.attr.<name>`, a typed map's `.field`, `list.at(i)`): what every
+ * reference has. The methods that depend on the attribute's type come with the typed references
+ * below (`RefOf`).
+ */
+export interface AttrRef {
+  readonly [brand]: 'AttrRef';
+  readonly path: readonly PathSegment[];
+  readonly collection: 'set' | 'list' | 'map' | null;
+  /** The path for humans: `meta.tags[2]`. */
+  toString(): string;
+  exists(): Condition;
+  notExists(): Condition;
+  attributeType(type: DynamoDBTypeName): Condition;
+  size(): SizeOperand;
+}
+/** What a condition compares with besides values: another attribute, or a size(). */
+export type Operand = AttrRef | SizeOperand;
+
+/** eq, ne, in and the SET actions, for values of type V. `C`: what eq returns (KeyCondition on keys). */
+export interface ValueRef<V, C extends Condition = Condition> extends AttrRef {
+  eq(value: V | Operand): C;
+  ne(value: V | Operand): Condition;
+  /** 1 to 100 values or attributes. */
+  in(values: readonly (V | Operand)[]): Condition;
+  /** SET to a value, another attribute's value, or a value expression. */
+  set(value: V | AttrRef | ValueExpression<V>): UpdateAction;
+  /** `if_not_exists(this, value)`; alone, `SET this = if_not_exists(this, value)`. */
+  ifNotExists(value: V | AttrRef): ValueExpression<V>;
+}
+/** REMOVE: on nullable attributes, sets (a missing set reads as empty) and list elements. */
+export interface RemovableRef {
+  remove(): UpdateAction;
+}
+/** lt le gt ge between, for strings, numbers, binaries and dates. */
+export interface OrderedRef<V, C extends Condition = Condition> {
+  lt(value: V | Operand): C;
+  le(value: V | Operand): C;
+  gt(value: V | Operand): C;
+  ge(value: V | Operand): C;
+  /** Inclusive at both ends. */
+  between(low: V | Operand, high: V | Operand): C;
+}
+export interface StringRef<C extends Condition = Condition> {
+  beginsWith(prefix: string | AttrRef): C;
+  /** A substring. */
+  contains(substring: string | AttrRef): Condition;
+}
+export interface BinaryRef<C extends Condition = Condition> {
+  beginsWith(prefix: Uint8Array | AttrRef): C;
+}
+export interface NumberRef {
+  /** ADD: adds to the number (an absent attribute starts at 0). */
+  add(value: number | bigint | codec.PythonFloat): UpdateAction;
+  /** `this + value`; alone, `SET this = this + value`. */
+  plus(value: number | bigint | codec.PythonFloat | AttrRef): ValueExpression<number | bigint>;
+  /** `this - value`; alone, `SET this = this - value`. */
+  minus(value: number | bigint | codec.PythonFloat | AttrRef): ValueExpression<number | bigint>;
+}
+export interface SetRef<E> {
+  /** An element of the set. */
+  contains(element: E | AttrRef): Condition;
+  /** ADD elements (an absent set starts empty). */
+  add(elements: ReadonlySet<E>): UpdateAction;
+  /** DELETE elements. */
+  delete(elements: ReadonlySet<E>): UpdateAction;
+}
+export interface ListRef<E, R> {
+  /** An element of the list. */
+  contains(element: E | AttrRef): Condition;
+  /** Element `index`. */
+  at(index: number): R;
+  /** `list_append(this, list)`; alone, `SET this = list_append(this, list)`. */
+  append(list: readonly E[] | AttrRef): ValueExpression<E[]>;
+  /** `list_append(list, this)`; alone, `SET this = list_append(list, this)`. */
+  prepend(list: readonly E[] | AttrRef): ValueExpression<E[]>;
+}
+/** A `dynamic` attribute (or a value inside one): any value, every method. */
+export interface DynamicRef
+  extends ValueRef<unknown>,
+    RemovableRef,
+    OrderedRef<unknown>,
+    Omit<ListRef<unknown, DynamicRef>, 'contains'>,
+    Omit<NumberRef, 'add'>,
+    Omit<SetRef<unknown>, 'add' | 'contains'> {
+  /** Entry `name` of the map value. */
+  key(name: string): DynamicRef;
+  contains(value: unknown): Condition;
+  beginsWith(prefix: unknown): Condition;
+  add(value: unknown): UpdateAction;
+}
+
+/** Update methods a key or version reference does not have (DynamoDB refuses updating a key; versions advance by themselves). */
+type UpdateMethods = 'set' | 'remove' | 'add' | 'delete' | 'ifNotExists';
+/** What comparisons return: a KeyCondition on top-level attribute `N`, else (map fields, list elements) a Condition. */
+type CondFor<N extends string | false> = N extends string ? KeyCondition<N> : Condition;
+type IsRemovable<At> = IsNullable<At> extends true ? true : KindOf<At> extends 'stringSet' | 'numberSet' | 'binarySet' ? true : false;
+type MaybeRemovable<R extends boolean> = R extends true ? RemovableRef : {};
+type RefValue<At> = WriteValueOf<At> | (IsNullable<At> extends true ? null : never);
+
+/** The reference of a value of attribute `At`: `V` its values, `N` its name when top-level (key conditions), `R` removable. */
+type RefByKind<At, V, N extends string | false, R extends boolean> =
+  KindOf<At> extends 'string'
+    ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & StringRef<CondFor<N>> & MaybeRemovable<R>
+    : KindOf<At> extends 'binary'
+      ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & BinaryRef<CondFor<N>> & MaybeRemovable<R>
+      : KindOf<At> extends 'number'
+        ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & NumberRef & MaybeRemovable<R>
+        : KindOf<At> extends 'version'
+          ? ValueRef<V> & OrderedRef<V> & NumberRef & MaybeRemovable<R>
+          : KindOf<At> extends 'datetime' | 'ttl'
+            ? ValueRef<V> & OrderedRef<V> & MaybeRemovable<R>
+            : KindOf<At> extends 'stringSet'
+              ? ValueRef<V> & SetRef<string> & MaybeRemovable<R>
+              : KindOf<At> extends 'numberSet'
+                ? ValueRef<V> & SetRef<number | bigint | codec.PythonFloat> & MaybeRemovable<R>
+                : KindOf<At> extends 'binarySet'
+                  ? ValueRef<V> & SetRef<Uint8Array> & MaybeRemovable<R>
+                  : KindOf<At> extends 'list'
+                    ? ValueRef<V> & ListRef<ListElementWrite<At>, ElementRefOf<DescriptorOf<At>['of']>> & MaybeRemovable<R>
+                    : KindOf<At> extends 'map'
+                      ? MapRef<DescriptorOf<At>['attributes'] & {}, V, R>
+                      : KindOf<At> extends 'dynamic'
+                        ? DynamicRef
+                        : ValueRef<V> & MaybeRemovable<R>;
+
+type ListElementWrite<At> = DescriptorOf<At>['of'] extends infer E extends AnyAttribute
+  ? WriteValueOf<E> | (IsNullable<E> extends true ? null : never)
+  : unknown;
+/**
+ * `list.at(i)`: typed by the element attribute (non-null values); an element that is itself a list
+ * or map gets the value methods only (nested navigation goes through attr.dynamic()).
+ */
+type ElementRefOf<E> = E extends AnyAttribute
+  ? KindOf<E> extends 'list' | 'map'
+    ? ValueRef<WriteValueOf<E>> & RemovableRef
+    : RefByKind<E, WriteValueOf<E>, false, true>
+  : DynamicRef;
+
+/** A typed map: its fields as references (they shadow methods of the same name, as at runtime). */
+type MapRef<F extends NestedAttributes, V, R extends boolean> = Omit<ValueRef<V> & MaybeRemovable<R>, keyof F> & {
+  readonly [K in keyof F]: RefOf<F[K], false, false>;
+};
+
+/**
+ * The typed reference of attribute `At`: `Name` is its property name when it is a top-level
+ * attribute (comparisons on strings, numbers and binaries are then KeyConditions of that name),
+ * false inside maps; `Key` when it is the table's hash or range key (no update actions).
+ */
+export type RefOf<At, Name extends string | false = false, Key extends boolean = false> = Key extends true
+  ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
+  : KindOf<At> extends 'version'
+    ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
+    : RefByKind<At, RefValue<At>, Name, IsRemovable<At>>;
+
+/** `Model.attr`: a typed reference per attribute. */
+export type RefsOf<A extends Attributes> = {
+  readonly [K in keyof A]: RefOf<A[K], K & string, K extends HashKeyName<A> | RangeKeyName<A> ? true : false>;
+};
+
+/** Combining conditions. */
+export declare namespace cond {
+  /** All of the conditions (at least one; a single one is returned as is). */
+  function and(...conditions: Condition[]): Condition;
+  /** Any of the conditions (at least one; a single one is returned as is). */
+  function or(...conditions: Condition[]): Condition;
+  function not(condition: Condition): Condition;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dates
+
+/** A Date that keeps microseconds (pynamodb stores them); what datetime and ttl attributes read as. Immutable. */
+export declare class UtcDateTime extends Date {
+  /** From epoch microseconds, or a Date (a plain Date has millisecond precision). */
+  constructor(value: bigint | Date);
+  readonly epochMicros: bigint;
+  /** Microseconds within the second, 0..999999 (Python's `datetime.microsecond`). */
+  readonly microsecond: number;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setTime(time: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setMilliseconds(ms: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCMilliseconds(ms: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setSeconds(sec: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCSeconds(sec: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setMinutes(min: number, sec?: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCMinutes(min: number, sec?: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setHours(hours: number, min?: number, sec?: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCHours(hours: number, min?: number, sec?: number, ms?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setDate(date: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCDate(date: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setMonth(month: number, date?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCMonth(month: number, date?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setFullYear(year: number, month?: number, date?: number): never;
+  /** @deprecated Throws: a UtcDateTime is immutable; make a new one. */
+  setUTCFullYear(year: number, month?: number, date?: number): never;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Models
+
+/** Names of the attributes that can be keys (string, number, binary). */
+type KeyableName<A> = { [K in keyof A]: KindOf<A[K]> extends 'string' | 'number' | 'binary' ? K : never }[keyof A] & string;
+/** The table's hash key attribute name. */
+export type HashKeyName<A> = { [K in keyof A]: OptionsOf<A[K]> extends { hashKey: true } ? K : never }[keyof A];
+/** The table's range key attribute name; never for hash-only models. */
+export type RangeKeyName<A> = { [K in keyof A]: OptionsOf<A[K]> extends { rangeKey: true } ? K : never }[keyof A];
+type HashValue<A> = ValueOf<A[HashKeyName<A>]>;
+type RangeValue<A> = ValueOf<A[RangeKeyName<A>]>;
+type HasRange<A> = IsNever<RangeKeyName<A>> extends true ? false : true;
+
+/** A key as `get(hash, range?)` takes it: the range argument exists only on models with a range key. */
+export type KeyArgs<A extends Attributes, Rest extends unknown[] = []> =
+  HasRange<A> extends true ? [hash: HashValue<A>, range: RangeValue<A>, ...rest: Rest] : [hash: HashValue<A>, ...rest: Rest];
+/** A key in batches and condition checks: a hash value, a `[hash, range]` pair, or an object with the key properties (an instance). */
+export type KeyOf<A extends Attributes> =
+  HasRange<A> extends true
+    ? readonly [hash: HashValue<A>, range: RangeValue<A>] | { readonly [K in HashKeyName<A> | RangeKeyName<A>]: ValueOf<A[K]> }
+    : HashValue<A> | { readonly [K in HashKeyName<A>]: ValueOf<A[K]> };
+
+/**
+ * The attribute values of an instance: required unless nullable (nullable ones may be null or
+ * absent; version and null attributes always may). Attributes with defaults are present, since
+ * `create` fills them in. A projected read (`attributes: [...]`) gives fewer at runtime.
+ */
+export type Item<A extends Attributes> = Simplify<
+  { -readonly [K in Exclude<keyof A, NullableKeys<A>>]: ValueOf<A[K]> } & {
+    -readonly [K in NullableKeys<A>]?: ValueOf<A[K]> | null | undefined;
+  }
+>;
+/** What `create(values)` takes: every attribute that is neither nullable nor has a default is required. */
+export type CreateValues<A extends Attributes> = Simplify<
+  { -readonly [K in Exclude<keyof A, NullableKeys<A> | DefaultKeys<A>>]: WriteValueOf<A[K]> } & {
+    -readonly [K in Exclude<DefaultKeys<A>, NullableKeys<A>>]?: WriteValueOf<A[K]> | undefined;
+  } & { -readonly [K in NullableKeys<A>]?: WriteValueOf<A[K]> | null | undefined }
+>;
+
+/** DynamoDB JSON as `toJSON()` gives it (binary values base64). */
+export type AttributeValueJSON =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { BOOL: boolean }
+  | { NULL: true }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] }
+  | { L: AttributeValueJSON[] }
+  | { M: { [name: string]: AttributeValueJSON } };
+export type ItemJSON = { [attributeName: string]: AttributeValueJSON };
+
+export interface Throughput {
+  read: number;
+  write: number;
+}
+type Projection<N extends string> = 'ALL' | 'KEYS_ONLY' | readonly N[];
+export interface GlobalIndexDefinition<K extends string = string, N extends string = string> {
+  type: 'global';
+  hashKey: K;
+  rangeKey?: K;
+  /** Default 'ALL'; an array: these attributes besides the keys. */
+  projection?: Projection<N>;
+  /** PROVISIONED billing; defaults to the table's. */
+  throughput?: Throughput;
+}
+export interface LocalIndexDefinition<K extends string = string, N extends string = string> {
+  type: 'local';
+  /** The table's hash key (the only one allowed). */
+  hashKey?: K;
+  rangeKey: K;
+  projection?: Projection<N>;
+}
+export type IndexDefinition<K extends string = string, N extends string = string> = GlobalIndexDefinition<K, N> | LocalIndexDefinition<K, N>;
+export type Indexes<A = Attributes> = Record<string, IndexDefinition<KeyableName<A>, StringKeys<A>>>;
+
+/** Anything with the DynamoDBClient's `send` (the model only calls `send`). */
+export type DynamoDBClientLike = DynamoDBClient | { send(command: any, ...rest: any[]): Promise<any> };
+/** An S3Client (typed structurally: @aws-sdk/client-s3 is an optional peer dependency). */
+export interface S3ClientLike {
+  send(command: any, ...rest: any[]): Promise<any>;
+}
+
+/** Instance members attributes may not be named after (E_MODEL at runtime). */
+type ReservedName =
+  | 'save'
+  | 'update'
+  | 'delete'
+  | 'deleteIfExists'
+  | 'refresh'
+  | 'toJSON'
+  | 'putOp'
+  | 'updateOp'
+  | 'deleteOp'
+  | 'conditionCheckOp'
+  | 'itemDetailConsoleUrl';
+/** Turns a definition mistake the runtime refuses (E_MODEL) into a type error naming it. */
+type KeyCheck<A> =
+  IsNever<HashKeyName<A>> extends true
+    ? { 'exactly one attribute must have hashKey: true': never }
+    : true extends IsUnion<HashKeyName<A>>
+      ? { 'exactly one attribute must have hashKey: true': never }
+      : true extends IsUnion<RangeKeyName<A>>
+        ? { 'at most one attribute can have rangeKey: true': never }
+        : unknown;
+
+export interface ModelDefinition<A extends Attributes = Attributes, I extends Indexes<A> = {}> {
+  /** The model's name in messages; default the table name. */
+  name?: string;
+  table: string;
+  client: DynamoDBClientLike;
+  /** Needed by S3-backed attributes. */
+  s3?: S3ClientLike;
+  /** Default 'PAY_PER_REQUEST'. */
+  billingMode?: 'PAY_PER_REQUEST' | 'PROVISIONED';
+  /** Required with PROVISIONED. */
+  throughput?: Throughput;
+  attributes: A & { readonly [K in ReservedName]?: never };
+  indexes?: I;
+}
+
+export interface ConditionOptions {
+  condition?: Condition;
+}
+export interface GetOptions<A extends Attributes> {
+  consistentRead?: boolean;
+  /** Only these attributes (and the key) are read. */
+  attributes?: readonly StringKeys<A>[];
+}
+interface ReadOptions<A extends Attributes, I> {
+  filter?: Condition;
+  /** Query or scan this index. */
+  index?: StringKeys<I>;
+  /** Stop after this many items. */
+  limit?: number;
+  /** Items per request (DynamoDB's Limit). */
+  pageSize?: number;
+  /** Only these attributes (names or references; the key is not added). */
+  attributes?: readonly (StringKeys<A> | AttrRef)[];
+  consistentRead?: boolean;
+  /** Start after the page that returned this cursor. */
+  cursor?: string;
+}
+export interface QueryOptions<A extends Attributes = Attributes, I = {}, R extends string = string> extends ReadOptions<A, I> {
+  /** A condition on the range key `R` (of the table, or of the index): `Model.attr.<rangeKey>.beginsWith(...)`. */
+  range?: KeyCondition<R>;
+  /** Default 'asc'. */
+  order?: 'asc' | 'desc';
+}
+export interface ScanOptions<A extends Attributes = Attributes, I = {}> extends ReadOptions<A, I> {
+  /** A parallel scan over this many segments (items arrive as they come). */
+  segments?: number;
+}
+export interface ScanPageOptions<A extends Attributes = Attributes, I = {}> extends ReadOptions<A, I> {
+  /** One worker of a parallel scan: its segment of `totalSegments`. */
+  segment?: number;
+  totalSegments?: number;
+}
+export interface CountOptions<A extends Attributes = Attributes, I = {}, R extends string = string> {
+  filter?: Condition;
+  index?: StringKeys<I>;
+  range?: KeyCondition<R>;
+  consistentRead?: boolean;
+  pageSize?: number;
+}
+/** Backoff for what a batch left unprocessed: every field (default `{ attempts: 8, baseMs: 50, maxMs: 5000 }`). */
+export interface RetryOptions {
+  attempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+export interface BatchGetOptions<A extends Attributes> extends GetOptions<A> {
+  retry?: RetryOptions;
+}
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next page; undefined after the last one. */
+  cursor: string | undefined;
+}
+
+/** A write of `transactWrite`, made by `putOp`, `updateOp`, `deleteOp`, `conditionCheckOp`. */
+export interface WriteOp {
+  readonly [brand]: 'WriteOp';
+  readonly kind: 'put' | 'update' | 'delete' | 'conditionCheck';
+}
+/** A read of `transactGet` giving a `T` (or null), made by `Model.getOp`. */
+export interface GetOp<T = unknown> {
+  readonly [brand]: 'GetOp';
+  readonly [phantom]?: T;
+}
+type Transacted<Ops> = { -readonly [K in keyof Ops]: Ops[K] extends GetOp<infer T> ? T | null : never };
+
+type AnyConstructor = abstract new (...args: any) => any;
+type IndexHashName<A, I, N> = N extends keyof I ? (I[N] extends { hashKey: infer H extends keyof A } ? H : HashKeyName<A>) : never;
+type IndexHashValue<A, I, N> = ValueOf<A[IndexHashName<A, I, N>]>;
+type IndexRangeName<I, N> = N extends keyof I ? (I[N] extends { rangeKey: infer R extends string } ? R : never) : never;
+type TableRange<A> = RangeKeyName<A> & string;
+
+/**
+ * The static side of a model class. The methods that return instances are `this`-typed, so that a
+ * subclass (`class Url extends defineModel({...}) {}`) gets `Url` instances from `Url.get(...)`.
+ */
+export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
+  /** The model's name (definition `name`, else the table). */
+  readonly name: string;
+  readonly tableName: string;
+  /** Typed attribute references for conditions and updates: `Url.attr.n.gt(3)`, `Url.attr.meta.author.eq('Ann')`. */
+  readonly attr: RefsOf<A>;
+
+  /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE. */
+  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
+  /** The table's description, or null when it does not exist. */
+  describeTable(): Promise<TableDescription | null>;
+  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone. */
+  deleteTable(options?: { wait?: boolean }): Promise<void>;
+
+  /** A new, validated instance with defaults applied; nothing is written until `save()`. */
+  create<M extends AnyConstructor>(this: M, values: CreateValues<A>): InstanceType<M>;
+  /** The item; ItemNotFoundError (E_NOT_FOUND) when it does not exist. */
+  get<M extends AnyConstructor>(this: M, ...key: KeyArgs<A, [options?: GetOptions<A>]>): Promise<InstanceType<M>>;
+  /** The item, or null when it does not exist. */
+  getOneOrNone<M extends AnyConstructor>(this: M, ...key: KeyArgs<A, [options?: GetOptions<A>]>): Promise<InstanceType<M> | null>;
+  /** The inverse of `toJSON()`. */
+  fromJSON<M extends AnyConstructor>(this: M, json: ItemJSON): InstanceType<M>;
+
+  /** The items with this hash key, page after page. */
+  query<M extends AnyConstructor>(
+    this: M,
+    hash: HashValue<A>,
+    options?: QueryOptions<A, I, TableRange<A>> & { index?: undefined },
+  ): AsyncIterableIterator<InstanceType<M>>;
+  /** The items of index `index` with this (index) hash key. */
+  query<M extends AnyConstructor, N extends StringKeys<I>>(
+    this: M,
+    hash: IndexHashValue<A, I, N>,
+    options: QueryOptions<A, I, IndexRangeName<I, N>> & { index: N },
+  ): AsyncIterableIterator<InstanceType<M>>;
+  /** One page of a query. */
+  queryPage<M extends AnyConstructor>(
+    this: M,
+    hash: HashValue<A>,
+    options?: QueryOptions<A, I, TableRange<A>> & { index?: undefined },
+  ): Promise<Page<InstanceType<M>>>;
+  queryPage<M extends AnyConstructor, N extends StringKeys<I>>(
+    this: M,
+    hash: IndexHashValue<A, I, N>,
+    options: QueryOptions<A, I, IndexRangeName<I, N>> & { index: N },
+  ): Promise<Page<InstanceType<M>>>;
+  /** Every item (of the table or of `index`), page after page, or `segments` in parallel. */
+  scan<M extends AnyConstructor>(this: M, options?: ScanOptions<A, I>): AsyncIterableIterator<InstanceType<M>>;
+  /** One page of a scan. */
+  scanPage<M extends AnyConstructor>(this: M, options?: ScanPageOptions<A, I>): Promise<Page<InstanceType<M>>>;
+  /** Number of items: `count()` scans (`count(undefined, { filter })`), `count(hash, options)` queries. */
+  count(hash?: undefined, options?: CountOptions<A, I> & { range?: undefined }): Promise<number>;
+  count(hash: HashValue<A>, options?: CountOptions<A, I, TableRange<A>> & { index?: undefined }): Promise<number>;
+  count<N extends StringKeys<I>>(hash: IndexHashValue<A, I, N>, options: CountOptions<A, I, IndexRangeName<I, N>> & { index: N }): Promise<number>;
+
+  /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
+  batchGet<M extends AnyConstructor>(this: M, keys: readonly KeyOf<A>[], options?: BatchGetOptions<A>): Promise<InstanceType<M>[]>;
+  /** Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. */
+  batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions }): Promise<void>;
+  /** Writes 1 to 100 operations (of any models on this client) atomically; TransactionCanceledError when cancelled. */
+  transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string }): Promise<void>;
+  /** Reads 1 to 100 items atomically: an instance or null per operation, in order. */
+  transactGet<const Ops extends readonly GetOp<unknown>[]>(ops: Ops): Promise<Transacted<Ops>>;
+  /** A read for `transactGet`. */
+  getOp<M extends AnyConstructor>(this: M, ...key: KeyArgs<A>): GetOp<InstanceType<M>>;
+  /** A condition on another item, for `transactWrite`. */
+  conditionCheckOp(key: KeyOf<A>, condition: Condition): WriteOp;
+}
+
+/** The instance methods of a model (the attribute values are own properties, see `Item`). */
+export interface ModelMethods {
+  /** Puts the item (conditionally with the version attribute); advances the version. */
+  save(options?: ConditionOptions): Promise<this>;
+  /** Applies update actions (a non-empty array); the instance takes the item's new values. */
+  update(actions: readonly UpdateInput[], options?: ConditionOptions): Promise<this>;
+  delete(options?: ConditionOptions): Promise<void>;
+  /** True when the item existed. */
+  deleteIfExists(): Promise<boolean>;
+  /** Re-reads the item (strongly consistent unless told otherwise); ItemNotFoundError when gone. */
+  refresh(options?: { consistentRead?: boolean }): Promise<this>;
+  /** The item in DynamoDB JSON (binary as base64). */
+  toJSON(): ItemJSON;
+  putOp(options?: ConditionOptions): WriteOp;
+  updateOp(actions: readonly UpdateInput[], options?: ConditionOptions): WriteOp;
+  deleteOp(options?: ConditionOptions): WriteOp;
+}
+
+/** An instance of a model with attributes `A`. */
+export type ModelInstance<A extends Attributes> = Item<A> & ModelMethods;
+
+/** What `defineModel` returns: a class to use as is or to extend. */
+export type ModelClass<A extends Attributes, I extends Indexes<A> = {}> = ModelStatics<A, I> & {
+  /** Instances are normally made by `create(values)` (validated, defaults applied) or read from the table. */
+  new (values?: Partial<Item<A>>): ModelInstance<A>;
+};
+
+/** The instance type of a model class: `InstanceOf<typeof Url>`. */
+export type InstanceOf<M extends AnyConstructor> = InstanceType<M>;
+/** The attributes of a model class. */
+export type AttributesOf<M> = M extends ModelStatics<infer A, any> ? A : never;
+
+/** Defines a model: a class whose instances are items and whose statics read and write the table. */
+export declare function defineModel<A extends Attributes, I extends Indexes<A> = {}>(
+  definition: ModelDefinition<A, I> & { attributes: KeyCheck<A> },
+): ModelClass<A, I>;
+
+// Without this, every top-level declaration of a declaration file is exported, also the helpers
+// above (and `brand`/`phantom` as values that do not exist at runtime).
+export {};

@@ -41,7 +41,10 @@ await Promise.all([
 ]);
 
 cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
+// One declaration file, twice: the package has no "type", so index.d.ts is read as CommonJS (the
+// `require` condition and old resolvers) and index.d.mts as ESM (`import`, `browser`, ./web).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
+cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
 cpSync(path('pkg-template/README.md'), path('pkg/README.md'));
 const { name, ...manifest } = JSON.parse(readFileSync(path('pkg-template/package.json'), 'utf8'));
 writeFileSync(path('pkg/package.json'), `${JSON.stringify({ name, version, ...manifest }, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // The built package as users get it: `npm pack` of pkg/, installed into a throw-away project, then
-// used from fresh node processes through `import`, `require`, a Lambda-style bundle and TypeScript.
+// used from fresh node processes through `import`, `require` and a Lambda-style bundle (TypeScript:
+// types.test.mjs).
 // Needs scripts/build.sh to have run.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -64,7 +65,8 @@ before(() => {
 
 test('the tarball holds the bundles, the wasm, the types and the README', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.mjs', 'package.json',
+    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.mjs',
+    'package.json',
   ]);
   assert.equal(packed.name, 'dynamodb-mate');
 });
@@ -124,15 +126,4 @@ export async function handler() { return checks(); }`);
   assert.deepEqual(JSON.parse(stdout), { ...EXPECTED, write: 'ERR_ACCESS_DENIED' });
 });
 
-test('the types compile for Node and browser consumers, and reject misuse', () => {
-  copyFileSync(join(root, 'tests/package/fixtures/consumer.ts'), join(project, 'consumer.mts'));
-  copyFileSync(join(root, 'tests/package/fixtures/consumer.ts'), join(project, 'consumer.cts'));
-  const tsc = join(root, 'node_modules/.bin/tsc');
-  const common = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--typeRoots', join(root, 'node_modules/@types')];
-  for (const env of [['--lib', 'es2022,dom', '--types', ''], ['--lib', 'es2022', '--types', 'node']]) {
-    for (const file of ['consumer.mts', 'consumer.cts']) {
-      const r = spawnSync(tsc, [...common, ...env, file], { cwd: project, encoding: 'utf8' });
-      assert.equal(r.status, 0, `tsc ${env.join(' ')} ${file}\n${r.stdout}${r.stderr}`);
-    }
-  }
-});
+// The types (tests/package/fixtures/consumer.ts, tests/types/) are checked by types.test.mjs.

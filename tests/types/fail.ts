@@ -1,0 +1,251 @@
+// Misuse that must not compile. Type-checked by tests/package/types.test.mjs: every
+// `@ts-expect-error` must hit an error (tsc reports unused ones), and the same file with the
+// directives stripped must fail on exactly the lines below them.
+import { attr, cond, defineModel, errors, UtcDateTime } from 'dynamodb-mate';
+// @ts-expect-error the declarations' helper types are not exported
+import type { Simplify } from 'dynamodb-mate';
+// @ts-expect-error brands exist in the types only, not at runtime
+import { brand } from 'dynamodb-mate';
+
+const client = { send: async (_command: unknown) => ({}) };
+
+const Page = defineModel({
+  table: 'pages',
+  client,
+  attributes: {
+    site: attr.string({ hashKey: true }),
+    path: attr.string({ rangeKey: true }),
+    title: attr.string(),
+    views: attr.number({ integer: true, default: 0 }),
+    score: attr.number({ float: true, nullable: true }),
+    live: attr.boolean(),
+    tags: attr.stringSet(),
+    links: attr.list({ of: attr.string() }),
+    meta: attr.map({ author: attr.string(), seen: attr.datetime({ nullable: true }) }),
+    doc: attr.json({ nullable: true }),
+    crawled: attr.datetime({ default: () => new Date() }),
+    version: attr.version(),
+  },
+  indexes: { byTitle: { type: 'global', hashKey: 'title' }, byViews: { type: 'global', hashKey: 'site', rangeKey: 'views' } },
+});
+const Url = defineModel({
+  table: 'urls',
+  client,
+  attributes: { url: attr.string({ hashKey: true }), n: attr.number({ default: 0 }) },
+  indexes: { byN: { type: 'global', hashKey: 'n' } },
+});
+const valid = {
+  site: 's', path: '/', title: 't', live: true, tags: new Set(['a']), links: [], meta: { author: 'Ann' },
+};
+declare const page: InstanceType<typeof Page>;
+declare const url: InstanceType<typeof Url>;
+
+// ---- attribute options ----
+// @ts-expect-error unknown option (a typo)
+attr.string({ nulable: true });
+// @ts-expect-error booleans cannot be keys
+attr.boolean({ hashKey: true });
+// @ts-expect-error a key cannot be nullable
+attr.string({ hashKey: true, nullable: true });
+// @ts-expect-error not both hash and range key
+attr.number({ hashKey: true, rangeKey: true });
+// @ts-expect-error integer and float exclude each other
+attr.number({ integer: true, float: true });
+// @ts-expect-error the default must be a value of the attribute
+attr.number({ default: 'zero' });
+// @ts-expect-error the default function must return a value of the attribute
+attr.datetime({ default: () => 'now' });
+// @ts-expect-error a version has no default
+attr.version({ default: 1 });
+// @ts-expect-error a list element is no key
+attr.list({ of: attr.string({ hashKey: true }) });
+// @ts-expect-error a list element has no default
+attr.list({ of: attr.string({ default: 'x' }) });
+// @ts-expect-error the list default must be a list of its elements
+attr.list({ of: attr.number(), default: ['x'] });
+// @ts-expect-error a map field is no key
+attr.map({ a: attr.string({ hashKey: true }) });
+// @ts-expect-error a map needs attributes
+attr.map({ nullable: true });
+// @ts-expect-error the map default must fit its fields
+attr.map({ attributes: { a: attr.string() }, default: { a: 1 } });
+// @ts-expect-error a Map is no JSON value
+attr.json({ default: new Map() });
+
+// ---- model definitions ----
+// @ts-expect-error no hash key
+defineModel({ table: 'things', client, attributes: { id: attr.string() } });
+// @ts-expect-error two hash keys
+defineModel({ table: 'things', client, attributes: { a: attr.string({ hashKey: true }), b: attr.string({ hashKey: true }) } });
+// @ts-expect-error two range keys
+defineModel({ table: 'things', client, attributes: { a: attr.string({ hashKey: true }), b: attr.string({ rangeKey: true }), c: attr.number({ rangeKey: true }) } });
+// @ts-expect-error an attribute named like an instance method
+defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }), save: attr.string() } });
+// @ts-expect-error an index key must be a string, number or binary attribute
+defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }), tags: attr.stringSet() }, indexes: { byTags: { type: 'global', hashKey: 'tags' } } });
+// @ts-expect-error an index key must be an attribute
+defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }) }, indexes: { byX: { type: 'global', hashKey: 'x' } } });
+// @ts-expect-error a local index needs a range key
+defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }), n: attr.number() }, indexes: { l: { type: 'local' } } });
+// @ts-expect-error unknown billing mode
+defineModel({ table: 'things', client, billingMode: 'ON_DEMAND', attributes: { id: attr.string({ hashKey: true }) } });
+// @ts-expect-error the client must be a DynamoDB client
+defineModel({ table: 'things', client: {}, attributes: { id: attr.string({ hashKey: true }) } });
+
+// ---- create and instances ----
+// @ts-expect-error a required attribute is missing (title)
+Page.create({ site: 's', path: '/', live: true, tags: new Set(['a']), links: [], meta: { author: 'Ann' } });
+// @ts-expect-error wrong value type for an attribute
+Page.create({ ...valid, views: 'many' });
+// @ts-expect-error unknown attribute
+Page.create({ ...valid, titel: 'typo' });
+// @ts-expect-error a non-nullable attribute cannot be null
+Page.create({ ...valid, title: null });
+// @ts-expect-error a set is a Set, not an array
+Page.create({ ...valid, tags: ['a'] });
+// @ts-expect-error list elements have the element type
+Page.create({ ...valid, links: [1] });
+// @ts-expect-error a typed map's required field is missing
+Page.create({ ...valid, meta: {} });
+// @ts-expect-error a typed map has no other fields
+Page.create({ ...valid, meta: { author: 'Ann', editor: 'Bob' } });
+// @ts-expect-error a Date is no JSON value
+Page.create({ ...valid, doc: new Date() });
+// @ts-expect-error a datetime is a Date
+Page.create({ ...valid, crawled: '2024-01-01' });
+// @ts-expect-error numbers may be BigInt: not a plain number
+const views: number = page.views;
+// @ts-expect-error a nullable attribute may be absent
+const score: number = page.score;
+// @ts-expect-error no such attribute
+page.nope;
+// @ts-expect-error wrong value type on assignment
+page.title = 5;
+// @ts-expect-error a datetime is read as a Date: epochMicros needs an instanceof UtcDateTime check
+page.crawled.epochMicros;
+
+// ---- keys ----
+// @ts-expect-error the range key is missing
+Page.get('s');
+// @ts-expect-error a hash-only model takes no range argument
+Url.get('a', 'b');
+// @ts-expect-error wrong hash key type
+Url.get(1);
+// @ts-expect-error wrong range key type
+Page.getOneOrNone('s', 1);
+// @ts-expect-error projected attributes must exist
+Page.get('s', '/', { attributes: ['nope'] });
+// @ts-expect-error a model with a range key takes [hash, range] pairs
+Page.batchGet(['s']);
+// @ts-expect-error a hash-only model takes no pairs
+Url.batchGet([['a', 'b']]);
+// @ts-expect-error delete keys need the range key too
+Page.batchWrite({ delete: [{ site: 's' }] });
+// @ts-expect-error getOp needs the range key
+Page.getOp('s');
+
+// ---- references, conditions, updates ----
+// @ts-expect-error unknown attribute reference
+Page.attr.nope;
+// @ts-expect-error unknown map field
+Page.attr.meta.nope;
+// @ts-expect-error wrong value type in a condition
+Page.attr.views.eq('1');
+// @ts-expect-error wrong value type in a map field condition
+Page.attr.meta.author.eq(1);
+// @ts-expect-error add is for numbers and sets, not strings
+Page.attr.title.add('x');
+// @ts-expect-error beginsWith is for strings and binaries
+Page.attr.views.beginsWith(1);
+// @ts-expect-error ordering comparisons are not for booleans
+Page.attr.live.gt(true);
+// @ts-expect-error append is for lists
+Page.attr.tags.append(['x']);
+// @ts-expect-error a set adds Sets of its elements
+Page.attr.tags.add(['a']);
+// @ts-expect-error a string set has string elements
+Page.attr.tags.contains(1);
+// @ts-expect-error list elements have the element type
+Page.attr.links.append([1]);
+// @ts-expect-error list element references have the element type
+Page.attr.links.at(0).eq(1);
+// @ts-expect-error plus is for numbers
+Page.attr.title.plus(1);
+// @ts-expect-error key attributes cannot be updated
+Page.attr.site.set('other');
+// @ts-expect-error the version attribute is managed by save/update
+Page.attr.version.set(5);
+// @ts-expect-error a required attribute cannot be removed
+Page.attr.title.remove();
+// @ts-expect-error set takes a value of the attribute
+Page.attr.title.set(1);
+// @ts-expect-error set takes a value expression of the attribute's type
+Page.attr.title.set(Page.attr.views.plus(1));
+// @ts-expect-error size() is not allowed in updates
+Page.attr.views.set(Page.attr.title.size());
+// @ts-expect-error a condition is not an update action
+page.update([Page.attr.views.gt(1)]);
+// @ts-expect-error an update action is not a condition
+page.save({ condition: Page.attr.views.add(1) });
+// @ts-expect-error cond.not takes one condition
+cond.not(Page.attr.live.eq(true), Page.attr.live.eq(false));
+// @ts-expect-error cond combines conditions, not values
+cond.and(Page.attr.live.eq(true), true);
+// @ts-expect-error not a DynamoDB type name
+Page.attr.title.attributeType('STRING');
+
+// ---- queries ----
+// @ts-expect-error a range condition must be a key condition
+Page.query('s', { range: Page.attr.tags.contains('a') });
+// @ts-expect-error a nested field is no key
+Page.query('s', { range: Page.attr.meta.author.eq('Ann') });
+// @ts-expect-error combined conditions are no key condition
+Page.query('s', { range: cond.and(Page.attr.path.eq('/')) });
+// @ts-expect-error the range condition must be on the range key (path), not on another attribute
+Page.query('s', { range: Page.attr.title.eq('x') });
+// @ts-expect-error an index query takes a condition on the index's range key (views)
+Page.query('s', { index: 'byViews', range: Page.attr.path.eq('/') });
+// @ts-expect-error an index without a range key takes no range condition
+Page.query('t', { index: 'byTitle', range: Page.attr.views.eq(1) });
+// @ts-expect-error a hash-only model takes no range condition
+Url.query('a', { range: Url.attr.n.eq(1) });
+// @ts-expect-error count: the range condition must be on the range key
+Page.count('s', { range: Page.attr.views.gt(1) });
+// @ts-expect-error no such index
+Page.query('s', { index: 'nope' });
+// @ts-expect-error the index hash key is a string (title)
+Page.query(1, { index: 'byTitle' });
+// @ts-expect-error the index hash key is a number (n)
+Url.query('a', { index: 'byN' });
+// @ts-expect-error order is asc or desc
+Page.query('s', { order: 'up' });
+// @ts-expect-error a filter is a condition
+Page.scan({ filter: 'views > 3' });
+// @ts-expect-error projected attributes must exist
+Page.scan({ attributes: ['nope'] });
+
+// ---- transactions ----
+// @ts-expect-error transactWrite takes write operations
+Page.transactWrite([Page.getOp('s', '/')]);
+// @ts-expect-error transactGet takes read operations
+Page.transactGet([page.putOp()]);
+// @ts-expect-error conditionCheckOp needs a condition
+Url.conditionCheckOp('a');
+async function transactTypes() {
+  const [u] = await Page.transactGet([Url.getOp('a')]);
+  // @ts-expect-error the result is a Url (or null), not a Page
+  const p: InstanceType<typeof Page> | null = u;
+  return p;
+}
+
+// ---- errors and dates ----
+declare const itemError: errors.ItemError;
+// @ts-expect-error an ItemError's code is an E_ITEM_* code
+const notFound: 'E_NOT_FOUND' = itemError.code;
+// @ts-expect-error reasons exist on TransactionCanceledError only
+itemError.reasons;
+// @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
+new UtcDateTime('2024-01-01');
+
+export type { Simplify };
+export { views, score, notFound, url, transactTypes, brand };

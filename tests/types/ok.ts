@@ -1,0 +1,308 @@
+// Type-checked (never run) by tests/package/types.test.mjs against the packed package: the API as
+// users write it must compile, and the inferred types must be the ones asserted here.
+import { DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import {
+  attr,
+  cond,
+  defineModel,
+  errors,
+  UtcDateTime,
+  type CreateValues,
+  type InstanceOf,
+  type Item,
+  type KeyCondition,
+  type AttributesOf,
+  type UpdateInput,
+  type Condition,
+  type JsonAttributeValue,
+} from 'dynamodb-mate';
+
+/** Exact type equality (mutual assignability is too weak for optional and any). */
+type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+function expectType<T extends true>(): void {}
+/** Passes when `value` is assignable to T (for checking values, not declared types). */
+function accepts<T>(value: T): T {
+  return value;
+}
+
+const client = new DynamoDBClient({ region: 'us-east-1' });
+
+// ---- a model with every attribute type, as in model.integration.test.mjs ----------------------------
+const Page = defineModel({
+  name: 'Page',
+  table: 'pages',
+  client,
+  attributes: {
+    site: attr.string({ hashKey: true }),
+    path: attr.string({ rangeKey: true }),
+    title: attr.string({ attrName: 'name' }),
+    views: attr.number({ integer: true, default: 0 }),
+    score: attr.number({ float: true, nullable: true }),
+    big: attr.number({ integer: true, nullable: true }),
+    body: attr.binary({ nullable: true }),
+    live: attr.boolean({ default: true }),
+    tags: attr.stringSet(),
+    sizes: attr.numberSet(),
+    blobs: attr.binarySet(),
+    links: attr.list({ of: attr.string() }),
+    maybe: attr.list({ of: attr.number({ nullable: true }), nullable: true }),
+    misc: attr.list(),
+    meta: attr.map({ author: attr.string(), seen: attr.datetime({ nullable: true }) }),
+    info: attr.map({ attributes: { rank: attr.number(), deep: attr.map({ note: attr.string({ nullable: true }) }) }, nullable: true }),
+    extra: attr.dynamic({ nullable: true }),
+    doc: attr.json({ nullable: true }),
+    nothing: attr.null(),
+    crawled: attr.datetime({ default: () => new Date() }),
+    expires: attr.ttl({ nullable: true }),
+    version: attr.version(),
+  },
+  indexes: {
+    byViews: { type: 'global', hashKey: 'site', rangeKey: 'views', projection: 'ALL' },
+    byTitle: { type: 'global', hashKey: 'title', projection: ['views'] },
+    local: { type: 'local', rangeKey: 'views' },
+  },
+});
+type PageItem = InstanceOf<typeof Page>;
+
+// Instance shape: required vs optional, value types.
+declare const p: PageItem;
+expectType<Equal<typeof p.site, string>>();
+expectType<Equal<typeof p.views, number | bigint>>();
+expectType<Equal<typeof p.score, number | null | undefined>>();
+expectType<Equal<typeof p.big, number | bigint | null | undefined>>();
+expectType<Equal<typeof p.body, Uint8Array | null | undefined>>();
+expectType<Equal<typeof p.live, boolean>>();
+expectType<Equal<typeof p.tags, Set<string>>>();
+expectType<Equal<typeof p.sizes, Set<number | bigint>>>();
+expectType<Equal<typeof p.blobs, Set<Uint8Array>>>();
+expectType<Equal<typeof p.links, string[]>>();
+expectType<Equal<typeof p.maybe, (number | bigint | null)[] | null | undefined>>();
+expectType<Equal<typeof p.misc, unknown[]>>();
+expectType<Equal<typeof p.meta.author, string>>();
+expectType<Equal<typeof p.meta.seen, Date | null | undefined>>();
+expectType<Equal<NonNullable<typeof p.info>['deep']['note'], string | null | undefined>>();
+expectType<Equal<typeof p.extra, unknown>>();
+expectType<Equal<typeof p.nothing, null | undefined>>();
+expectType<Equal<typeof p.crawled, Date>>();
+expectType<Equal<typeof p.expires, Date | null | undefined>>();
+expectType<Equal<typeof p.version, number | null | undefined>>();
+expectType<Equal<typeof p.doc, JsonAttributeValue | null | undefined>>();
+// The instance is the item plus the methods; Item<A> is the data alone.
+type PageData = Item<AttributesOf<typeof Page>>;
+expectType<Equal<PageData['meta'], { author: string; seen?: Date | null | undefined }>>();
+const data: PageData = p;
+
+// create(): what must be given.
+const created = Page.create({
+  site: 'example.com',
+  path: '/a',
+  title: 'A',
+  tags: new Set(['a']),
+  sizes: new Set([1, 2.5, 3n]),
+  blobs: new Set([new Uint8Array([1])]),
+  links: ['/x'],
+  misc: [1, 'two', null, { three: [3] }],
+  meta: { author: 'Ann' },
+  doc: { a: [1, 2.5, null, 'x', true] },
+  expires: new Date('2030-01-01T00:00:00Z'),
+});
+expectType<Equal<typeof created, PageItem>>();
+type PageCreate = CreateValues<AttributesOf<typeof Page>>;
+expectType<Equal<PageCreate['views'], number | bigint | import('dynamodb-mate').codec.PythonFloat | undefined>>();
+created.title = 'B';
+created.score = null;
+created.meta.seen = new UtcDateTime(1_700_000_000_123_456n);
+
+async function crud() {
+  const desc: TableDescription | null = await Page.createTable({ wait: true });
+  const again = await Page.describeTable();
+  if (again) again.TableStatus satisfies string | undefined;
+  await created.save();
+  await created.save({ condition: Page.attr.site.notExists() });
+  const got = await Page.get('example.com', '/a', { consistentRead: true, attributes: ['title', 'views'] });
+  expectType<Equal<typeof got, PageItem>>();
+  const maybe = await Page.getOneOrNone('example.com', '/missing');
+  expectType<Equal<typeof maybe, PageItem | null>>();
+  const updated = await got.update([
+    Page.attr.views.add(5),
+    Page.attr.title.set('New'),
+    Page.attr.score.remove(),
+    Page.attr.links.append(['/z']),
+    Page.attr.tags.add(new Set(['c'])),
+    Page.attr.tags.delete(new Set(['a'])),
+    Page.attr.meta.author.set('Bob'),
+    Page.attr.big.set(2n ** 70n),
+    Page.attr.sizes.add(new Set([4])),
+    Page.attr.misc.at(3).key('three').set([4]),
+    Page.attr.extra.key('anything').remove(),
+    Page.attr.live.set(false),
+    Page.attr.crawled.set(new Date()),
+    Page.attr.expires.ifNotExists(new Date()),
+    Page.attr.links.prepend(['/first']),
+  ], { condition: cond.and(Page.attr.views.gt(1), Page.attr.meta.author.eq('Ann')) });
+  expectType<Equal<typeof updated, PageItem>>();
+  await got.update([Page.attr.views.set(Page.attr.views.plus(1)), Page.attr.score.set(Page.attr.views.minus(2))]);
+  await got.update([Page.attr.views.plus(1)]);
+  await got.update([Page.attr.links.at(0).set('/0'), Page.attr.links.at(1).remove(), Page.attr.title.set(Page.attr.path)]);
+  const refreshed: PageItem = await got.refresh({ consistentRead: false });
+  const json = got.toJSON();
+  const copy = Page.fromJSON(json);
+  expectType<Equal<typeof copy, PageItem>>();
+  await got.delete({ condition: Page.attr.version.eq(3) });
+  const existed: boolean = await got.deleteIfExists();
+  return [desc, refreshed, existed];
+}
+
+// Conditions: every builder, on the types where it means something.
+const conditions: Condition[] = [
+  Page.attr.title.beginsWith('T'),
+  Page.attr.title.contains('itl'),
+  Page.attr.title.in(['a', 'b']),
+  Page.attr.title.ne(Page.attr.path),
+  Page.attr.title.size().between(1, 10),
+  Page.attr.title.eq(Page.attr.path.size()),
+  Page.attr.body.beginsWith(new Uint8Array([1])),
+  Page.attr.body.eq(null),
+  Page.attr.views.between(1, 2n),
+  Page.attr.tags.contains('a'),
+  Page.attr.sizes.contains(2),
+  Page.attr.links.contains('/x'),
+  Page.attr.links.at(0).beginsWith('/'),
+  Page.attr.maybe.at(0).gt(1),
+  Page.attr.misc.at(0).eq('anything'),
+  Page.attr.meta.seen.lt(new Date()),
+  Page.attr.crawled.ge(new UtcDateTime(new Date())),
+  Page.attr.expires.exists(),
+  Page.attr.info.rank.gt(2),
+  Page.attr.info.deep.note.attributeType('S'),
+  Page.attr.extra.key('a').at(2).contains('x'),
+  Page.attr.doc.eq({ any: 'json' }),
+  Page.attr.nothing.attributeType('NULL'),
+  cond.not(cond.or(Page.attr.live.eq(true), Page.attr.version.notExists())),
+];
+const paths: string = Page.attr.meta.author.toString() + Page.attr.meta.path.length;
+
+// Queries, scans, pages, counts.
+async function reads() {
+  for await (const item of Page.query('example.com', { range: Page.attr.path.beginsWith('/p1'), order: 'desc', pageSize: 7, limit: 3 })) {
+    expectType<Equal<typeof item, PageItem>>();
+  }
+  const byViews = Page.query('example.com', { index: 'byViews', range: Page.attr.views.between(10, 20), attributes: ['path', 'views'] });
+  expectType<Equal<typeof byViews, AsyncIterableIterator<PageItem>>>();
+  for await (const item of Page.query('a title', { index: 'byTitle', filter: Page.attr.tags.contains('a') })) item.title.toUpperCase();
+  const page = await Page.queryPage('example.com', { limit: 8, cursor: undefined });
+  expectType<Equal<typeof page.items, PageItem[]>>();
+  expectType<Equal<typeof page.cursor, string | undefined>>();
+  await Page.queryPage('example.com', { index: 'local', range: Page.attr.views.eq(1), cursor: page.cursor });
+  for await (const item of Page.scan({ segments: 4, filter: Page.attr.views.ge(50), attributes: [Page.attr.meta.author, 'title'] })) item.site;
+  const scanned = await Page.scanPage({ segment: 1, totalSegments: 4, index: 'byViews' });
+  const counts: number[] = [
+    await Page.count(),
+    await Page.count('example.com'),
+    await Page.count(undefined, { filter: Page.attr.views.ge(50) }),
+    await Page.count('t', { index: 'byTitle' }),
+    await Page.count('example.com', { range: Page.attr.path.beginsWith('/p'), filter: Page.attr.live.eq(true) }),
+    await Page.count('example.com', { index: 'byViews', range: Page.attr.views.lt(3) }),
+  ];
+  return [scanned, counts];
+}
+
+// Batches and transactions.
+async function batches(a: PageItem, b: PageItem) {
+  const got = await Page.batchGet([['example.com', '/a'], { site: 'example.com', path: '/b' }, a], { consistentRead: true, retry: { attempts: 3, baseMs: 10, maxMs: 100 } });
+  expectType<Equal<typeof got, PageItem[]>>();
+  await Page.batchWrite({ put: [a, b], delete: [['example.com', '/c'], b] });
+  await Page.transactWrite([a.putOp(), b.updateOp([Page.attr.views.add(1)]), a.deleteOp({ condition: Page.attr.live.eq(true) }), Page.conditionCheckOp(['example.com', '/t1'], Page.attr.views.eq(99))], { clientRequestToken: 'token' });
+  const [t1, none] = await Page.transactGet([Page.getOp('example.com', '/t1'), Url.getOp('https://example.com')]);
+  expectType<Equal<typeof t1, PageItem | null>>();
+  expectType<Equal<typeof none, Url | null>>();
+}
+
+// ---- a hash-only model, subclassed: statics return the subclass -----------------------------------------
+class Url extends defineModel({
+  table: 'urls',
+  client: { send: async () => ({}) },
+  billingMode: 'PROVISIONED',
+  throughput: { read: 1, write: 1 },
+  attributes: {
+    url: attr.string({ hashKey: true }),
+    n: attr.number({ default: 0 }),
+    hits: attr.numberSet({ nullable: true }),
+    note: attr.string({ nullable: true }),
+  },
+  indexes: { byN: { type: 'global', hashKey: 'n', projection: 'KEYS_ONLY', throughput: { read: 1, write: 1 } } },
+}) {
+  get host(): string {
+    return new URL(this.url).host;
+  }
+}
+async function subclass() {
+  const u = Url.create({ url: 'https://example.com' });
+  expectType<Equal<typeof u, Url>>();
+  u.host satisfies string;
+  const got = await Url.get('https://example.com', { consistentRead: true });
+  expectType<Equal<typeof got, Url>>();
+  const saved = await got.save();
+  expectType<Equal<typeof saved, Url>>();
+  for await (const x of Url.query(3, { index: 'byN' })) expectType<Equal<typeof x, Url>>();
+  for await (const x of Url.scan()) x.host;
+  const many = await Url.batchGet(['a', { url: 'b' }]);
+  expectType<Equal<typeof many, Url[]>>();
+  await Url.batchWrite({ delete: ['a', u] });
+  const op = Url.getOp('a');
+  await got.update([Url.attr.n.add(1), Url.attr.note.remove(), Url.attr.hits.add(new Set([1n]))]);
+  const actions: UpdateInput[] = [Url.attr.n.set(Url.attr.n.ifNotExists(0))];
+  const key: KeyCondition = Url.attr.url.eq('x');
+  await Url.deleteTable({ wait: true });
+  return [op, actions, key, Url.tableName.length, Url.attr.url.path];
+}
+
+// ---- errors: classes narrow the code union ---------------------------------------------------------------
+async function failing() {
+  try {
+    await Page.get('example.com', '/missing');
+  } catch (error) {
+    if (error instanceof errors.ItemNotFoundError) {
+      expectType<Equal<typeof error.code, 'E_NOT_FOUND'>>();
+    } else if (error instanceof errors.ItemError) {
+      switch (error.code) {
+        case 'E_ITEM_REQUIRED':
+        case 'E_ITEM_TYPE':
+        case 'E_ITEM_VALUE':
+        case 'E_ITEM_UNKNOWN':
+        case 'E_ITEM_TOO_LARGE':
+        case 'E_ITEM_STORED':
+          break;
+        default:
+          accepts<never>(error.code);
+      }
+    } else if (error instanceof errors.TransactionCanceledError) {
+      const codes: string[] = error.reasons.map((r) => r.code);
+      expectType<Equal<typeof error.code, 'E_TRANSACTION_CANCELLED'>>();
+      return codes;
+    } else if (error instanceof errors.BatchError) {
+      return error.unprocessed.length;
+    } else if (error instanceof errors.ModelError) {
+      expectType<Equal<typeof error.code, 'E_MODEL' | 'E_SCHEMA'>>();
+    } else if (error instanceof errors.ExpressionError) {
+      expectType<Equal<typeof error.code, 'E_EXPRESSION'>>();
+    } else if (error instanceof errors.DynamoDBMateError) {
+      const any = error as errors.AnyError;
+      if (any.code === 'E_TRANSACTION_CANCELLED') return any.reasons;
+      if (any.code === 'E_BATCH_UNPROCESSED') return any.unprocessed;
+      if (any.code === 'E_RANDOM') accepts<errors.CodecError>(any);
+      const code: errors.ErrorCode = error.code;
+      return code;
+    }
+  }
+  return undefined;
+}
+
+// UtcDateTime keeps microseconds and is a Date.
+const when = new UtcDateTime(1_700_000_000_123_456n);
+const asDate: Date = when;
+const micros: bigint = when.epochMicros;
+const within: number = when.microsecond;
+if (p.crawled instanceof UtcDateTime) p.crawled.epochMicros satisfies bigint;
+
+export { data, crud, reads, batches, subclass, failing, conditions, paths, asDate, micros, within, accepts, expectType };

@@ -32,7 +32,6 @@ export class Heartbeat {
         (error) => (error.code === 'E_LOCK_LOST' ? undefined : this.#stopped || this.#schedule()),
       );
     }, this.#intervalMs);
-    this.#timer.unref?.(); // a forgotten run must not keep Node alive
   }
 
   /** One beat now; throws LockLost (after reporting it) when the lock is gone. */

@@ -10,11 +10,14 @@ Status codes are the JS tracker's defaults: 10/20/30/40/50 (v6), 0/3/6/9/10 (v5)
 
 ops: {"op": "create_table"} | {"op": "create", "task", "data"?} | {"op": "run", "task", "fail"?:
 message, "data"?: dict, "sleep"?: seconds} (run = start + body, result "ok" or the exception's
-repr) | {"op": "get", "task"} | {"op": "query", "status": [codes]} | {"op": "unfinished"}.
+repr) | {"op": "get", "task"} | {"op": "query", "status": [codes]} | {"op": "unfinished"} |
+{"op": "work", "log", "worker", "fail_rate", "idle_rounds"?} (a worker draining the use case,
+logging each body to the shared log like js/tracker/fleet/worker.mjs; result: its counts).
 """
 
 import json
 import os
+import random
 import sys
 import time
 
@@ -112,6 +115,45 @@ def run_v5(Task, op):
         body(op)
 
 
+def work_v6(Task, st, op):
+    """A worker draining the use case, as the JS fleet workers do (js/tracker/fleet/worker.mjs):
+    query unfinished tasks, start each, log the body's start and end to the shared log."""
+    rng = random.Random()
+    bodies = 0
+    idle = 0
+    counts = {"succeeded": 0, "failed": 0, "skipped": 0}
+
+    def line(**event):
+        with open(op["log"], "a") as log:  # one write per line: appends do not interleave
+            log.write(json.dumps({**event, "worker": op["worker"], "t": time.time() * 1000}) + "\n")
+
+    while idle < op.get("idle_rounds", 10):
+        task_ids = [t.task_id for t in Task.query_for_unfinished(limit=20)]
+        rng.shuffle(task_ids)
+        started = 0
+        for task_id in task_ids:
+            body = f"{op['worker']}:{bodies}"
+            try:
+                with Task.start(task_id=task_id) as ctx:
+                    bodies += 1
+                    started += 1
+                    line(event="start", task=task_id, body=body, retry=ctx.task.retry)
+                    time.sleep(rng.uniform(0.002, 0.015))
+                    fail = rng.random() < op["fail_rate"]
+                    line(event="end", task=task_id, body=body, outcome="fail" if fail else "ok")
+                    if fail:
+                        raise ValueError(f"injected by {op['worker']}")
+                counts["succeeded"] += 1
+            except ValueError:
+                counts["failed"] += 1
+            except st.TaskIsNotReadyToStartError:  # another worker has it
+                counts["skipped"] += 1
+        idle = 0 if task_ids else idle + 1
+        if not started:
+            time.sleep(0.1)
+    return counts
+
+
 def main(version):
     spec = json.load(sys.stdin)
     Task, st = (v6_model if version == "v6" else v5_model)(spec)
@@ -138,6 +180,8 @@ def main(version):
                 results.append(sorted(keys))
             elif kind == "unfinished":
                 results.append(sorted(t.key for t in Task.query_for_unfinished(limit=1000)))
+            elif kind == "work":
+                results.append(work_v6(Task, st, op))
             else:
                 raise SystemExit(f"unknown op {kind}")
         except (st.TaskLockedError, st.TaskIgnoredError, ValueError) as error:

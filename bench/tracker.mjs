@@ -1,0 +1,73 @@
+// Status tracker throughput against DynamoDB Local, 8 workers (async, one process), next to the raw
+// rate of the conditional UpdateItem it is made of, measured in the same run on the same server.
+// Prints a table and writes bench/results/tracker.json.
+//
+//   scripts/servers.sh start; set -a; . target/servers.env; set +a; node bench/tracker.mjs [--quick]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, UpdateItemCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { StatusTracker } from '../js/node.mjs';
+
+const endpoint = process.env.DDB_LOCAL_ENDPOINT;
+if (!endpoint) throw new Error('DDB_LOCAL_ENDPOINT is not set (scripts/servers.sh start; set -a; . target/servers.env; set +a)');
+const N = process.argv.includes('--quick') ? 400 : 2000;
+const WORKERS = 8;
+const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+const suffix = `${Date.now().toString(36)}`;
+
+/** Runs `op(i)` for i in 0..n-1 on `WORKERS` concurrent lanes; returns ops per second. */
+async function rate(n, op) {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: WORKERS }, async () => {
+    while (next < n) await op(next++);
+  }));
+  return n / ((performance.now() - t0) / 1000);
+}
+
+// Raw: one conditional UpdateItem per item, the shape of the tracker's lock (condition on the
+// status, set status and lock), on a plain table. The items are created by the first pass.
+const raw = `bench-raw-${suffix}`;
+await client.send(new CreateTableCommand({
+  TableName: raw, BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+}));
+await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: raw });
+const update = (i, from, to) => client.send(new UpdateItemCommand({
+  TableName: raw,
+  Key: { k: { S: `k${i}` } },
+  UpdateExpression: 'SET #s = :to, #l = :l',
+  ConditionExpression: 'attribute_not_exists(#s) OR #s = :from',
+  ExpressionAttributeNames: { '#s': 'status', '#l': 'lock' },
+  ExpressionAttributeValues: { ':to': { N: String(to) }, ':from': { N: String(from) }, ':l': { S: crypto.randomUUID() } },
+}));
+await rate(N, (i) => update(i, 0, 10)); // creates the items (warm-up)
+const rawRate = await rate(N, (i) => update(i, 10, 20));
+
+// The tracker: N pending tasks, run by 8 concurrent run() calls (lock + final write per task), then
+// N more drained by work({ concurrency: 8 }) (which also finds them through the sharded index).
+const tracker = new StatusTracker({ client, table: `bench-tracker-${suffix}`, useCaseId: 'bench', shards: { pending: 4 } });
+await tracker.createTable({ wait: true });
+const ids = (prefix) => Array.from({ length: N }, (_, i) => `${prefix}-${i}`);
+await tracker.createMany(ids('run'), { overwrite: true });
+const runIds = ids('run');
+const runRate = await rate(N, (i) => tracker.run(runIds[i], () => {}));
+await tracker.createMany(ids('work'), { overwrite: true });
+const t0 = performance.now();
+const stats = await tracker.work({ concurrency: WORKERS, drain: true, idleMs: { min: 10, max: 50 } }, () => {});
+const workRate = N / ((performance.now() - t0) / 1000);
+if (stats.succeeded !== N) throw new Error(`work() finished ${stats.succeeded} of ${N} tasks`);
+
+await tracker.deleteTable();
+await client.send(new DeleteTableCommand({ TableName: raw }));
+client.destroy();
+
+const results = {
+  node: process.version, backend: 'DynamoDB Local', workers: WORKERS, tasks: N,
+  rawConditionalUpdatesPerSecond: rawRate, runTasksPerSecond: runRate, workTasksPerSecond: workRate, workRefusedClaims: stats.skipped,
+};
+console.log(`| ${WORKERS} concurrent workers, DynamoDB Local, ${N} items each | per second |`);
+console.log('| --- | ---: |');
+console.log(`| raw conditional UpdateItem | ${rawRate.toFixed(0)} |`);
+console.log(`| tracker.run() tasks (lock + final write: 2 conditional UpdateItems each) | ${runRate.toFixed(0)} |`);
+console.log(`| tracker.work() tasks (+ finding them on 4 index shards; ${stats.skipped} refused claims) | ${workRate.toFixed(0)} |`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./results/tracker.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -10,7 +10,11 @@ import { backends } from '../support/endpoints.mjs';
 const root = new URL('../../', import.meta.url).pathname;
 const blocks = [...readFileSync(`${root}README.md`, 'utf8').matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
 // What each block prints, in README order (the values its comments promise).
-const OUTPUT = ['1 2\n/ Home\n', 'alice@example.com\nE_GZIP_HEADER\n'];
+const OUTPUT = [
+  '1 2\n/ Home\n',
+  'alice@example.com\nE_GZIP_HEADER\n',
+  "fetched succeeded\nE_TASK_ALREADY_SUCCEEDED\nfailed 1 Error('timeout')\n2 3\npage-1\n",
+];
 
 test('the README has js blocks to run', () => {
   assert.equal(blocks.length, OUTPUT.length, 'a new README block needs its expected output here');

@@ -12,6 +12,8 @@ use core::fmt;
 pub enum ErrorCode {
     Argument,
     KeyLength,
+    /// An encrypted attribute was used before its keys were set.
+    KeyNotSet,
     GzipHeader,
     GzipData,
     GzipTruncated,
@@ -30,6 +32,7 @@ pub enum ErrorCode {
     AeadFormat,
     AeadVersion,
     AeadTruncated,
+    AeadUnknownKeyId,
     AeadWrongKey,
     AeadContext,
     AeadTampered,
@@ -49,6 +52,7 @@ impl ErrorCode {
         match self {
             ErrorCode::Argument => "E_ARGUMENT",
             ErrorCode::KeyLength => "E_KEY_LENGTH",
+            ErrorCode::KeyNotSet => "E_KEY_NOT_SET",
             ErrorCode::GzipHeader => "E_GZIP_HEADER",
             ErrorCode::GzipData => "E_GZIP_DATA",
             ErrorCode::GzipTruncated => "E_GZIP_TRUNCATED",
@@ -67,6 +71,7 @@ impl ErrorCode {
             ErrorCode::AeadFormat => "E_AEAD_FORMAT",
             ErrorCode::AeadVersion => "E_AEAD_VERSION",
             ErrorCode::AeadTruncated => "E_AEAD_TRUNCATED",
+            ErrorCode::AeadUnknownKeyId => "E_AEAD_UNKNOWN_KEY_ID",
             ErrorCode::AeadWrongKey => "E_AEAD_WRONG_KEY",
             ErrorCode::AeadContext => "E_AEAD_CONTEXT",
             ErrorCode::AeadTampered => "E_AEAD_TAMPERED",

@@ -53,14 +53,26 @@ pub fn to_plaintext(kind: Kind, value: &[u8], ensure_ascii: bool) -> Result<Vec<
         _ => {
             let wire = core::str::from_utf8(value)
                 .map_err(|_| err(ErrorCode::Utf8, "wire JSON is not UTF-8"))?;
-            let parsed = conform(kind, pyjson::from_wire(wire)?)?;
-            let options = DumpOptions {
-                ensure_ascii,
-                ..DumpOptions::default()
-            };
-            Ok(pyjson::dumps(&parsed, &options)?.into_bytes())
+            json_plaintext(kind, pyjson::from_wire(wire)?, ensure_ascii)
         }
     }
+}
+
+/// The plaintext of a number or JSON kind's value: Python's `json.dumps`, after the kind's checks.
+pub(crate) fn json_plaintext(kind: Kind, value: Value, ensure_ascii: bool) -> Result<Vec<u8>> {
+    let options = DumpOptions {
+        ensure_ascii,
+        ..DumpOptions::default()
+    };
+    Ok(pyjson::dumps(&conform(kind, value)?, &options)?.into_bytes())
+}
+
+/// A number or JSON kind's plaintext read back as Python's `json.loads` does, then held to the
+/// kind (`int` takes integral floats, `float` makes ints floats, `number` refuses non-numbers).
+pub(crate) fn json_value(kind: Kind, plaintext: &[u8]) -> Result<Value> {
+    let text = core::str::from_utf8(plaintext)
+        .map_err(|_| err(ErrorCode::Utf8, "stored JSON is not UTF-8"))?;
+    conform(kind, pyjson::loads(text)?)
 }
 
 /// Plaintext back to value bytes (UTF-8, raw, or wire JSON); the inverse of [`to_plaintext`].

@@ -212,6 +212,45 @@ pub fn register_schema(schema_json: &str) -> JsResult<u32> {
     })
 }
 
+/// Sets the keys of encrypted attribute `name`: `ids_json` is a JSON array of key ids, `keys`
+/// their 32-byte keys concatenated in that order, `legacy` the key of pynamodb_mate bytes an aead
+/// attribute also reads. Called once per attribute, and again on rotation.
+#[wasm_bindgen(js_name = setKeys)]
+pub fn set_keys(
+    handle: u32,
+    name: &str,
+    current: &str,
+    ids_json: &str,
+    keys: &[u8],
+    legacy: Option<Vec<u8>>,
+) -> JsResult<()> {
+    let bad_ids = || {
+        js(err(
+            ErrorCode::Argument,
+            "key ids must be a JSON array of strings",
+        ))
+    };
+    let pyjson::Value::List(list) = pyjson::loads(ids_json).map_err(|_| bad_ids())? else {
+        return Err(bad_ids());
+    };
+    let ids = list
+        .into_iter()
+        .map(|v| match v {
+            pyjson::Value::Str(id) => Ok(id),
+            _ => Err(bad_ids()),
+        })
+        .collect::<JsResult<Vec<String>>>()?;
+    SCHEMAS
+        .with_borrow_mut(|schemas| {
+            let schema = usize::try_from(handle)
+                .ok()
+                .and_then(|i| schemas.get_mut(i))
+                .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
+            schema.set_keys(name, current, &ids, keys, legacy.as_deref())
+        })
+        .map_err(js)
+}
+
 #[wasm_bindgen(js_name = encodeItem)]
 pub fn encode_item(handle: u32, wire: &str) -> JsResult<String> {
     with_schema(handle, |schema| item::encode_item(schema, wire))

@@ -15,14 +15,15 @@ export class Attribute {
    * @param {string} type the item codec type (docs/item-codec.md)
    * @param {object} options common options plus the type's own (`extra` names those)
    * @param {string[]} extra option names this type accepts beyond the common ones
+   * @param {string} factory the `attr.*` name, for messages
    */
-  constructor(type, options = {}, extra = []) {
+  constructor(type, options = {}, extra = [], factory = type) {
     if (options === null || typeof options !== 'object') {
-      throw codecError('E_MODEL', `attr.${type}() options must be an object`);
+      throw codecError('E_MODEL', `attr.${factory}() options must be an object`);
     }
     for (const name of Object.keys(options)) {
       if (!COMMON_OPTIONS.includes(name) && !extra.includes(name)) {
-        throw codecError('E_MODEL', `attr.${type}() has no option "${name}"`);
+        throw codecError('E_MODEL', `attr.${factory}() has no option "${name}"`);
       }
     }
     this.type = type;
@@ -69,6 +70,27 @@ export class Attribute {
   /** Type-specific spec fields; overridden by types that have some. */
   typeSpec() {
     return {};
+  }
+
+  /**
+   * Why expression method `method` ('eq', 'lt', 'set', ...) cannot take values of this attribute,
+   * or undefined when it can. Types whose stored bytes do not compare like their values refuse.
+   */
+  refuses() {
+    return undefined;
+  }
+
+  /**
+   * Key material the item codec needs (`{ current, ids, keys, legacy }`) when it is at hand without
+   * waiting, else undefined: none needed, or a key provider must be awaited (`resolveKeys`).
+   */
+  keysNow() {
+    return undefined;
+  }
+
+  /** Key material after awaiting key providers; the model calls it once, before its first request. */
+  async resolveKeys() {
+    return undefined;
   }
 
   /**

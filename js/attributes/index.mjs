@@ -2,6 +2,8 @@
 // common options (hashKey, rangeKey, nullable, default, attrName) and the item codec the rest.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
+import { compressedFactories } from './compressed.mjs';
+import { encryptedFactories } from './encrypted.mjs';
 
 const simple = (type) => (options) => new Attribute(type, options);
 
@@ -77,6 +79,8 @@ export const attr = {
   datetime: simple('datetime'),
   ttl: simple('ttl'),
   version: simple('version'),
+  ...compressedFactories,
+  ...encryptedFactories,
 };
 
 export { Attribute };

@@ -2,7 +2,8 @@
 // or 'pynamodb_mate' (the legacy AES-ECB / AES-CTR bytes that Python reads).
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { boolean, bytes, inputError, isBytes, options, string } from './input.mjs';
+import { boolean, bytes, inputError, options, string } from './input.mjs';
+import { isKeyring, isProvider, keyBytes, keyring } from './keys.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
 const FORMATS = ['aead', 'pynamodb_mate'];
@@ -16,37 +17,17 @@ function format(o) {
 /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
 export const legacyKeyFromPassword = (password) => core.legacyKeyFromPassword(string('password', password));
 
-const isKeyring = (key) => key !== null && typeof key === 'object' && !isBytes(key);
-
-/** 32 key bytes: a password becomes SHA-256(password), as pynamodb_mate does; the core checks the length. */
-function keyBytes(name, key) {
-  if (typeof key === 'string') return core.legacyKeyFromPassword(key);
-  if (isBytes(key)) return key;
-  throw inputError(name, 'a password string or a 32-byte Uint8Array', key);
-}
-
-/** `opts.key` as a keyring; a single key is a keyring of one under `opts.keyId` (default 'default'). */
-function keyring(o) {
-  if (!isKeyring(o.key)) {
-    const id = string('opts.keyId', o.keyId ?? 'default');
-    return { current: id, keys: new Map([[id, o.key]]) };
-  }
-  const { current, keys } = o.key;
-  if (keys === null || typeof keys !== 'object') throw inputError('opts.key.keys', 'an object { keyId: key }', keys);
-  // A Map, so that ids read from stored bytes can't reach Object.prototype ('__proto__', 'constructor').
-  return { current: string('opts.key.current', current), keys: new Map(Object.entries(keys)) };
-}
-
-/** The key bytes of key id `id`, named in errors as the user wrote it. */
-function keyFor(o, ring, id) {
-  return keyBytes(isKeyring(o.key) ? `opts.key.keys[${JSON.stringify(id)}]` : 'opts.key', ring.keys.get(id));
+/** A sync key (codec calls take no providers: use an encrypted attribute for those). */
+function syncKey(name, key) {
+  if (isProvider(key)) throw inputError(name, 'a password string or a 32-byte Uint8Array (key providers need an encrypted attribute)', key);
+  return keyBytes(name, key);
 }
 
 function legacyKey(o) {
   if (isKeyring(o.key)) {
     throw codecError('E_ARGUMENT', "format 'pynamodb_mate' stores no key id: opts.key must be a single key");
   }
-  return keyBytes('opts.key', o.key);
+  return syncKey('opts.key', o.key);
 }
 
 /** aead binds each ciphertext to its table and attribute, so both are required. */
@@ -69,11 +50,9 @@ export function encrypt(value, opts) {
   const plain = toPlain(kind, value);
   if (f === 'pynamodb_mate') return core.legacyEncrypt(legacyKey(o), kind, plain, deterministic);
 
-  const ring = keyring(o);
-  if (!ring.keys.has(ring.current)) {
-    throw codecError('E_ARGUMENT', `opts.key.current ${JSON.stringify(ring.current)} is not in opts.key.keys`);
-  }
-  return core.aeadEncrypt(keyFor(o, ring, ring.current), ring.current, ...context(o), kind, plain, deterministic);
+  const ring = keyring(o.key, o.keyId);
+  const { current } = ring;
+  return core.aeadEncrypt(syncKey(ring.names.get(current), ring.keys.get(current)), current, ...context(o), kind, plain, deterministic);
 }
 
 /** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. */
@@ -87,11 +66,11 @@ export function decrypt(stored, opts) {
     return fromPlain(kind, core.legacyDecrypt(legacyKey(o), kind, stored, deterministic));
   }
 
-  const ring = keyring(o);
+  const ring = keyring(o.key, o.keyId);
   const [table, attribute] = context(o);
   const id = core.aeadKeyId(stored);
   if (!ring.keys.has(id)) {
     throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
   }
-  return fromPlain(kind, core.aeadDecrypt(keyFor(o, ring, id), table, attribute, kind, stored));
+  return fromPlain(kind, core.aeadDecrypt(syncKey(ring.names.get(id), ring.keys.get(id)), table, attribute, kind, stored));
 }

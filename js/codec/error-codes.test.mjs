@@ -50,6 +50,12 @@ function suite(label, { attr, codec, defineModel, errors }) {
     client,
     attributes: { id: attr.string({ hashKey: true }), n: attr.number({ nullable: true }), text: attr.string({ nullable: true }) },
   });
+  // Its key provider is never awaited (no Sealed.prepare()), so its keys are not set.
+  const Sealed = defineModel({
+    table: 'sealed',
+    client,
+    attributes: { id: attr.string({ hashKey: true }), secret: attr.encryptedString({ key: async () => KEY }) },
+  });
   const aead = (opts = {}) => codec.encrypt(PLAIN, { key: KEY, ...ctx, ...opts });
   const gzipped = codec.gzip(PLAIN);
 
@@ -57,6 +63,7 @@ function suite(label, { attr, codec, defineModel, errors }) {
     E_INPUT_TYPE: [errors.ArgumentError, () => codec.encrypt(PLAIN, { key: 42, ...ctx })],
     E_ARGUMENT: [errors.ArgumentError, () => codec.gzip(PLAIN, { level: 10 })],
     E_KEY_LENGTH: [errors.KeyError, () => codec.encrypt(PLAIN, { key: KEY.subarray(0, 31), ...ctx })],
+    E_KEY_NOT_SET: [errors.KeyError, () => Sealed.create({ id: PLAIN, secret: PLAIN })],
     E_GZIP_HEADER: [errors.CompressionError, () => codec.gunzip(new TextEncoder().encode(PLAIN))],
     E_GZIP_DATA: [errors.CompressionError, () => codec.gunzip(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0]))],
     E_GZIP_TRUNCATED: [errors.CompressionError, () => codec.gunzip(gzipped.subarray(0, gzipped.length - 3))],

@@ -11,7 +11,7 @@ const documented = [...readFileSync(new URL('../../docs/wasm-interface.md', impo
 const expectedClass = (code) => {
   if (code === 'E_NOT_INITIALIZED') return errors.NotInitializedError;
   if (code === 'E_INPUT_TYPE' || code === 'E_ARGUMENT') return errors.ArgumentError;
-  if (code === 'E_KEY_LENGTH') return errors.KeyError;
+  if (code === 'E_KEY_LENGTH' || code === 'E_KEY_NOT_SET') return errors.KeyError;
   if (code.startsWith('E_GZIP_')) return errors.CompressionError;
   if (/^E_(JSON_|BASE85|DATETIME|UTF8)/.test(code)) return errors.EncodingError;
   if (/^E_(LEGACY|AEAD)_/.test(code)) return errors.DecryptionError;

@@ -19,7 +19,10 @@ export class CodecError extends DynamoDBMateError {}
 /** E_INPUT_TYPE (a JS argument of the wrong type) and E_ARGUMENT (a value out of range). */
 export class ArgumentError extends CodecError {}
 
-/** E_KEY_LENGTH: a raw key is not 32 bytes. */
+/**
+ * E_KEY_LENGTH: a raw key is not 32 bytes. E_KEY_NOT_SET: an encrypted attribute was used before its
+ * key provider was resolved (`await Model.prepare()`).
+ */
 export class KeyError extends CodecError {}
 
 /** E_GZIP_*. */

@@ -10,6 +10,7 @@ const CLASS_BY_CODE = {
   E_INPUT_TYPE: ArgumentError,
   E_ARGUMENT: ArgumentError,
   E_KEY_LENGTH: KeyError,
+  E_KEY_NOT_SET: KeyError,
   E_BASE85: EncodingError,
   E_DATETIME: EncodingError,
   E_UTF8: EncodingError,

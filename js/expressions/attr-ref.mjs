@@ -22,7 +22,8 @@ export class AttrRef extends Comparable {
 
   /**
    * Built by the model layer. `path`: segments `{ name }` / `{ index }`; `encoder`: `{ value(v),
-   * element(v) }` returning AttributeValues (a whole value; one set/list element or map entry);
+   * element(v), refuses?(method) }`: AttributeValues of a whole value and of one set/list element or
+   * map entry, and why a method may not take this attribute's values (encrypted, compressed);
    * `collection`: 'set' | 'list' | 'map' | null, which decides how contains/at/key/add/delete encode.
    */
   constructor({ path, encoder, collection = null }) {
@@ -89,6 +90,7 @@ export class AttrRef extends Comparable {
 
   /** A substring, or an element of a set or list (encoded as one element). */
   contains(value) {
+    this.#allowed('contains');
     const encode = this.#collection === 'set' || this.#collection === 'list' ? this.#encoder.element : this.#encoder.value;
     return this.#function('contains', toOperand(value, encode, this.#where('contains'), { size: false }));
   }
@@ -170,11 +172,13 @@ export class AttrRef extends Comparable {
 
   /** Condition arguments: values, attributes, size() (Comparable and in). */
   [ARGUMENT](arg, method) {
+    this.#allowed(method);
     return toOperand(arg, this.#encoder.value, this.#where(method));
   }
 
   /** Arguments where DynamoDB takes a value or a path but no size(). */
   #operand(arg, method) {
+    this.#allowed(method);
     return toOperand(arg, this.#encoder.value, this.#where(method), { size: false });
   }
 
@@ -191,6 +195,12 @@ export class AttrRef extends Comparable {
 
   #valueExpression(type, fields) {
     return new ValueExpression(type, { target: this.#path, ...fields });
+  }
+
+  /** Refuses a method the attribute's type cannot serve, e.g. `lt` on an encrypted attribute. */
+  #allowed(method) {
+    const reason = this.#encoder.refuses?.(method);
+    if (reason) throw expressionError(`${this.#where(method)}: ${reason}`);
   }
 
   /** Refuses a method on an attribute whose known collection kind is not `kind`. */

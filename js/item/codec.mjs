@@ -6,9 +6,20 @@ import { fromItemWire, toItemWire } from './wire.mjs';
 export class ItemCodec {
   #handle;
 
-  /** @param {string} model name for error messages; @param {object[]} specs attribute specs */
-  constructor(model, specs) {
-    this.#handle = core.registerSchema(JSON.stringify({ model, attributes: specs }));
+  /**
+   * @param {string} model name for error messages; @param {object[]} specs attribute specs;
+   * @param {string} table the table name, which aead-encrypted values are bound to
+   */
+  constructor(model, specs, table) {
+    this.#handle = core.registerSchema(JSON.stringify({ model, table, attributes: specs }));
+  }
+
+  /**
+   * Gives encrypted attribute `name` its keys (again on rotation): `ids` and their 32-byte `keys`
+   * concatenated, `current` the id to write with, `legacy` the key of pynamodb_mate bytes it reads.
+   */
+  setKeys(name, { current, ids, keys, legacy }) {
+    core.setKeys(this.#handle, name, current, JSON.stringify(ids), keys, legacy);
   }
 
   /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */

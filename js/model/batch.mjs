@@ -3,6 +3,7 @@ import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dyna
 import { BatchError } from '../errors/index.mjs';
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { beforeWrite } from './hooks.mjs';
+import { prepare } from './prepare.mjs';
 import { attributeValues } from './writes.mjs';
 import { batchKey, encodeKey, withKey } from './keys.mjs';
 import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
@@ -44,6 +45,7 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
 /** Puts `put` instances and deletes `del` keys, 25 requests per call. */
 export async function batchWrite(m, { put = [], delete: del = [] } = {}, { retry = DEFAULT_RETRY } = {}) {
   const requests = [];
+  if (put.length > 0) await prepare(m);
   for (const instance of put) {
     const { item } = m.codec.encode(await beforeWrite(m, attributeValues(m, instance)));
     requests.push({ PutRequest: { Item: item } });

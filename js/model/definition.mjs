@@ -3,6 +3,7 @@
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from '../attributes/attribute.mjs';
 import { ItemCodec } from '../item/codec.mjs';
+import { setKeysNow } from './prepare.mjs';
 
 const modelError = (model, message) => codecError('E_MODEL', `model ${model}: ${message}`);
 
@@ -22,7 +23,7 @@ function throughput(model, where, value) {
 
 /**
  * @returns {{ name, table, client, s3, attributes, byDbName, hashKey, rangeKey, indexes, ttl, version,
- *   billingMode, throughput, codec }}
+ *   billingMode, throughput, codec, pendingKeys }}
  */
 export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
@@ -92,7 +93,9 @@ export function resolveDefinition(def) {
     });
   }
 
-  const specs = entries.map(([name, a]) => a.spec(name));
+  const ttl = single('ttl');
+  const version = single('version');
+  const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table);
   return {
     name: model,
     table: def.table,
@@ -104,10 +107,12 @@ export function resolveDefinition(def) {
     hashKey,
     rangeKey,
     indexes,
-    ttl: single('ttl'),
-    version: single('version'),
+    ttl,
+    version,
     billingMode,
     throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
-    codec: new ItemCodec(model, specs),
+    codec,
+    /** Encrypted attributes whose key providers `prepare()` must still await. */
+    pendingKeys: setKeysNow(codec, attributes),
   };
 }

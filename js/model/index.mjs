@@ -10,6 +10,8 @@ import { afterRead } from './hooks.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 import { batchKey, encodeKey, keyValues, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
+import { prepare, setKey } from './prepare.mjs';
+import { reencrypt } from './reencrypt.mjs';
 import { buildRefs } from './refs.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
@@ -43,7 +45,32 @@ export class ModelBase {
   /** Internal: an instance of this (possibly user-subclassed) model from a stored item. */
   static async fromItem(item) {
     const m = ModelBase.#meta(this);
+    await prepare(m);
     return new this(await afterRead(m, m.codec.decode(item)));
+  }
+
+  // ---- keys of encrypted attributes ----------------------------------------------------------
+
+  /**
+   * Resolves the key providers of encrypted attributes (once; requests do it themselves). Needed
+   * before sync work on those attributes: `create()` and conditions on them.
+   */
+  static async prepare() {
+    await prepare(ModelBase.#meta(this));
+  }
+
+  /** Rotation: encrypted attribute `name` takes another key option, e.g. a keyring with a new current id. */
+  static setKey(name, key, opts) {
+    return setKey(ModelBase.#meta(this), name, key, opts);
+  }
+
+  /**
+   * Rewrites encrypted values not under the current key (or still in pynamodb_mate's format, read
+   * through the `legacy` option) with the current key: `{ attributes, cursor, segments, pageSize,
+   * signal, onProgress }` → `{ scanned, updated, conflicts, cursor }`, resumable from `cursor`.
+   */
+  static reencrypt(opts) {
+    return reencrypt(ModelBase.#meta(this), opts);
   }
 
   // ---- table -------------------------------------------------------------------------------
@@ -118,6 +145,7 @@ export class ModelBase {
     const request = await updateRequest(m, Model.attr, this, actions, opts);
     const out = await m.client.send(new UpdateItemCommand({ ...request.params, ReturnValues: 'ALL_NEW' }));
     request.commit();
+    await prepare(m);
     const fresh = await afterRead(m, m.codec.decode(out.Attributes ?? {}));
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);

@@ -3,10 +3,11 @@
 // a write would store.
 import { AttrRef } from '../expressions/index.mjs';
 
-function encoderFor(m, path) {
+function encoderFor(m, path, attribute) {
   return {
     value: (v) => m.codec.encodeValue(path, v, false),
     element: (v) => m.codec.encodeValue(path, v, true),
+    refuses: (method) => attribute.refuses(method),
   };
 }
 
@@ -14,7 +15,7 @@ function withChildren(m, ref, attribute, path) {
   if (attribute.type !== 'map') return ref;
   for (const [name, child] of Object.entries(attribute.attributes)) {
     const childPath = `${path}.${name}`;
-    const childRef = ref.child(child.options.attrName ?? name, { encoder: encoderFor(m, childPath), collection: child.collection });
+    const childRef = ref.child(child.options.attrName ?? name, { encoder: encoderFor(m, childPath, child), collection: child.collection });
     // Own properties, so `Model.attr.meta.size` is the field when a field is named like a method.
     Object.defineProperty(ref, name, { value: withChildren(m, childRef, child, childPath), enumerable: true });
   }
@@ -25,7 +26,7 @@ function withChildren(m, ref, attribute, path) {
 export function buildRefs(m) {
   const refs = {};
   for (const [name, attribute] of m.attributes) {
-    const ref = new AttrRef({ path: [{ name: m.dbName(name) }], encoder: encoderFor(m, name), collection: attribute.collection });
+    const ref = new AttrRef({ path: [{ name: m.dbName(name) }], encoder: encoderFor(m, name, attribute), collection: attribute.collection });
     refs[name] = withChildren(m, ref, attribute, name);
   }
   return Object.freeze(refs);

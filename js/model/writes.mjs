@@ -4,6 +4,7 @@
 import { cond, ExpressionBuilder } from '../expressions/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { beforeWrite } from './hooks.mjs';
+import { prepare } from './prepare.mjs';
 import { encodeKey } from './keys.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
@@ -45,6 +46,7 @@ export async function putRequest(m, refs, instance, { condition } = {}) {
   const values = attributeValues(m, instance);
   const version = versionGuard(m, refs, values);
   if (m.version) values[m.version] = version.next;
+  await prepare(m);
   const { item } = m.codec.encode(await beforeWrite(m, values));
   const builder = new ExpressionBuilder();
   return {

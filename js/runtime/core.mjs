@@ -45,6 +45,7 @@ export const core = {
   compressValue: guard(bindings.compressValue),
   decompressValue: guard(bindings.decompressValue),
   registerSchema: guard(bindings.registerSchema),
+  setKeys: guard(bindings.setKeys),
   encodeItem: guard(bindings.encodeItem),
   encodeValue: guard(bindings.encodeValue),
   decodeItem: guard(bindings.decodeItem),

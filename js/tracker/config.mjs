@@ -91,9 +91,6 @@ export function resolveConfig(o) {
   const readyStatuses = o.readyStatuses ?? ['pending', 'failed'];
   if (!Array.isArray(readyStatuses) || readyStatuses.length === 0) throw argumentError('readyStatuses must be a non-empty array');
   const lockExpireSeconds = positiveNumber('lockExpireSeconds', o.lockExpireSeconds, DEFAULTS[layout].lockExpireSeconds);
-  const heartbeat = o.heartbeatSeconds ?? lockExpireSeconds / 3;
-  if (heartbeat !== 0 && heartbeat !== false) positiveNumber('heartbeatSeconds', heartbeat);
-  if (heartbeat && heartbeat >= lockExpireSeconds) throw argumentError('heartbeatSeconds must be shorter than lockExpireSeconds');
 
   const config = {
     client: o.client,
@@ -110,11 +107,20 @@ export function resolveConfig(o) {
     lockExpireSeconds,
     tracebackStackLimit: positiveInteger('tracebackStackLimit', o.tracebackStackLimit, 10),
     recoverExpired: o.recoverExpired ?? true,
-    heartbeatMs: heartbeat ? heartbeat * 1000 : 0,
+    heartbeatMs: heartbeatMs(lockExpireSeconds, o.heartbeatSeconds ?? lockExpireSeconds / 3),
     ttl: ttlOption(o.ttl),
   };
   config.ready = readyStatuses.map((s) => statusCode(config, s));
   return Object.freeze(config);
+}
+
+/** The heartbeat interval in ms: 0 (or false) turns it off; it must beat before the lock expires. */
+export function heartbeatMs(lockExpireSeconds, seconds) {
+  if (seconds === 0 || seconds === false) return 0;
+  if (typeof seconds !== 'number' || !(seconds > 0 && seconds < lockExpireSeconds)) {
+    throw argumentError('heartbeatSeconds must be 0 (off) or a positive number below lockExpireSeconds');
+  }
+  return seconds * 1000;
 }
 
 /** The code of a status given by name ('failed') or code (30); anything else is refused. */

@@ -28,7 +28,7 @@ async function put(t, item, overwrite) {
   const condition = overwrite ? undefined : t.Model.attr.key.notExists();
   const { params } = await item.putOp({ condition }).build();
   try {
-    await t.config.client.send(new PutItemCommand({ ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    await t.config.client.send(new PutItemCommand(condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params));
   } catch (error) {
     if (error.name !== 'ConditionalCheckFailedException') throw error;
     const task = new Task(t.config, await t.Model.fromItem(error.Item));

@@ -1,7 +1,7 @@
 // `run(taskId, fn)`: lock, run the body with a context, then write the outcome, as pynamodb_mate's
 // `BaseTask.start` context manager does, with the writes made safe against lost locks.
 import { codecError } from '../errors/make.mjs';
-import { checkTaskId, statusCodeList } from './config.mjs';
+import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
 import { finishFailure, finishSuccess } from './finish.mjs';
 import { Heartbeat } from './heartbeat.mjs';
 import { acquire } from './lock.mjs';
@@ -70,15 +70,8 @@ export async function execute(t, held, fn, intervalMs) {
   return { ok: true, result, task: await finishSuccess(t, held, ctx.dataAction) };
 }
 
-/** The heartbeat interval of a run: its own `heartbeatSeconds`, else the tracker's. */
-export function heartbeatMs(c, heartbeatSeconds) {
-  if (heartbeatSeconds === undefined) return c.heartbeatMs;
-  if (heartbeatSeconds === 0 || heartbeatSeconds === false) return 0;
-  if (typeof heartbeatSeconds !== 'number' || !(heartbeatSeconds > 0 && heartbeatSeconds < c.lockExpireSeconds)) {
-    throw codecError('E_ARGUMENT', 'StatusTracker: heartbeatSeconds must be 0 (off) or a positive number below lockExpireSeconds');
-  }
-  return heartbeatSeconds * 1000;
-}
+/** The heartbeat interval of a run or work loop: its own `heartbeatSeconds`, else the tracker's. */
+export const runHeartbeatMs = (c, seconds) => (seconds === undefined ? c.heartbeatMs : heartbeatMs(c.lockExpireSeconds, seconds));
 
 export function checkFn(fn, where) {
   if (typeof fn !== 'function') throw codecError('E_ARGUMENT', `StatusTracker.${where}: fn must be a function`);
@@ -94,7 +87,7 @@ export async function runTask(t, taskId, fn, { statuses, heartbeatSeconds } = {}
   checkTaskId(c, taskId);
   checkFn(fn, 'run(taskId, fn)');
   const ready = statuses === undefined ? c.ready : statusCodeList(c, statuses);
-  const intervalMs = heartbeatMs(c, heartbeatSeconds);
+  const intervalMs = runHeartbeatMs(c, heartbeatSeconds);
   const outcome = await execute(t, await acquire(t, taskId, ready), fn, intervalMs);
   if (!outcome.ok) throw outcome.error;
   return outcome.result;

@@ -5,7 +5,7 @@ import { codecError } from '../errors/make.mjs';
 import { statusCodeList } from './config.mjs';
 import { acquire } from './lock.mjs';
 import { queryByStatus } from './query.mjs';
-import { checkFn, execute, heartbeatMs } from './run.mjs';
+import { checkFn, execute, runHeartbeatMs } from './run.mjs';
 
 /** The refusals that only mean "someone else has it, or it is done": skip the task. */
 const SKIPPED = new Set(['E_TASK_LOCKED', 'E_TASK_NOT_READY', 'E_TASK_ALREADY_SUCCEEDED', 'E_TASK_IGNORED', 'E_TASK_NOT_FOUND']);
@@ -44,7 +44,7 @@ function options(c, o) {
     concurrency, minMs, maxMs, ready, recover, signal: o.signal, drain: o.drain === true,
     // Expired in-progress tasks are claimed through the recovery branch of the lock condition.
     claimFrom: recover ? [...ready, inProgress] : ready,
-    intervalMs: heartbeatMs(c, o.heartbeatSeconds),
+    intervalMs: runHeartbeatMs(c, o.heartbeatSeconds),
   };
 }
 

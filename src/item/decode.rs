@@ -3,6 +3,7 @@
 
 use super::fault::Fault;
 use super::number::{self, NumberMode};
+use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
 use super::tree::{self, Node, Str, Text, Tree};
 use crate::base64;
@@ -98,7 +99,7 @@ fn stored_as(ty: &Type) -> &'static str {
     match ty {
         Type::String | Type::Json | Type::Datetime => "S",
         Type::Number(_) | Type::Ttl | Type::Version => "N",
-        Type::Binary => "B",
+        Type::Binary | Type::Compressed(_) | Type::Encrypted(_) => "B",
         Type::Boolean => "BOOL",
         Type::Null => "NULL",
         Type::StringSet => "SS",
@@ -194,6 +195,14 @@ impl<'t, 'a> Decoder<'t, 'a> {
             (Type::Json, Av::S) => self.json(v),
             (Type::Datetime, Av::S) => self.datetime(v),
             (Type::Ttl, Av::N) => self.ttl(v),
+            (Type::Compressed(c), Av::B) => {
+                let plain = c.decompress(&payload::stored_bytes(v)?)?;
+                payload::write_value(&mut self.out, c.kind, plain)
+            }
+            (Type::Encrypted(e), Av::B) => {
+                let plain = e.decrypt(&payload::stored_bytes(v)?)?;
+                payload::write_value(&mut self.out, e.kind, plain)
+            }
             (ty, av) => Err(stored(alloc::format!(
                 "stored {}, but a {} attribute is stored as {}",
                 av.name(),

@@ -3,6 +3,7 @@
 
 use super::fault::Fault;
 use super::number::{self, Decimal, NumberMode, WireNumber};
+use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
 use super::size::{self, CONTAINER, ELEMENT, FLAG};
 use super::tree::{self, Node, Text, Tree};
@@ -120,6 +121,8 @@ fn expected(ty: &Type) -> &'static str {
         Type::Map(_) => "an object",
         Type::Datetime | Type::Ttl => "a Date",
         Type::Dynamic | Type::Json => "a JSON value",
+        Type::Compressed(c) => payload::expected(c.kind),
+        Type::Encrypted(e) => payload::expected(e.kind),
     }
 }
 
@@ -266,6 +269,21 @@ impl<'t, 'a> Encoder<'t, 'a> {
         }
         if let Type::Dynamic = ty {
             return self.dynamic(node);
+        }
+        if let Type::Compressed(c) = ty {
+            let plain = payload::plaintext(self.tree, node, c.kind, c.ensure_ascii, ty.name())?;
+            return Ok(Some(payload::write_binary(
+                &mut self.out,
+                &c.compress(&plain)?,
+            )));
+        }
+        if let Type::Encrypted(e) = ty {
+            // pynamodb_mate encrypts `json.dumps(value)` with its default ensure_ascii=True.
+            let plain = payload::plaintext(self.tree, node, e.kind, true, ty.name())?;
+            return Ok(Some(payload::write_binary(
+                &mut self.out,
+                &e.encrypt(&plain)?,
+            )));
         }
         let size = match (ty, wire::read(self.tree, node)?) {
             (Type::String, Val::Str(s)) => self.string(&s),

@@ -18,10 +18,13 @@
 //! assert_eq!(decoded, r#"{"url":"https://x.io","hits":3.0}"#);
 //! ```
 
+mod compressed;
 mod decode;
 mod encode;
+mod encrypted;
 mod fault;
 mod number;
+mod payload;
 mod schema;
 mod size;
 mod tree;

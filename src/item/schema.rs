@@ -4,6 +4,8 @@
 //! through sorted indexes (JS name and DynamoDB name), and each name's JSON key text is escaped in
 //! advance. Unknown spec fields are ignored, so the JS layer may keep its own (key flags, defaults).
 
+use super::compressed::Compressed;
+use super::encrypted::Encrypted;
 use super::number::NumberMode;
 use crate::error::{err, Error, ErrorCode, Result};
 use crate::pyjson::{self, Value};
@@ -63,6 +65,9 @@ pub(crate) enum Type {
     Datetime,
     Ttl,
     Version,
+    Compressed(Compressed),
+    /// Top-level attributes only (the aead context is the table and the attribute's name).
+    Encrypted(Box<Encrypted>),
 }
 
 impl Type {
@@ -88,6 +93,8 @@ impl Type {
             Type::Datetime => "datetime",
             Type::Ttl => "ttl",
             Type::Version => "version",
+            Type::Compressed(_) => "compressed",
+            Type::Encrypted(_) => "encrypted",
         }
     }
 }
@@ -106,8 +113,19 @@ impl Schema {
                 ))
             }
         };
+        let table = match field(&value, "table") {
+            None => None,
+            Some(Value::Str(t)) if !t.is_empty() => Some(t.as_str()),
+            Some(_) => {
+                return Err(err(
+                    ErrorCode::Schema,
+                    alloc::format!("{model}: \"table\" must be a non-empty string"),
+                ))
+            }
+        };
         let mut ctx = Context {
             model,
+            table,
             path: String::new(),
             ttl: false,
             version: false,
@@ -127,6 +145,36 @@ impl Schema {
 
     pub(crate) fn root(&self) -> &Fields {
         &self.root
+    }
+
+    /// Sets the keys of the encrypted attribute `name` (see [`Encrypted::set_keys`]); `E_ARGUMENT`
+    /// when `name` is not one.
+    pub fn set_keys(
+        &mut self,
+        name: &str,
+        current: &str,
+        ids: &[String],
+        keys: &[u8],
+        legacy: Option<&[u8]>,
+    ) -> Result<()> {
+        let model = &self.model;
+        let encrypted = self
+            .root
+            .by_name(name, 0)
+            .and_then(|i| self.root.attrs.get_mut(i))
+            .and_then(|a| match &mut a.spec.ty {
+                Type::Encrypted(e) => Some(e),
+                _ => None,
+            })
+            .ok_or_else(|| {
+                err(
+                    ErrorCode::Argument,
+                    alloc::format!("{model}: no encrypted attribute has this name"),
+                )
+            })?;
+        encrypted
+            .set_keys(current, ids, keys, legacy)
+            .map_err(|e| err(e.code(), alloc::format!("{model}.{name}: {}", e.message())))
     }
 }
 
@@ -172,6 +220,8 @@ fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
 /// Parsing state: where we are (for messages) and what the whole model may hold only once.
 struct Context<'m> {
     model: &'m str,
+    /// The schema's table name: the aead context of encrypted attributes.
+    table: Option<&'m str>,
     /// The JS path of the attribute being parsed (`meta.a`, `tags[]`).
     path: String,
     ttl: bool,
@@ -244,7 +294,7 @@ impl Context<'_> {
             Some(Value::Str(n)) if !n.is_empty() => n.as_str(),
             Some(_) => return Err(self.fail("\"dbName\" must be a non-empty string")),
         };
-        let spec = self.spec(spec, depth)?;
+        let spec = self.spec(spec, depth, (depth == 0).then_some(db_name))?;
         if matches!(spec.ty, Type::Ttl | Type::Version) {
             let seen = if matches!(spec.ty, Type::Ttl) {
                 &mut self.ttl
@@ -267,8 +317,9 @@ impl Context<'_> {
         })
     }
 
-    /// The type part of an attribute spec, or a list's element spec.
-    fn spec(&mut self, spec: &Value, depth: usize) -> Result<Spec> {
+    /// The type part of an attribute spec, or a list's element spec; `top` is a top-level
+    /// attribute's DynamoDB name.
+    fn spec(&mut self, spec: &Value, depth: usize, top: Option<&str>) -> Result<Spec> {
         if !matches!(spec, Value::Dict(_)) {
             return Err(self.fail("an attribute spec must be an object"));
         }
@@ -303,6 +354,11 @@ impl Context<'_> {
         if attributes.is_some() && type_name != "map" {
             return Err(self.fail("\"attributes\" applies to map attributes only"));
         }
+        for (name, types, message) in TYPE_FIELDS {
+            if field(spec, name).is_some() && !types.contains(&type_name) {
+                return Err(self.fail(message));
+            }
+        }
         let ty = match type_name {
             "string" => Type::String,
             "number" => Type::Number(mode),
@@ -322,7 +378,7 @@ impl Context<'_> {
                 Some(element) => {
                     let outer = self.path.len();
                     self.path.push_str("[]");
-                    let element = self.spec(element, depth + 1)?;
+                    let element = self.spec(element, depth + 1, None)?;
                     if matches!(element.ty, Type::Ttl | Type::Version) {
                         return Err(self.fail("ttl and version are top-level attributes only"));
                     }
@@ -331,11 +387,61 @@ impl Context<'_> {
                 }
             },
             "map" => Type::Map(self.fields(attributes, depth + 1)?),
+            "compressed" => Type::Compressed(
+                Compressed::parse(|name| field(spec, name)).map_err(|p| self.fail(p))?,
+            ),
+            "encrypted" => {
+                let Some(db_name) = top else {
+                    return Err(self.fail("encrypted attributes are top-level attributes only"));
+                };
+                let encrypted = Encrypted::parse(|name| field(spec, name), self.table, db_name)
+                    .map_err(|p| self.fail(p))?;
+                Type::Encrypted(Box::new(encrypted))
+            }
             _ => return Err(self.fail("unknown \"type\"")),
         };
         Ok(Spec { ty, nullable })
     }
 }
+
+/// Spec fields of one type family: (field, the types it applies to, the message otherwise).
+const TYPE_FIELDS: [(&str, &[&str], &str); 7] = [
+    (
+        "kind",
+        &["compressed", "encrypted"],
+        "\"kind\" applies to compressed and encrypted attributes only",
+    ),
+    (
+        "level",
+        &["compressed"],
+        "\"level\" applies to compressed attributes only",
+    ),
+    (
+        "ensureAscii",
+        &["compressed"],
+        "\"ensureAscii\" applies to compressed attributes only",
+    ),
+    (
+        "maxOutput",
+        &["compressed"],
+        "\"maxOutput\" applies to compressed attributes only",
+    ),
+    (
+        "format",
+        &["encrypted"],
+        "\"format\" applies to encrypted attributes only",
+    ),
+    (
+        "deterministic",
+        &["encrypted"],
+        "\"deterministic\" applies to encrypted attributes only",
+    ),
+    (
+        "legacy",
+        &["encrypted"],
+        "\"legacy\" applies to encrypted attributes only",
+    ),
+];
 
 /// `"name":` as JSON text.
 fn json_key(name: &str) -> Box<str> {

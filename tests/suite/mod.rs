@@ -7,3 +7,4 @@ mod known_answers;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod python_fixtures;
+mod sealed;

@@ -1,0 +1,96 @@
+// `attr.encryptedString / encryptedBinary / encryptedNumber / encryptedJson`: client-side encrypted B
+// values, as an authenticated envelope (`format: 'aead'`, default) or pynamodb_mate's own bytes
+// (`format: 'pynamodb_mate'`). The key options are resolved here; the item codec holds the keys.
+import { codecError } from '../errors/make.mjs';
+import { isKeyring, isProvider, keyring, needsProvider, ringBytes, ringBytesAsync, singleKey } from '../codec/keys.mjs';
+import { isBytes } from '../codec/input.mjs';
+import { Attribute } from './attribute.mjs';
+
+const OPTIONS = ['key', 'keyId', 'deterministic', 'format', 'legacy'];
+const FORMATS = ['aead', 'pynamodb_mate'];
+const EQUALITY = new Set(['eq', 'ne', 'in']);
+const WRITES = new Set(['set', 'ifNotExists']);
+
+const isKey = (key) => typeof key === 'string' || isBytes(key) || isProvider(key);
+
+export class EncryptedAttribute extends Attribute {
+  /** @param {string} kind item codec kind @param {string} factory the attr.* name */
+  #made;
+
+  constructor(kind, factory, options = {}) {
+    super('encrypted', options, kind === 'number' ? [...OPTIONS, 'integer', 'float'] : OPTIONS, factory);
+    const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
+    const { key, format = 'aead', legacy, integer, float } = options;
+    if (!FORMATS.includes(format)) throw fail(`format must be ${FORMATS.map((f) => `'${f}'`).join(' or ')}`);
+    if (!isKey(key) && !(isKeyring(key) && format === 'aead')) {
+      throw fail(format === 'aead'
+        ? 'key must be a password string, a 32-byte Uint8Array, a key provider () => Promise<key> or a keyring { current, keys }'
+        : "key must be a password string, a 32-byte Uint8Array or a key provider (format 'pynamodb_mate' stores no key id, so no keyring)");
+    }
+    if (legacy !== undefined) {
+      if (format !== 'aead') throw fail("legacy applies to format 'aead' (it reads pynamodb_mate bytes during a migration)");
+      if (legacy === null || typeof legacy !== 'object' || !isKey(legacy.key)
+        || Object.keys(legacy).some((k) => k !== 'key' && k !== 'deterministic')) {
+        throw fail('legacy must be { key, deterministic? } with a single pynamodb_mate key (password string, bytes or provider)');
+      }
+    }
+    if (integer && float) throw fail('cannot be both integer and float');
+    // Checked now, so that a bad keyring fails at definition; providers are called on first use.
+    this.ring = keyring(key, options.keyId, `attr.${factory}() key`, `attr.${factory}() keyId`);
+    this.kind = integer ? 'int' : float ? 'float' : kind;
+    this.#made = [kind, factory];
+  }
+
+  /** The same attribute with another key option (rotation). */
+  withKey(key, keyId) {
+    return new EncryptedAttribute(...this.#made, { ...this.options, key, keyId });
+  }
+
+  get format() {
+    return this.options.format ?? 'aead';
+  }
+
+  get deterministic() {
+    return this.options.deterministic ?? true;
+  }
+
+  typeSpec() {
+    const { legacy } = this.options;
+    return {
+      kind: this.kind,
+      format: this.format,
+      deterministic: this.options.deterministic,
+      ...(legacy ? { legacy: { deterministic: legacy.deterministic ?? this.deterministic } } : {}),
+    };
+  }
+
+  refuses(method) {
+    if (WRITES.has(method) || (this.deterministic && EQUALITY.has(method))) return undefined;
+    return this.deterministic
+      ? 'an encrypted attribute compares by equality only (eq, ne, in)'
+      : 'a randomized encrypted attribute cannot be compared (equal values have different bytes; '
+        + 'deterministic: true allows eq, ne and in)';
+  }
+
+  keysNow() {
+    const legacy = this.options.legacy?.key;
+    if (needsProvider(this.ring) || isProvider(legacy)) return undefined;
+    return { ...ringBytes(this.ring), legacy: legacy === undefined ? undefined : singleKey('legacy.key', legacy) };
+  }
+
+  async resolveKeys() {
+    const legacy = this.options.legacy?.key;
+    return {
+      ...await ringBytesAsync(this.ring),
+      legacy: legacy === undefined ? undefined : await singleKey('legacy.key', legacy),
+    };
+  }
+}
+
+export const encryptedFactories = {
+  encryptedString: (options) => new EncryptedAttribute('string', 'encryptedString', options),
+  encryptedBinary: (options) => new EncryptedAttribute('binary', 'encryptedBinary', options),
+  /** `{ integer: true }` or `{ float: true }` fix Python's int/float plaintext (`1` vs `1.0`), as attr.number. */
+  encryptedNumber: (options) => new EncryptedAttribute('number', 'encryptedNumber', options),
+  encryptedJson: (options) => new EncryptedAttribute('json', 'encryptedJson', options),
+};

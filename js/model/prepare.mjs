@@ -1,0 +1,43 @@
+// Keys of encrypted attributes. Keys at hand (passwords, raw keys) go into the item codec when the
+// model is defined, so everything stays synchronous; key providers (a KMS data key) are awaited by
+// `prepare()`, once per model, which every request awaits before it encodes or decodes an item.
+import { Attribute } from '../attributes/attribute.mjs';
+import { codecError } from '../errors/make.mjs';
+
+const resolvesKeys = (attribute) => attribute.resolveKeys !== Attribute.prototype.resolveKeys;
+
+/** Sets the keys that need no waiting; returns the names whose keys `prepare()` must resolve. */
+export function setKeysNow(codec, attributes) {
+  const pending = [];
+  for (const [name, attribute] of attributes) {
+    const keys = attribute.keysNow();
+    if (keys) codec.setKeys(name, keys);
+    else if (resolvesKeys(attribute)) pending.push(name);
+  }
+  return pending;
+}
+
+/** Resolves the pending keys, once (again after a failure, e.g. a KMS call that failed). */
+export function prepare(m) {
+  if (m.pendingKeys.length === 0) return undefined;
+  m.preparing ??= Promise.all(m.pendingKeys.map(async (name) => {
+    m.codec.setKeys(name, await m.attributes.get(name).resolveKeys());
+  })).then(
+    () => { m.pendingKeys = []; },
+    (error) => {
+      m.preparing = undefined;
+      throw error;
+    },
+  );
+  return m.preparing;
+}
+
+/** Gives encrypted attribute `name` another key option (rotation: a keyring with a new current id). */
+export async function setKey(m, name, key, { keyId } = {}) {
+  const attribute = m.attributes.get(name);
+  if (!attribute || !resolvesKeys(attribute)) throw codecError('E_ARGUMENT', `${m.name} has no encrypted attribute ${name}`);
+  await prepare(m);
+  const rotated = attribute.withKey(key, keyId);
+  m.codec.setKeys(name, rotated.keysNow() ?? await rotated.resolveKeys());
+  m.attributes.set(name, rotated);
+}

@@ -11,7 +11,7 @@ import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 /** Raw items for `keys` (duplicates dropped), in no particular order. */
-export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = DEFAULT_RETRY } = {}) {
+export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = {} } = {}) {
   const seen = new Set();
   const encoded = [];
   for (const key of keys) {
@@ -36,14 +36,14 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
       return out.UnprocessedKeys?.[m.table]?.Keys ?? [];
     }, retry);
     if (left.length > 0) {
-      throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchGet: ${left.length} keys still unprocessed after ${retry.attempts} attempts`, { unprocessed: left });
+      throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchGet: ${left.length} keys still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: left });
     }
   }
   return found;
 }
 
 /** Puts `put` instances and deletes `del` keys, 25 requests per call. */
-export async function batchWrite(m, { put = [], delete: del = [] } = {}, { retry = DEFAULT_RETRY } = {}) {
+export async function batchWrite(m, { put = [], delete: del = [] } = {}, { retry = {} } = {}) {
   const requests = [];
   if (put.length > 0) await prepare(m);
   for (const instance of put) {
@@ -59,6 +59,6 @@ export async function batchWrite(m, { put = [], delete: del = [] } = {}, { retry
     }, retry));
   }
   if (failed.length > 0) {
-    throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts} attempts`, { unprocessed: failed });
+    throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: failed });
   }
 }

@@ -91,3 +91,20 @@ test('provisioned billing carries throughput to the table and its global indexes
   assert.deepEqual(input.GlobalSecondaryIndexes[0].ProvisionedThroughput, { ReadCapacityUnits: 1, WriteCapacityUnits: 1 });
   assert.deepEqual(input.GlobalSecondaryIndexes[0].Projection, { ProjectionType: 'ALL' });
 });
+
+test('create() applies defaults, typed map fields included, and refuses unknown attributes', () => {
+  const Thing = defineModel({
+    ...base,
+    attributes: {
+      id: attr.string({ hashKey: true }),
+      n: attr.number({ default: 7 }),
+      at: attr.datetime({ default: () => new Date(0) }),
+      meta: attr.map({ author: attr.string({ default: 'anonymous' }), score: attr.number({ nullable: true }) }),
+    },
+  });
+  const t = Thing.create({ id: 'x', meta: { score: 1 } });
+  assert.equal(t.n, 7);
+  assert.equal(t.at.getTime(), 0);
+  assert.deepEqual(t.meta, { author: 'anonymous', score: 1 });
+  assert.throws(() => Thing.create({ id: 'x', meta: {}, nn: 1 }), (e) => e.code === 'E_ITEM_UNKNOWN' && /nn/.test(e.message));
+});

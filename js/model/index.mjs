@@ -19,6 +19,19 @@ import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, upda
 
 const META = Symbol('dynamodb-mate model');
 
+/** A copy of `values` with the defaults of missing attributes, typed map fields included. */
+function withDefaults(attributes, values) {
+  const filled = { ...values };
+  for (const [name, attribute] of attributes) {
+    if (filled[name] === undefined && attribute.options.default !== undefined) filled[name] = attribute.defaultValue();
+    const v = filled[name];
+    if (attribute.type === 'map' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      filled[name] = withDefaults(new Map(Object.entries(attribute.attributes)), v);
+    }
+  }
+  return filled;
+}
+
 /** `get(hash, range?, opts?)`: the range argument exists only on models with a range key. */
 function keyArgs(m, args) {
   const [hash, second, third] = args;
@@ -99,10 +112,7 @@ export class ModelBase {
       const what = named.length === unknown.length ? named.join(', ') : `${unknown.length} unknown properties`;
       throw codecError('E_ITEM_UNKNOWN', `${m.name} has no attribute ${what}`);
     }
-    const filled = { ...values };
-    for (const [name, attribute] of m.attributes) {
-      if (filled[name] === undefined && attribute.options.default !== undefined) filled[name] = attribute.defaultValue();
-    }
+    const filled = withDefaults(m.attributes, values);
     const instance = new this(filled);
     validate(m, attributeValues(m, instance));
     return instance;

@@ -12,6 +12,8 @@ const blocks = [...readFileSync(`${root}README.md`, 'utf8').matchAll(/^```js\n([
 // What each block prints, in README order (the values its comments promise).
 const OUTPUT = [
   '1 2\n/ Home\n',
+  'u1 078-05-1120 1600 1234\nE_EXPRESSION\n',
+  '{ pin: 1234 }\nscanned 1\n1 undefined\nE_LEGACY_LENGTH\n',
   'alice@example.com\nE_GZIP_HEADER\n',
   "fetched succeeded\nE_TASK_ALREADY_SUCCEEDED\nfailed 1 Error('timeout')\n2 3\npage-1\n",
 ];
@@ -27,7 +29,9 @@ blocks.forEach((code, i) => {
     const dir = `${root}target/readme`;
     mkdirSync(dir, { recursive: true });
     const file = `${dir}/block-${i + 1}.mjs`;
-    writeFileSync(file, code.replaceAll("from 'dynamodb-mate'", `from '${root}pkg/dist/node.mjs'`));
+    // The KMS example runs with a fake KMS client (tests/package/fixtures/fake-kms.mjs).
+    writeFileSync(file, code.replaceAll("from 'dynamodb-mate'", `from '${root}pkg/dist/node.mjs'`)
+      .replaceAll("from '@aws-sdk/client-kms'", `from '${root}tests/package/fixtures/fake-kms.mjs'`));
     const env = {
       ...process.env,
       AWS_ENDPOINT_URL_DYNAMODB: moto.endpoint,

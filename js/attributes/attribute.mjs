@@ -73,8 +73,9 @@ export class Attribute {
   }
 
   /**
-   * Why expression method `method` ('eq', 'lt', 'set', ...) cannot take values of this attribute,
-   * or undefined when it can. Types whose stored bytes do not compare like their values refuse.
+   * Why expression method `method` ('eq', 'lt', 'set', ...) cannot take values of this attribute
+   * (or, with `{ attribute: true }`, another attribute as its argument), or undefined when it can.
+   * Types whose stored bytes do not compare like their values refuse.
    */
   refuses() {
     return undefined;

@@ -64,7 +64,10 @@ export class EncryptedAttribute extends Attribute {
     };
   }
 
-  refuses(method) {
+  refuses(method, { attribute = false } = {}) {
+    if (attribute && this.format === 'aead') {
+      return 'aead values are bound to their attribute: they cannot be compared with or copied from another attribute';
+    }
     if (WRITES.has(method) || (this.deterministic && EQUALITY.has(method))) return undefined;
     return this.deterministic
       ? 'an encrypted attribute compares by equality only (eq, ne, in)'

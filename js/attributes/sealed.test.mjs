@@ -73,7 +73,7 @@ test('expressions: deterministic encrypted values compare by equality only; othe
   assert.deepEqual(a.pm.ne(SECRET).right.value, { B: codec.encrypt(SECRET, { key: 'pw', format: 'pynamodb_mate' }) });
   assert.equal(a.det.in([SECRET, 'other']).values.length, 2);
   for (const ok of [a.rand.exists(), a.body.notExists(), a.det.attributeType('B'), a.body.size().gt(10), a.rand.set('new'),
-    a.body.set('new'), a.meta.blob.ifNotExists({ x: 1 }), a.det.eq(a.pm)]) {
+    a.body.set('new'), a.meta.blob.ifNotExists({ x: 1 }), a.pm.eq(a.det), a.body.set(a.meta.blob)]) {
     assert.ok(ok);
   }
   const refused = [
@@ -87,6 +87,8 @@ test('expressions: deterministic encrypted values compare by equality only; othe
     [() => a.meta.blob.ne({}), /ne\(\) on meta\.blob/],
     [() => a.det.plus(1), /plus\(\) on det/],
     [() => a.body.append(['x']), /append\(\) on body/],
+    [() => a.det.eq(a.pm), /^eq\(\) on det: aead values are bound to their attribute/],
+    [() => a.rand.set(a.det), /^set\(\) on rand: aead values are bound/],
   ];
   for (const [fn, message] of refused) {
     const e = expectError(fn, { code: 'E_EXPRESSION', type: errors.ExpressionError, secrets: [SECRET] });

@@ -22,8 +22,9 @@ export class AttrRef extends Comparable {
 
   /**
    * Built by the model layer. `path`: segments `{ name }` / `{ index }`; `encoder`: `{ value(v),
-   * element(v), refuses?(method) }`: AttributeValues of a whole value and of one set/list element or
-   * map entry, and why a method may not take this attribute's values (encrypted, compressed);
+   * element(v), refuses?(method, { attribute }) }`: AttributeValues of a whole value and of one
+   * set/list element or map entry, and why a method may not take this attribute's values, or
+   * another attribute (`attribute: true`) as its argument (encrypted, compressed);
    * `collection`: 'set' | 'list' | 'map' | null, which decides how contains/at/key/add/delete encode.
    */
   constructor({ path, encoder, collection = null }) {
@@ -90,7 +91,7 @@ export class AttrRef extends Comparable {
 
   /** A substring, or an element of a set or list (encoded as one element). */
   contains(value) {
-    this.#allowed('contains');
+    this.#allowed('contains', value);
     const encode = this.#collection === 'set' || this.#collection === 'list' ? this.#encoder.element : this.#encoder.value;
     return this.#function('contains', toOperand(value, encode, this.#where('contains'), { size: false }));
   }
@@ -172,13 +173,13 @@ export class AttrRef extends Comparable {
 
   /** Condition arguments: values, attributes, size() (Comparable and in). */
   [ARGUMENT](arg, method) {
-    this.#allowed(method);
+    this.#allowed(method, arg);
     return toOperand(arg, this.#encoder.value, this.#where(method));
   }
 
   /** Arguments where DynamoDB takes a value or a path but no size(). */
   #operand(arg, method) {
-    this.#allowed(method);
+    this.#allowed(method, arg);
     return toOperand(arg, this.#encoder.value, this.#where(method), { size: false });
   }
 
@@ -197,9 +198,12 @@ export class AttrRef extends Comparable {
     return new ValueExpression(type, { target: this.#path, ...fields });
   }
 
-  /** Refuses a method the attribute's type cannot serve, e.g. `lt` on an encrypted attribute. */
-  #allowed(method) {
-    const reason = this.#encoder.refuses?.(method);
+  /**
+   * Refuses a method the attribute's type cannot serve with this argument, e.g. `lt` on an encrypted
+   * attribute, or `eq(another attribute)` where ciphertexts are bound to their attribute.
+   */
+  #allowed(method, arg) {
+    const reason = this.#encoder.refuses?.(method, { attribute: typeof arg?.[AS_OPERAND] === 'function' });
     if (reason) throw expressionError(`${this.#where(method)}: ${reason}`);
   }
 

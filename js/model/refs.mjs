@@ -7,7 +7,7 @@ function encoderFor(m, path, attribute) {
   return {
     value: (v) => m.codec.encodeValue(path, v, false),
     element: (v) => m.codec.encodeValue(path, v, true),
-    refuses: (method) => attribute.refuses(method),
+    refuses: (method, argument) => attribute.refuses(method, argument),
   };
 }
 

@@ -174,11 +174,21 @@ export declare namespace errors {
     | 'E_ITEM_STORED';
   /** E_MODEL: a model definition is invalid; E_SCHEMA: the item codec refused a model's schema. */
   type ModelErrorCode = 'E_MODEL' | 'E_SCHEMA';
+  /** The status tracker's refusals (`E_TASK_*`) and `E_LOCK_LOST`. */
+  type TaskErrorCode =
+    | 'E_TASK_NOT_READY'
+    | 'E_TASK_LOCKED'
+    | 'E_TASK_ALREADY_SUCCEEDED'
+    | 'E_TASK_IGNORED'
+    | 'E_TASK_NOT_FOUND'
+    | 'E_TASK_EXISTS'
+    | 'E_LOCK_LOST';
   /** Every code. */
   type ErrorCode =
     | CodecErrorCode
     | ItemErrorCode
     | ModelErrorCode
+    | TaskErrorCode
     | 'E_NOT_INITIALIZED'
     | 'E_EXPRESSION'
     | 'E_NOT_FOUND'
@@ -257,6 +267,72 @@ export declare namespace errors {
     readonly code: 'E_TRANSACTION_CANCELLED';
     readonly reasons: CancellationReason[];
   }
+
+  /**
+   * A task as a tracker error carries it: read from the item DynamoDB returned with the refusal. The
+   * layout, status names and data type of the tracker are not known where the error is caught:
+   * `data` is any JSON object, `errors` either layout's shape; assert the tracker's to read it as
+   * such (`e.task as Task`, `e.task as unknown as Task<Crawl>` for an interface `Crawl`).
+   */
+  type StoredTask = Task<TaskData, string, TrackerLayout>;
+  /** What tracker errors carry: `taskId` and `useCaseId` name the task; `cause` (LockLost) is the body's own error. */
+  interface TaskErrorDetails {
+    taskId: string;
+    useCaseId: string;
+    task?: StoredTask;
+    cause?: unknown;
+  }
+  /**
+   * Base of the status tracker's errors (a type to catch with `instanceof`; each error is of one of
+   * the subclasses, whose `code` and `task` are narrower).
+   */
+  class TaskError extends DynamoDBMateError {
+    constructor(code: TaskErrorCode, message: string, details: TaskErrorDetails);
+    readonly code: TaskErrorCode;
+    readonly taskId: string;
+    readonly useCaseId: string;
+    /** The task as stored when DynamoDB returned it with the refusal (no second read). */
+    readonly task: StoredTask | undefined;
+  }
+  /** `run`/`work`: the task's status is not one this run may start (in progress, or a status not listed). */
+  class TaskNotReady extends TaskError {
+    readonly code: 'E_TASK_NOT_READY';
+    readonly task: StoredTask;
+  }
+  /** `run`/`work`: another worker holds an unexpired lock on the task. */
+  class TaskLocked extends TaskError {
+    readonly code: 'E_TASK_LOCKED';
+    readonly task: StoredTask;
+  }
+  /** `run`/`work`: the task has succeeded; it is not run again. */
+  class TaskAlreadySucceeded extends TaskError {
+    readonly code: 'E_TASK_ALREADY_SUCCEEDED';
+    readonly task: StoredTask;
+  }
+  /** `run`/`work`: the task failed `maxRetry` times and is ignored. */
+  class TaskIgnored extends TaskError {
+    readonly code: 'E_TASK_IGNORED';
+    readonly task: StoredTask;
+  }
+  /** `get`, `run`: no task with this id (there is no stored task to carry). */
+  class TaskNotFound extends TaskError {
+    readonly code: 'E_TASK_NOT_FOUND';
+    readonly task: undefined;
+  }
+  /** `create`: the id is taken (`overwrite: true` replaces it); `task` is the existing one. */
+  class TaskExists extends TaskError {
+    readonly code: 'E_TASK_EXISTS';
+    readonly task: StoredTask;
+  }
+  /**
+   * `run`/`work`/`ctx.heartbeat()`: the lock expired and another worker took the task over (or the
+   * item was replaced) while this worker ran it; nothing was written. `task`: the item as it now is
+   * (undefined when it was deleted); `cause`: what the body threw, if it threw.
+   */
+  class LockLost extends TaskError {
+    readonly code: 'E_LOCK_LOST';
+    readonly task: StoredTask | undefined;
+  }
   /**
    * Any error of the package, as a union whose `code` narrows the class:
    * `if (e.code === 'E_TRANSACTION_CANCELLED') e.reasons`. (A type only: cast a caught
@@ -275,7 +351,14 @@ export declare namespace errors {
     | ItemError
     | ItemNotFoundError
     | BatchError
-    | TransactionCanceledError;
+    | TransactionCanceledError
+    | TaskNotReady
+    | TaskLocked
+    | TaskAlreadySucceeded
+    | TaskIgnored
+    | TaskNotFound
+    | TaskExists
+    | LockLost;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1065,6 +1148,335 @@ export type AttributesOf<M> = M extends ModelStatics<infer A, any> ? A : never;
 export declare function defineModel<A extends Attributes, I extends Indexes<A> = {}>(
   definition: ModelDefinition<A, I> & { attributes: KeyCheck<A> },
 ): ModelClass<A, I>;
+
+// ---------------------------------------------------------------------------------------------------
+// Status tracker
+//
+// Typing in short: `StatusTracker<Data, Extra, Layout>` — `Data` the tasks' data (a JSON object;
+// given explicitly: `new StatusTracker<Crawl>({...})`), `Extra` the names of `extraStatuses` and
+// `Layout` the `layout` option, both inferred from the options (and given explicitly along with an
+// explicit `Data`: TypeScript infers all type arguments or none). Statuses are taken by name (typed)
+// or by code (any number: the codes are not tracked by the types). `Task` is a full task (get,
+// create, ctx.task, errors), `PartialTask` what the index gives (queryByStatus, queryUnfinished).
+
+/** 'v6': pynamodb_mate 6.0.1.1's items and index; 'v5': 5.3.4.4's. */
+export type TrackerLayout = 'v6' | 'v5';
+/** The five statuses every tracker has (their codes: the `statuses` option). */
+export type StandardStatus = 'pending' | 'inProgress' | 'failed' | 'succeeded' | 'ignored';
+/** A status as methods take it: a name, or a code (unknown names and codes: ArgumentError E_ARGUMENT). */
+export type StatusArg<S extends string = string> = S | number;
+/** One status or several (at least one). */
+type StatusArgs<S extends string> = StatusArg<S> | readonly StatusArg<S>[];
+
+/** The default task data: a JSON object (pynamodb_mate's dict), as Python writes and reads it. */
+export type TaskData = { [key: string]: codec.JsonValue | undefined };
+/**
+ * `T` checked to be JSON (what the Python JSON codec writes): functions, and the methods of objects
+ * that have them (Date, Map, Set, ...), become never, so that a data type holding them is refused.
+ */
+type JsonCheck<T> = T extends codec.JsonValue | undefined
+  ? T
+  : T extends (...args: any) => any
+    ? never
+    : T extends object
+      ? { [K in keyof T]: JsonCheck<T[K]> }
+      : never;
+/** Refuses (in the tracker's options) a data type that is not a JSON object: arrays are E_ARGUMENT, Dates E_ITEM_TYPE at runtime. */
+type DataCheck<Data> = [Data] extends [readonly unknown[]]
+  ? { 'task data must be a JSON object, not an array': never }
+  : [Data] extends [JsonCheck<Data>]
+    ? unknown
+    : { 'task data must be JSON (no Date, Map, Set or function)': never };
+
+/** One entry of a 'v6' task's error history (pynamodb_mate's keys). */
+export interface TaskErrorEntry {
+  /** 1 for the first failure since the last success. */
+  nth_retry: number;
+  /** Python `datetime.isoformat()`: `2024-01-01T00:00:00.123456+00:00`. */
+  update_time: string;
+  /** Python `repr(e)`: `TypeError('bad input')`; a thrown non-Error is `NonError('...')`. */
+  error: string;
+  /** The stack, cut to `tracebackStackLimit` frames; empty for a non-Error. */
+  traceback: string;
+}
+/** `task.errors`: 'v6' keeps the history of failures, 'v5' the last one only (`{}` before any). */
+export type TaskErrors<L extends TrackerLayout = 'v6'> = L extends 'v5'
+  ? { error?: string; traceback?: string }
+  : { history: TaskErrorEntry[] };
+
+/** What every task has, also the partial ones of `queryByStatus` / `queryUnfinished`. */
+interface TaskIds<S extends string, L extends TrackerLayout> {
+  readonly useCaseId: string;
+  readonly taskId: string;
+  /** The item's hash key: `{useCaseId}{sep}{taskId}`. */
+  readonly key: string;
+  /** The index hash key: `{useCaseId}{sep}{status}{sep}{shard}` ('v5': no shard). */
+  readonly value: string;
+  /** The status code. */
+  readonly status: number;
+  /** The status's name; null for a code the tracker does not know (written by another service). */
+  readonly statusName: S | null;
+  /** The index shard of the task ('v5': none). */
+  readonly shard: L extends 'v5' ? undefined : number;
+  /** 'v6' only (a 'v5' item has no create time). */
+  readonly createTime: L extends 'v5' ? undefined : UtcDateTime;
+}
+
+/**
+ * A task as `get`, `getOneOrNone`, `create`, `createMany`, `ctx.task` and the tracker errors give it:
+ * the whole item, its ids split out, its status named. A value, not a live object: changing it
+ * writes nothing.
+ */
+export interface Task<Data = TaskData, S extends string = string, L extends TrackerLayout = 'v6'> extends TaskIds<S, L> {
+  /** Set when created, then by each final write ('v5': also when locked). */
+  readonly updateTime: UtcDateTime;
+  /** Failures since the last success. */
+  readonly retry: number;
+  /** The holder's lock (uuid4 hex); null when free. */
+  readonly lock: string | null;
+  /** When it was locked, moved by heartbeats; the epoch until first locked. */
+  readonly lockTime: UtcDateTime;
+  /** `{}` or the data of the create or last success. */
+  readonly data: Data;
+  readonly errors: TaskErrors<L>;
+  /** The fencing token: +1 at every lock this library takes (0 before). */
+  readonly fence: number;
+  /** With the `ttl` option: when a succeeded or ignored task expires; else undefined. */
+  readonly expireAt: UtcDateTime | undefined;
+  /** Whether a worker holds an unexpired lock at `at` (default now). */
+  isLocked(at?: Date): boolean;
+}
+
+/**
+ * A task as `queryByStatus` and `queryUnfinished` give it: only what the index projects. Present:
+ * the ids, `status`, `statusName`, `shard`, and in 'v6' `createTime` and `updateTime`. Absent
+ * (undefined): `updateTime` in 'v5', `retry`, `lock`, `lockTime`, `data`, `errors`, `fence`,
+ * `expireAt`; `get(task.taskId)` reads the whole task.
+ */
+export interface PartialTask<S extends string = string, L extends TrackerLayout = 'v6'> extends TaskIds<S, L> {
+  readonly updateTime: L extends 'v5' ? undefined : UtcDateTime;
+  readonly retry: undefined;
+  readonly lock: undefined;
+  readonly lockTime: undefined;
+  readonly data: undefined;
+  readonly errors: undefined;
+  readonly fence: undefined;
+  readonly expireAt: undefined;
+}
+
+/** What a task body (`run`, `work`) receives. */
+export interface TaskContext<Data = TaskData, S extends string = string, L extends TrackerLayout = 'v6'> {
+  /** The task as locked: in progress, under this worker's lock. */
+  readonly task: Task<Data, S, L> & { readonly statusName: 'inProgress'; readonly lock: string };
+  readonly taskId: string;
+  /** The fencing token: larger than that of every earlier holder; pass it along to guard side effects. */
+  readonly fence: number;
+  /** Aborted (reason: `errors.LockLost`) when a heartbeat finds that another worker took the task over. */
+  readonly signal: GlobalInstance<'AbortSignal'>;
+  /** The data the success write stores (replacing the task's; discarded if the body fails). */
+  setData(data: Data): this;
+  /** Extends the lock now; rejects with `errors.LockLost` when it is gone. */
+  heartbeat(): Promise<void>;
+}
+
+/** `heartbeatSeconds`: seconds between lock extensions while a body runs, below `lockExpireSeconds`; 0 or false: none. */
+export type HeartbeatSeconds = number | false;
+
+/**
+ * The tracker's options (defaults: pynamodb_mate's for the layout). `Extra`: the names of
+ * `extraStatuses`; `L`: the layout. An object literal with an unknown option does not compile (E_ARGUMENT at runtime).
+ */
+export type StatusTrackerOptions<Extra extends string = never, L extends TrackerLayout = 'v6'> = TrackerOptionFields<Extra, L> &
+  ExtraStatusesGiven<Extra>;
+interface TrackerOptionFields<Extra extends string, L extends TrackerLayout> {
+  client: DynamoDBClientLike;
+  table: string;
+  /** One table holds many use cases; it may not contain `sep`. */
+  useCaseId: string;
+  /** Default 'v6'. */
+  layout?: L;
+  /** Codes of the five standard statuses (distinct integers >= 0); others go in `extraStatuses`. */
+  statuses?: { readonly [K in StandardStatus]?: number };
+  /** More statuses: name → code. */
+  extraStatuses?: { readonly [K in Extra]: number };
+  /** Those `run` and `work` start from; default `['pending', 'failed']`. */
+  readyStatuses?: readonly StatusArg<StandardStatus | NoInfer<Extra>>[];
+  /** Index shards per status name (default 1 each); 'v5' has none. */
+  shards?: NoInfer<L> extends 'v5'
+    ? { readonly [K in StandardStatus | NoInfer<Extra>]?: 1 }
+    : { readonly [K in StandardStatus | NoInfer<Extra>]?: number };
+  /** Default '____'. */
+  sep?: string;
+  /** Digits of the status code and of the shard in `value`; default 3 each. */
+  statusZeroPad?: number;
+  shardZeroPad?: number;
+  /** Failures after which a task is ignored; default 3. */
+  maxRetry?: number;
+  /** Default 300 ('v6') / 900 ('v5'). */
+  lockExpireSeconds?: number;
+  /** Stack frames kept in the error history; default 10. */
+  tracebackStackLimit?: number;
+  /** Take in-progress tasks whose lock expired (their worker died); default true. */
+  recoverExpired?: boolean;
+  /** Default `lockExpireSeconds / 3`. */
+  heartbeatSeconds?: HeartbeatSeconds;
+  /** Seconds after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
+  ttl?: number | { succeeded?: number; ignored?: number; attribute?: string };
+}
+/**
+ * Explicit extra status names (`new StatusTracker<Crawl, 'later'>`) need their `extraStatuses`, and
+ * with none (`new StatusTracker<Crawl>`) there may be none.
+ */
+type ExtraStatusesGiven<Extra extends string> = [Extra] extends [never] ? { extraStatuses?: undefined } : { extraStatuses: unknown };
+
+/** `create` options; `data` is required when `Data` has required properties (the default data is `{}`). */
+export type CreateTaskOptions<Data = TaskData, S extends string = string> = {
+  /** Default 'pending'. */
+  status?: StatusArg<S>;
+  /** Replace a task with this id instead of refusing with `errors.TaskExists`. */
+  overwrite?: boolean;
+} & ({} extends Data ? { data?: Data } : { data: Data });
+/** A task of `createMany`: an id (when `{}` is valid data), or `{ taskId, data, status }`. */
+export type TaskSpec<Data = TaskData, S extends string = string> =
+  | ({} extends Data ? string : never)
+  | ({ taskId: string; status?: StatusArg<S> } & ({} extends Data ? { data?: Data } : { data: Data }));
+
+export interface QueryByStatusOptions {
+  /** At most this many tasks over all statuses and shards. */
+  limit?: number;
+  /** Default true: by update time ('v5': by key), oldest first. */
+  olderFirst?: boolean;
+  /** Items per request. */
+  pageSize?: number;
+}
+
+export interface RunOptions<S extends string = string> {
+  /** The statuses this run may start from; default the tracker's `readyStatuses`. */
+  statuses?: StatusArgs<S>;
+  heartbeatSeconds?: HeartbeatSeconds;
+}
+
+export interface WorkOptions<S extends string = string> {
+  /** Bodies running at once; default 1. */
+  concurrency?: number;
+  /** Abort: stop claiming, let running bodies finish, resolve. */
+  signal?: GlobalInstance<'AbortSignal'>;
+  /** The statuses to claim; default the tracker's `readyStatuses`. */
+  statuses?: StatusArgs<S>;
+  /** Resolve once no task is unfinished or in progress anywhere. */
+  drain?: boolean;
+  /** Backoff while there is nothing to claim; default `{ min: 100, max: 5000 }`. */
+  idleMs?: { min?: number; max?: number };
+  heartbeatSeconds?: HeartbeatSeconds;
+}
+/** What `work` resolves to: counts of this loop's bodies and skipped claims. */
+export interface WorkResult {
+  succeeded: number;
+  /** Failed and recorded as failed (to be retried). */
+  failed: number;
+  /** Failed for the `maxRetry`-th time. */
+  ignored: number;
+  /** Ended with `errors.LockLost` (nothing written). */
+  lost: number;
+  /** Claims refused because another worker had the task or it had finished. */
+  skipped: number;
+}
+
+type TrackerCommonAttributes = {
+  key: Attribute<string, { hashKey: true }, { kind: 'string' }>;
+  value: Attribute<string, {}, { kind: 'string' }>;
+  updateTime: Attribute<Date, { attrName: 'update_time' }, { kind: 'datetime' }>;
+  retry: Attribute<number | bigint, { integer: true }, { kind: 'number' }>;
+  lockTime: Attribute<Date, { attrName: 'lock_time' }, { kind: 'datetime' }>;
+  data: Attribute<JsonAttributeValue, { nullable: true }, { kind: 'json' }>;
+  errors: Attribute<JsonAttributeValue, { nullable: true }, { kind: 'json' }>;
+  fence: Attribute<number | bigint, { integer: true; nullable: true }, { kind: 'number' }>;
+};
+/** The attributes of the tracker's model (with the `ttl` option also `expireAt`, not typed here). */
+export type TrackerAttributes<L extends TrackerLayout = 'v6'> = L extends 'v5'
+  ? Simplify<TrackerCommonAttributes & { lock: Attribute<string, { nullable: true }, { kind: 'string' }> }>
+  : Simplify<
+      TrackerCommonAttributes & {
+        status: Attribute<number | bigint, { integer: true }, { kind: 'number' }>;
+        createTime: Attribute<Date, { attrName: 'create_time' }, { kind: 'datetime' }>;
+        lock: Attribute<string, {}, { kind: 'string' }>;
+      }
+    >;
+type TrackerModel<L extends TrackerLayout> = L extends TrackerLayout ? ModelClass<TrackerAttributes<L>> : never;
+
+/**
+ * pynamodb_mate's status tracker on a table shared with Python workers: `create` tasks, `run` one
+ * (lock, body, record the outcome), `work` a pull loop over unfinished ones, query and count by
+ * status. `Data`: the tasks' data, a JSON object (default `TaskData`), given explicitly:
+ * `new StatusTracker<Crawl>({...})`; `Extra` (names of `extraStatuses`) and `Layout` are inferred
+ * from the options, but with an explicit `Data` they must be given too:
+ * `new StatusTracker<Crawl, 'later', 'v5'>({ ..., extraStatuses: { later: 60 }, layout: 'v5' })`.
+ * Methods that do I/O reject (never throw) on bad arguments.
+ */
+export declare class StatusTracker<
+  Data extends object = TaskData,
+  Extra extends string = never,
+  Layout extends TrackerLayout = 'v6',
+> {
+  constructor(options: StatusTrackerOptions<Extra, Layout> & DataCheck<Data>);
+  readonly useCaseId: string;
+  readonly layout: Layout;
+  /** Name → code of every status (the standard ones with defaults filled in, and the extra ones). */
+  readonly statuses: { [K in StandardStatus | Extra]: number };
+  /** The model of the tracker's items (`defineModel`), for reads the tracker does not offer. */
+  readonly Model: TrackerModel<Layout>;
+
+  /** The code of a status name or code; ArgumentError (E_ARGUMENT) for one the tracker does not know. */
+  statusCode(status: StatusArg<StandardStatus | Extra>): number;
+  /** Creates the table with the layout's index (and TTL when configured) unless it exists; `wait`: until ACTIVE. */
+  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
+  deleteTable(options?: { wait?: boolean }): Promise<void>;
+
+  /** A new task (pending unless told); `errors.TaskExists` when the id is taken, unless `overwrite`. */
+  create(
+    taskId: string,
+    ...options: {} extends Data
+      ? [options?: CreateTaskOptions<Data, StandardStatus | Extra>]
+      : [options: CreateTaskOptions<Data, StandardStatus | Extra>]
+  ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
+  /**
+   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (default
+   * 16); ids already taken are returned in `existing` as stored. `overwrite`: batch writes instead.
+   */
+  createMany(
+    tasks: readonly TaskSpec<Data, StandardStatus | Extra>[],
+    options?: { overwrite?: boolean; concurrency?: number },
+  ): Promise<{ created: Task<Data, StandardStatus | Extra, Layout>[]; existing: Task<Data, StandardStatus | Extra, Layout>[] }>;
+  /** The task; `errors.TaskNotFound` when it does not exist. `consistentRead` defaults to true. */
+  get(taskId: string, options?: { consistentRead?: boolean }): Promise<Task<Data, StandardStatus | Extra, Layout>>;
+  /** The task, or null when it does not exist. */
+  getOneOrNone(taskId: string, options?: { consistentRead?: boolean }): Promise<Task<Data, StandardStatus | Extra, Layout> | null>;
+
+  /**
+   * Locks the task (one conditional write), runs `fn`, and records the outcome: resolves to what `fn`
+   * returned, rejects with what it threw once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
+   * `TaskAlreadySucceeded`, `TaskIgnored`, `TaskNotReady`; `errors.LockLost` when the lock was taken over.
+   */
+  run<R>(
+    taskId: string,
+    fn: (ctx: TaskContext<Data, StandardStatus | Extra, Layout>) => R | PromiseLike<R>,
+    options?: RunOptions<StandardStatus | Extra>,
+  ): Promise<R>;
+  /** The pull loop over unfinished tasks (every shard): claims, runs `fn` with bounded concurrency, backs off while idle. */
+  work(
+    options: WorkOptions<StandardStatus | Extra> | undefined,
+    fn: (ctx: TaskContext<Data, StandardStatus | Extra, Layout>) => unknown,
+  ): Promise<WorkResult>;
+
+  /** Tasks in `statuses`, every shard, merged by update time ('v5': by key): partial tasks (see `PartialTask`). */
+  queryByStatus(statuses: StatusArgs<StandardStatus | Extra>, options?: QueryByStatusOptions): AsyncIterableIterator<PartialTask<StandardStatus | Extra, Layout>>;
+  /** Tasks a worker may start (the ready statuses), as `queryByStatus`. */
+  queryUnfinished(options?: QueryByStatusOptions): AsyncIterableIterator<PartialTask<StandardStatus | Extra, Layout>>;
+  /** Tasks in `statuses`, summed over statuses and shards. */
+  countByStatus(statuses: StatusArgs<StandardStatus | Extra>): Promise<number>;
+  /** Deletes every task of this use case (and only this one); resolves to how many. */
+  deleteByUseCase(): Promise<number>;
+}
 
 // Without this, every top-level declaration of a declaration file is exported, also the helpers
 // above (and `brand`/`phantom` as values that do not exist at runtime).

@@ -1,7 +1,7 @@
 // Misuse that must not compile. Type-checked by tests/package/types.test.mjs: every
 // `@ts-expect-error` must hit an error (tsc reports unused ones), and the same file with the
 // directives stripped must fail on exactly the lines below them.
-import { attr, cond, defineModel, errors, UtcDateTime } from 'dynamodb-mate';
+import { attr, cond, defineModel, errors, StatusTracker, UtcDateTime } from 'dynamodb-mate';
 // @ts-expect-error the declarations' helper types are not exported
 import type { Simplify } from 'dynamodb-mate';
 // @ts-expect-error brands exist in the types only, not at runtime
@@ -247,5 +247,130 @@ itemError.reasons;
 // @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
 new UtcDateTime('2024-01-01');
 
+// ---- status tracker: options ----
+const tracker = new StatusTracker({ client, table: 'tasks', useCaseId: 'crawler', extraStatuses: { later: 60 } });
+interface Crawl {
+  url: string;
+  bytes?: number;
+}
+const crawls = new StatusTracker<Crawl>({ client, table: 'tasks', useCaseId: 'crawls' });
+const legacy = new StatusTracker({ client, table: 'jobs', useCaseId: 'job', layout: 'v5' });
+// @ts-expect-error the use case id is required
+new StatusTracker({ client, table: 'tasks' });
+// @ts-expect-error unknown option (a typo of useCaseId)
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', usecaseId: 'b' });
+// @ts-expect-error statuses sets the codes of the five standard statuses; others go in extraStatuses
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', statuses: { done: 60 } });
+// @ts-expect-error status codes are numbers
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', statuses: { pending: '10' } });
+// @ts-expect-error layout is 'v6' or 'v5'
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', layout: 'v7' });
+// @ts-expect-error a ready status must be a status of the tracker
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', extraStatuses: { later: 60 }, readyStatuses: ['pending', 'latr'] });
+// @ts-expect-error shards are per status of the tracker
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', shards: { done: 2 } });
+// @ts-expect-error layout 'v5' has no shards
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', layout: 'v5', shards: { pending: 4 } });
+// @ts-expect-error heartbeatSeconds is a number of seconds, or false (0) for none
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', heartbeatSeconds: true });
+// @ts-expect-error ttl is seconds, or { succeeded, ignored, attribute }
+new StatusTracker({ client, table: 'tasks', useCaseId: 'a', ttl: { success: 60 } });
+// @ts-expect-error task data is JSON: no Dates
+new StatusTracker<{ url: string; seen: Date }>({ client, table: 'tasks', useCaseId: 'a' });
+// @ts-expect-error task data is a JSON object, not an array
+new StatusTracker<string[]>({ client, table: 'tasks', useCaseId: 'a' });
+// @ts-expect-error with an explicit data type the extra statuses are explicit too: StatusTracker<Crawl, 'later'>
+new StatusTracker<Crawl>({ client, table: 'tasks', useCaseId: 'a', extraStatuses: { later: 60 } });
+// @ts-expect-error an explicit extra status needs its code in extraStatuses
+new StatusTracker<Crawl, 'later'>({ client, table: 'tasks', useCaseId: 'a' });
+
+// ---- status tracker: tasks ----
+// @ts-expect-error task ids are strings
+tracker.get(1);
+// @ts-expect-error unknown status name
+tracker.create('t', { status: 'done' });
+// @ts-expect-error task data is JSON: no Dates
+tracker.create('t', { data: { when: new Date() } });
+// @ts-expect-error task data is an object, not an array
+tracker.create('t', { data: [1, 2] });
+// @ts-expect-error a typed tracker's tasks need their data (the default is {})
+crawls.create('t');
+// @ts-expect-error the data must fit the tracker's data type
+crawls.create('t', { data: { url: 1 } });
+// @ts-expect-error bare ids give tasks the data {}, which is no Crawl
+crawls.createMany(['a', 'b']);
+// @ts-expect-error queryByStatus takes statuses of the tracker
+tracker.queryByStatus('done');
+// @ts-expect-error this tracker has no extra status 'later'
+crawls.countByStatus(['pending', 'later']);
+// @ts-expect-error olderFirst is a boolean
+tracker.queryUnfinished({ olderFirst: 'yes' });
+// @ts-expect-error no such status
+tracker.statuses.done;
+// @ts-expect-error run needs a body
+tracker.run('t');
+// @ts-expect-error run's statuses are statuses of the tracker
+tracker.run('t', () => {}, { statuses: ['pending', 'done'] });
+// @ts-expect-error work takes its options first
+tracker.work(async () => {});
+// @ts-expect-error idleMs is { min, max }
+tracker.work({ idleMs: 100 }, () => {});
+// @ts-expect-error concurrency is a number
+tracker.work({ concurrency: '8' }, () => {});
+
+async function trackerTypes() {
+  await crawls.run('t', (ctx) => {
+    // @ts-expect-error setData takes the tracker's data type
+    ctx.setData({ url: '/a', bytes: '1' });
+    // @ts-expect-error the fencing token is read-only
+    ctx.fence = 2;
+  });
+  for await (const t of crawls.queryByStatus('pending')) {
+    // @ts-expect-error query results are partial: no data (get(taskId) reads it)
+    t.data.url;
+    // @ts-expect-error query results are partial: no retry count
+    t.retry.toFixed();
+    // @ts-expect-error query results have no lock to check
+    t.isLocked();
+  }
+  for await (const t of legacy.queryUnfinished()) {
+    // @ts-expect-error the 'v5' index projects no update time
+    t.updateTime.getTime();
+  }
+  const old = await legacy.get('x');
+  // @ts-expect-error 'v5' keeps the last error only, no history
+  old.errors.history;
+  // @ts-expect-error 'v5' items have no create time
+  old.createTime.getTime();
+  const task = await tracker.get('x');
+  // @ts-expect-error a task is a value: changing it writes nothing
+  task.retry = 0;
+  // @ts-expect-error statusName is null for a code the tracker does not know
+  const name: string = task.statusName;
+  return name;
+}
+
+// ---- status tracker: errors ----
+declare const caught: unknown;
+if (caught instanceof errors.TaskNotFound) {
+  // @ts-expect-error TaskNotFound carries no task
+  caught.task.taskId;
+}
+if (caught instanceof errors.LockLost) {
+  // @ts-expect-error LockLost's task is undefined when the item was deleted
+  caught.task.statusName;
+}
+if (caught instanceof errors.TaskLocked) {
+  // @ts-expect-error the layout is not known where the error is caught: 'v5' errors have no history
+  caught.task.errors.history;
+}
+declare const anyError: errors.AnyError;
+if (anyError.code === 'E_TASK_LOCKED') {
+  // @ts-expect-error reasons exist on TransactionCanceledError only
+  anyError.reasons;
+}
+// @ts-expect-error a tracker error's code is an E_TASK_* code or E_LOCK_LOST
+const taskCode: 'E_NOT_FOUND' = (caught as errors.TaskError).code;
+
 export type { Simplify };
-export { views, score, notFound, url, transactTypes, brand };
+export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode };

@@ -15,6 +15,15 @@ import {
   type UpdateInput,
   type Condition,
   type JsonAttributeValue,
+  StatusTracker,
+  type PartialTask,
+  type StandardStatus,
+  type StatusTrackerOptions,
+  type Task,
+  type TaskContext,
+  type TaskData,
+  type TaskErrorEntry,
+  type WorkResult,
 } from 'dynamodb-mate';
 
 /** Exact type equality (mutual assignability is too weak for optional and any). */
@@ -305,4 +314,159 @@ const micros: bigint = when.epochMicros;
 const within: number = when.microsecond;
 if (p.crawled instanceof UtcDateTime) p.crawled.epochMicros satisfies bigint;
 
+// ---- the status tracker: the README's example ------------------------------------------------------------
+const tracker = new StatusTracker({ client, table: 'quickstart-tasks', useCaseId: 'crawler', shards: { pending: 4 } });
+expectType<Equal<typeof tracker, StatusTracker<TaskData, never, 'v6'>>>();
+expectType<Equal<typeof tracker.statuses, { pending: number; inProgress: number; failed: number; succeeded: number; ignored: number }>>();
+expectType<Equal<typeof tracker.layout, 'v6'>>();
+
+async function quickstart() {
+  const desc: TableDescription | null = await tracker.createTable({ wait: true });
+  const { created, existing } = await tracker.createMany([{ taskId: 'page-1', data: { url: '/1' } }, 'page-2', 'page-3']);
+  expectType<Equal<typeof created, Task<TaskData, StandardStatus, 'v6'>[]>>();
+  const taken: string[] = existing.map((t) => t.taskId);
+  const out = await tracker.run('page-1', async (ctx) => {
+    expectType<Equal<typeof ctx, TaskContext<TaskData, StandardStatus, 'v6'>>>();
+    expectType<Equal<typeof ctx.task.statusName, 'inProgress'>>();
+    expectType<Equal<typeof ctx.task.lock, string>>();
+    ctx.setData({ ...ctx.task.data, bytes: 1234 });
+    return 'fetched';
+  });
+  expectType<Equal<typeof out, string>>();
+  const page1 = await tracker.get('page-1');
+  expectType<Equal<typeof page1.statusName, StandardStatus | null>>();
+  expectType<Equal<typeof page1.data, TaskData>>();
+  expectType<Equal<typeof page1.updateTime, UtcDateTime>>();
+  const locked: boolean = page1.isLocked(new Date());
+  try {
+    await tracker.run('page-1', () => {});
+  } catch (e) {
+    if (e instanceof errors.TaskAlreadySucceeded) expectType<Equal<typeof e.code, 'E_TASK_ALREADY_SUCCEEDED'>>();
+  }
+  await tracker.run('page-2', () => {
+    throw new Error('timeout');
+  }).catch(() => {});
+  const page2 = await tracker.get('page-2');
+  const entry: TaskErrorEntry | undefined = page2.errors.history[0];
+  const record = [page2.statusName, page2.retry, entry?.error, entry?.nth_retry];
+  const stats = await tracker.work({ concurrency: 8, drain: true }, async (ctx) => {
+    ctx.setData({ ok: true });
+  });
+  expectType<Equal<typeof stats, WorkResult>>();
+  const counted: number = stats.succeeded + (await tracker.countByStatus('succeeded'));
+  for await (const t of tracker.queryByStatus('succeeded', { limit: 1 })) {
+    expectType<Equal<typeof t, PartialTask<StandardStatus, 'v6'>>>();
+    expectType<Equal<typeof t.updateTime, UtcDateTime>>();
+    expectType<Equal<typeof t.data, undefined>>();
+    t.taskId satisfies string;
+  }
+  for await (const t of tracker.queryByStatus([10, 'failed'], { olderFirst: false, pageSize: 50 })) (await tracker.get(t.taskId)).data;
+  await tracker.deleteTable();
+  return [desc, taken, locked, record, counted];
+}
+
+// A typed tracker: task data, an extra status, TTL on finished tasks, a worker guarding its side effect with the fence.
+interface Crawl {
+  url: string;
+  bytes?: number;
+  links?: string[];
+}
+const crawls = new StatusTracker<Crawl, 'later'>({
+  client,
+  table: 'tasks',
+  useCaseId: 'crawls',
+  extraStatuses: { later: 60 },
+  readyStatuses: ['pending', 'failed', 'later'],
+  shards: { pending: 8, later: 2 },
+  maxRetry: 5,
+  lockExpireSeconds: 120,
+  heartbeatSeconds: 30,
+  ttl: { succeeded: 86_400, ignored: 3600 },
+});
+const Result = defineModel({
+  table: 'results',
+  client,
+  attributes: { url: attr.string({ hashKey: true }), bytes: attr.number(), fence: attr.number({ nullable: true }) },
+});
+
+async function typedTracker() {
+  const a = await crawls.create('a', { data: { url: '/a' }, status: 'later' });
+  expectType<Equal<typeof a.data, Crawl>>();
+  expectType<Equal<typeof a.statusName, StandardStatus | 'later' | null>>();
+  await crawls.create('a', { data: { url: '/a2' }, overwrite: true });
+  await crawls.createMany([{ taskId: 'b', data: { url: '/b' } }, { taskId: 'c', data: { url: '/c' }, status: 60 }], { concurrency: 4 });
+  const n = await crawls.run('a', async (ctx) => {
+    const links: string[] = ctx.task.data.links ?? [];
+    ctx.signal.addEventListener('abort', () => ctx.signal.reason satisfies unknown);
+    await ctx.heartbeat();
+    const bytes = 1234;
+    await Result.create({ url: ctx.task.data.url, bytes, fence: ctx.fence }).save({
+      condition: cond.or(Result.attr.fence.notExists(), Result.attr.fence.lt(ctx.fence)),
+    });
+    ctx.setData({ ...ctx.task.data, bytes });
+    return links.length;
+  }, { statuses: ['later', 'pending'], heartbeatSeconds: false });
+  expectType<Equal<typeof n, number>>();
+  const stop = new AbortController();
+  const stats = await crawls.work({ signal: stop.signal, statuses: 'later', idleMs: { min: 20, max: 1000 }, concurrency: 2 }, (ctx) =>
+    ctx.setData({ url: ctx.task.data.url, bytes: 0 }),
+  );
+  const code: number = crawls.statuses.later + crawls.statusCode('later') + crawls.statusCode(60);
+  const maybe = await crawls.getOneOrNone('zzz', { consistentRead: false });
+  if (maybe) expectType<Equal<typeof maybe.expireAt, UtcDateTime | undefined>>();
+  const table: string = crawls.Model.tableName;
+  const item = await crawls.Model.get('crawls____a');
+  item.lock satisfies string;
+  return [stats.lost, stats.skipped, code, table, await crawls.deleteByUseCase()];
+}
+
+// Inferred from the options: the extra status names and the layout.
+const inferred = new StatusTracker({ client, table: 'tasks', useCaseId: 'x', extraStatuses: { later: 60, review: 70 }, readyStatuses: ['later'], shards: { review: 2 } });
+expectType<Equal<typeof inferred, StatusTracker<TaskData, 'later' | 'review', 'v6'>>>();
+const legacyOptions: StatusTrackerOptions<never, 'v5'> = { client, table: 'jobs', useCaseId: 'job', layout: 'v5', lockExpireSeconds: 900 };
+const legacy = new StatusTracker(legacyOptions);
+expectType<Equal<typeof legacy, StatusTracker<TaskData, never, 'v5'>>>();
+
+async function legacyTracker() {
+  const old = await legacy.get('x');
+  expectType<Equal<typeof old.errors, { error?: string; traceback?: string }>>();
+  expectType<Equal<typeof old.createTime, undefined>>();
+  expectType<Equal<typeof old.shard, undefined>>();
+  for await (const t of legacy.queryUnfinished({ limit: 10 })) expectType<Equal<typeof t.updateTime, undefined>>();
+  legacy.Model.attr.lock.remove();
+  return old.errors.error;
+}
+
+async function trackerErrors() {
+  try {
+    await tracker.run('x', () => {});
+  } catch (error) {
+    if (error instanceof errors.TaskLocked) {
+      return error.task.lockTime.epochMicros;
+    } else if (error instanceof errors.TaskNotFound) {
+      expectType<Equal<typeof error.task, undefined>>();
+      return error.taskId;
+    } else if (error instanceof errors.LockLost) {
+      return [error.cause, error.task?.fence];
+    } else if (error instanceof errors.TaskError) {
+      expectType<Equal<typeof error.code, errors.TaskErrorCode>>();
+      return error.useCaseId;
+    } else if (error instanceof errors.DynamoDBMateError) {
+      const any = error as errors.AnyError;
+      if (any.code === 'E_TASK_EXISTS') return any.task.data;
+      if (any.code === 'E_TASK_IGNORED') return [any.task.retry, (any.task as Task).errors.history.length];
+      if (any.code === 'E_LOCK_LOST') return any.task?.statusName;
+      if (any.code === 'E_TASK_NOT_FOUND') accepts<undefined>(any.task);
+    }
+  }
+  try {
+    await crawls.create('a', { data: { url: '/a' } });
+  } catch (error) {
+    // The layout and data type are not known where an error is caught: assert the tracker's.
+    if (error instanceof errors.TaskExists) return (error.task as unknown as Task<Crawl, StandardStatus | 'later'>).errors.history.length;
+  }
+  return undefined;
+}
+
 export { data, crud, reads, batches, subclass, failing, conditions, paths, asDate, micros, within, accepts, expectType };
+export { quickstart, typedTracker, legacyTracker, trackerErrors, inferred };

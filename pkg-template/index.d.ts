@@ -157,9 +157,11 @@ export declare namespace errors {
     | 'E_AEAD_WRONG_KEY'
     | 'E_AEAD_CONTEXT'
     | 'E_AEAD_TAMPERED';
+  /** E_KEY_LENGTH: a raw key is not 32 bytes; E_KEY_NOT_SET: an encrypted attribute was used before its key provider was resolved (`await Model.prepare()`). */
+  type KeyErrorCode = 'E_KEY_LENGTH' | 'E_KEY_NOT_SET';
   type CodecErrorCode =
     | ArgumentErrorCode
-    | 'E_KEY_LENGTH'
+    | KeyErrorCode
     | CompressionErrorCode
     | EncodingErrorCode
     | DecryptionErrorCode
@@ -212,8 +214,9 @@ export declare namespace errors {
   class ArgumentError extends CodecError {
     readonly code: ArgumentErrorCode;
   }
+  /** A raw key is not 32 bytes (E_KEY_LENGTH), or a key provider was not resolved yet (E_KEY_NOT_SET: `await Model.prepare()`). */
   class KeyError extends CodecError {
-    readonly code: 'E_KEY_LENGTH';
+    readonly code: KeyErrorCode;
   }
   class CompressionError extends CodecError {
     readonly code: CompressionErrorCode;
@@ -395,7 +398,9 @@ export type AttributeKind =
   | 'json'
   | 'datetime'
   | 'ttl'
-  | 'version';
+  | 'version'
+  | 'compressed'
+  | 'encrypted';
 
 /** What the types know of an attribute besides its value: its kind, and a list's element or a map's fields. */
 export interface AttributeDescriptor {
@@ -421,7 +426,7 @@ export interface Attribute<
   readonly rangeKey: boolean;
   /** True when the options say so, and always for version attributes. */
   readonly nullable: boolean;
-  /** 'S' | 'N' | 'B' for string, number and binary attributes (the types keys may have). */
+  /** 'S' | 'N' | 'B' for string, number and binary attributes, 'S' for datetime (the types keys may have). */
   readonly keyType: 'S' | 'N' | 'B' | undefined;
   readonly collection: 'set' | 'list' | 'map' | null;
   readonly [phantom]?: { value: TValue; descriptor: TDescriptor };
@@ -443,9 +448,13 @@ export interface AnyAttribute {
 export type Attributes = Record<string, AnyAttribute>;
 /** The fields of a typed map (never keys: see NoKeys). */
 export type NestedAttributes = Record<string, AnyAttribute>;
-/** Refuses key flags on attributes where keys cannot be (map fields, list elements). */
+/** Refuses key flags on attributes where keys cannot be (map fields, list elements), and encrypted fields (top-level only: E_SCHEMA). */
 type NoKeys<F> = {
-  [K in keyof F]: OptionsOf<F[K]> extends { hashKey: true } | { rangeKey: true } ? { 'a map field cannot be a key': never } : unknown;
+  [K in keyof F]: OptionsOf<F[K]> extends { hashKey: true } | { rangeKey: true }
+    ? { 'a map field cannot be a key': never }
+    : true extends IsEncrypted<F[K]>
+      ? { 'encrypted attributes are top-level attributes only': never }
+      : unknown;
 };
 
 /** Options every attribute takes. */
@@ -474,6 +483,8 @@ export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
 export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint>>;
 export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>>;
 export type DateOptions = CommonOptions<Date>;
+/** A datetime can be a table or index key (S, as in pynamodb, where it keys indexes). */
+export type DatetimeOptions = DateOptions & KeyOptions;
 export type JsonOptions = CommonOptions<JsonAttributeValue>;
 export type DynamicOptions = CommonOptions<unknown>;
 export interface NullOptions {
@@ -489,7 +500,9 @@ export interface VersionOptions {
 export type ElementAttribute = AnyAttribute;
 type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true } | { attrName: string } | { default: unknown }
   ? { 'a list element takes no hashKey, rangeKey, attrName or default': never }
-  : unknown;
+  : true extends IsEncrypted<E>
+    ? { 'encrypted attributes are top-level attributes only': never }
+    : unknown;
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
@@ -507,7 +520,11 @@ type KindOf<At> = DescriptorOf<At>['kind'];
 /** The JS value of an attribute, null excluded (what reads give). */
 export type ValueOf<At> = At extends Attribute<infer V, any, any> ? V : never;
 /** What writes accept: the value; numbers also BigInt (float attributes convert it) and `codec.PythonFloat`. */
-type WriteValueOf<At> = KindOf<At> extends 'number' ? number | bigint | codec.PythonFloat : ValueOf<At>;
+type WriteValueOf<At> = KindOf<At> extends 'number'
+  ? number | bigint | codec.PythonFloat
+  : DescriptorOf<At> extends { kind: 'encrypted'; value: 'number' }
+    ? number | bigint | codec.PythonFloat
+    : ValueOf<At>;
 type IsNullable<At> = KindOf<At> extends 'version' | 'null' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
 type HasDefault<At> = OptionsOf<At> extends { default: unknown } ? true : false;
 
@@ -529,6 +546,80 @@ type MapWriteValue<F> = Simplify<
 type ElementValue<E> = ValueOf<E> | (IsNullable<E> extends true ? null : never);
 type ListValue<O> = O extends { of: infer E extends AnyAttribute } ? ElementValue<E>[] : unknown[];
 type MapFields<O> = O extends { attributes: infer F extends NestedAttributes } ? F : never;
+
+// Compressed and encrypted attributes (B values; never keys)
+
+/** Compressed attributes: `level` 0-9 (default 9, as Python), `maxOutput` bytes a read may inflate to (default 64 MiB, else E_GZIP_TOO_LARGE). */
+export interface CompressionOptions {
+  level?: number;
+  maxOutput?: number;
+}
+export type CompressedStringOptions = CommonOptions<string> & CompressionOptions;
+export type CompressedBinaryOptions = CommonOptions<Uint8Array> & CompressionOptions;
+/** `ensureAscii: false` writes raw UTF-8 JSON as pynamodb_mate 5.3.4.4; the default is read by 5.x and 6.x. */
+export type CompressedJsonOptions = CommonOptions<JsonAttributeValue> & CompressionOptions & { ensureAscii?: boolean };
+
+/** Key bytes: a password string (the key is SHA-256 of its UTF-8 bytes, as pynamodb_mate) or 32 bytes (else E_KEY_LENGTH). */
+export type KeyMaterial = string | Uint8Array;
+/**
+ * A key provider (the hook for a KMS data key): called on first use, once per function, its result
+ * cached (a failed call is retried next time). Models await it in requests and `Model.prepare()`.
+ */
+export type KeyProvider = () => KeyMaterial | PromiseLike<KeyMaterial>;
+/** One key: a password, 32 bytes, or a provider of either. */
+export type EncryptionKey = KeyMaterial | KeyProvider;
+/** Keys by id: writes use `current` (which must be in `keys`), reads pick the key id stored in each value. */
+export interface EncryptionKeyring {
+  current: string;
+  keys: Record<string, EncryptionKey>;
+}
+/** The default format: an authenticated envelope bound to table and attribute, with a key id. */
+export interface AeadKeyOptions {
+  key: EncryptionKey | EncryptionKeyring;
+  format?: 'aead';
+  /** The id of a single key (a keyring names its own); default 'default'. */
+  keyId?: string;
+  /** Default true: equal values give equal bytes, so `eq`, `ne` and `in` work. */
+  deterministic?: boolean;
+  /** Also read pynamodb_mate's bytes under this key (a migration: `Model.reencrypt()` rewrites them). */
+  legacy?: LegacyKeyOptions;
+}
+export interface LegacyKeyOptions {
+  /** A single key: pynamodb_mate bytes name no key id. */
+  key: EncryptionKey;
+  /** Default: the attribute's `deterministic`. */
+  deterministic?: boolean;
+}
+/** pynamodb_mate's own bytes, which Python reads and writes: a single key (no key id, so no keyring). */
+export interface PynamodbMateKeyOptions {
+  key: EncryptionKey;
+  format: 'pynamodb_mate';
+  /** Default true (AES-ECB); false: AES-CTR with a random nonce. */
+  deterministic?: boolean;
+}
+/** Options of `attr.encrypted*`: `CommonOptions` (no keys) and a key option of either format. */
+export type EncryptedOptions<T> = CommonOptions<T> & (AeadKeyOptions | PynamodbMateKeyOptions);
+/** `integer`: Python ints (`1`), `float`: floats (`1.0`): their plaintexts, so their bytes, differ. */
+export type EncryptedNumberOptions = EncryptedOptions<number | bigint | codec.PythonFloat> &
+  ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
+/** The options an encrypted attribute with options `O` may have: those of its format. */
+type EncryptedAllowed<O, T> = CommonOptions<T> & (O extends { format: 'pynamodb_mate' } ? PynamodbMateKeyOptions : AeadKeyOptions);
+/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_MODEL). */
+type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; keys: infer K } }
+  ? string extends C
+    ? unknown
+    : C extends keyof K
+      ? unknown
+      : { key: { current: keyof K } }
+  : unknown) &
+  (O extends { legacy: infer L extends object } ? { legacy: NoExtra<L, LegacyKeyOptions> } : unknown);
+/** Deterministic unless `deterministic` may be false. */
+type IsDeterministic<O> = O extends { deterministic?: infer D } ? ([D] extends [true | undefined] ? true : false) : true;
+/** aead (the default format) binds values to their attribute: no other attribute as operand. */
+type IsAead<O> = O extends { format: 'pynamodb_mate' } ? false : true;
+type SealedKind = 'string' | 'binary' | 'json' | 'number';
+type EncryptedDescriptor<O, V extends SealedKind> = { kind: 'encrypted'; value: V; deterministic: IsDeterministic<O>; aead: IsAead<O> };
+type IsEncrypted<At> = At extends Attribute<any, any, infer D> ? (D extends { kind: 'encrypted' } ? true : false) : false;
 
 /** The attribute factories. Each refuses options it does not know (at runtime: E_MODEL). */
 export declare const attr: {
@@ -570,11 +661,43 @@ export declare const attr: {
   /** S holding Python's `json.dumps(value)` (pynamodb JSONAttribute). */
   json<const O extends JsonOptions = {}>(options?: NoExtra<O, JsonOptions>): Attribute<JsonAttributeValue, O, { kind: 'json' }>;
   /** S `YYYY-MM-DDTHH:MM:SS.ffffff+0000`. Reads give a `UtcDateTime` (microseconds kept). */
-  datetime<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'datetime' }>;
+  datetime<const O extends DatetimeOptions = {}>(options?: NoExtra<O, DatetimeOptions>): Attribute<Date, O, { kind: 'datetime' }>;
   /** N, epoch seconds: the table's TTL attribute (at most one). Reads give a `UtcDateTime`. */
   ttl<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'ttl' }>;
   /** N, pynamodb's VersionAttribute (optimistic locking; at most one). Always optional. */
   version<const O extends VersionOptions = {}>(options?: NoExtra<O, VersionOptions>): Attribute<number, O, { kind: 'version' }>;
+
+  /** B: gzip of the UTF-8 string (CompressedUnicodeAttribute). Never a key; `set`/`ifNotExists` only in expressions. */
+  compressedString<const O extends CompressedStringOptions = {}>(
+    options?: NoExtra<O, CompressedStringOptions>,
+  ): Attribute<string, O, { kind: 'compressed'; value: 'string' }>;
+  /** B: gzip of the bytes (CompressedBinaryAttribute). */
+  compressedBinary<const O extends CompressedBinaryOptions = {}>(
+    options?: NoExtra<O, CompressedBinaryOptions>,
+  ): Attribute<Uint8Array, O, { kind: 'compressed'; value: 'binary' }>;
+  /** B: gzip of Python's `json.dumps(value)` (CompressedJSONAttribute). */
+  compressedJson<const O extends CompressedJsonOptions = {}>(
+    options?: NoExtra<O, CompressedJsonOptions>,
+  ): Attribute<JsonAttributeValue, O, { kind: 'compressed'; value: 'json' }>;
+
+  /**
+   * B: the string encrypted client-side. Top-level only, never a key. In expressions: deterministic
+   * (the default) `eq`, `ne`, `in`, `set`, `ifNotExists`; randomized `set`, `ifNotExists`.
+   */
+  encryptedString<const O extends EncryptedOptions<string>>(
+    options: NoExtra<O, EncryptedAllowed<O, string>> & EncryptedCheck<O>,
+  ): Attribute<string, O, EncryptedDescriptor<O, 'string'>>;
+  encryptedBinary<const O extends EncryptedOptions<Uint8Array>>(
+    options: NoExtra<O, EncryptedAllowed<O, Uint8Array>> & EncryptedCheck<O>,
+  ): Attribute<Uint8Array, O, EncryptedDescriptor<O, 'binary'>>;
+  /** `{ integer: true }` or `{ float: true }` fix Python's plaintext (`1` vs `1.0`); `float: true` reads numbers only. */
+  encryptedNumber<const O extends EncryptedNumberOptions>(
+    options: NoExtra<O, EncryptedAllowed<O, number | bigint | codec.PythonFloat> & ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false })> &
+      EncryptedCheck<O>,
+  ): Attribute<O extends { float: true } ? number : number | bigint, O, EncryptedDescriptor<O, 'number'>>;
+  encryptedJson<const O extends EncryptedOptions<JsonAttributeValue>>(
+    options: NoExtra<O, EncryptedAllowed<O, JsonAttributeValue>> & EncryptedCheck<O>,
+  ): Attribute<JsonAttributeValue, O, EncryptedDescriptor<O, 'json'>>;
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -706,6 +829,27 @@ export interface ListRef<E, R> {
   /** `list_append(list, this)`; alone, `SET this = list_append(list, this)`. */
   prepend(list: readonly E[] | AttrRef): ValueExpression<E[]>;
 }
+/**
+ * A compressed or encrypted attribute's whole-value writes: SET to a value (or, `Copy`, another
+ * attribute's value) and `if_not_exists`. aead-encrypted values are bound to their attribute, so
+ * they take no other attribute (`Copy` never).
+ */
+export interface WholeValueRef<V, Copy extends AttrRef = AttrRef> extends AttrRef {
+  set(value: V | Copy | ValueExpression<V>): UpdateAction;
+  ifNotExists(value: V | Copy): ValueExpression<V>;
+}
+/** eq, ne, in of a deterministic encrypted attribute (the operand is encrypted); `Other`: operands besides values. */
+export interface EqualityRef<V, Other extends Operand = Operand> {
+  eq(value: V | Other): Condition;
+  ne(value: V | Other): Condition;
+  /** 1 to 100 values. */
+  in(values: readonly (V | Other)[]): Condition;
+}
+/** An encrypted attribute's reference: equality when deterministic, other attributes as operands unless aead. */
+type EncryptedRefOf<At, V> = DescriptorOf<At> extends { aead: false }
+  ? WholeValueRef<V> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V> : {})
+  : WholeValueRef<V, never> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V, never> : {});
+
 /** A `dynamic` attribute (or a value inside one): any value, every method. */
 export interface DynamicRef
   extends ValueRef<unknown>,
@@ -739,8 +883,14 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
         ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & NumberRef & MaybeRemovable<R>
         : KindOf<At> extends 'version'
           ? ValueRef<V> & OrderedRef<V> & NumberRef & MaybeRemovable<R>
-          : KindOf<At> extends 'datetime' | 'ttl'
+          : KindOf<At> extends 'datetime'
+            ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & MaybeRemovable<R>
+          : KindOf<At> extends 'ttl'
             ? ValueRef<V> & OrderedRef<V> & MaybeRemovable<R>
+          : KindOf<At> extends 'compressed'
+            ? WholeValueRef<V> & MaybeRemovable<R>
+          : KindOf<At> extends 'encrypted'
+            ? EncryptedRefOf<At, V> & MaybeRemovable<R>
             : KindOf<At> extends 'stringSet'
               ? ValueRef<V> & SetRef<string> & MaybeRemovable<R>
               : KindOf<At> extends 'numberSet'
@@ -843,8 +993,8 @@ export declare class UtcDateTime extends Date {
 // ---------------------------------------------------------------------------------------------------
 // Models
 
-/** Names of the attributes that can be keys (string, number, binary). */
-type KeyableName<A> = { [K in keyof A]: KindOf<A[K]> extends 'string' | 'number' | 'binary' ? K : never }[keyof A] & string;
+/** Names of the attributes that can be keys (string, number, binary, datetime). */
+type KeyableName<A> = { [K in keyof A]: KindOf<A[K]> extends 'string' | 'number' | 'binary' | 'datetime' ? K : never }[keyof A] & string;
 /** The table's hash key attribute name. */
 export type HashKeyName<A> = { [K in keyof A]: OptionsOf<A[K]> extends { hashKey: true } ? K : never }[keyof A];
 /** The table's range key attribute name; never for hash-only models. */
@@ -1110,6 +1260,57 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   getOp<M extends AnyConstructor>(this: M, ...key: KeyArgs<A>): GetOp<InstanceType<M>>;
   /** A condition on another item, for `transactWrite`. */
   conditionCheckOp(key: KeyOf<A>, condition: Condition): WriteOp;
+
+  /**
+   * Resolves the key providers of encrypted attributes (once; requests do it themselves). Needed
+   * before sync work on those attributes (`create()`, conditions on them): else KeyError E_KEY_NOT_SET.
+   */
+  prepare(): Promise<void>;
+  /** Rotation: encrypted attribute `name` takes another key option (a keyring with a new current id; pynamodb_mate format: a single key). */
+  setKey<N extends EncryptedName<A>>(name: N, key: KeyOptionOf<A[N]>, options?: { keyId?: string }): Promise<void>;
+  /**
+   * Rewrites encrypted values not under their attribute's current key (an older key id, or
+   * pynamodb_mate bytes read through `legacy`), each conditional on the old bytes; resumable from `cursor`.
+   */
+  reencrypt(
+    ...options: IsNever<AeadName<A>> extends true
+      ? [options: { 'the model has no aead-encrypted attribute': never }]
+      : [options?: ReencryptOptions<AeadName<A>>]
+  ): Promise<ReencryptResult>;
+}
+
+/** Names of the encrypted attributes. */
+type EncryptedName<A> = { [K in keyof A]: true extends IsEncrypted<A[K]> ? K : never }[keyof A] & string;
+/** Names of the encrypted attributes of format 'aead' (those `reencrypt` migrates). */
+type AeadName<A> = { [K in keyof A]: true extends IsEncrypted<A[K]> ? (DescriptorOf<A[K]> extends { aead: true } ? K : never) : never }[keyof A] & string;
+/** What `setKey` takes for attribute `At`: a keyring only in the aead format. */
+type KeyOptionOf<At> = DescriptorOf<At> extends { aead: false } ? EncryptionKey : EncryptionKey | EncryptionKeyring;
+
+export interface ReencryptOptions<N extends string = string> {
+  /** Default: every aead-encrypted attribute (a non-empty array). */
+  attributes?: readonly N[];
+  /** Resume: a cursor that `onProgress` or an earlier result gave. */
+  cursor?: string | undefined;
+  /** A parallel scan over this many segments (a cursor keeps its own). */
+  segments?: number;
+  /** Items per scan request. */
+  pageSize?: number;
+  /** Abort: stop after the pages under way; the result's cursor resumes. */
+  signal?: GlobalInstance<'AbortSignal'>;
+  /** After every page: the counts so far and the cursor to resume from. */
+  onProgress?: (progress: ReencryptResult) => void;
+}
+export interface ReencryptResult {
+  /** Items read. */
+  scanned: number;
+  /** Items rewritten. */
+  updated: number;
+  /** Items whose values were all current (or absent). */
+  unchanged: number;
+  /** Items written (or deleted) meanwhile by someone else: their bytes stay. */
+  conflicts: number;
+  /** Undefined once every segment is done. */
+  cursor: string | undefined;
 }
 
 /** The instance methods of a model (the attribute values are own properties, see `Item`). */

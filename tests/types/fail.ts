@@ -372,5 +372,139 @@ if (anyError.code === 'E_TASK_LOCKED') {
 // @ts-expect-error a tracker error's code is an E_TASK_* code or E_LOCK_LOST
 const taskCode: 'E_NOT_FOUND' = (caught as errors.TaskError).code;
 
+// ---- compressed and encrypted attributes ----
+const K = new Uint8Array(32);
+const Vault = defineModel({
+  table: 'vault',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    body: attr.compressedString({ nullable: true }),
+    blob: attr.compressedJson(),
+    det: attr.encryptedString({ key: K }),
+    rand: attr.encryptedString({ key: K, deterministic: false, nullable: true }),
+    pm: attr.encryptedString({ key: 'pw', format: 'pynamodb_mate' }),
+    n: attr.encryptedNumber({ key: K, integer: true }),
+    meta: attr.map({ inner: attr.compressedJson() }),
+  },
+});
+// @ts-expect-error an encrypted attribute needs a key
+attr.encryptedString({});
+// @ts-expect-error ... even without options
+attr.encryptedJson();
+// @ts-expect-error a key is a password, 32 bytes, a provider or a keyring
+attr.encryptedString({ key: 42 });
+// @ts-expect-error format is 'aead' or 'pynamodb_mate'
+attr.encryptedBinary({ key: 'pw', format: 'ecb' });
+// @ts-expect-error pynamodb_mate bytes name no key id: no keyring
+attr.encryptedJson({ key: { current: 'a', keys: { a: K } }, format: 'pynamodb_mate' });
+// @ts-expect-error legacy applies to format 'aead'
+attr.encryptedString({ key: 'pw', format: 'pynamodb_mate', legacy: { key: 'pw' } });
+// @ts-expect-error legacy is { key, deterministic? }
+attr.encryptedString({ key: K, legacy: { password: 'pw' } });
+// @ts-expect-error legacy takes a single key, not a keyring
+attr.encryptedString({ key: K, legacy: { key: { current: 'a', keys: { a: K } } } });
+// @ts-expect-error legacy takes nothing but key and deterministic
+attr.encryptedString({ key: K, legacy: { key: 'pw', keyId: 'x' } });
+// @ts-expect-error a keyring's current key id must be one of its keys
+attr.encryptedString({ key: { current: 'b', keys: { a: K } } });
+// @ts-expect-error not both integer and float
+attr.encryptedNumber({ key: K, integer: true, float: true });
+// @ts-expect-error integer is for encryptedNumber only
+attr.encryptedString({ key: K, integer: true });
+// @ts-expect-error ensureAscii is for compressedJson only
+attr.compressedString({ ensureAscii: false });
+// @ts-expect-error encrypted attributes cannot be keys
+attr.encryptedString({ key: K, hashKey: true });
+// @ts-expect-error compressed attributes cannot be keys
+attr.compressedBinary({ rangeKey: true });
+// @ts-expect-error a provider gives a key, not undefined (KMS's Plaintext may be undefined: check it)
+attr.encryptedString({ key: async () => undefined });
+// @ts-expect-error a compressed default is of the attribute's value type
+attr.compressedString({ default: 1 });
+// @ts-expect-error encrypted attributes are top-level attributes only
+attr.map({ secret: attr.encryptedString({ key: K }) });
+// @ts-expect-error ... also as list elements
+attr.list({ of: attr.encryptedJson({ key: K }) });
+
+// @ts-expect-error a compressed string holds a string
+Vault.create({ id: 'i', blob: {}, det: 'd', pm: 'p', n: 1, meta: { inner: {} }, body: 3 });
+// @ts-expect-error an encrypted number holds a number
+Vault.create({ id: 'i', blob: {}, det: 'd', pm: 'p', n: '1', meta: { inner: {} } });
+// @ts-expect-error the deterministic one is required
+Vault.create({ id: 'i', blob: {}, pm: 'p', n: 1, meta: { inner: {} } });
+declare const vault: InstanceType<typeof Vault>;
+// @ts-expect-error a nullable randomized string may be absent
+vault.rand.length;
+// @ts-expect-error compressed values cannot be compared (gzip bytes differ between writers)
+Vault.attr.body.eq('x');
+// @ts-expect-error ... inside maps too
+Vault.attr.meta.inner.ne({});
+// @ts-expect-error compressed values are not strings to DynamoDB
+Vault.attr.body.beginsWith('x');
+// @ts-expect-error compressed values are set whole
+Vault.attr.body.append(['x']);
+// @ts-expect-error an encrypted attribute compares by equality only
+Vault.attr.det.lt('x');
+// @ts-expect-error ... no between
+Vault.attr.det.between('a', 'b');
+// @ts-expect-error ... no beginsWith
+Vault.attr.pm.beginsWith('a');
+// @ts-expect-error ... no contains
+Vault.attr.det.contains('a');
+// @ts-expect-error an encrypted number has no arithmetic
+Vault.attr.n.plus(1);
+// @ts-expect-error ... nor ADD
+Vault.attr.n.add(1);
+// @ts-expect-error a randomized encrypted attribute cannot be compared
+Vault.attr.rand.eq('x');
+// @ts-expect-error ... nor in
+Vault.attr.rand.in(['x']);
+// @ts-expect-error aead values are bound to their attribute: no comparison with another
+Vault.attr.det.eq(Vault.attr.pm);
+// @ts-expect-error ... no copy from another
+Vault.attr.rand.set(Vault.attr.det);
+// @ts-expect-error ... nor if_not_exists from another
+Vault.attr.det.ifNotExists(Vault.attr.pm);
+// @ts-expect-error an encrypted value is set with its own type
+Vault.attr.det.set(1);
+// @ts-expect-error a required encrypted attribute cannot be removed
+Vault.attr.det.remove();
+// @ts-expect-error setKey names an encrypted attribute
+Vault.setKey('body', K);
+// @ts-expect-error pynamodb_mate bytes name no key id: no keyring
+Vault.setKey('pm', { current: 'a', keys: { a: K } });
+// @ts-expect-error reencrypt migrates aead-encrypted attributes only
+Vault.reencrypt({ attributes: ['pm'] });
+// @ts-expect-error reencrypt has no such option
+Vault.reencrypt({ concurrency: 4 });
+// @ts-expect-error a model without aead-encrypted attributes has nothing to reencrypt
+Url.reencrypt();
+async function reencrypted() {
+  const r = await Vault.reencrypt();
+  // @ts-expect-error the cursor is undefined once every segment is done
+  const c: string = r.cursor;
+  return c;
+}
+// @ts-expect-error a KeyError's code is E_KEY_LENGTH or E_KEY_NOT_SET
+const keyCode: 'E_KEY_LENGTH' = (caught as errors.KeyError).code;
+
+// ---- datetime keys ----
+const Event = defineModel({
+  table: 'events',
+  client,
+  attributes: { stream: attr.string({ hashKey: true }), at: attr.datetime({ rangeKey: true }), exp: attr.ttl() },
+  // @ts-expect-error a ttl cannot be an index key
+  indexes: { byExp: { type: 'global', hashKey: 'stream', rangeKey: 'exp' } },
+});
+// @ts-expect-error a datetime key is a Date
+Event.get('s', '2024-01-01');
+// @ts-expect-error a datetime key is not nullable
+attr.datetime({ hashKey: true, nullable: true });
+// @ts-expect-error a ttl cannot be a key
+attr.ttl({ rangeKey: true });
+// @ts-expect-error a key cannot be updated
+Event.attr.at.set(new Date());
+
 export type { Simplify };
-export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode };
+export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode, reencrypted, keyCode };

@@ -3,6 +3,7 @@
 import { DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
 import {
   attr,
+  codec,
   cond,
   defineModel,
   errors,
@@ -24,6 +25,9 @@ import {
   type TaskData,
   type TaskErrorEntry,
   type WorkResult,
+  type EncryptionKeyring,
+  type KeyProvider,
+  type ReencryptResult,
 } from 'dynamodb-mate';
 
 /** Exact type equality (mutual assignability is too weak for optional and any). */
@@ -470,3 +474,149 @@ async function trackerErrors() {
 
 export { data, crud, reads, batches, subclass, failing, conditions, paths, asDate, micros, within, accepts, expectType };
 export { quickstart, typedTracker, legacyTracker, trackerErrors, inferred };
+
+// ---- compressed and encrypted attributes: the README's models ---------------------------------------------
+const KEY = new Uint8Array(32);
+const User = defineModel({
+  table: 'quickstart-users',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    bio: attr.compressedString({ nullable: true }),
+    prefs: attr.compressedJson({ default: () => ({}) }),
+    avatar: attr.compressedBinary({ level: 1, maxOutput: 1 << 20, nullable: true }),
+    legacyPrefs: attr.compressedJson({ ensureAscii: false, nullable: true }),
+    email: attr.encryptedString({ key: KEY }),
+    ssn: attr.encryptedString({ key: KEY, deterministic: false, nullable: true }),
+    pin: attr.encryptedNumber({ key: 'python-password', format: 'pynamodb_mate', integer: true }),
+    ratio: attr.encryptedNumber({ key: KEY, keyId: 'k1', float: true, nullable: true }),
+    photo: attr.encryptedBinary({ key: 'pw', deterministic: false, attrName: 'ph', nullable: true }),
+    notes: attr.map({ draft: attr.compressedString({ nullable: true }), at: attr.datetime() }),
+    chunks: attr.list({ of: attr.compressedBinary() }),
+  },
+});
+type UserItem = InstanceOf<typeof User>;
+declare const user: UserItem;
+expectType<Equal<typeof user.bio, string | null | undefined>>();
+expectType<Equal<typeof user.prefs, JsonAttributeValue>>();
+expectType<Equal<typeof user.avatar, Uint8Array | null | undefined>>();
+expectType<Equal<typeof user.email, string>>();
+expectType<Equal<typeof user.pin, number | bigint>>();
+expectType<Equal<typeof user.ratio, number | null | undefined>>();
+expectType<Equal<typeof user.notes.draft, string | null | undefined>>();
+expectType<Equal<typeof user.chunks, Uint8Array[]>>();
+const emailAttr = attr.encryptedString({ key: KEY });
+expectType<Equal<typeof emailAttr.type, 'encrypted'>>();
+expectType<Equal<ReturnType<typeof attr.compressedString>['type'], 'compressed'>>();
+
+async function sealed() {
+  await User.prepare();
+  const u = User.create({ id: 'u1', bio: 'Loves DynamoDB. ', email: 'ann@example.com', ssn: '078-05-1120', pin: 1234, notes: { at: new Date() }, chunks: [] });
+  await u.save();
+  User.create({ id: 'u2', email: 'b@example.com', pin: 7n, ratio: 0.5, notes: { at: new Date(), draft: null }, chunks: [new Uint8Array(1)] });
+  const filters: Condition[] = [
+    User.attr.email.eq('ann@example.com'),
+    User.attr.email.ne('x'),
+    User.attr.email.in(['a', 'b']),
+    User.attr.pin.eq(1234),
+    User.attr.pin.in([1, 2n]),
+    User.attr.pin.eq(User.attr.email), // pynamodb_mate bytes are not bound to their attribute
+    User.attr.ssn.exists(),
+    User.attr.bio.notExists(),
+    User.attr.photo.attributeType('B'),
+    User.attr.bio.size().gt(10),
+    User.attr.ssn.size().lt(100),
+    User.attr.notes.draft.exists(),
+  ];
+  for await (const x of User.scan({ filter: User.attr.email.eq('ann@example.com') })) x.ssn?.toUpperCase();
+  const updates: UpdateInput[] = [
+    User.attr.bio.set('new'),
+    User.attr.bio.set(User.attr.notes.draft),
+    User.attr.bio.remove(),
+    User.attr.prefs.set({ theme: 'dark' }),
+    User.attr.prefs.ifNotExists({}),
+    User.attr.ssn.set('new'),
+    User.attr.ssn.ifNotExists('000'),
+    User.attr.ssn.remove(),
+    User.attr.email.set('new@example.com'),
+    User.attr.email.set(User.attr.email.ifNotExists('x')),
+    User.attr.pin.set(User.attr.pin.ifNotExists(0)),
+    User.attr.ratio.set(new codec.PythonFloat(1)),
+    User.attr.notes.draft.ifNotExists('d'),
+    User.attr.chunks.at(0).set(new Uint8Array(2)),
+  ];
+  await u.update(updates);
+  return [filters, updates];
+}
+
+// Keys from KMS, rotation, and moving pynamodb_mate data to the authenticated format.
+declare const kmsDecrypt: () => Promise<{ Plaintext?: Uint8Array }>;
+const dataKey: KeyProvider = async () => {
+  const { Plaintext } = await kmsDecrypt();
+  if (!Plaintext) throw new Error('KMS gave no key');
+  return Plaintext;
+};
+const ring = { current: 'kms-1', keys: { 'kms-1': dataKey, old: 'old-password' } } satisfies EncryptionKeyring;
+const Doc = defineModel({
+  table: 'quickstart-docs',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    secret: attr.encryptedJson({ key: ring, legacy: { key: 'python-password' } }),
+    other: attr.encryptedString({ key: () => 'sync-provider', deterministic: false, legacy: { key: KEY, deterministic: true }, nullable: true }),
+    py: attr.encryptedBinary({ key: async () => KEY, format: 'pynamodb_mate' }),
+  },
+});
+async function rotation(signal: AbortSignal) {
+  await Doc.prepare();
+  const done = await Doc.reencrypt({ onProgress: (p) => console.log('scanned', p.scanned, p.cursor) });
+  expectType<Equal<typeof done, ReencryptResult>>();
+  expectType<Equal<typeof done.cursor, string | undefined>>();
+  const counts: number[] = [done.scanned, done.updated, done.unchanged, done.conflicts];
+  await Doc.reencrypt({ attributes: ['secret'], segments: 4, pageSize: 100, signal, cursor: done.cursor });
+  await Doc.setKey('secret', { current: 'kms-2', keys: { 'kms-2': dataKey, 'kms-1': dataKey } });
+  await Doc.setKey('other', KEY, { keyId: 'k2' });
+  await Doc.setKey('py', 'new-password');
+  await User.setKey('email', async () => KEY);
+  const user = await Doc.get('d1');
+  expectType<Equal<typeof user.secret, JsonAttributeValue>>();
+  expectType<Equal<typeof user.py, Uint8Array>>();
+  return counts;
+}
+
+// A datetime as a range key (of the table and of an index), as pynamodb_mate's status tracker GSI.
+const Event = defineModel({
+  table: 'events',
+  client,
+  attributes: {
+    stream: attr.string({ hashKey: true }),
+    at: attr.datetime({ rangeKey: true }),
+    kind: attr.string(),
+    seen: attr.datetime({ nullable: true }),
+  },
+  indexes: { byKind: { type: 'global', hashKey: 'kind', rangeKey: 'seen' } },
+});
+async function events() {
+  const e = await Event.get('s', new Date(0));
+  expectType<Equal<typeof e.at, Date>>();
+  const range: KeyCondition<'at'> = Event.attr.at.between(new Date(0), new UtcDateTime(1n));
+  for await (const x of Event.query('s', { range, order: 'desc' })) x.kind;
+  for await (const x of Event.query('click', { index: 'byKind', range: Event.attr.seen.ge(new Date()) })) x.at.getTime();
+  await Event.batchGet([['s', new Date(0)]]);
+  return Event.count('s', { range: Event.attr.at.lt(new Date()) });
+}
+
+async function keyErrors() {
+  try {
+    User.create({ id: 'u', email: 'e', pin: 1, notes: { at: new Date() }, chunks: [] });
+  } catch (error) {
+    if (error instanceof errors.KeyError) {
+      expectType<Equal<typeof error.code, 'E_KEY_LENGTH' | 'E_KEY_NOT_SET'>>();
+      if (error.code === 'E_KEY_NOT_SET') await User.prepare();
+    }
+    const any = error as errors.AnyError;
+    if (any.code === 'E_KEY_NOT_SET') accepts<errors.KeyError>(any);
+  }
+}
+
+export { sealed, rotation, events, keyErrors };

@@ -2,7 +2,8 @@
 // (crash recovery), the fencing token refuses the stale worker's side effects and final write, and
 // the heartbeat keeps a long body's lock (or reports its loss through ctx.signal).
 import assert from 'node:assert/strict';
-import { eachBackend, uniqueName } from '../../tests/support/endpoints.mjs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { eachBackend, REGION, uniqueName } from '../../tests/support/endpoints.mjs';
 import { attr, cond, defineModel, errors, StatusTracker } from '../node.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -128,4 +129,63 @@ eachBackend('tracker: the heartbeat keeps a long body\'s lock, and aborts ctx.si
     assert.ok(lost instanceof errors.LockLost);
     assert.equal((await worker.get('replaced')).statusName, 'pending', 'the replacement is untouched');
   });
+});
+
+eachBackend('tracker: a lock whose response came back after its expiry is renewed before the body runs, or given up when taken over', async (backend) => {
+  // lock_time is taken when the lock request is made, so a response delayed past the expiry (an
+  // overloaded server, SDK retries) brings a lease another worker may already have taken over: the
+  // late worker must not start its body next to the new holder's (a mixed-fleet run on a loaded
+  // moto once showed exactly that overlap).
+  const client = new DynamoDBClient({ region: REGION, endpoint: backend.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  let hold = null; // while set, UpdateItem responses wait for it
+  client.middlewareStack.add((next, context) => async (args) => {
+    const out = await next(args);
+    if (context.commandName === 'UpdateItemCommand' && hold) await hold;
+    return out;
+  }, { step: 'initialize' });
+  try {
+    await withTable(backend, async (tracker) => {
+      const options = { lockExpireSeconds: 1, heartbeatSeconds: 0.25 };
+      const fast = tracker(options);
+      const late = new StatusTracker({ client, table: fast.Model.tableName, useCaseId: 'jobs', ...options });
+      await fast.createMany(['taken', 'kept']);
+
+      // Taken over while the late response was on its way: LockLost, and the body never ran.
+      const release = gate();
+      hold = release.opened;
+      let lateRan = false;
+      const lateRun = late.run('taken', () => { lateRan = true; });
+      await sleep(1300); // the late worker's lock is written and has expired
+      const newer = gate();
+      const fastRun = fast.run('taken', async (ctx) => {
+        assert.equal(ctx.fence, 2);
+        newer.open();
+        await sleep(300);
+      });
+      await newer.opened;
+      hold = null;
+      release.open();
+      await assert.rejects(lateRun, (e) => e instanceof errors.LockLost && e.code === 'E_LOCK_LOST');
+      await fastRun;
+      assert.equal(lateRan, false, 'the late worker ran its body on an expired lease');
+      const taken = await fast.get('taken');
+      assert.deepEqual([taken.statusName, taken.fence, taken.lock], ['succeeded', 2, null]);
+
+      // Late, but nobody took it: the lease is renewed (lock_time moves forward) and the body runs.
+      const again = gate();
+      hold = again.opened;
+      const keptRun = late.run('kept', async (ctx) => {
+        const now = await fast.get('kept');
+        assert.ok(Date.now() - now.lockTime.getTime() < 500, 'the lease was renewed before the body ran');
+        return ctx.fence;
+      });
+      await sleep(700);
+      hold = null;
+      again.open();
+      assert.equal(await keptRun, 1);
+      assert.equal((await fast.get('kept')).statusName, 'succeeded');
+    });
+  } finally {
+    client.destroy();
+  }
 });

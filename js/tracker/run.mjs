@@ -1,10 +1,11 @@
 // `run(taskId, fn)`: lock, run the body with a context, then write the outcome, as pynamodb_mate's
 // `BaseTask.start` context manager does, with the writes made safe against lost locks.
-import { codecError } from '../errors/make.mjs';
+import { codecError, taskError } from '../errors/make.mjs';
+import { utcNow } from './clock.mjs';
 import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
-import { finishFailure, finishSuccess } from './finish.mjs';
+import { extendLock, finishFailure, finishSuccess } from './finish.mjs';
 import { Heartbeat } from './heartbeat.mjs';
-import { acquire } from './lock.mjs';
+import { acquire, taskLabel } from './lock.mjs';
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -49,12 +50,39 @@ export class TaskContext {
   }
 }
 
+/** Renewals tried by `freshLease` before giving the task up. */
+const LEASE_RENEWALS = 3;
+
+/**
+ * The lease starts at the lock_time the lock (or renewal) request carried, which is taken when the
+ * request is made: other workers may take the task over once it is `lockExpireSeconds` old. A
+ * response that comes back late (a slow or overloaded server, SDK retries) can therefore bring a
+ * lease that has already expired, or is about to, and the task may already be another worker's.
+ * Before the body starts, a lease with less than half of its time left is renewed (conditional on
+ * this lock and fence, so a takeover shows as LockLost); the body never starts on a stale lease.
+ */
+export async function freshLease(t, held) {
+  const c = t.config;
+  const half = BigInt(Math.round(c.lockExpireSeconds * 1e6)) / 2n;
+  let since = held.task.lockTime;
+  for (let renewals = 0; utcNow().epochMicros - since.epochMicros >= half; renewals++) {
+    if (renewals === LEASE_RENEWALS) {
+      const { taskId } = held.task;
+      throw taskError('E_LOCK_LOST', `${taskLabel(c, taskId)}: the lock could not be renewed within its expiry; the body was not run`, {
+        taskId, useCaseId: c.useCaseId, task: held.task,
+      });
+    }
+    since = (await extendLock(t, held)).lockTime;
+  }
+}
+
 /**
  * Runs `fn` on a task this worker has locked (`held`, from acquire) and writes the outcome.
  * @returns {{ ok: true, result, task } | { ok: false, error, task }} the body's outcome and the task as
  *   written; throws LockLost when the final write found the lock gone
  */
 export async function execute(t, held, fn, intervalMs) {
+  await freshLease(t, held);
   const controller = new AbortController();
   const heartbeat = new Heartbeat(t, held, intervalMs, (lost) => controller.abort(lost));
   const ctx = new TaskContext(t, held, controller.signal, heartbeat);

@@ -110,3 +110,113 @@ eachBackend('tracker ttl: finished tasks get an expiry, unfinished ones none; cr
     assert.ok(Math.abs(bad.expireAt.getTime() / 1000 - (now + 60)) < 30);
   });
 });
+
+// The drain's "nothing left anywhere" check is several index queries, not one atomic read: these
+// tests reproduce, deterministically, a task changing status between two of them (a wrapped client
+// holds chosen queries back until another write has happened), which once ended a drain early.
+function drainHarness(backend, tracker) {
+  const client = new DynamoDBClient({ region: REGION, endpoint: backend.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const codes = tracker.statuses;
+  const hooks = { query: async () => {}, update: async () => {} };
+  const queries = { inProgress: 0, ready: 0 };
+  client.middlewareStack.add((next, context) => async (args) => {
+    if (context.commandName === 'QueryCommand') {
+      const value = Object.values(args.input.ExpressionAttributeValues ?? {}).map((v) => v.S).find((s) => s?.startsWith('jobs____'));
+      const kind = Number(value.split('____')[1]) === codes.inProgress ? 'inProgress' : 'ready';
+      queries[kind] += 1;
+      await hooks.query(kind, queries[kind]);
+    }
+    const out = await next(args);
+    if (context.commandName === 'UpdateItemCommand') await hooks.update();
+    return out;
+  }, { step: 'initialize' });
+  const worker = new StatusTracker({ client, table: tracker.Model.tableName, useCaseId: 'jobs', maxRetry: 3 });
+  return { client, hooks, queries, worker };
+}
+
+const deferred = () => {
+  let resolve;
+  const promise = new Promise((r) => { resolve = r; });
+  return { promise, resolve };
+};
+
+const fails = () => { throw new Error('always fails'); };
+const drainOpts = { drain: true, idleMs: { min: 20, max: 50 } };
+
+eachBackend('tracker.work drain: an own body finishing during the check is not missed', async (backend) => {
+  await withTracker(backend, { maxRetry: 3 }, async (tracker) => {
+    const { client, hooks, worker } = drainHarness(backend, tracker);
+    try {
+      await tracker.createMany(['x']);
+      // While a body runs, every in-progress query waits for its final write: the old check (ready
+      // statuses first) found x in neither, and its worker gone, and stopped after one attempt.
+      let written = null;
+      hooks.query = async (kind) => { if (kind === 'inProgress' && written) await written.promise; };
+      hooks.update = async () => { if (written?.armed) written.resolve(); };
+      const stats = await worker.work({ ...drainOpts, concurrency: 2 }, async () => {
+        written = deferred();
+        await sleep(5);
+        written.armed = true; // the next update is this body's final write
+        fails();
+      });
+      assert.deepEqual(stats, { succeeded: 0, failed: 2, ignored: 1, lost: 0, skipped: stats.skipped });
+      assert.equal((await tracker.get('x')).statusName, 'ignored');
+    } finally {
+      client.destroy();
+    }
+  });
+});
+
+eachBackend('tracker.work drain: a task another worker finishes or claims between the queries is not missed', async (backend) => {
+  await withTracker(backend, { maxRetry: 3 }, async (tracker) => {
+    // Another worker finishes x (in progress -> failed) between two queries of the check.
+    {
+      const { client, hooks, worker } = drainHarness(backend, tracker);
+      try {
+        await tracker.createMany(['x']);
+        const gate = deferred();
+        const started = deferred();
+        const other = tracker.run('x', async () => { started.resolve(); await gate.promise; fails(); }).catch(() => {});
+        await started.promise;
+        let armed = true;
+        hooks.query = async (kind) => {
+          if (kind === 'inProgress' && armed) {
+            armed = false;
+            gate.resolve();
+            await other;
+          }
+        };
+        const stats = await worker.work({ ...drainOpts }, fails);
+        assert.deepEqual(stats, { succeeded: 0, failed: 1, ignored: 1, lost: 0, skipped: stats.skipped });
+        assert.equal((await tracker.get('x')).statusName, 'ignored');
+      } finally {
+        client.destroy();
+      }
+    }
+    // Another worker claims y (pending -> in progress) between two queries, then fails it while the
+    // next check runs: a single empty pass is not enough to conclude.
+    {
+      const { client, hooks, worker } = drainHarness(backend, tracker);
+      try {
+        await tracker.createMany(['y']);
+        const gate = deferred();
+        let other;
+        hooks.query = async (kind, n) => {
+          if (kind === 'ready' && n === 1) {
+            const started = deferred();
+            other = tracker.run('y', async () => { started.resolve(); await gate.promise; fails(); }).catch(() => {});
+            await started.promise;
+          } else if (kind === 'inProgress' && other && n === 2) {
+            gate.resolve();
+            await other;
+          }
+        };
+        const stats = await worker.work({ ...drainOpts }, fails);
+        assert.deepEqual(stats, { succeeded: 0, failed: 1, ignored: 1, lost: 0, skipped: stats.skipped });
+        assert.equal((await tracker.get('y')).statusName, 'ignored');
+      } finally {
+        client.destroy();
+      }
+    }
+  });
+});

@@ -3,8 +3,10 @@
 // while there is nothing to claim, and on abort stops claiming and lets running bodies finish.
 import { codecError } from '../errors/make.mjs';
 import { statusCodeList } from './config.mjs';
+import { makeKey } from './layout.mjs';
 import { acquire } from './lock.mjs';
 import { queryByStatus } from './query.mjs';
+import { Task } from './task.mjs';
 import { checkFn, execute, runHeartbeatMs } from './run.mjs';
 
 /** The refusals that only mean "someone else has it, or it is done": skip the task. */
@@ -22,6 +24,9 @@ function sleep(ms, signal) {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/** Consecutive empty polls (separated by the idle pause) before a drain concludes. */
+const QUIET_PASSES = 2;
 
 function shuffle(list) {
   for (let i = list.length - 1; i > 0; i--) {
@@ -61,24 +66,50 @@ export async function work(t, o, fn) {
   const stats = { succeeded: 0, failed: 0, ignored: 0, lost: 0, skipped: 0 };
   const running = new Map(); // taskId -> promise of its body and final write
   const lockedUntil = new Map(); // in-progress taskId -> ms when its lock expires
+  // Drain bookkeeping. The "nothing left" check is a series of index queries (per status, per
+  // shard), not one atomic read, and the index may lag behind the table: a task can move between
+  // statuses between two queries and be missed by both. So a drain concludes only after
+  // `QUIET_PASSES` consecutive empty polls, each started and ended with none of this loop's own
+  // bodies running or finishing, separated by the idle pause (a settle interval), and then only
+  // when a strongly consistent read of every task this loop saw in progress or left unfinished
+  // finds it finished (or out of this loop's statuses).
+  let finishedBodies = 0; // own bodies settled so far
+  let quiet = 0; // consecutive empty drain polls
+  const watched = new Set(); // task ids to re-read before concluding
   let delay = w.minMs;
   let fatal;
 
-  /** Unfinished task ids worth a lock attempt now, and whether any task is in progress anywhere. */
+  /**
+   * Unfinished task ids worth a lock attempt now, and whether any task is in progress anywhere.
+   * In progress is queried first: a task only leaves "in progress" for a ready status (failed) or a
+   * final one, so a task that finishes between the two queries is seen by the second.
+   */
   const poll = async (n) => {
     const ids = [];
-    for await (const task of queryByStatus(t, w.ready, { limit: n })) {
-      if (!running.has(task.taskId)) ids.push(task.taskId);
-    }
     let inProgress = 0;
     if (w.recover || w.drain) {
       const now = Date.now();
       for await (const task of queryByStatus(t, c.codes.inProgress, { limit: n })) {
         inProgress += 1;
+        if (w.drain && !running.has(task.taskId)) watched.add(task.taskId);
         if (w.recover && !running.has(task.taskId) && (lockedUntil.get(task.taskId) ?? 0) <= now) ids.push(task.taskId);
       }
     }
+    for await (const task of queryByStatus(t, w.ready, { limit: n })) {
+      if (!running.has(task.taskId) && !ids.includes(task.taskId)) ids.push(task.taskId);
+    }
     return { ids: shuffle(ids), inProgress };
+  };
+
+  /** Strongly consistent: is every watched task finished, gone, or in a status this loop does not take? */
+  const watchedDone = async () => {
+    for (const taskId of [...watched]) {
+      const item = await t.Model.getOneOrNone(makeKey(c, taskId), { consistentRead: true });
+      const code = item && new Task(c, item).status;
+      if (item && (code === c.codes.inProgress || w.ready.includes(code))) return false;
+      watched.delete(taskId);
+    }
+    return true;
   };
 
   const claim = async (taskId) => {
@@ -101,13 +132,21 @@ export async function work(t, o, fn) {
       (outcome) => {
         if (outcome.ok) stats.succeeded += 1;
         else if (outcome.task.status === c.codes.ignored) stats.ignored += 1;
-        else stats.failed += 1;
+        else {
+          stats.failed += 1;
+          if (w.drain) watched.add(taskId); // failed: unfinished until a retry ends it
+        }
       },
       (error) => {
-        if (error.code === 'E_LOCK_LOST') stats.lost += 1;
-        else fatal ??= error;
+        if (error.code === 'E_LOCK_LOST') {
+          stats.lost += 1;
+          if (w.drain) watched.add(taskId); // someone else has it now
+        } else fatal ??= error;
       },
-    ).finally(() => running.delete(taskId));
+    ).finally(() => {
+      running.delete(taskId);
+      finishedBodies += 1;
+    });
     running.set(taskId, body);
   };
 
@@ -117,8 +156,12 @@ export async function work(t, o, fn) {
         await Promise.race(running.values());
         continue;
       }
+      const ownBefore = running.size === 0 ? finishedBodies : -1;
       const { ids, inProgress } = await poll(3 * w.concurrency);
       const found = ids.length;
+      // Empty, and no own body ran at any point of the poll (one finishing mid-poll could move a
+      // task behind the queries' backs).
+      const empty = w.drain && found === 0 && inProgress === 0 && running.size === 0 && ownBefore === finishedBodies;
       let claimed = 0;
       while (ids.length > 0 && running.size < w.concurrency && !w.signal?.aborted) {
         const batch = ids.splice(0, w.concurrency - running.size);
@@ -129,9 +172,10 @@ export async function work(t, o, fn) {
           }
         }
       }
+      quiet = empty ? quiet + 1 : 0;
       if (claimed > 0) {
         delay = w.minMs;
-      } else if (w.drain && found === 0 && inProgress === 0 && running.size === 0) {
+      } else if (empty && quiet >= QUIET_PASSES && await watchedDone()) {
         break;
       } else {
         await sleep(delay * (0.5 + Math.random() / 2), w.signal);

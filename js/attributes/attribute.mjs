@@ -95,8 +95,16 @@ export class Attribute {
   }
 
   /**
+   * The value the item codec validates in place of `value` before `beforeWrite` has run (create()):
+   * an S3-backed attribute checks its value and stands in a URI. `context`: { model, name }.
+   */
+  validationValue(value) {
+    return value;
+  }
+
+  /**
    * Async work before an item is encoded (S3 upload, key provider); returns the value to encode.
-   * Plain attributes need none. `context`: { model, name, item, client }.
+   * Plain attributes need none. `context`: { model, name, item }.
    */
   async beforeWrite(value) {
     return value;

@@ -4,6 +4,7 @@ import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
 import { compressedFactories } from './compressed.mjs';
 import { encryptedFactories } from './encrypted.mjs';
+import { s3Factories } from './s3.mjs';
 
 const simple = (type) => (options) => new Attribute(type, options);
 
@@ -81,6 +82,7 @@ export const attr = {
   version: simple('version'),
   ...compressedFactories,
   ...encryptedFactories,
+  ...s3Factories,
 };
 
 export { Attribute };

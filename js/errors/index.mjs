@@ -46,6 +46,20 @@ export class ModelError extends DynamoDBMateError {}
 /** E_ITEM_*: an item or value does not fit its model (names the model and attribute, never the value). */
 export class ItemError extends DynamoDBMateError {}
 
+/**
+ * E_S3_*: an S3-backed attribute could not upload (E_S3_WRITE) or download (E_S3_NOT_FOUND,
+ * E_S3_READ) its object, or its stored value is not an s3:// URI (E_S3_URI). `model`, `attribute`
+ * and `uri` say where; `cause` is the SDK's error.
+ */
+export class S3Error extends DynamoDBMateError {
+  constructor(code, message, { model, attribute, uri, cause } = {}) {
+    super(code, message, { cause });
+    this.model = model;
+    this.attribute = attribute;
+    this.uri = uri;
+  }
+}
+
 /** E_NOT_FOUND: the item does not exist (get, refresh). */
 export class ItemNotFoundError extends DynamoDBMateError {}
 

@@ -48,6 +48,11 @@ export function resolveDefinition(def) {
     byDbName.set(dbName, name);
   }
 
+  const needsS3 = entries.filter(([, a]) => a.needsS3).map(([n]) => n);
+  if (needsS3.length > 0 && typeof def.s3?.send !== 'function') {
+    throw modelError(model, `s3 must be an S3Client (S3-backed attributes: ${needsS3.join(', ')})`);
+  }
+
   const keys = (flag) => entries.filter(([, a]) => a[flag]).map(([n]) => n);
   const [hashKey, ...extraHash] = keys('hashKey');
   const [rangeKey, ...extraRange] = keys('rangeKey');

@@ -39,7 +39,11 @@ export function attributeValues(m, instance) {
 
 /** Checks values against the model without writing (the codec validates). */
 export function validate(m, values) {
-  return m.codec.encode(values);
+  const checked = { ...values };
+  for (const [name, attribute] of m.attributes) {
+    if (checked[name] !== undefined) checked[name] = attribute.validationValue(checked[name], { model: m, name });
+  }
+  return m.codec.encode(checked);
 }
 
 export async function putRequest(m, refs, instance, { condition } = {}) {

@@ -1,0 +1,129 @@
+// `attr.s3Text / s3Binary / s3Json`: pynamodb_mate's S3Backed*Attribute. The bytes go to S3 under a
+// key derived from their SHA-256 (layout 'content'); the item holds `s3://bucket/key` (S). Uploads run
+// in beforeWrite, so they finish before the item write starts: a failed item write leaves at worst
+// an unreferenced object, never an item pointing at nothing. Objects are never deleted here (they may
+// be shared by other items).
+import { codecError } from '../errors/make.mjs';
+import { gunzip, gzip, sha256Hex } from '../codec/bytes.mjs';
+import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
+import { isBytes } from '../codec/input.mjs';
+import { Attribute } from './attribute.mjs';
+import { download, putIfMissing } from './s3-store.mjs';
+
+const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput'];
+
+/** pynamodb_mate's default keys: 5.3.4.4's bigtext/bigbinary and 6.0.1.1's S3BackedJsonDictAttribute. */
+const FOLDERS = { text: 'bigtext/{fingerprint}.txt', binary: 'bigbinary/{fingerprint}.dat', json: 's3backed/{fingerprint}' };
+
+/** Values only exist as S/B/JSON before the upload: the item codec checks this stand-in instead. */
+const STAND_IN = 's3://validation/stand-in';
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Serializers: value -> the bytes pynamodb_mate fingerprints and uploads, and back. */
+const KINDS = {
+  text: {
+    check: (v) => typeof v === 'string' || 'a string',
+    toBytes: (v) => utf8.encode(v),
+    fromBytes: (b) => fromUtf8.decode(b),
+  },
+  binary: {
+    check: (v) => isBytes(v) || 'a Uint8Array',
+    toBytes: (v) => v,
+    fromBytes: (b) => b,
+  },
+  json: {
+    // Python's json.dumps (ASCII escapes, as 6.x writes; 5.x reads it too).
+    check: (v) => { pythonJsonDumps(v); return true; },
+    toBytes: (v) => utf8.encode(pythonJsonDumps(v)),
+    fromBytes: (b) => pythonJsonLoads(fromUtf8.decode(b)),
+  },
+};
+
+const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+export class S3Attribute extends Attribute {
+  /** @param {'text'|'binary'|'json'} kind @param {string} factory the attr.* name */
+  constructor(kind, factory, options = {}) {
+    super('string', options, OPTIONS, factory);
+    const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
+    const { bucket, layout = 'content', prefix, keyTemplate, compress } = options;
+    if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw fail('bucket must be an S3 bucket name');
+    if (layout !== 'content') throw fail("layout must be 'content'");
+    if (prefix !== undefined && keyTemplate !== undefined) throw fail('give prefix or keyTemplate, not both');
+    if (prefix !== undefined && (typeof prefix !== 'string' || prefix === '' || prefix.startsWith('/') || prefix.endsWith('/'))) {
+      throw fail('prefix must be a non-empty string without a leading or trailing /');
+    }
+    if (keyTemplate !== undefined && (typeof keyTemplate !== 'string' || !keyTemplate.includes('{fingerprint}'))) {
+      throw fail('keyTemplate must be a string containing {fingerprint}');
+    }
+    if (compress !== undefined && typeof compress !== 'boolean') throw fail('compress must be a boolean');
+    if (this.hashKey || this.rangeKey) throw fail('an S3-backed attribute cannot be a key');
+    this.kind = kind;
+    this.factory = factory;
+    this.keyTemplate = keyTemplate ?? `${prefix ?? 'pynamodb-mate'}/${FOLDERS[kind]}`;
+  }
+
+  /** definition.mjs requires the model's `s3` client for these. */
+  get needsS3() {
+    return true;
+  }
+
+  get compress() {
+    return this.options.compress ?? true;
+  }
+
+  /** Only presence and type can be asked: the item holds a URI, not the value. */
+  refuses(method) {
+    if (['exists', 'notExists', 'attributeType'].includes(method)) return undefined;
+    return 'S3-backed values live in S3 (the item holds their s3:// URI): only exists, notExists and attributeType work; write with save()';
+  }
+
+  /** Checks the value's type now (create, save) and lets the codec see a URI in its place. */
+  validationValue(value, { model, name }) {
+    if (value === null) return value;
+    let ok;
+    try {
+      ok = KINDS[this.kind].check(value);
+    } catch (error) {
+      throw codecError('E_ITEM_TYPE', `${model.name}.${name}: attr.${this.factory}() needs a JSON value (${error.message})`);
+    }
+    if (ok !== true) throw codecError('E_ITEM_TYPE', `${model.name}.${name}: attr.${this.factory}() needs ${ok}`);
+    return STAND_IN;
+  }
+
+  /** Uploads the value (unless an object with its fingerprint exists) and returns its URI. */
+  async beforeWrite(value, context) {
+    if (value === null) return value;
+    this.validationValue(value, context);
+    const bytes = KINDS[this.kind].toBytes(value);
+    const key = this.keyTemplate.replaceAll('{fingerprint}', sha256Hex(bytes));
+    const { uri } = await putIfMissing(context, this.options.bucket, key, this.compress ? gzip(bytes) : bytes);
+    return uri;
+  }
+
+  /**
+   * Downloads from the stored URI (any bucket and key, as pynamodb_mate). With `compress` (default)
+   * a gzip body is inflated and any other read as is (6.x `compressed=False` objects); with
+   * `compress: false` the body is always raw, as Python reads it.
+   */
+  async afterRead(uri, context) {
+    if (uri === null) return uri;
+    const body = await download(context, uri);
+    const bytes = this.compress && isGzip(body) ? gunzip(body, { maxOutput: this.options.maxOutput }) : body;
+    try {
+      return KINDS[this.kind].fromBytes(bytes);
+    } catch (error) {
+      throw codecError(error.code ?? 'E_UTF8', `${context.model.name}.${context.name}: the S3 object is not valid ${this.kind} (${error.message})`);
+    }
+  }
+}
+
+export const s3Factories = {
+  /** `{ bucket, prefix | keyTemplate, compress = true, maxOutput }`: pynamodb_mate's S3BackedBigTextAttribute. */
+  s3Text: (options) => new S3Attribute('text', 's3Text', options),
+  s3Binary: (options) => new S3Attribute('binary', 's3Binary', options),
+  /** 6.0.1.1's S3BackedJsonDictAttribute: the body is Python's json.dumps. */
+  s3Json: (options) => new S3Attribute('json', 's3Json', options),
+};

@@ -1,0 +1,39 @@
+// S3-backed attribute definitions and value checks (no server).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { attr, defineModel, errors } from '../node.mjs';
+
+const client = new DynamoDBClient({ region: 'us-east-1' });
+const s3 = { send: () => assert.fail('no request expected') };
+const model = (attributes, extra = { s3 }) => defineModel({ table: 'docs', client, ...extra, attributes: { id: attr.string({ hashKey: true }), ...attributes } });
+const modelError = (fn, pattern) => assert.throws(fn, (e) => e instanceof errors.ModelError && e.code === 'E_MODEL' && pattern.test(e.message));
+
+test('S3 options are checked when the attribute is defined', () => {
+  modelError(() => attr.s3Text({}), /bucket/);
+  modelError(() => attr.s3Text({ bucket: 'Bad_Bucket' }), /bucket/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', prefix: 'a', keyTemplate: '{fingerprint}' }), /not both/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', prefix: '/a' }), /prefix/);
+  modelError(() => attr.s3Binary({ bucket: 'b-1', keyTemplate: 'x' }), /\{fingerprint\}/);
+  modelError(() => attr.s3Json({ bucket: 'b-1', compress: 'yes' }), /compress/);
+  modelError(() => attr.s3Json({ bucket: 'b-1', layout: 'other' }), /layout/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', hashKey: true }), /key/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', size: 1 }), /no option "size"/);
+});
+
+test('a model with S3-backed attributes needs an S3 client', () => {
+  modelError(() => model({ html: attr.s3Text({ bucket: 'b-1' }) }, {}), /s3 must be an S3Client \(S3-backed attributes: html\)/);
+});
+
+test('values are checked by create() without the item size limit; expressions only test presence', () => {
+  const Doc = model({ html: attr.s3Text({ bucket: 'b-1' }), bin: attr.s3Binary({ bucket: 'b-1', nullable: true }), json: attr.s3Json({ bucket: 'b-1', nullable: true }) });
+  Doc.create({ id: 'a', html: 'x'.repeat(1_000_000), bin: new Uint8Array(500_000), json: { a: [1] } });
+  const typeError = (values, pattern) => assert.throws(() => Doc.create({ id: 'a', html: '', ...values }),
+    (e) => e instanceof errors.ItemError && e.code === 'E_ITEM_TYPE' && pattern.test(e.message));
+  typeError({ html: 1 }, /docs\.html: attr\.s3Text\(\) needs a string/);
+  typeError({ bin: 'text' }, /docs\.bin: attr\.s3Binary\(\) needs a Uint8Array/);
+  typeError({ json: { d: new Date() } }, /docs\.json: attr\.s3Json\(\) needs a JSON value/);
+  Doc.attr.html.exists();
+  assert.throws(() => Doc.attr.html.eq('x'), (e) => e.code === 'E_EXPRESSION' && /S3-backed/.test(e.message));
+  assert.throws(() => Doc.attr.html.set('x'), (e) => e.code === 'E_EXPRESSION');
+});

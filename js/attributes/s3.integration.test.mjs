@@ -138,3 +138,41 @@ eachBackend('s3 attributes: prefix, keyTemplate and compress: false', async (bac
     await b.Doc.deleteTable();
   }
 }, { needs: ['s3'] });
+
+eachBackend('s3 attributes: inlineBelow keeps small values in the item (gzip B); larger ones go to S3', async (backend) => {
+  const { Doc, keys, raw } = await setUp(backend, { inlineBelow: 100 });
+  try {
+    await Doc.create({ id: 'small', text: 'short é', bin: new Uint8Array([0, 0]), json: { a: 1 } }).save();
+    const item = await raw('small');
+    assert.deepEqual(codec.gunzip(item.text.B), new TextEncoder().encode('short é'));
+    assert.deepEqual(await keys(), []);
+    await Doc.create({ id: 'big', text: TEXT }).save();
+    assert.match((await raw('big')).text.S, /^s3:\/\//);
+    const [small, big] = [await Doc.get('small', { consistentRead: true }), await Doc.get('big', { consistentRead: true })];
+    assert.deepEqual([small.text, small.bin, small.json, big.text], ['short é', new Uint8Array([0, 0]), { a: 1 }, TEXT]);
+  } finally {
+    await Doc.deleteTable();
+  }
+}, { needs: ['s3'] });
+
+eachBackend('s3 attributes: lazy reads download on first load(), once; an unchanged lazy value saves without S3 calls', async (backend) => {
+  const { Doc, bucket, client } = await setUp(backend, { lazy: true });
+  try {
+    await Doc.create({ id: 'a', text: TEXT, json: { a: 1 } }).save();
+    client.sent.length = 0;
+    const got = await Doc.get('a', { consistentRead: true });
+    assert.deepEqual(client.sent, []);
+    assert.equal(got.text.uri, `s3://${bucket}/pynamodb-mate/bigtext/${sha(TEXT)}.txt`);
+    assert.equal(await got.text.load(), TEXT);
+    assert.equal(await got.text.load(), TEXT);
+    assert.deepEqual(client.sent, ['GetObjectCommand']);
+    client.sent.length = 0;
+    got.json = { a: 2 };
+    await got.save();
+    assert.deepEqual(client.sent, ['HeadObjectCommand', 'PutObjectCommand'], 'only the changed attribute is uploaded');
+    assert.deepEqual(await (await Doc.get('a', { consistentRead: true })).json.load(), { a: 2 });
+    assert.equal(JSON.stringify({ t: got.text }), JSON.stringify({ t: got.text.uri }));
+  } finally {
+    await Doc.deleteTable();
+  }
+}, { needs: ['s3'] });

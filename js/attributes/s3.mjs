@@ -10,7 +10,7 @@ import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
 import { download, putIfMissing } from './s3-store.mjs';
 
-const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput'];
+const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput', 'inlineBelow', 'lazy'];
 
 /** pynamodb_mate's default keys: 5.3.4.4's bigtext/bigbinary and 6.0.1.1's S3BackedJsonDictAttribute. */
 const FOLDERS = { text: 'bigtext/{fingerprint}.txt', binary: 'bigbinary/{fingerprint}.dat', json: 's3backed/{fingerprint}' };
@@ -43,10 +43,36 @@ const KINDS = {
 
 const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
+/**
+ * What a `lazy: true` attribute reads: the URI now, the value from `load()` (downloaded once). Not a
+ * thenable on purpose: async functions and `await` would unwrap it, downloading at load time.
+ * Saving an item with it unchanged re-stores the URI without a download or an upload.
+ */
+export class S3Lazy {
+  #load;
+  #value;
+
+  constructor(uri, load) {
+    this.uri = uri;
+    this.#load = load;
+  }
+
+  /** The value; the first call downloads, later calls share its result. */
+  load() {
+    this.#value ??= this.#load(this.uri);
+    return this.#value;
+  }
+
+  toJSON() {
+    return this.uri;
+  }
+}
+
 export class S3Attribute extends Attribute {
   /** @param {'text'|'binary'|'json'} kind @param {string} factory the attr.* name */
   constructor(kind, factory, options = {}) {
-    super('string', options, OPTIONS, factory);
+    // An inlined value is B, a URI S: the item codec takes either ('dynamic').
+    super(options.inlineBelow === undefined ? 'string' : 'dynamic', options, OPTIONS, factory);
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
     const { bucket, layout = 'content', prefix, keyTemplate, compress } = options;
     if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw fail('bucket must be an S3 bucket name');
@@ -59,6 +85,10 @@ export class S3Attribute extends Attribute {
       throw fail('keyTemplate must be a string containing {fingerprint}');
     }
     if (compress !== undefined && typeof compress !== 'boolean') throw fail('compress must be a boolean');
+    if (options.inlineBelow !== undefined && !(Number.isInteger(options.inlineBelow) && options.inlineBelow > 0)) {
+      throw fail('inlineBelow must be a positive integer (bytes)');
+    }
+    if (options.lazy !== undefined && typeof options.lazy !== 'boolean') throw fail('lazy must be a boolean');
     if (this.hashKey || this.rangeKey) throw fail('an S3-backed attribute cannot be a key');
     this.kind = kind;
     this.factory = factory;
@@ -82,7 +112,7 @@ export class S3Attribute extends Attribute {
 
   /** Checks the value's type now (create, save) and lets the codec see a URI in its place. */
   validationValue(value, { model, name }) {
-    if (value === null) return value;
+    if (value === null || value instanceof S3Lazy) return value === null ? value : STAND_IN;
     let ok;
     try {
       ok = KINDS[this.kind].check(value);
@@ -96,8 +126,11 @@ export class S3Attribute extends Attribute {
   /** Uploads the value (unless an object with its fingerprint exists) and returns its URI. */
   async beforeWrite(value, context) {
     if (value === null) return value;
+    if (value instanceof S3Lazy) return value.uri;
     this.validationValue(value, context);
     const bytes = KINDS[this.kind].toBytes(value);
+    // Small values stay in the item as gzip B (this library reads that form; pynamodb_mate does not).
+    if (bytes.length < (this.options.inlineBelow ?? 0)) return gzip(bytes);
     const key = this.keyTemplate.replaceAll('{fingerprint}', sha256Hex(bytes));
     const { uri } = await putIfMissing(context, this.options.bucket, key, this.compress ? gzip(bytes) : bytes);
     return uri;
@@ -108,10 +141,19 @@ export class S3Attribute extends Attribute {
    * a gzip body is inflated and any other read as is (6.x `compressed=False` objects); with
    * `compress: false` the body is always raw, as Python reads it.
    */
-  async afterRead(uri, context) {
-    if (uri === null) return uri;
+  async afterRead(stored, context) {
+    if (stored === null) return stored;
+    if (typeof stored !== 'string') return this.#fromBytes(gunzip(stored, { maxOutput: this.options.maxOutput }), context);
+    if (this.options.lazy) return new S3Lazy(stored, (uri) => this.#download(uri, context));
+    return this.#download(stored, context);
+  }
+
+  async #download(uri, context) {
     const body = await download(context, uri);
-    const bytes = this.compress && isGzip(body) ? gunzip(body, { maxOutput: this.options.maxOutput }) : body;
+    return this.#fromBytes(this.compress && isGzip(body) ? gunzip(body, { maxOutput: this.options.maxOutput }) : body, context);
+  }
+
+  #fromBytes(bytes, context) {
     try {
       return KINDS[this.kind].fromBytes(bytes);
     } catch (error) {
@@ -121,7 +163,11 @@ export class S3Attribute extends Attribute {
 }
 
 export const s3Factories = {
-  /** `{ bucket, prefix | keyTemplate, compress = true, maxOutput }`: pynamodb_mate's S3BackedBigTextAttribute. */
+  /**
+   * `{ bucket, prefix | keyTemplate, compress = true, maxOutput, inlineBelow, lazy }`: pynamodb_mate's
+   * S3BackedBigTextAttribute. `inlineBelow: n`: values under n bytes stay in the item (gzip B);
+   * `lazy: true`: reads give an S3Lazy (`await item.attr.load()` downloads).
+   */
   s3Text: (options) => new S3Attribute('text', 's3Text', options),
   s3Binary: (options) => new S3Attribute('binary', 's3Binary', options),
   /** 6.0.1.1's S3BackedJsonDictAttribute: the body is Python's json.dumps. */

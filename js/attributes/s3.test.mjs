@@ -37,3 +37,9 @@ test('values are checked by create() without the item size limit; expressions on
   assert.throws(() => Doc.attr.html.eq('x'), (e) => e.code === 'E_EXPRESSION' && /S3-backed/.test(e.message));
   assert.throws(() => Doc.attr.html.set('x'), (e) => e.code === 'E_EXPRESSION');
 });
+
+test('inlineBelow and lazy options are checked', () => {
+  modelError(() => attr.s3Text({ bucket: 'b-1', inlineBelow: 0 }), /inlineBelow/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', inlineBelow: 1.5 }), /inlineBelow/);
+  modelError(() => attr.s3Text({ bucket: 'b-1', lazy: 'yes' }), /lazy/);
+});

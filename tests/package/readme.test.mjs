@@ -14,6 +14,7 @@ const OUTPUT = [
   '1 2\n/ Home\n',
   'u1 078-05-1120 1600 1234\nE_EXPRESSION\n',
   '{ pin: 1234 }\nscanned 1\n1 undefined\nE_LEGACY_LENGTH\n',
+  '1200000 en\ns3://quickstart-pages/pynamodb-mate/bigbinary/….dat\n4\n',
   'alice@example.com\nE_GZIP_HEADER\n',
   "fetched succeeded\nE_TASK_ALREADY_SUCCEEDED\nfailed 1 Error('timeout')\n2 3\npage-1\n",
 ];

@@ -176,3 +176,23 @@ eachBackend('s3 attributes: lazy reads download on first load(), once; an unchan
     await Doc.deleteTable();
   }
 }, { needs: ['s3'] });
+
+eachBackend("s3 attributes, layout 'item': pynamodb_mate 6.x large-attribute keys and metadata, raw body", async (backend) => {
+  const { Doc, bucket, keys, body, raw } = await setUp(backend, { layout: 'item', prefix: 'large' });
+  const { s3 } = backend;
+  try {
+    await Doc.create({ id: 'doc-1', text: TEXT }).save();
+    const key = `large/pk=doc-1/attr=text/md5=${codec.md5Hex(TEXT)}`;
+    assert.deepEqual(await keys(), [key]);
+    assert.equal((await raw('doc-1')).text.S, `s3://${bucket}/${key}`);
+    assert.equal(new TextDecoder().decode(await body(key)), TEXT);
+    const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    const { Metadata } = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    assert.deepEqual(Object.keys(Metadata).sort(), ['attr', 'pk', 'update_at']);
+    assert.deepEqual([Metadata.pk, Metadata.attr], ['doc-1', 'text']);
+    assert.match(Metadata.update_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00$/);
+    assert.equal((await Doc.get('doc-1', { consistentRead: true })).text, TEXT);
+  } finally {
+    await Doc.deleteTable();
+  }
+}, { needs: ['s3'] });

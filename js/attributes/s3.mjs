@@ -4,7 +4,7 @@
 // an unreferenced object, never an item pointing at nothing. Objects are never deleted here (they may
 // be shared by other items).
 import { codecError } from '../errors/make.mjs';
-import { gunzip, gzip, sha256Hex } from '../codec/bytes.mjs';
+import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';
 import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
 import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
@@ -41,6 +41,18 @@ const KINDS = {
   },
 };
 
+/** Python's `datetime.isoformat()` of an aware UTC time (microseconds left out when 0). */
+function pythonIsoformat(date) {
+  const [seconds, ms] = date.toISOString().slice(0, -1).split('.');
+  return `${seconds}${ms === '000' ? '' : `.${ms}000`}+00:00`;
+}
+
+/** Python `str()` of a key value as the 6.x large-attribute keys use it: strings and integers only. */
+function keyText(value, what, context) {
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') return String(value);
+  throw codecError('E_ITEM_TYPE', `${context.model.name}.${context.name}: layout 'item' needs a string or integer ${what}`);
+}
+
 const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
 
 /**
@@ -76,7 +88,8 @@ export class S3Attribute extends Attribute {
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
     const { bucket, layout = 'content', prefix, keyTemplate, compress } = options;
     if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw fail('bucket must be an S3 bucket name');
-    if (layout !== 'content') throw fail("layout must be 'content'");
+    if (!['content', 'item'].includes(layout)) throw fail("layout must be 'content' or 'item'");
+    if (layout === 'item' && keyTemplate !== undefined) throw fail("layout 'item' takes a prefix, not a keyTemplate");
     if (prefix !== undefined && keyTemplate !== undefined) throw fail('give prefix or keyTemplate, not both');
     if (prefix !== undefined && (typeof prefix !== 'string' || prefix === '' || prefix.startsWith('/') || prefix.endsWith('/'))) {
       throw fail('prefix must be a non-empty string without a leading or trailing /');
@@ -100,8 +113,13 @@ export class S3Attribute extends Attribute {
     return true;
   }
 
+  get layout() {
+    return this.options.layout ?? 'content';
+  }
+
+  /** As pynamodb_mate: gzip for 'content', the raw bytes for 'item'. */
   get compress() {
-    return this.options.compress ?? true;
+    return this.options.compress ?? this.layout === 'content';
   }
 
   /** Only presence and type can be asked: the item holds a URI, not the value. */
@@ -131,9 +149,24 @@ export class S3Attribute extends Attribute {
     const bytes = KINDS[this.kind].toBytes(value);
     // Small values stay in the item as gzip B (this library reads that form; pynamodb_mate does not).
     if (bytes.length < (this.options.inlineBelow ?? 0)) return gzip(bytes);
+    const body = this.compress ? gzip(bytes) : bytes;
+    if (this.layout === 'item') return this.#putItemObject(bytes, body, context);
     const key = this.keyTemplate.replaceAll('{fingerprint}', sha256Hex(bytes));
-    const { uri } = await putIfMissing(context, this.options.bucket, key, this.compress ? gzip(bytes) : bytes);
-    return uri;
+    return (await putIfMissing(context, this.options.bucket, key, body)).uri;
+  }
+
+  /**
+   * pynamodb_mate 6.x large-attribute layout: `{prefix}/pk=…/sk=…/attr=…/md5=…` (attr = the DynamoDB
+   * name) with metadata pk, sk, attr and update_at.
+   */
+  async #putItemObject(bytes, body, context) {
+    const { model, item } = context;
+    const attr = this.options.attrName ?? context.name;
+    const pk = keyText(item[model.hashKey], 'hash key', context);
+    const sk = model.rangeKey === undefined ? undefined : keyText(item[model.rangeKey], 'range key', context);
+    const parts = [this.options.prefix, `pk=${pk}`, sk === undefined ? undefined : `sk=${sk}`, `attr=${attr}`, `md5=${md5Hex(bytes)}`];
+    const Metadata = { pk, ...(sk === undefined ? {} : { sk }), attr, update_at: pythonIsoformat(new Date()) };
+    return (await putIfMissing(context, this.options.bucket, parts.filter((p) => p !== undefined).join('/'), body, { Metadata })).uri;
   }
 
   /**

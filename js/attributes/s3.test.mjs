@@ -17,6 +17,7 @@ test('S3 options are checked when the attribute is defined', () => {
   modelError(() => attr.s3Binary({ bucket: 'b-1', keyTemplate: 'x' }), /\{fingerprint\}/);
   modelError(() => attr.s3Json({ bucket: 'b-1', compress: 'yes' }), /compress/);
   modelError(() => attr.s3Json({ bucket: 'b-1', layout: 'other' }), /layout/);
+  modelError(() => attr.s3Json({ bucket: 'b-1', layout: 'item', keyTemplate: '{fingerprint}' }), /not a keyTemplate/);
   modelError(() => attr.s3Text({ bucket: 'b-1', hashKey: true }), /key/);
   modelError(() => attr.s3Text({ bucket: 'b-1', size: 1 }), /no option "size"/);
 });

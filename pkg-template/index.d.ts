@@ -177,6 +177,8 @@ export declare namespace errors {
   /** E_MODEL: a model definition is invalid; E_SCHEMA: the item codec refused a model's schema. */
   type ModelErrorCode = 'E_MODEL' | 'E_SCHEMA';
   /** The status tracker's refusals (`E_TASK_*`) and `E_LOCK_LOST`. */
+  /** E_S3_*: an S3-backed attribute's object could not be uploaded, found or read, or its stored value is not an s3:// URI. */
+  type S3ErrorCode = 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_URI';
   type TaskErrorCode =
     | 'E_TASK_NOT_READY'
     | 'E_TASK_LOCKED'
@@ -190,6 +192,7 @@ export declare namespace errors {
     | CodecErrorCode
     | ItemErrorCode
     | ModelErrorCode
+    | S3ErrorCode
     | TaskErrorCode
     | 'E_NOT_INITIALIZED'
     | 'E_EXPRESSION'
@@ -238,6 +241,25 @@ export declare namespace errors {
   /** An item or value does not fit its model (names the model and attribute, never the value). */
   class ItemError extends DynamoDBMateError {
     readonly code: ItemErrorCode;
+  }
+  /**
+   * An S3-backed attribute could not upload (E_S3_WRITE) or download (E_S3_NOT_FOUND, E_S3_READ) its
+   * object, or its stored value is not an s3:// URI (E_S3_URI). Names the model, the attribute and
+   * the URI, never the content; `cause` is the SDK's error.
+   */
+  class S3Error extends DynamoDBMateError {
+    constructor(
+      code: S3ErrorCode,
+      message: string,
+      details?: { model?: string; attribute?: string; uri?: string; cause?: unknown },
+    );
+    readonly code: S3ErrorCode;
+    /** The model's name. */
+    readonly model: string;
+    /** The attribute's property name. */
+    readonly attribute: string;
+    /** `s3://bucket/key` (E_S3_URI: `<not an s3:// URI>`). */
+    readonly uri: string;
   }
   /** The item does not exist (`get`, `refresh`). */
   class ItemNotFoundError extends DynamoDBMateError {
@@ -352,6 +374,7 @@ export declare namespace errors {
     | ExpressionError
     | ModelError
     | ItemError
+    | S3Error
     | ItemNotFoundError
     | BatchError
     | TransactionCanceledError
@@ -404,10 +427,16 @@ export type AttributeKind =
 
 /** What the types know of an attribute besides its value: its kind, and a list's element or a map's fields. */
 export interface AttributeDescriptor {
-  kind: AttributeKind;
+  /** `'s3'`: an S3-backed attribute (its runtime `type`, 'string' or 'dynamic', is in `type`). */
+  kind: AttributeKind | 's3';
+  /** The runtime `attribute.type` when it differs from `kind`. */
+  type?: AttributeKind;
   of?: AnyAttribute | undefined;
   attributes?: NestedAttributes;
 }
+
+/** `attribute.type` of an attribute with descriptor `D`. */
+type RuntimeKind<D extends AttributeDescriptor> = D extends { type: infer T extends AttributeKind } ? T : Exclude<D['kind'], 's3'>;
 
 /**
  * What `attr.*()` returns: an attribute definition for `defineModel({ attributes })` or a typed map.
@@ -420,7 +449,7 @@ export interface Attribute<
   TOptions extends object = {},
   TDescriptor extends AttributeDescriptor = AttributeDescriptor,
 > {
-  readonly type: TDescriptor['kind'];
+  readonly type: RuntimeKind<TDescriptor>;
   readonly options: TOptions;
   readonly hashKey: boolean;
   readonly rangeKey: boolean;
@@ -454,7 +483,9 @@ type NoKeys<F> = {
     ? { 'a map field cannot be a key': never }
     : true extends IsEncrypted<F[K]>
       ? { 'encrypted attributes are top-level attributes only': never }
-      : unknown;
+      : true extends IsS3<F[K]>
+        ? { 'S3-backed attributes are top-level attributes only': never }
+        : unknown;
 };
 
 /** Options every attribute takes. */
@@ -502,7 +533,9 @@ type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true
   ? { 'a list element takes no hashKey, rangeKey, attrName or default': never }
   : true extends IsEncrypted<E>
     ? { 'encrypted attributes are top-level attributes only': never }
-    : unknown;
+    : true extends IsS3<E>
+      ? { 'S3-backed attributes are top-level attributes only': never }
+      : unknown;
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
@@ -522,6 +555,8 @@ export type ValueOf<At> = At extends Attribute<infer V, any, any> ? V : never;
 /** What writes accept: the value; numbers also BigInt (float attributes convert it) and `codec.PythonFloat`. */
 type WriteValueOf<At> = KindOf<At> extends 'number'
   ? number | bigint | codec.PythonFloat
+  : KindOf<At> extends 's3'
+    ? ValueOf<At> | S3Lazy<Exclude<ValueOf<At>, S3Lazy<unknown>>>
   : DescriptorOf<At> extends { kind: 'encrypted'; value: 'number' }
     ? number | bigint | codec.PythonFloat
     : ValueOf<At>;
@@ -558,6 +593,51 @@ export type CompressedStringOptions = CommonOptions<string> & CompressionOptions
 export type CompressedBinaryOptions = CommonOptions<Uint8Array> & CompressionOptions;
 /** `ensureAscii: false` writes raw UTF-8 JSON as pynamodb_mate 5.3.4.4; the default is read by 5.x and 6.x. */
 export type CompressedJsonOptions = CommonOptions<JsonAttributeValue> & CompressionOptions & { ensureAscii?: boolean };
+
+// S3-backed attributes (the item holds `s3://bucket/key`, S; top-level only, never keys)
+
+/** What the options of every S3-backed attribute share. */
+export interface S3CommonOptions<T> extends CommonOptions<T> {
+  /** The bucket uploads go to (reads use the bucket of the stored URI). */
+  bucket: string;
+  /** gzip the body: default true with layout 'content', false with 'item'. */
+  compress?: boolean;
+  /** Bytes a read may inflate a gzip body to (default 64 MiB, else E_GZIP_TOO_LARGE). */
+  maxOutput?: number;
+  /** Values under this many bytes stay in the item as gzip B (pynamodb_mate cannot read those). A positive integer. */
+  inlineBelow?: number;
+  /** Reads give an `S3Lazy` (the URI now, `load()` downloads) instead of downloading. */
+  lazy?: boolean;
+}
+/**
+ * Options of `attr.s3Text/s3Binary/s3Json`. Layout 'content' (default): the key is the SHA-256
+ * `{fingerprint}` of the bytes, under `prefix` (default 'pynamodb-mate') or from a `keyTemplate`
+ * containing '{fingerprint}' (not both). Layout 'item': pynamodb_mate 6.x keys
+ * `{prefix}/pk=…/sk=…/attr=…/md5=…` (no keyTemplate).
+ */
+export type S3Options<T> = S3CommonOptions<T> &
+  (
+    | { layout?: 'content'; prefix?: string; keyTemplate?: undefined }
+    | { layout?: 'content'; keyTemplate: `${string}{fingerprint}${string}`; prefix?: undefined }
+    | { layout: 'item'; prefix?: string; keyTemplate?: undefined }
+  );
+/** What a `lazy: true` S3-backed attribute reads (a type only: the runtime class is internal). Not a thenable. */
+export interface S3Lazy<T> {
+  /** `s3://bucket/key`. */
+  readonly uri: string;
+  /** The value: the first call downloads, later calls share its result. */
+  load(): Promise<T>;
+  /** The URI. */
+  toJSON(): string;
+}
+/** The value an S3-backed attribute with options `O` reads: also an S3Lazy when `lazy` may be true. */
+type S3Value<T, O> = O extends { lazy: infer L } ? (true extends L ? T | S3Lazy<T> : T) : T;
+type IsS3<At> = At extends Attribute<any, any, infer D> ? (D extends { kind: 's3' } ? true : false) : false;
+type S3Descriptor<O, V extends 'text' | 'binary' | 'json'> = {
+  kind: 's3';
+  value: V;
+  type: O extends { inlineBelow: number } ? 'dynamic' : 'string';
+};
 
 /** Key bytes: a password string (the key is SHA-256 of its UTF-8 bytes, as pynamodb_mate) or 32 bytes (else E_KEY_LENGTH). */
 export type KeyMaterial = string | Uint8Array;
@@ -679,6 +759,22 @@ export declare const attr: {
   compressedJson<const O extends CompressedJsonOptions = {}>(
     options?: NoExtra<O, CompressedJsonOptions>,
   ): Attribute<JsonAttributeValue, O, { kind: 'compressed'; value: 'json' }>;
+
+  /**
+   * S `s3://bucket/key`: the UTF-8 text in S3 (S3BackedBigTextAttribute). Top-level only, never a key;
+   * the model needs `s3`. In expressions: `exists`, `notExists`, `attributeType` only.
+   */
+  s3Text<const O extends S3Options<string>>(
+    options: NoExtra<O, S3Options<string>>,
+  ): Attribute<S3Value<string, O>, O, S3Descriptor<O, 'text'>>;
+  /** S `s3://bucket/key`: the bytes in S3 (S3BackedBigBinaryAttribute). */
+  s3Binary<const O extends S3Options<Uint8Array>>(
+    options: NoExtra<O, S3Options<Uint8Array>>,
+  ): Attribute<S3Value<Uint8Array, O>, O, S3Descriptor<O, 'binary'>>;
+  /** S `s3://bucket/key`: Python's `json.dumps(value)` in S3 (S3BackedJsonDictAttribute). */
+  s3Json<const O extends S3Options<JsonAttributeValue>>(
+    options: NoExtra<O, S3Options<JsonAttributeValue>>,
+  ): Attribute<S3Value<JsonAttributeValue, O>, O, S3Descriptor<O, 'json'>>;
 
   /**
    * B: the string encrypted client-side. Top-level only, never a key. In expressions: deterministic
@@ -850,6 +946,20 @@ type EncryptedRefOf<At, V> = DescriptorOf<At> extends { aead: false }
   ? WholeValueRef<V> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V> : {})
   : WholeValueRef<V, never> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V, never> : {});
 
+/**
+ * An S3-backed attribute's reference: the item holds the s3:// URI, not the value, so only presence
+ * and type can be asked (no operand, no update action: change values with `save()`).
+ */
+export interface S3Ref {
+  readonly [brand]: 'AttrRef';
+  readonly path: readonly PathSegment[];
+  readonly collection: null;
+  toString(): string;
+  exists(): Condition;
+  notExists(): Condition;
+  attributeType(type: DynamoDBTypeName): Condition;
+}
+
 /** A `dynamic` attribute (or a value inside one): any value, every method. */
 export interface DynamicRef
   extends ValueRef<unknown>,
@@ -889,6 +999,8 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
             ? ValueRef<V> & OrderedRef<V> & MaybeRemovable<R>
           : KindOf<At> extends 'compressed'
             ? WholeValueRef<V> & MaybeRemovable<R>
+          : KindOf<At> extends 's3'
+            ? S3Ref
           : KindOf<At> extends 'encrypted'
             ? EncryptedRefOf<At, V> & MaybeRemovable<R>
             : KindOf<At> extends 'stringSet'
@@ -1345,9 +1457,14 @@ export type InstanceOf<M extends AnyConstructor> = InstanceType<M>;
 /** The attributes of a model class. */
 export type AttributesOf<M> = M extends ModelStatics<infer A, any> ? A : never;
 
+/** Names of the S3-backed attributes. */
+type S3Name<A> = { [K in keyof A]: true extends IsS3<A[K]> ? K : never }[keyof A];
+/** A model with S3-backed attributes needs `s3` (E_MODEL at runtime). */
+type S3Check<A> = [S3Name<A>] extends [never] ? unknown : { s3: S3ClientLike };
+
 /** Defines a model: a class whose instances are items and whose statics read and write the table. */
 export declare function defineModel<A extends Attributes, I extends Indexes<A> = {}>(
-  definition: ModelDefinition<A, I> & { attributes: KeyCheck<A> },
+  definition: ModelDefinition<A, I> & { attributes: KeyCheck<A> } & S3Check<A>,
 ): ModelClass<A, I>;
 
 // ---------------------------------------------------------------------------------------------------

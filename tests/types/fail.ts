@@ -506,5 +506,46 @@ attr.ttl({ rangeKey: true });
 // @ts-expect-error a key cannot be updated
 Event.attr.at.set(new Date());
 
+// ---- S3-backed attributes ----
+const Doc = defineModel({
+  table: 'docs',
+  client,
+  s3: { send: async (command: unknown) => command },
+  attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }), blob: attr.s3Binary({ bucket: 'docs', lazy: true }) },
+});
+// @ts-expect-error S3-backed attributes need a bucket
+attr.s3Text({});
+// @ts-expect-error S3-backed attributes cannot be keys
+attr.s3Text({ bucket: 'b', hashKey: true });
+// @ts-expect-error a keyTemplate must contain {fingerprint}
+attr.s3Json({ bucket: 'b', keyTemplate: 'docs/data.json' });
+// @ts-expect-error prefix or keyTemplate, not both
+attr.s3Text({ bucket: 'b', prefix: 'p', keyTemplate: 'p/{fingerprint}' });
+// @ts-expect-error layout 'item' takes no keyTemplate
+attr.s3Binary({ bucket: 'b', layout: 'item', keyTemplate: 'p/{fingerprint}' });
+// @ts-expect-error level is for compressed attributes only
+attr.s3Text({ bucket: 'b', level: 1 });
+// @ts-expect-error an s3Text holds a string
+Doc.create({ id: 'd', body: new Uint8Array(1), blob: new Uint8Array(1) });
+// @ts-expect-error S3-backed values cannot be compared (the item holds a URI)
+Doc.attr.body.eq('x');
+// @ts-expect-error S3-backed values cannot be updated in place (save() uploads)
+Doc.attr.body.set('x');
+// @ts-expect-error nor measured
+Doc.attr.blob.size();
+// @ts-expect-error a model with S3-backed attributes needs s3
+defineModel({ table: 'docs', client, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
+// @ts-expect-error S3-backed attributes are top-level attributes only
+defineModel({ table: 't', client, s3: client, attributes: { id: attr.string({ hashKey: true }), m: attr.map({ body: attr.s3Text({ bucket: 'b' }) }) } });
+async function lazyDoc() {
+  const d = await Doc.get('d');
+  // @ts-expect-error a lazy value may be an S3Lazy: load() it
+  d.blob.byteLength;
+}
+declare const s3Error: errors.S3Error;
+// @ts-expect-error S3Error codes are the E_S3_* ones
+s3Error.code === 'E_GZIP_DATA';
+
 export type { Simplify };
+export { lazyDoc };
 export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode, reencrypted, keyCode };

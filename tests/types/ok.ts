@@ -28,6 +28,7 @@ import {
   type EncryptionKeyring,
   type KeyProvider,
   type ReencryptResult,
+  type S3Lazy,
 } from 'dynamodb-mate';
 
 /** Exact type equality (mutual assignability is too weak for optional and any). */
@@ -619,4 +620,49 @@ async function keyErrors() {
   }
 }
 
-export { sealed, rotation, events, keyErrors };
+// ---- S3-backed attributes: the README's model ---------------------------------------------------------
+declare const s3: { send(command: unknown): Promise<unknown> };
+const S3Page = defineModel({
+  table: 'quickstart-pages',
+  client,
+  s3,
+  attributes: {
+    url: attr.string({ hashKey: true }),
+    html: attr.s3Text({ bucket: 'quickstart-pages' }),
+    shot: attr.s3Binary({ bucket: 'quickstart-pages', nullable: true, lazy: true }),
+    meta: attr.s3Json({ bucket: 'quickstart-pages', inlineBelow: 1024, nullable: true }),
+    v6: attr.s3Text({ bucket: 'b', keyTemplate: 'pynamodb-mate/s3backed/{fingerprint}', compress: false, default: '' }),
+    large: attr.s3Binary({ bucket: 'b', layout: 'item', prefix: 'large', maxOutput: 1 << 20, nullable: true }),
+  },
+});
+expectType<Equal<ReturnType<typeof attr.s3Text<{ bucket: 'b' }>>['type'], 'string'>>();
+expectType<Equal<ReturnType<typeof attr.s3Json<{ bucket: 'b'; inlineBelow: 10 }>>['type'], 'dynamic'>>();
+async function s3Backed() {
+  const html = '<p>hello</p>'.repeat(100_000);
+  await S3Page.create({ url: '/a', html, shot: new Uint8Array([137]), meta: { lang: 'en' } }).save();
+  const a = await S3Page.get('/a');
+  expectType<Equal<typeof a.html, string>>();
+  expectType<Equal<typeof a.v6, string>>();
+  expectType<Equal<typeof a.shot, Uint8Array | S3Lazy<Uint8Array> | null | undefined>>();
+  expectType<Equal<typeof a.meta, JsonAttributeValue | null | undefined>>();
+  if (a.shot && !(a.shot instanceof Uint8Array)) {
+    expectType<Equal<typeof a.shot.uri, string>>();
+    const bytes = await a.shot.load();
+    expectType<Equal<typeof bytes, Uint8Array>>();
+    S3Page.create({ url: '/c', html: 'x', large: a.shot }); // copies the URI: no download, no upload
+  }
+  await a.save({ condition: cond.and(S3Page.attr.html.exists(), S3Page.attr.meta.attributeType('S')) });
+  for await (const p of S3Page.scan({ filter: S3Page.attr.shot.notExists() })) p.url;
+  try {
+    await S3Page.get('/b');
+  } catch (error) {
+    if (error instanceof errors.S3Error) {
+      expectType<Equal<typeof error.code, 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_URI'>>();
+      accepts<string>(`${error.model}.${error.attribute} ${error.uri}`);
+    }
+    const any = error as errors.AnyError;
+    if (any.code === 'E_S3_URI') accepts<errors.S3Error>(any);
+  }
+}
+
+export { sealed, rotation, events, keyErrors, s3Backed };

@@ -278,6 +278,14 @@ impl<'a> Decimal<'a> {
         Some((first, self.int.len() + self.frac.len() - 1 - from_end))
     }
 
+    /// Digits `first..=last` (indexes into [`digits`](Self::digits)) as characters.
+    fn digit_run(&self, first: usize, last: usize) -> impl Iterator<Item = char> + 'a {
+        self.digits()
+            .enumerate()
+            .filter(move |(i, _)| (first..=last).contains(i))
+            .map(|(_, d)| char::from(d))
+    }
+
     /// The power of ten of digit `index`.
     fn weight(&self, index: usize) -> i64 {
         self.int.len() as i64 - 1 - index as i64 + self.exp
@@ -308,12 +316,7 @@ impl<'a> Decimal<'a> {
         if self.negative {
             out.push('-');
         }
-        out.extend(
-            self.digits()
-                .skip(first)
-                .take(last - first + 1)
-                .map(char::from),
-        );
+        out.extend(self.digit_run(first, last));
         out.extend(core::iter::repeat_n('0', zeros));
         Some(out)
     }
@@ -325,11 +328,7 @@ impl<'a> Decimal<'a> {
             Some((first, last)) => (
                 self.negative,
                 self.weight(first),
-                self.digits()
-                    .skip(first)
-                    .take(last - first + 1)
-                    .map(char::from)
-                    .collect(),
+                self.digit_run(first, last).collect(),
             ),
         }
     }

@@ -153,13 +153,20 @@ fn read_header(data: &[u8], pos: usize) -> Result<usize> {
 
 /// Inflates one raw deflate stream starting at `pos`, appending to `out`; returns the end position.
 fn inflate_member(data: &[u8], pos: usize, out: &mut Vec<u8>, max_output: usize) -> Result<usize> {
-    let too_large = || err(ErrorCode::GzipTooLarge, alloc::format!("output exceeds the {max_output}-byte limit"));
+    let too_large = || {
+        err(
+            ErrorCode::GzipTooLarge,
+            alloc::format!("output exceeds the {max_output}-byte limit"),
+        )
+    };
     // First allocation: the trailer's ISIZE (exact for a single member), but never more than deflate's
     // 1032:1 maximum ratio allows, so a forged ISIZE cannot make us allocate gigabytes up front.
     let isize_hint = data.len().checked_sub(4).map_or(0, |i| {
         u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]) as usize
     });
-    let first = isize_hint.min((data.len() - pos).saturating_mul(1032)).max(256);
+    let first = isize_hint
+        .min((data.len() - pos).saturating_mul(1032))
+        .max(256);
     let member_start_len = out.len();
     let mut inflater = Decompress::new(false);
     loop {
@@ -168,7 +175,11 @@ fn inflate_member(data: &[u8], pos: usize, out: &mut Vec<u8>, max_output: usize)
             if room == 0 {
                 return Err(too_large());
             }
-            let want = if out.len() == member_start_len { first } else { out.len() };
+            let want = if out.len() == member_start_len {
+                first
+            } else {
+                out.len()
+            };
             out.reserve_exact(want.min(room));
         }
         let consumed = inflater.total_in() as usize;

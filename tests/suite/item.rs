@@ -773,13 +773,19 @@ fn nesting_limits() {
     for attr in ["raw", "any"] {
         let deepest = format!("{}1{}", "[".repeat(31), "]".repeat(31));
         let (av, _) = encode(&schema, &format!("{{{MINIMAL},\"{attr}\":{deepest}}}"));
-        assert!(item::decode_item(&schema, &av).unwrap().contains(&deepest), "{attr}");
+        assert!(
+            item::decode_item(&schema, &av).unwrap().contains(&deepest),
+            "{attr}"
+        );
         let (code, message) = code_and_message(item::encode_item(
             &schema,
             &format!("{{{MINIMAL},\"{attr}\":[{deepest}]}}"),
         ));
         assert_eq!(code, ErrorCode::ItemValue, "{attr}");
-        assert!(message.ends_with("nested deeper than DynamoDB's 32 levels"), "{message}");
+        assert!(
+            message.ends_with("nested deeper than DynamoDB's 32 levels"),
+            "{message}"
+        );
     }
     // Typed maps count too; in expressions the path gives the level (meta.deep.times[] is 4).
     assert!(item::encode_value(&schema, "raw", &nested(31), false).is_ok());
@@ -788,8 +794,16 @@ fn nesting_limits() {
     assert!(item::encode_value(&schema, "raw.a.b", &nested(30), false).is_err());
     // A json attribute is a string to DynamoDB: only the JSON readers' 512 levels apply.
     let (av, _) = encode(&schema, &format!("{{{MINIMAL},\"doc\":{}}}", nested(500)));
-    assert!(item::decode_item(&schema, &av).unwrap().contains(&nested(500)));
+    assert!(item::decode_item(&schema, &av)
+        .unwrap()
+        .contains(&nested(500)));
     let too_deep = format!("{{\"doc\":{}}}", nested(600));
-    assert_eq!(item::encode_item(&schema, &too_deep).unwrap_err().code(), ErrorCode::JsonDepth);
-    assert_eq!(item::decode_item(&schema, &too_deep).unwrap_err().code(), ErrorCode::JsonDepth);
+    assert_eq!(
+        item::encode_item(&schema, &too_deep).unwrap_err().code(),
+        ErrorCode::JsonDepth
+    );
+    assert_eq!(
+        item::decode_item(&schema, &too_deep).unwrap_err().code(),
+        ErrorCode::JsonDepth
+    );
 }

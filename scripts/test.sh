@@ -85,7 +85,7 @@ fi
 # node --test prints `# pass N` and `# fail N` on two lines; fold them into one count line.
 js_tests() {
   local files
-  mapfile -t files < <(find js tests/package tests/support tests/interop -name '*.test.mjs' | sort)
+  mapfile -t files < <(find js tests/package tests/support tests/interop tests/reliability -name '*.test.mjs' | sort)
   node --test --test-reporter=tap "${files[@]}" |
     awk '{print} /^# pass /{p=$3} /^# fail /{f=$3} END {printf "node-tests: %d passed, %d failed\n", p, f}'
 }

@@ -105,7 +105,7 @@ export async function startFaultProxy(endpoint) {
       const answer = rule.forwarded ? await forward(req, body) : null;
       if (rule.fault.hang) return undefined;
       if (rule.fault.reset) return req.socket.destroy();
-      if (typeof rule.fault === 'function') return reply(res, await rule.fault({ op, req, body, forward: () => forward(req, body), answer }), req.method);
+      if (typeof rule.fault === 'function') return reply(res, await rule.fault({ op, req, body, forward: (other = body) => forward(req, Buffer.from(other)), answer }), req.method);
       return reply(res, rule.fault, req.method);
     } catch (error) {
       return reply(res, { status: 502, headers: {}, body: `fault proxy: ${error.message}` }, req.method);
@@ -122,7 +122,8 @@ export async function startFaultProxy(endpoint) {
     /**
      * Fails the next `times` requests of operation `op` (a name, or a predicate `(op, req, body)`)
      * with `fault`: a response ({ status, headers, body }), HANG, RESET, or an async function
-     * `({ op, req, body, forward, answer }) => response` that may forward (and rewrite) the request.
+     * `({ op, req, body, forward, answer }) => response` that may forward the request, or another
+     * body in its place (`forward(body)`; local servers do not check signatures).
      * `forwarded: true` sends the request to the server first (it is applied; its response is lost).
      * @returns the rule: `hits` counts the requests it failed
      */

@@ -7,3 +7,4 @@ export { defineModel } from './model/index.mjs';
 export { cond } from './expressions/index.mjs';
 export { StatusTracker } from './tracker/index.mjs';
 export { UtcDateTime } from './item/utc-datetime.mjs';
+export { consoleUrls } from './console/urls.mjs';

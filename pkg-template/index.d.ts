@@ -1061,6 +1061,39 @@ export declare namespace cond {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// AWS console URLs
+
+/**
+ * A key value for a console URL: a string (S), a finite number or bigint (N, as its decimal text),
+ * or bytes (B, as standard base64).
+ */
+export type ConsoleKeyValue = string | number | bigint | Uint8Array;
+
+/**
+ * AWS console URLs of pynamodb_mate's `ConsoleUrlMaker` routes, identical for keys of unreserved
+ * characters (A-Z a-z 0-9 - . _ ~); other key characters are percent-encoded (UTF-8), so every key
+ * parses back to itself. A region that is not a region name, or a table that is not a DynamoDB table
+ * name, is an ArgumentError (E_ARGUMENT).
+ */
+export declare const consoleUrls: {
+  /** The table's overview page (settings, indexes, monitoring). */
+  tableOverview(region: string, table: string): string;
+  /** The table's item explorer. */
+  tableItems(region: string, table: string): string;
+  /** One item's page; `rangeValue` for tables with a range key. */
+  itemDetail(region: string, table: string, hashValue: ConsoleKeyValue, rangeValue?: ConsoleKeyValue): string;
+};
+
+/**
+ * `region` overrides the model client's region. Without it the client's region is used once known:
+ * the SDK resolves it asynchronously, so in the tick that defines the model it is not yet known
+ * (`await Model.prepare()` settles it); no region at all is an ArgumentError (E_ARGUMENT).
+ */
+export interface ConsoleUrlOptions {
+  region?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Dates
 
 /** A Date that keeps microseconds (pynamodb stores them); what datetime and ttl attributes read as. Immutable. */
@@ -1376,8 +1409,13 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   /**
    * Resolves the key providers of encrypted attributes (once; requests do it themselves). Needed
    * before sync work on those attributes (`create()`, conditions on them): else KeyError E_KEY_NOT_SET.
+   * Also settles the client's region for the console URL methods.
    */
   prepare(): Promise<void>;
+  /** The table's overview page in the AWS console (region: the client's, see ConsoleUrlOptions). */
+  tableOverviewConsoleUrl(options?: ConsoleUrlOptions): string;
+  /** The table's item explorer in the AWS console. */
+  tableItemsConsoleUrl(options?: ConsoleUrlOptions): string;
   /** Rotation: encrypted attribute `name` takes another key option (a keyring with a new current id; pynamodb_mate format: a single key). */
   setKey<N extends EncryptedName<A>>(name: N, key: KeyOptionOf<A[N]>, options?: { keyId?: string }): Promise<void>;
   /**
@@ -1438,6 +1476,8 @@ export interface ModelMethods {
   refresh(options?: { consistentRead?: boolean }): Promise<this>;
   /** The item in DynamoDB JSON (binary as base64). */
   toJSON(): ItemJSON;
+  /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */
+  itemDetailConsoleUrl(options?: ConsoleUrlOptions): string;
   putOp(options?: ConditionOptions): WriteOp;
   updateOp(actions: readonly UpdateInput[], options?: ConditionOptions): WriteOp;
   deleteOp(options?: ConditionOptions): WriteOp;

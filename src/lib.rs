@@ -29,6 +29,7 @@ extern crate alloc;
 pub mod aead;
 mod base64;
 pub mod base85;
+pub mod console;
 pub mod datetime;
 mod error;
 pub mod gzip;

@@ -4,6 +4,8 @@ import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } 
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { ItemNotFoundError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
+import { clientRegion, regionFor } from '../console/region.mjs';
+import { consoleUrls, storedKeyValue } from '../console/urls.mjs';
 import { batchGetRaw, batchWrite } from './batch.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
@@ -66,10 +68,12 @@ export class ModelBase {
 
   /**
    * Resolves the key providers of encrypted attributes (once; requests do it themselves). Needed
-   * before sync work on those attributes: `create()` and conditions on them.
+   * before sync work on those attributes: `create()` and conditions on them. Also settles the
+   * client's region for the console URL methods.
    */
   static async prepare() {
-    await prepare(ModelBase.#meta(this));
+    const m = ModelBase.#meta(this);
+    await Promise.all([prepare(m), m.region.ready]);
   }
 
   /** Rotation: encrypted attribute `name` takes another key option, e.g. a keyring with a new current id. */
@@ -211,6 +215,27 @@ export class ModelBase {
     return new this(m.codec.decode(revive(json)));
   }
 
+  // ---- AWS console URLs (region: `{ region }`, else the client's, see js/console/region.mjs) ----
+
+  static tableOverviewConsoleUrl(opts) {
+    const m = ModelBase.#meta(this);
+    return consoleUrls.tableOverview(regionFor(m.name, m.region, opts), m.table);
+  }
+
+  static tableItemsConsoleUrl(opts) {
+    const m = ModelBase.#meta(this);
+    return consoleUrls.tableItems(regionFor(m.name, m.region, opts), m.table);
+  }
+
+  /** This item's page, its key values as stored (a number as written, binary as base64). */
+  itemDetailConsoleUrl(opts) {
+    const m = ModelBase.#meta(this.constructor);
+    const region = regionFor(m.name, m.region, opts);
+    const key = encodeKey(m, this);
+    const range = m.rangeKey && storedKeyValue(key[m.dbName(m.rangeKey)]);
+    return consoleUrls.itemDetail(region, m.table, storedKeyValue(key[m.dbName(m.hashKey)]), range);
+  }
+
   // ---- query and scan ----------------------------------------------------------------------
 
   /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize }`. */
@@ -306,6 +331,7 @@ export class ModelBase {
 /** Defines a model (see api.md): returns a class to use as is or to extend. */
 export function defineModel(definition) {
   const m = resolveDefinition(definition);
+  m.region = clientRegion(m.client);
   const Model = class extends ModelBase {};
   Object.defineProperty(Model, 'name', { value: m.name });
   Object.defineProperty(Model, META, { value: m });

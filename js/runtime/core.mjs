@@ -49,4 +49,7 @@ export const core = {
   encodeItem: guard(bindings.encodeItem),
   encodeValue: guard(bindings.encodeValue),
   decodeItem: guard(bindings.decodeItem),
+  consoleTableOverviewUrl: guard(bindings.consoleTableOverviewUrl),
+  consoleTableItemsUrl: guard(bindings.consoleTableItemsUrl),
+  consoleItemDetailUrl: guard(bindings.consoleItemDetailUrl),
 };

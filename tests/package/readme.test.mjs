@@ -17,6 +17,9 @@ const OUTPUT = [
   '1200000 en\ns3://quickstart-pages/pynamodb-mate/bigbinary/….dat\n4\n',
   'alice@example.com\nE_GZIP_HEADER\n',
   "fetched succeeded\nE_TASK_ALREADY_SUCCEEDED\nfailed 1 Error('timeout')\n2 3\npage-1\n",
+  'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#item-explorer?initialTagKey=&maximize=true&table=orders\n'
+    + 'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#edit-item?table=orders&itemMode=2&pk=Tom%20%26%20Jerry&sk=1700000000&ref=%23item-explorer%3Ftable%3Dorders&route=ROUTE_ITEM_EXPLORER\n'
+    + 'https://us-east-1.console.aws.amazon.com/dynamodbv2/home?region=us-east-1#table?initialTagKey=&name=orders&tab=overview\n',
 ];
 
 test('the README has js blocks to run', () => {

@@ -1,7 +1,7 @@
 // Misuse that must not compile. Type-checked by tests/package/types.test.mjs: every
 // `@ts-expect-error` must hit an error (tsc reports unused ones), and the same file with the
 // directives stripped must fail on exactly the lines below them.
-import { attr, cond, defineModel, errors, StatusTracker, UtcDateTime } from 'dynamodb-mate';
+import { attr, cond, consoleUrls, defineModel, errors, StatusTracker, UtcDateTime } from 'dynamodb-mate';
 // @ts-expect-error the declarations' helper types are not exported
 import type { Simplify } from 'dynamodb-mate';
 // @ts-expect-error brands exist in the types only, not at runtime
@@ -545,6 +545,21 @@ async function lazyDoc() {
 declare const s3Error: errors.S3Error;
 // @ts-expect-error S3Error codes are the E_S3_* ones
 s3Error.code === 'E_GZIP_DATA';
+
+// @ts-expect-error console URLs need a region and a table
+consoleUrls.tableOverview('users');
+// @ts-expect-error a key value is a string, number, bigint or Uint8Array
+consoleUrls.itemDetail('us-east-1', 'users', { id: 'a' });
+// @ts-expect-error a boolean is not a key value
+consoleUrls.itemDetail('us-east-1', 'users', 'a', true);
+// @ts-expect-error the option is { region }
+Page.tableOverviewConsoleUrl('eu-west-1');
+// @ts-expect-error a URL is a string, made synchronously
+Page.tableItemsConsoleUrl().then;
+// @ts-expect-error the item URL is an instance method
+Page.itemDetailConsoleUrl();
+// @ts-expect-error the region is a string
+page.itemDetailConsoleUrl({ region: 1 });
 
 export type { Simplify };
 export { lazyDoc };

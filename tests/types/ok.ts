@@ -29,6 +29,9 @@ import {
   type KeyProvider,
   type ReencryptResult,
   type S3Lazy,
+  consoleUrls,
+  type ConsoleKeyValue,
+  type ConsoleUrlOptions,
 } from 'dynamodb-mate';
 
 /** Exact type equality (mutual assignability is too weak for optional and any). */
@@ -665,4 +668,24 @@ async function s3Backed() {
   }
 }
 
-export { sealed, rotation, events, keyErrors, s3Backed };
+// ---- AWS console URLs ----------------------------------------------------------------------------------
+async function consoleLinks() {
+  await Page.prepare();
+  const overview: string = Page.tableOverviewConsoleUrl();
+  const items: string = Url.tableItemsConsoleUrl({ region: 'eu-west-1' });
+  const page = await Page.get('example.com', '/');
+  const detail: string = page.itemDetailConsoleUrl();
+  const options: ConsoleUrlOptions = {};
+  (await Url.get('https://example.com')).itemDetailConsoleUrl(options);
+  const keys: ConsoleKeyValue[] = ['a', 1, 2n, new Uint8Array([1])];
+  return [
+    overview, items, detail, keys,
+    consoleUrls.tableOverview('us-east-1', 'pages'),
+    consoleUrls.tableItems('us-east-1', 'pages'),
+    consoleUrls.itemDetail('us-east-1', 'pages', 'example.com'),
+    consoleUrls.itemDetail('us-east-1', 'scores', 'chess', 1.5),
+    consoleUrls.itemDetail('us-east-1', 'blobs', new Uint8Array([1]), 10n),
+  ] as const;
+}
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks };

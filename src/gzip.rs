@@ -7,6 +7,7 @@
 
 use crate::error::{err, ErrorCode, Result};
 use alloc::vec::Vec;
+use core::cell::RefCell;
 use flate2::{Compress, Compression, Crc, Decompress, FlushCompress, FlushDecompress, Status};
 
 /// pynamodb_mate's level (`gzip.compress` default).
@@ -17,6 +18,32 @@ const FEXTRA: u8 = 0x04;
 const FNAME: u8 = 0x08;
 const FCOMMENT: u8 = 0x10;
 const RESERVED: u8 = 0xe0;
+
+std::thread_local! {
+    /// Deflate and inflate states, kept between calls and reset before each use: allocating and
+    /// clearing a level-9 deflate state (about 300 KB) cost more than compressing a small value.
+    static DEFLATERS: RefCell<[Option<Compress>; 10]> = const { RefCell::new([const { None }; 10]) };
+    static INFLATER: RefCell<Option<Decompress>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with a freshly reset deflate state of `level` (0..=9).
+fn with_deflater<T>(level: u32, f: impl FnOnce(&mut Compress) -> T) -> T {
+    DEFLATERS.with_borrow_mut(|states| {
+        let state = states[level as usize]
+            .get_or_insert_with(|| Compress::new(Compression::new(level), false));
+        state.reset();
+        f(state)
+    })
+}
+
+/// Runs `f` with a freshly reset raw-inflate state.
+fn with_inflater<T>(f: impl FnOnce(&mut Decompress) -> T) -> T {
+    INFLATER.with_borrow_mut(|state| {
+        let state = state.get_or_insert_with(|| Decompress::new(false));
+        state.reset(false);
+        f(state)
+    })
+}
 
 /// Compresses `data` into one gzip member with the given level (0..=9) and MTIME.
 pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
@@ -34,8 +61,7 @@ pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
     out.extend_from_slice(&mtime.to_le_bytes());
     out.extend_from_slice(&[xfl, 0xff]);
 
-    let mut deflater = Compress::new(Compression::new(level), false);
-    loop {
+    with_deflater(level, |deflater| loop {
         if out.capacity() - out.len() < 64 {
             out.reserve(out.capacity().max(1024));
         }
@@ -44,9 +70,9 @@ pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
             .compress_vec(&data[consumed..], &mut out, FlushCompress::Finish)
             .map_err(|_| err(ErrorCode::GzipData, "deflate failed"))?;
         if status == Status::StreamEnd {
-            break;
+            return Ok(());
         }
-    }
+    })?;
     let mut crc = Crc::new();
     crc.update(data);
     out.extend_from_slice(&crc.sum().to_le_bytes());
@@ -168,8 +194,7 @@ fn inflate_member(data: &[u8], pos: usize, out: &mut Vec<u8>, max_output: usize)
         .min((data.len() - pos).saturating_mul(1032))
         .max(256);
     let member_start_len = out.len();
-    let mut inflater = Decompress::new(false);
-    loop {
+    with_inflater(|inflater| loop {
         if out.len() == out.capacity() {
             let room = max_output.saturating_add(1).saturating_sub(out.len());
             if room == 0 {
@@ -203,7 +228,7 @@ fn inflate_member(data: &[u8], pos: usize, out: &mut Vec<u8>, max_output: usize)
             }
             _ => {}
         }
-    }
+    })
 }
 
 #[cfg(test)]
@@ -280,6 +305,21 @@ mod tests {
             compress(b"", 10, 0).unwrap_err().code(),
             ErrorCode::Argument
         );
+    }
+
+    #[test]
+    fn kept_states_start_fresh_each_call() {
+        let text = b"the same text, the same text, the same bytes";
+        let first = compress(text, 9, 0).unwrap();
+        // Interleaved levels, an inflate that fails half-way, then the same calls again.
+        compress(b"other data at another level", 1, 0).unwrap();
+        let mut corrupt = first.clone();
+        corrupt[12] ^= 0xff;
+        assert!(decompress(&corrupt, 100).is_err());
+        assert!(decompress(&PY_HELLO[..15], 100).is_err());
+        assert_eq!(compress(text, 9, 0).unwrap(), first);
+        assert_eq!(decompress(&first, 100).unwrap(), text);
+        assert_eq!(decompress(&PY_HELLO, 100).unwrap(), b"hello");
     }
 
     #[test]

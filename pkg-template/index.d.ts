@@ -1,5 +1,5 @@
 // Types of the dynamodb-mate package (Node ESM/CJS and browser builds share them). The build copies
-// this file to dist/index.d.ts (CommonJS consumers: the package has no "type": "module") and to
+// this file to dist/index.d.ts (CommonJS consumers: the package is "type": "commonjs") and to
 // dist/index.d.mts (ESM consumers), so that each condition of "exports" gets types of its own format.
 //
 // Model typing in short: `attr.*` returns an `Attribute<Value, Options, Descriptor>` that carries the

@@ -38,11 +38,21 @@ await Promise.all([
     logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({ ...common, entryPoints: [path('js/web.mjs')], outfile: path('pkg/dist/web.mjs'), platform: 'browser', format: 'esm', target: 'es2022' }),
+  // For require('dynamodb-mate/web'): init() then needs the .wasm given (js/runtime/web.mjs).
+  build({
+    ...common,
+    entryPoints: [path('js/web.mjs')],
+    outfile: path('pkg/dist/web.cjs'),
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
 ]);
 
 cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
-// One declaration file, twice: the package has no "type", so index.d.ts is read as CommonJS (the
-// `require` condition and old resolvers) and index.d.mts as ESM (`import`, `browser`, ./web).
+// One declaration file, twice: the package is "type": "commonjs", so index.d.ts is read as CommonJS
+// (the `require` conditions and old resolvers) and index.d.mts as ESM (`import`, `browser`).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
 cpSync(path('pkg-template/README.md'), path('pkg/README.md'));

@@ -65,8 +65,8 @@ before(() => {
 
 test('the tarball holds the bundles, the wasm, the types and the README', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.mjs',
-    'package.json',
+    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.cjs',
+    'dist/web.mjs', 'package.json',
   ]);
   assert.equal(packed.name, 'dynamodb-mate');
 });
@@ -93,6 +93,18 @@ test('subpath exports: the web build and the .wasm file', () => {
     console.log(before, codec.md5Hex(''));
   `]);
   assert.equal(out.trim(), 'E_NOT_INITIALIZED d41d8cd98f00b204e9800998ecf8427e');
+});
+
+test('require of the web build: init() takes the .wasm (a CommonJS bundle cannot locate it)', () => {
+  writeFileSync(join(project, 'web.cjs'), `
+    const { readFileSync } = require('node:fs');
+    const { init, codec } = require('dynamodb-mate/web');
+    init().catch((e) => [e.name, e.code]).then(async (without) => {
+      await init(readFileSync(require.resolve('dynamodb-mate/dynamodb_mate_bg.wasm')));
+      console.log(JSON.stringify([without, codec.md5Hex('')]));
+    });
+  `);
+  assert.deepEqual(JSON.parse(node(['web.cjs'])), [['ArgumentError', 'E_ARGUMENT'], 'd41d8cd98f00b204e9800998ecf8427e']);
 });
 
 test('a Lambda-style esbuild bundle loads with read-only filesystem access', async () => {

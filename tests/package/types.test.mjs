@@ -98,6 +98,7 @@ test('each module format gets the declaration file of its own format', () => {
   copyFileSync(join(project, 'resolve.mts'), join(project, 'resolve.cts'));
   copyFileSync(join(project, 'resolve.mts'), join(project, 'resolve.ts'));
   writeFileSync(join(project, 'resolve-web.mts'), "import { init } from 'dynamodb-mate/web';\nexport const ready: Promise<void> = init();\n");
+  copyFileSync(join(project, 'resolve-web.mts'), join(project, 'resolve-web.cts'));
   const resolved = (args, name = 'dynamodb-mate') => {
     const r = tsc([...args, ...ENVS.node, '--traceResolution']);
     assert.equal(r.errors.length, 0, r.output.split('\n').filter((l) => l.includes('error')).join('\n'));
@@ -108,9 +109,10 @@ test('each module format gets the declaration file of its own format', () => {
   assert.deepEqual(resolved([...NODENEXT, 'resolve.cts']), ['node_modules/dynamodb-mate/dist/index.d.ts']);
   assert.deepEqual(resolved(['--module', 'preserve', '--moduleResolution', 'bundler', 'resolve.ts']), ['node_modules/dynamodb-mate/dist/index.d.mts']);
   assert.deepEqual(resolved([...NODENEXT, 'resolve-web.mts'], 'dynamodb-mate/web'), ['node_modules/dynamodb-mate/dist/index.d.mts']);
-  // The package has no "type": index.d.ts is CommonJS like node.cjs, index.d.mts ESM like node.mjs.
+  assert.deepEqual(resolved([...NODENEXT, 'resolve-web.cts'], 'dynamodb-mate/web'), ['node_modules/dynamodb-mate/dist/index.d.ts']);
+  // "type": "commonjs": index.d.ts is CommonJS like node.cjs and web.cjs, index.d.mts ESM like the .mjs.
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/dynamodb-mate/package.json'), 'utf8'));
-  assert.equal(manifest.type, undefined);
+  assert.equal(manifest.type, 'commonjs');
   assert.deepEqual(manifest.exports['.'], {
     browser: { types: './dist/index.d.mts', default: './dist/web.mjs' },
     import: { types: './dist/index.d.mts', default: './dist/node.mjs' },

@@ -125,6 +125,11 @@ async function main() {
     line('item size', `${itemBytes(raw)} bytes by DynamoDB's rules (limit 400 KB)`);
     const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
     line('objects in the bucket', `${listed.KeyCount} (one per distinct HTML)`);
+
+    say('AWS console links (for a table in your account; this one is local)');
+    line('table overview', Page.tableOverviewConsoleUrl());
+    line('items', Page.tableItemsConsoleUrl());
+    line('this page', page.itemDetailConsoleUrl());
   } finally {
     say('Cleaning up');
     await Promise.allSettled([Page.deleteTable(), tracker.deleteTable()]);

@@ -33,6 +33,7 @@ test('the demo runs the crawler scenario on an embedded server and leaves nothin
   assert.match(out, /pages of team-b\s+page-02 page-05 page-08 page-11\n/);
   assert.match(out, /S3 URI in the item\s+s3:\/\/demo-crawler-[0-9a-f]{6}\/pynamodb-mate\/bigtext\/[0-9a-f]{64}\.txt/);
   assert.match(out, /objects in the bucket\s+12 /);
+  assert.match(out, /this page\s+https:\/\/us-east-1\.console\.aws\.amazon\.com\/dynamodbv2\/home\?region=us-east-1#edit-item\?table=demo-pages-[0-9a-f]{6}&itemMode=2&pk=https%3A%2F%2Fexample\.com%2Fpage-07&sk&ref=%23item-explorer%3Ftable%3Ddemo-pages-[0-9a-f]{6}&route=ROUTE_ITEM_EXPLORER\n/);
   assert.match(out, /Done\.\n$/);
   const [raw, zipped] = /html\s+([\d.]+) KiB of HTML -> ([\d.]+) KiB gzip in S3/.exec(out).slice(1).map(Number);
   assert.ok(raw > 200 && zipped < raw / 2, `HTML of ${raw} KiB stored as ${zipped} KiB`);

@@ -1,15 +1,16 @@
 // The built package as users get it: `npm pack` of pkg/, installed into a throw-away project, then
-// used from fresh node processes through `import`, `require` and a Lambda-style bundle (TypeScript:
-// types.test.mjs).
+// used from fresh node processes through `import`, `require` and a Lambda bundle (TypeScript:
+// types.test.mjs; the Lambda example against DynamoDB Local: lambda.test.mjs).
 // Needs scripts/build.sh to have run.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildLambda } from '../../examples/lambda/build.mjs';
+import { invokeFresh } from './lambda-runtime.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkgDir = join(root, 'pkg');
@@ -107,35 +108,19 @@ test('require of the web build: init() takes the .wasm (a CommonJS bundle cannot
   assert.deepEqual(JSON.parse(node(['web.cjs'])), [['ArgumentError', 'E_ARGUMENT'], 'd41d8cd98f00b204e9800998ecf8427e']);
 });
 
-test('a Lambda-style esbuild bundle loads with read-only filesystem access', async () => {
+test('a Lambda bundle of the installed package (examples/lambda/build.mjs) runs with read-only filesystem access', async () => {
   const app = join(project, 'lambda');
-  const out = join(app, 'out');
-  mkdirSync(out, { recursive: true });
+  mkdirSync(app, { recursive: true });
   writeFileSync(join(app, 'handler.mjs'), `import { codec, errors, version } from 'dynamodb-mate';
 ${CHECKS}
 export async function handler() { return checks(); }`);
-  const result = await build({
-    entryPoints: [join(app, 'handler.mjs')],
-    outfile: join(out, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    logLevel: 'silent',
-  });
+  const out = join(app, 'out');
+  const result = await buildLambda(join(app, 'handler.mjs'), out);
   assert.deepEqual([...result.errors, ...result.warnings], []);
-  copyFileSync(join(project, 'node_modules/dynamodb-mate/dist/dynamodb_mate_bg.wasm'), join(out, 'dynamodb_mate_bg.wasm'));
-  // The Lambda runtime's part: require the bundle, call the handler; and prove writes are denied.
-  writeFileSync(join(out, 'run.cjs'), `
-    require('./index.js').handler().then((r) => {
-      let write;
-      try { require('node:fs').writeFileSync(__dirname + '/probe', 'x'); write = 'allowed'; } catch (e) { write = e.code; }
-      console.log(JSON.stringify({ ...r, write }));
-    });
-  `);
-  // Node 20 spells it --experimental-permission, later versions --permission.
-  const permission = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
-  const stdout = node([permission, `--allow-fs-read=${out}`, join(out, 'run.cjs')], out);
-  assert.deepEqual(JSON.parse(stdout), { ...EXPECTED, write: 'ERR_ACCESS_DENIED' });
+  assert.deepEqual(readdirSync(out).sort(), ['dynamodb_mate_bg.wasm', 'index.js']);
+  const { result: checked, write } = invokeFresh(out, {}, cleanEnv);
+  assert.deepEqual(checked, EXPECTED);
+  assert.equal(write, 'ERR_ACCESS_DENIED');
 });
 
 // The types (tests/package/fixtures/consumer.ts, tests/types/) are checked by types.test.mjs.

@@ -1,6 +1,8 @@
-// S3 I/O of the S3-backed attributes: `s3://bucket/key` URIs, upload-if-missing and download, with
-// failures as S3Error naming the model, attribute and URI (never the content).
+// S3 I/O of the S3-backed attributes: `s3://bucket/key` URIs, upload-if-missing, download, batch
+// delete and listing, with failures as S3Error naming the model, attribute, URI and item (never the
+// content).
 import { ModelError, S3Error } from '../errors/index.mjs';
+import { itemSuffix } from '../errors/item-key.mjs';
 
 /**
  * Loaded on first use: `@aws-sdk/client-s3` is an optional peer dependency. The try block lets
@@ -19,9 +21,11 @@ async function sdk() {
 /** `{ model, attribute }` of the hook context, for errors. */
 const where = ({ model, name }) => ({ model: model.name, attribute: name });
 
+/** `context`: `{ model, name, itemKey? }` (the hook context). */
 export function s3Error(code, context, uri, message, cause) {
   const w = where(context);
-  return new S3Error(code, `${w.model}.${w.attribute}: ${message} (${uri})`, { ...w, uri, cause });
+  const text = `${w.model}.${w.attribute}: ${message} (${uri})${itemSuffix(context.itemKey)}`;
+  return new S3Error(code, text, { ...w, uri, itemKey: context.itemKey, cause });
 }
 
 export const joinUri = (bucket, key) => `s3://${bucket}/${key}`;
@@ -34,30 +38,57 @@ export function splitUri(uri, context) {
 }
 
 const missing = (error) => error?.$metadata?.httpStatusCode === 404 || error?.name === 'NotFound' || error?.name === 'NoSuchKey';
+const denied = (error) => error?.$metadata?.httpStatusCode === 403 || error?.name === 'AccessDenied';
+
+/** E_S3_ACCESS_DENIED for a 403 (a policy, missing permissions), else `code`. */
+function failure(code, context, uri, operation, error) {
+  if (denied(error)) return s3Error('E_S3_ACCESS_DENIED', context, uri, `${operation} was denied (403)`, error);
+  return s3Error(code, context, uri, `${operation} failed`, error);
+}
+
+/**
+ * An existing object older than this is copied onto itself before a write reuses it, which moves its
+ * LastModified to now: the orphan collector's grace period (`olderThan`, default 1 hour) then
+ * protects it while the write that is about to reference it is under way.
+ */
+export const REFRESH_AFTER_MS = 15 * 60 * 1000;
 
 /**
  * HeadObject, then PutObject only when the object is missing (content-addressed keys: the same
  * bytes are uploaded once). As pynamodb_mate, Put sends only Bucket, Key and Body (plus `extra`).
+ * An old object that is reused is refreshed (REFRESH_AFTER_MS). `uploaded`: whether this call put it.
  */
 export async function putIfMissing(context, bucket, key, body, extra = {}) {
-  const { HeadObjectCommand, PutObjectCommand } = await sdk();
+  const { CopyObjectCommand, HeadObjectCommand, PutObjectCommand } = await sdk();
   const s3 = context.model.s3;
   const uri = joinUri(bucket, key);
+  let head;
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return { uri, uploaded: false };
+    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   } catch (error) {
-    if (!missing(error)) throw s3Error('E_S3_WRITE', context, uri, 'HeadObject failed', error);
+    if (!missing(error)) throw failure('E_S3_WRITE', context, uri, 'HeadObject', error);
+  }
+  if (head) {
+    if (!(Date.now() - head.LastModified?.getTime() < REFRESH_AFTER_MS)) {
+      // S3 copies an object onto itself only when something is replaced: the same metadata is.
+      const same = { MetadataDirective: 'REPLACE', Metadata: head.Metadata ?? {}, ...(head.ContentType ? { ContentType: head.ContentType } : {}) };
+      try {
+        await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${encodeURIComponent(key).replaceAll('%2F', '/')}`, ...same }));
+      } catch (error) {
+        throw failure('E_S3_WRITE', context, uri, 'CopyObject (refreshing the LastModified of a reused object)', error);
+      }
+    }
+    return { uri, uploaded: false };
   }
   try {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }));
   } catch (error) {
-    throw s3Error('E_S3_WRITE', context, uri, 'PutObject failed', error);
+    throw failure('E_S3_WRITE', context, uri, 'PutObject', error);
   }
   return { uri, uploaded: true };
 }
 
-/** The object's bytes; E_S3_NOT_FOUND when it is gone, E_S3_READ on any other failure. */
+/** The object's bytes; E_S3_NOT_FOUND when it is gone, E_S3_ACCESS_DENIED, E_S3_READ on any other failure. */
 export async function download(context, uri) {
   const { GetObjectCommand } = await sdk();
   const { bucket, key } = splitUri(uri, context);
@@ -66,6 +97,36 @@ export async function download(context, uri) {
     return await out.Body.transformToByteArray();
   } catch (error) {
     if (missing(error)) throw s3Error('E_S3_NOT_FOUND', context, uri, 'the S3 object does not exist', error);
-    throw s3Error('E_S3_READ', context, uri, 'GetObject failed', error);
+    throw failure('E_S3_READ', context, uri, 'GetObject', error);
   }
+}
+
+/** DeleteObjects takes at most this many keys. */
+export const MAX_DELETE = 1000;
+
+/**
+ * Deletes up to MAX_DELETE keys of one bucket in one DeleteObjects call (a missing key counts as
+ * deleted, as S3 says). `failed`: `[{ key, code, message }]`, every key when the call itself failed.
+ */
+export async function deleteBatch(s3, bucket, keys) {
+  if (keys.length > MAX_DELETE) throw new RangeError(`deleteBatch(): at most ${MAX_DELETE} keys per call, got ${keys.length}`);
+  const { DeleteObjectsCommand } = await sdk();
+  try {
+    const out = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+    const failed = (out.Errors ?? []).map((e) => ({ key: e.Key, code: e.Code, message: e.Message }));
+    return { deleted: keys.length - failed.length, failed };
+  } catch (error) {
+    return { deleted: 0, failed: keys.map((key) => ({ key, code: error.name, message: error.message, cause: error })) };
+  }
+}
+
+/** The pages of ListObjectsV2 under `prefix` (`Contents`: `{ Key, LastModified }`), 1000 keys each. */
+export async function* listPages(s3, bucket, prefix) {
+  const { ListObjectsV2Command } = await sdk();
+  let ContinuationToken;
+  do {
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken }));
+    yield out.Contents ?? [];
+    ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
+  } while (ContinuationToken);
 }

@@ -1,9 +1,12 @@
 // `attr.s3Text / s3Binary / s3Json`: pynamodb_mate's S3Backed*Attribute. The bytes go to S3 under a
-// key derived from their SHA-256 (layout 'content'); the item holds `s3://bucket/key` (S). Uploads run
-// in beforeWrite, so they finish before the item write starts: a failed item write leaves at worst
-// an unreferenced object, never an item pointing at nothing. Objects are never deleted here (they may
-// be shared by other items).
+// key derived from their SHA-256 (layout 'content') or from the item's key and the bytes' MD5 (layout
+// 'item', pynamodb_mate 6.x large attributes); the item holds `s3://bucket/key` (S). Uploads run in
+// beforeWrite, so they finish before the item write starts: a failed item write leaves at worst an
+// unreferenced object, never an item pointing at nothing. Deleting 'item'-layout objects is the
+// model's business (js/model/s3-writes.mjs); 'content' objects may be shared and are never deleted
+// by a write.
 import { codecError } from '../errors/make.mjs';
+import { withItemKey } from '../errors/item-key.mjs';
 import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';
 import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
 import { isBytes } from '../codec/input.mjs';
@@ -51,6 +54,20 @@ function pythonIsoformat(date) {
 function keyText(value, what, context) {
   if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint') return String(value);
   throw codecError('E_ITEM_TYPE', `${context.model.name}.${context.name}: layout 'item' needs a string or integer ${what}`);
+}
+
+const MD5_PART = /^md5=[0-9a-f]{32}$/;
+
+/**
+ * A value an update action sets (`Model.attr.html.set(value)`): checked when the action is made,
+ * uploaded by the update before its UpdateItem, which then stores the URI in its place.
+ */
+export class S3Upload {
+  constructor(name, value) {
+    this.name = name;
+    this.value = value;
+    Object.freeze(this);
+  }
 }
 
 const isGzip = (b) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
@@ -122,10 +139,32 @@ export class S3Attribute extends Attribute {
     return this.options.compress ?? this.layout === 'content';
   }
 
-  /** Only presence and type can be asked: the item holds a URI, not the value. */
-  refuses(method) {
+  /**
+   * Only presence and type can be asked: the item holds a URI, not the value. `set(value)` uploads
+   * (the update does, before its UpdateItem); `remove()` is checked by the update (nullable only).
+   */
+  refuses(method, { attribute } = {}) {
     if (['exists', 'notExists', 'attributeType'].includes(method)) return undefined;
-    return 'S3-backed values live in S3 (the item holds their s3:// URI): only exists, notExists and attributeType work; write with save()';
+    if (method === 'set' && !attribute) return undefined;
+    if (method === 'set') return 'an S3-backed attribute is set to a value (uploaded by the update), not copied from another attribute';
+    return 'S3-backed values live in S3 (the item holds their s3:// URI): conditions only take exists, notExists and attributeType, updates set(value) and remove()';
+  }
+
+  /** What `Model.attr.<name>.set(value)` holds until the update uploads it. `context`: { model, name }. */
+  updateValue(value, context) {
+    if (value === null) throw codecError('E_EXPRESSION', `${context.model.name}.${context.name}: set(null) is not a value; use remove()`);
+    this.validationValue(value, context);
+    return new S3Upload(context.name, value);
+  }
+
+  /**
+   * Whether `uri` is this item's own 'item'-layout object of this attribute (bucket, prefix, item key,
+   * attribute, MD5): the only objects a write or delete may remove. `item`: the key values.
+   */
+  ownsUri(uri, item, context) {
+    if (this.layout !== 'item' || typeof uri !== 'string') return false;
+    const prefix = `s3://${this.options.bucket}/${this.#itemPrefix(item, context)}`;
+    return uri.startsWith(prefix) && MD5_PART.test(uri.slice(prefix.length));
   }
 
   /** Checks the value's type now (create, save) and lets the codec see a URI in its place. */
@@ -141,7 +180,10 @@ export class S3Attribute extends Attribute {
     return STAND_IN;
   }
 
-  /** Uploads the value (unless an object with its fingerprint exists) and returns its URI. */
+  /**
+   * Uploads the value (unless an object with its fingerprint exists) and returns its URI.
+   * `context.uploads`, when given, collects `{ name, uri }` of the 'item'-layout objects uploaded.
+   */
   async beforeWrite(value, context) {
     if (value === null) return value;
     if (value instanceof S3Lazy) return value.uri;
@@ -160,13 +202,29 @@ export class S3Attribute extends Attribute {
    * name) with metadata pk, sk, attr and update_at.
    */
   async #putItemObject(bytes, body, context) {
-    const { model, item } = context;
-    const attr = this.options.attrName ?? context.name;
-    const pk = keyText(item[model.hashKey], 'hash key', context);
-    const sk = model.rangeKey === undefined ? undefined : keyText(item[model.rangeKey], 'range key', context);
-    const parts = [this.options.prefix, `pk=${pk}`, sk === undefined ? undefined : `sk=${sk}`, `attr=${attr}`, `md5=${md5Hex(bytes)}`];
+    const { item, name } = context;
+    const { pk, sk, attr } = this.#itemParts(item, context);
     const Metadata = { pk, ...(sk === undefined ? {} : { sk }), attr, update_at: pythonIsoformat(new Date()) };
-    return (await putIfMissing(context, this.options.bucket, parts.filter((p) => p !== undefined).join('/'), body, { Metadata })).uri;
+    const key = `${this.#itemPrefix(item, context)}md5=${md5Hex(bytes)}`;
+    const { uri, uploaded } = await putIfMissing(context, this.options.bucket, key, body, { Metadata });
+    if (uploaded) context.uploads?.push({ name, uri });
+    return uri;
+  }
+
+  #itemParts(item, context) {
+    const { model } = context;
+    return {
+      pk: keyText(item[model.hashKey], 'hash key', context),
+      sk: model.rangeKey === undefined ? undefined : keyText(item[model.rangeKey], 'range key', context),
+      attr: this.options.attrName ?? context.name,
+    };
+  }
+
+  /** `{prefix}/pk=…/[sk=…/]attr=…/`: the keys of this item's objects of this attribute. */
+  #itemPrefix(item, context) {
+    const { pk, sk, attr } = this.#itemParts(item, context);
+    return [this.options.prefix, `pk=${pk}`, sk === undefined ? undefined : `sk=${sk}`, `attr=${attr}`, '']
+      .filter((p) => p !== undefined).join('/');
   }
 
   /**
@@ -176,21 +234,28 @@ export class S3Attribute extends Attribute {
    */
   async afterRead(stored, context) {
     if (stored === null) return stored;
-    if (typeof stored !== 'string') return this.#fromBytes(gunzip(stored, { maxOutput: this.options.maxOutput }), context);
+    if (typeof stored !== 'string') return this.#decode(stored, true, context, 'the value in the item');
     if (this.options.lazy) return new S3Lazy(stored, (uri) => this.#download(uri, context));
     return this.#download(stored, context);
   }
 
   async #download(uri, context) {
     const body = await download(context, uri);
-    return this.#fromBytes(this.compress && isGzip(body) ? gunzip(body, { maxOutput: this.options.maxOutput }) : body, context);
+    return this.#decode(body, this.compress && isGzip(body), context, `the S3 object ${uri}`);
   }
 
-  #fromBytes(bytes, context) {
+  /** The value of stored bytes (inflated when `gzipped`); errors keep their code and name the attribute, the source and the item. */
+  #decode(bytes, gzipped, context, source) {
+    let step = 'gzip body';
     try {
-      return KINDS[this.kind].fromBytes(bytes);
+      const raw = gzipped ? gunzip(bytes, { maxOutput: this.options.maxOutput }) : bytes;
+      step = this.kind;
+      return KINDS[this.kind].fromBytes(raw);
     } catch (error) {
-      throw codecError(error.code ?? 'E_UTF8', `${context.model.name}.${context.name}: the S3 object is not valid ${this.kind} (${error.message})`);
+      const message = `${context.model.name}.${context.name}: ${source} is not a valid ${step} (${error.message})`;
+      // TextDecoder's own error (ERR_ENCODING_INVALID_ENCODED_DATA) is E_UTF8.
+      const code = error.code?.startsWith('E_') ? error.code : 'E_UTF8';
+      throw withItemKey(codecError(code, message), context.itemKey);
     }
   }
 }

@@ -36,7 +36,18 @@ test('values are checked by create() without the item size limit; expressions on
   typeError({ json: { d: new Date() } }, /docs\.json: attr\.s3Json\(\) needs a JSON value/);
   Doc.attr.html.exists();
   assert.throws(() => Doc.attr.html.eq('x'), (e) => e.code === 'E_EXPRESSION' && /S3-backed/.test(e.message));
-  assert.throws(() => Doc.attr.html.set('x'), (e) => e.code === 'E_EXPRESSION');
+});
+
+test('update actions: set(value) checks the value now (the update uploads it); no copy, no value expression', () => {
+  const Doc = model({ html: attr.s3Text({ bucket: 'b-1' }), bin: attr.s3Binary({ bucket: 'b-1', nullable: true }) });
+  assert.equal(Doc.attr.html.set('x').type, 'set');
+  assert.equal(Doc.attr.bin.remove().type, 'remove');
+  const refused = (fn, code, pattern) => assert.throws(fn, (e) => e.code === code && pattern.test(e.message));
+  refused(() => Doc.attr.html.set(1), 'E_ITEM_TYPE', /docs\.html: attr\.s3Text\(\) needs a string/);
+  refused(() => Doc.attr.bin.set(null), 'E_EXPRESSION', /use remove\(\)/);
+  refused(() => Doc.attr.html.set(Doc.attr.id), 'E_EXPRESSION', /not copied from another attribute/);
+  refused(() => Doc.attr.html.ifNotExists('x'), 'E_EXPRESSION', /S3-backed/);
+  refused(() => Doc.attr.html.plus('x'), 'E_EXPRESSION', /S3-backed/);
 });
 
 test('inlineBelow and lazy options are checked', () => {

@@ -48,15 +48,17 @@ export class ItemError extends DynamoDBMateError {}
 
 /**
  * E_S3_*: an S3-backed attribute could not upload (E_S3_WRITE) or download (E_S3_NOT_FOUND,
- * E_S3_READ) its object, or its stored value is not an s3:// URI (E_S3_URI). `model`, `attribute`
- * and `uri` say where; `cause` is the SDK's error.
+ * E_S3_READ) its object, S3 refused access (E_S3_ACCESS_DENIED), or its stored value is not an
+ * s3:// URI (E_S3_URI). E_S3_CLEANUP is never thrown: it reports an object a write could not delete
+ * (to `onS3CleanupError`). `model`, `attribute`, `uri` and `itemKey` say where; `cause` is the SDK's error.
  */
 export class S3Error extends DynamoDBMateError {
-  constructor(code, message, { model, attribute, uri, cause } = {}) {
+  constructor(code, message, { model, attribute, uri, itemKey, cause } = {}) {
     super(code, message, { cause });
     this.model = model;
     this.attribute = attribute;
     this.uri = uri;
+    if (itemKey !== undefined) this.itemKey = itemKey;
   }
 }
 

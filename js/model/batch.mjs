@@ -2,13 +2,16 @@
 import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { BatchError } from '../errors/index.mjs';
 import { ExpressionBuilder } from '../expressions/index.mjs';
-import { beforeWrite } from './hooks.mjs';
 import { prepare } from './prepare.mjs';
-import { attributeValues } from './writes.mjs';
+import { attributeValues, encodeForWrite } from './writes.mjs';
 import { batchKey, encodeKey, withKey } from './keys.mjs';
 import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
+import { ownedNames, s3Write, settleAll } from './s3-writes.mjs';
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+
+/** A key's identity (AttributeValues, bytes included) for comparisons. */
+const keyId = (key) => JSON.stringify(key, (_, v) => (v instanceof Uint8Array ? [...v] : v));
 
 /** Raw items for `keys` (duplicates dropped), in no particular order. */
 export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = {} } = {}) {
@@ -16,7 +19,7 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
   const encoded = [];
   for (const key of keys) {
     const k = encodeKey(m, batchKey(m, key));
-    const id = JSON.stringify(k, (_, v) => (v instanceof Uint8Array ? [...v] : v));
+    const id = keyId(k);
     if (!seen.has(id)) {
       seen.add(id);
       encoded.push(k);
@@ -42,21 +45,58 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
   return found;
 }
 
-/** Puts `put` instances and deletes `del` keys, 25 requests per call. */
-export async function batchWrite(m, { put = [], delete: del = [] } = {}, { retry = {} } = {}) {
-  const requests = [];
-  if (put.length > 0) await prepare(m);
-  for (const instance of put) {
-    const { item } = m.codec.encode(await beforeWrite(m, attributeValues(m, instance)));
-    requests.push({ PutRequest: { Item: item } });
+/**
+ * The S3Writes of a batch's items, with the 'item'-layout objects each one replaces (one consistent
+ * BatchGetItem: a batch write cannot return old items). Empty when the model has no such attribute.
+ */
+async function batchS3Writes(m, refs, keyValuesList) {
+  const names = ownedNames(m);
+  if (names.length === 0 || keyValuesList.length === 0) return [];
+  const writes = keyValuesList.map((values) => s3Write(m, values, names));
+  const previous = new Map();
+  for (const item of await batchGetRaw(m, refs, keyValuesList, { consistentRead: true, attributes: names })) {
+    previous.set(keyId(Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((n) => [m.dbName(n), item[m.dbName(n)]]))), item);
   }
-  for (const key of del) requests.push({ DeleteRequest: { Key: encodeKey(m, batchKey(m, key)) } });
+  for (const w of writes) w.previous = w.own(previous.get(keyId(encodeKey(m, w.key))));
+  return writes;
+}
+
+/**
+ * Puts `put` instances and deletes `del` keys, 25 requests per call. With 'item'-layout S3
+ * attributes, each request's S3 side is settled by its own outcome (processed, or left unprocessed
+ * or unknown after an error).
+ */
+export async function batchWrite(m, refs, { put = [], delete: del = [] } = {}, { retry = {} } = {}) {
+  if (put.length > 0) await prepare(m);
+  const putValues = put.map((instance) => attributeValues(m, instance));
+  const delKeys = del.map((key) => batchKey(m, key));
+  const s3 = await batchS3Writes(m, refs, [...putValues, ...delKeys]);
+  const requests = [];
+  for (const [i, values] of putValues.entries()) {
+    try {
+      requests.push({ PutRequest: { Item: await encodeForWrite(m, values, s3[i]) } });
+    } catch (error) {
+      await settleAll(s3.slice(0, i), false);
+      throw error;
+    }
+  }
+  for (const key of delKeys) requests.push({ DeleteRequest: { Key: encodeKey(m, key) } });
+  const keyOf = (r) => keyId(r.DeleteRequest?.Key ?? Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean)
+    .map((n) => [m.dbName(n), r.PutRequest.Item[m.dbName(n)]])));
+  const processed = new Set();
   const failed = [];
-  for (const chunk of chunks(requests, 25)) {
-    failed.push(...await retryUnprocessed(chunk, async (pending) => {
-      const out = await m.client.send(new BatchWriteItemCommand({ RequestItems: { [m.table]: pending } }));
-      return out.UnprocessedItems?.[m.table] ?? [];
-    }, retry));
+  try {
+    for (const chunk of chunks(requests, 25)) {
+      const left = await retryUnprocessed(chunk, async (pending) => {
+        const out = await m.client.send(new BatchWriteItemCommand({ RequestItems: { [m.table]: pending } }));
+        return out.UnprocessedItems?.[m.table] ?? [];
+      }, retry);
+      const unprocessed = new Set(left.map(keyOf));
+      for (const r of chunk) if (!unprocessed.has(keyOf(r))) processed.add(r);
+      failed.push(...left);
+    }
+  } finally {
+    await Promise.all(s3.map((w, i) => w?.settle(processed.has(requests[i]))));
   }
   if (failed.length > 0) {
     throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: failed });

@@ -52,6 +52,9 @@ export function resolveDefinition(def) {
   if (needsS3.length > 0 && typeof def.s3?.send !== 'function') {
     throw modelError(model, `s3 must be an S3Client (S3-backed attributes: ${needsS3.join(', ')})`);
   }
+  if (def.onS3CleanupError !== undefined && typeof def.onS3CleanupError !== 'function') {
+    throw modelError(model, 'onS3CleanupError must be a function (it gets the S3Error of an object a write could not delete)');
+  }
 
   const keys = (flag) => entries.filter(([, a]) => a[flag]).map(([n]) => n);
   const [hashKey, ...extraHash] = keys('hashKey');
@@ -106,6 +109,8 @@ export function resolveDefinition(def) {
     table: def.table,
     client: def.client,
     s3: def.s3,
+    /** Gets an S3Error E_S3_CLEANUP per 'item'-layout object a write could not delete (js/model/s3-writes.mjs). */
+    onS3CleanupError: def.onS3CleanupError,
     attributes,
     byDbName,
     dbName: (name) => attributes.get(name).options.attrName ?? name,

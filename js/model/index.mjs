@@ -3,18 +3,21 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { ItemNotFoundError } from '../errors/index.mjs';
+import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { clientRegion, regionFor } from '../console/region.mjs';
 import { consoleUrls, storedKeyValue } from '../console/urls.mjs';
 import { batchGetRaw, batchWrite } from './batch.mjs';
+import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
-import { batchKey, encodeKey, keyValues, withKey } from './keys.mjs';
+import { batchKey, encodeKey, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
 import { prepare, setKey } from './prepare.mjs';
 import { reencrypt } from './reencrypt.mjs';
 import { buildRefs } from './refs.mjs';
+import { written } from './s3-writes.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
 import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validate } from './writes.mjs';
@@ -60,8 +63,17 @@ export class ModelBase {
   /** Internal: an instance of this (possibly user-subclassed) model from a stored item. */
   static async fromItem(item) {
     const m = ModelBase.#meta(this);
+    return new this(await ModelBase.#decode(m, item));
+  }
+
+  /** The values of a stored item (afterRead hooks applied); errors name the item. */
+  static async #decode(m, item) {
     await prepare(m);
-    return new this(await afterRead(m, m.codec.decode(item)));
+    try {
+      return await afterRead(m, m.codec.decode(item));
+    } catch (error) {
+      throw withItemKey(error, rawItemKey(m, item));
+    }
   }
 
   // ---- keys of encrypted attributes ----------------------------------------------------------
@@ -88,6 +100,20 @@ export class ModelBase {
    */
   static reencrypt(opts) {
     return reencrypt(ModelBase.#meta(this), opts);
+  }
+
+  // ---- S3 objects ---------------------------------------------------------------------------
+
+  /**
+   * Deletes the objects under the S3-backed attributes' prefixes that no item references and that
+   * are older than the grace period: `{ attributes, models, bucket, prefix, olderThan, dryRun,
+   * batchSize, onProgress }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
+   */
+  static async collectS3Orphans(opts = {}) {
+    const m = ModelBase.#meta(this);
+    if (opts?.models === undefined) return collectS3Orphans(m, opts);
+    if (!Array.isArray(opts.models)) throw codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): models must be an array of model classes`);
+    return collectS3Orphans(m, { ...opts, models: opts.models.map((Model) => ModelBase.#meta(Model)) });
   }
 
   // ---- table -------------------------------------------------------------------------------
@@ -146,8 +172,8 @@ export class ModelBase {
 
   async save(opts) {
     const m = ModelBase.#meta(this.constructor);
-    const request = await putRequest(m, this.constructor.attr, this, opts);
-    await m.client.send(new PutItemCommand(request.params));
+    const request = await putRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await written(request.s3, () => m.client.send(new PutItemCommand(request.params)));
     request.commit();
     return this;
   }
@@ -157,17 +183,17 @@ export class ModelBase {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
     const request = await updateRequest(m, Model.attr, this, actions, opts);
-    const out = await m.client.send(new UpdateItemCommand({ ...request.params, ReturnValues: 'ALL_NEW' }));
+    const out = await written(request.s3, () => m.client.send(new UpdateItemCommand({ ...request.params, ReturnValues: 'ALL_NEW' })));
     request.commit();
-    await prepare(m);
-    const fresh = await afterRead(m, m.codec.decode(out.Attributes ?? {}));
+    const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
 
   async delete(opts) {
     const m = ModelBase.#meta(this.constructor);
-    await m.client.send(new DeleteItemCommand(deleteRequest(m, this.constructor.attr, this, opts).params));
+    const request = await deleteRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await written(request.s3, () => m.client.send(new DeleteItemCommand(request.params)));
   }
 
   /** Deletes the item if it exists; true when it did. */
@@ -290,7 +316,7 @@ export class ModelBase {
 
   /** `{ put: [instances], delete: [keys] }`. */
   static batchWrite(requests, opts) {
-    return batchWrite(ModelBase.#meta(this), requests, opts);
+    return batchWrite(ModelBase.#meta(this), this.attr, requests, opts);
   }
 
   static transactWrite(ops, opts) {
@@ -324,7 +350,7 @@ export class ModelBase {
 
   deleteOp(opts) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'delete', async () => deleteRequest(m, this.constructor.attr, this, opts));
+    return new WriteOp(this.constructor, 'delete', () => deleteRequest(m, this.constructor.attr, this, opts));
   }
 }
 

@@ -34,3 +34,20 @@ export function batchKey(m, key) {
 
 /** A projection always includes the key, so that a projected instance still knows its item. */
 export const withKey = (m, names) => [...new Set([m.hashKey, m.rangeKey, ...names].filter(Boolean))];
+
+/** `{ property: value }` of the item's key in `values`, for errors; undefined when a key value is missing. */
+export function itemKeyOf(m, values) {
+  const names = [m.hashKey, m.rangeKey].filter(Boolean);
+  if (names.some((n) => values?.[n] === undefined || values[n] === null)) return undefined;
+  return Object.fromEntries(names.map((n) => [n, values[n]]));
+}
+
+/** The key of a stored item (AttributeValues) as `{ property: value }` for errors: S as text, N as a number, B as bytes. */
+export function rawItemKey(m, item) {
+  const names = [m.hashKey, m.rangeKey].filter(Boolean);
+  const values = names.map((n) => {
+    const v = item?.[m.dbName(n)];
+    return v?.S ?? (v?.N === undefined ? v?.B : Number(v.N));
+  });
+  return values.some((v) => v === undefined) ? undefined : Object.fromEntries(names.map((n, i) => [n, values[i]]));
+}

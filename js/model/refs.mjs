@@ -5,7 +5,8 @@ import { AttrRef } from '../expressions/index.mjs';
 
 function encoderFor(m, path, attribute) {
   return {
-    value: (v) => m.codec.encodeValue(path, v, false),
+    // An S3-backed value is uploaded by the update that sets it (js/model/s3-writes.mjs).
+    value: attribute.needsS3 ? (v) => attribute.updateValue(v, { model: m, name: path }) : (v) => m.codec.encodeValue(path, v, false),
     element: (v) => m.codec.encodeValue(path, v, true),
     refuses: (method, argument) => attribute.refuses(method, argument),
   };

@@ -2,6 +2,7 @@
 import { TransactGetItemsCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { codecError } from '../errors/make.mjs';
 import { TransactionCanceledError } from '../errors/index.mjs';
+import { settleAll } from './s3-writes.mjs';
 
 const KINDS = { put: 'Put', update: 'Update', delete: 'Delete', conditionCheck: 'ConditionCheck' };
 
@@ -35,17 +36,30 @@ function cancelled(error) {
   return new TransactionCanceledError(`transaction cancelled: ${failed.join(', ') || 'no reason given'}`, { reasons, cause: error });
 }
 
+/**
+ * Builds every operation (S3 uploads included) before sending; the S3 side of each write is settled
+ * after the transaction, whatever its outcome (js/model/s3-writes.mjs).
+ */
 export async function transactWrite(client, ops, { clientRequestToken } = {}) {
   checkOps(ops, WriteOp, 'transactWrite');
-  const requests = await Promise.all(ops.map((op) => op.build()));
+  const built = await Promise.allSettled(ops.map((op) => op.build()));
+  const requests = built.filter((r) => r.status === 'fulfilled').map((r) => r.value);
+  const s3 = requests.map((r) => r.s3);
+  const failed = built.find((r) => r.status === 'rejected');
+  if (failed) {
+    await settleAll(s3, false);
+    throw failed.reason;
+  }
   const input = { TransactItems: requests.map((r, i) => ({ [KINDS[ops[i].kind]]: r.params })) };
   if (clientRequestToken !== undefined) input.ClientRequestToken = clientRequestToken;
   try {
     await client.send(new TransactWriteItemsCommand(input));
   } catch (error) {
+    await settleAll(s3, false);
     throw error.name === 'TransactionCanceledException' ? cancelled(error) : error;
   }
   for (const r of requests) r.commit();
+  await settleAll(s3, true);
 }
 
 /** One instance (or null when missing) per operation, in order. */

@@ -1,11 +1,14 @@
 // The write requests of an item (put, update, delete, condition check), shared by the direct calls
 // and by transactions. Each returns the request parameters plus `commit()`, which updates the
-// instance once the write succeeded (the version attribute moves on only then).
+// instance once the write succeeded (the version attribute moves on only then), and `s3`, the
+// S3Write to settle after it (js/model/s3-writes.mjs) when it replaces 'item'-layout S3 objects.
 import { cond, ExpressionBuilder } from '../expressions/index.mjs';
 import { codecError } from '../errors/make.mjs';
+import { withItemKey } from '../errors/item-key.mjs';
 import { beforeWrite } from './hooks.mjs';
 import { prepare } from './prepare.mjs';
-import { encodeKey } from './keys.mjs';
+import { encodeKey, itemKeyOf } from './keys.mjs';
+import { ownedNames, s3Write, uploadActions } from './s3-writes.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
 function versionGuard(m, refs, values) {
@@ -40,24 +43,54 @@ export function attributeValues(m, instance) {
 /** Checks values against the model without writing (the codec validates). */
 export function validate(m, values) {
   const checked = { ...values };
-  for (const [name, attribute] of m.attributes) {
-    if (checked[name] !== undefined) checked[name] = attribute.validationValue(checked[name], { model: m, name });
+  try {
+    for (const [name, attribute] of m.attributes) {
+      if (checked[name] !== undefined) checked[name] = attribute.validationValue(checked[name], { model: m, name });
+    }
+    return m.codec.encode(checked);
+  } catch (error) {
+    throw withItemKey(error, itemKeyOf(m, values));
   }
-  return m.codec.encode(checked);
 }
 
-export async function putRequest(m, refs, instance, { condition } = {}) {
+/**
+ * The item of `values` after the beforeWrite hooks (S3 uploads), encoded. With S3-backed attributes
+ * the item is validated first, so that an invalid item uploads nothing; when anything fails after
+ * an upload, the 'item'-layout objects uploaded are deleted again (`s3.settle(false)`).
+ */
+export async function encodeForWrite(m, values, s3) {
+  if ([...m.attributes.values()].some((a) => a.needsS3)) validate(m, values);
+  try {
+    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads }));
+    if (s3) s3.stored = s3.own(item);
+    return item;
+  } catch (error) {
+    await s3?.settle(false);
+    throw withItemKey(error, itemKeyOf(m, values));
+  }
+}
+
+/** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else S3 objects it replaces are read first. */
+export async function putRequest(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
   const values = attributeValues(m, instance);
   const version = versionGuard(m, refs, values);
   if (m.version) values[m.version] = version.next;
   await prepare(m);
-  const { item } = m.codec.encode(await beforeWrite(m, values));
+  const s3 = s3Write(m, values, ownedNames(m), returnsOld);
+  if (s3 && !returnsOld) await s3.readPrevious();
+  const item = await encodeForWrite(m, values, s3);
   const builder = new ExpressionBuilder();
   return {
-    params: { TableName: m.table, Item: item, ...expressionParams(builder, combine(condition, version.condition)) },
+    params: {
+      TableName: m.table,
+      Item: item,
+      ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}),
+      ...expressionParams(builder, combine(condition, version.condition)),
+    },
     commit: () => {
       if (m.version) instance[m.version] = version.next;
     },
+    s3,
   };
 }
 
@@ -65,29 +98,45 @@ export async function updateRequest(m, refs, instance, actions, { condition } = 
   if (!Array.isArray(actions) || actions.length === 0) {
     throw codecError('E_EXPRESSION', `${m.name}.update() needs a non-empty array of update actions`);
   }
+  const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance);
   const all = m.version ? [...actions, refs[m.version].set(version.next)] : actions;
+  const { actions: stored, s3 } = await uploadActions(m, all, itemKeyOf(m, instance));
   const builder = new ExpressionBuilder();
-  const UpdateExpression = builder.update(all);
+  let UpdateExpression;
+  let conditions;
+  try {
+    UpdateExpression = builder.update(stored);
+    conditions = expressionParams(builder, combine(condition, version.condition));
+  } catch (error) {
+    await s3?.settle(false);
+    throw error;
+  }
   return {
-    params: {
-      TableName: m.table,
-      Key: encodeKey(m, instance),
-      UpdateExpression,
-      ...expressionParams(builder, combine(condition, version.condition)),
-    },
+    params: { TableName: m.table, Key, UpdateExpression, ...conditions },
     commit: () => {
       if (m.version) instance[m.version] = version.next;
     },
+    s3,
   };
 }
 
-export function deleteRequest(m, refs, instance, { condition } = {}) {
+/** `returnsOld`: as for putRequest; the item's 'item'-layout objects are deleted after it. */
+export async function deleteRequest(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
+  const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance);
   const builder = new ExpressionBuilder();
+  const s3 = s3Write(m, instance, ownedNames(m), returnsOld);
+  if (s3 && !returnsOld) await s3.readPrevious();
   return {
-    params: { TableName: m.table, Key: encodeKey(m, instance), ...expressionParams(builder, combine(condition, version.condition)) },
+    params: {
+      TableName: m.table,
+      Key,
+      ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}),
+      ...expressionParams(builder, combine(condition, version.condition)),
+    },
     commit: () => {},
+    s3,
   };
 }
 

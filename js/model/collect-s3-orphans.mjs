@@ -1,0 +1,143 @@
+// Model.collectS3Orphans: deletes the S3 objects under the S3-backed attributes' prefixes that no item
+// references, once they are older than a grace period. Orphans are what writes leave by design: a
+// 'content' object is never deleted by a write (other items may share it), an item write that failed
+// after its upload leaves it, and so does an 'item'-layout cleanup that failed.
+//
+// Order and grace period: the table is scanned first (strongly consistent), then the objects are
+// listed. An object is deleted only when no scanned item references it and its LastModified is older
+// than `olderThan` seconds before the scan started. A write uploads (or, for an object it reuses,
+// refreshes: js/attributes/s3-store.mjs REFRESH_AFTER_MS) before it writes its item, so an object
+// whose item the scan missed is younger than that cutoff as long as the write took less than
+// `olderThan`. Hence the default of one hour: far beyond a write's retries, and objects reused by
+// writes are refreshed after 15 minutes.
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { codecError } from '../errors/make.mjs';
+import { deleteBatch, joinUri, listPages, MAX_DELETE } from '../attributes/s3-store.mjs';
+
+export const DEFAULT_OLDER_THAN = 3600;
+
+const OPTIONS = ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress'];
+
+const argumentError = (m, message) => codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): ${message}`);
+
+const s3Names = (m) => [...m.attributes].filter(([, a]) => a.needsS3).map(([name]) => name);
+
+/** Where an attribute's objects are: its key template up to `{fingerprint}`, or its 'item' prefix. */
+function prefixOf(attribute) {
+  if (attribute.layout === 'item') return attribute.options.prefix === undefined ? 'pk=' : `${attribute.options.prefix}/pk=`;
+  return attribute.keyTemplate.slice(0, attribute.keyTemplate.indexOf('{fingerprint}'));
+}
+
+function checkOptions(m, opts) {
+  if (opts === null || typeof opts !== 'object') throw argumentError(m, 'options must be an object');
+  // A misspelt `dryRun` must not delete: unknown options are refused.
+  const unknown = Object.keys(opts).filter((k) => !OPTIONS.includes(k));
+  if (unknown.length > 0) throw argumentError(m, `unknown option ${unknown.join(', ')} (known: ${OPTIONS.join(', ')})`);
+  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress } = opts;
+  const names = s3Names(m);
+  if (names.length === 0) throw argumentError(m, 'the model has no S3-backed attribute');
+  if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length > 0 && attributes.every((a) => names.includes(a)))) {
+    throw argumentError(m, `attributes must be a non-empty array of S3-backed attributes (${names.join(', ')})`);
+  }
+  if (bucket !== undefined && (typeof bucket !== 'string' || bucket === '')) throw argumentError(m, 'bucket must be a bucket name');
+  if (prefix !== undefined && typeof prefix !== 'string') throw argumentError(m, 'prefix must be a string');
+  if (!(typeof olderThan === 'number' && olderThan >= 0 && Number.isFinite(olderThan))) throw argumentError(m, 'olderThan must be a number of seconds >= 0');
+  if (typeof dryRun !== 'boolean') throw argumentError(m, 'dryRun must be a boolean');
+  if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw argumentError(m, 'onProgress must be a function');
+  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress };
+}
+
+/** The (bucket, prefix) pairs to list, without one that another pair's listing already covers. */
+function targets(m, o) {
+  const pairs = new Map();
+  for (const name of o.attributes) {
+    const attribute = m.attributes.get(name);
+    const pair = { bucket: o.bucket ?? attribute.options.bucket, prefix: o.prefix ?? prefixOf(attribute) };
+    pairs.set(`${pair.bucket}/${pair.prefix}`, pair);
+  }
+  const all = [...pairs.values()];
+  return all.filter((p) => !all.some((q) => q !== p && q.bucket === p.bucket && p.prefix.startsWith(q.prefix) && q.prefix !== p.prefix));
+}
+
+/** Every URI that an S3-backed attribute of a model's items holds (a consistent scan, projecting those attributes). */
+async function scanReferences(model, referenced, progress) {
+  const names = s3Names(model);
+  const ExpressionAttributeNames = Object.fromEntries(names.map((name, i) => [`#s${i}`, model.dbName(name)]));
+  const params = {
+    TableName: model.table,
+    ProjectionExpression: Object.keys(ExpressionAttributeNames).join(', '),
+    ExpressionAttributeNames,
+    ConsistentRead: true,
+  };
+  let ExclusiveStartKey;
+  do {
+    const out = await model.client.send(new ScanCommand({ ...params, ExclusiveStartKey }));
+    for (const item of out.Items ?? []) {
+      for (const value of Object.values(item)) {
+        if (typeof value.S === 'string' && value.S.startsWith('s3://')) referenced.add(value.S);
+      }
+    }
+    progress(out.Items?.length ?? 0);
+    ExclusiveStartKey = out.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+}
+
+/**
+ * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress }`:
+ * `attributes` (default all S3-backed ones) say which prefixes to list; `bucket` and `prefix`
+ * replace theirs. The table of this model and of every model in `models` (others sharing the
+ * prefixes) is scanned for references. Returns the counts: listed = referenced + young + orphans.
+ */
+export async function collectS3Orphans(m, opts = {}) {
+  const o = checkOptions(m, opts);
+  const models = [m, ...(opts.models ?? [])];
+  for (const other of models) {
+    if (s3Names(other).length === 0) throw argumentError(m, `model ${other.name} in models has no S3-backed attribute`);
+  }
+  const result = { scanned: 0, listed: 0, referenced: 0, young: 0, orphans: 0, deleted: 0, errors: 0, failed: [], uris: [], dryRun: o.dryRun };
+  const progress = () => o.onProgress?.({ ...result, failed: [...result.failed], uris: [...result.uris] });
+  const started = Date.now();
+  const cutoff = started - o.olderThan * 1000;
+
+  const referenced = new Set();
+  for (const model of models) {
+    await scanReferences(model, referenced, (n) => {
+      result.scanned += n;
+      progress();
+    });
+  }
+
+  for (const { bucket, prefix } of targets(m, o)) {
+    let pending = [];
+    const flush = async () => {
+      const keys = pending;
+      pending = [];
+      if (o.dryRun || keys.length === 0) return;
+      const { deleted, failed } = await deleteBatch(m.s3, bucket, keys);
+      result.deleted += deleted;
+      result.errors += failed.length;
+      result.failed.push(...failed.map((f) => ({ uri: joinUri(bucket, f.key), code: f.code, message: f.message })));
+    };
+    for await (const objects of listPages(m.s3, bucket, prefix)) {
+      for (const { Key, LastModified } of objects) {
+        const uri = joinUri(bucket, Key);
+        result.listed += 1;
+        if (referenced.has(uri)) {
+          result.referenced += 1;
+        } else if (!(LastModified?.getTime() < cutoff)) {
+          result.young += 1;
+        } else {
+          result.orphans += 1;
+          result.uris.push(uri);
+          pending.push(Key);
+          if (pending.length >= o.batchSize) await flush();
+        }
+      }
+      progress();
+    }
+    await flush();
+  }
+  progress();
+  return result;
+}

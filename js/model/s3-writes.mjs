@@ -1,0 +1,191 @@
+// The S3 side of item writes. 'item'-layout objects (pynamodb_mate 6.x large attributes) belong to
+// one item, so its writes delete them: what a write replaced, once DynamoDB took the write; what it
+// uploaded, when DynamoDB refused it; all of them when the item is deleted. 'content' objects may be
+// shared by other items and are never deleted here (Model.collectS3Orphans does). A failed delete
+// never fails the write: it is reported to the model's `onS3CleanupError` (default: a warning) and
+// the object is left for the collector.
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { S3Error } from '../errors/index.mjs';
+import { itemSuffix } from '../errors/item-key.mjs';
+import { codecError } from '../errors/make.mjs';
+import { UpdateAction } from '../expressions/nodes.mjs';
+import { valueOperand } from '../expressions/operands.mjs';
+import { deleteBatch, MAX_DELETE, splitUri } from '../attributes/s3-store.mjs';
+import { S3Upload } from '../attributes/s3.mjs';
+import { encodeKey, itemKeyOf } from './keys.mjs';
+
+/** The names of the model's 'item'-layout attributes (computed once). */
+export function ownedNames(m) {
+  m.s3OwnedNames ??= [...m.attributes].filter(([, a]) => a.needsS3 && a.layout === 'item').map(([name]) => name);
+  return m.s3OwnedNames;
+}
+
+const warn = (error) => (typeof globalThis.process?.emitWarning === 'function' ? globalThis.process.emitWarning(error) : console.warn(error));
+
+/** Hands a cleanup failure to the model's handler; a handler that throws cannot fail the write either. */
+function report(m, error) {
+  try {
+    (m.onS3CleanupError ?? warn)(error);
+  } catch {
+    warn(error);
+  }
+}
+
+const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+
+/** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted. */
+async function remove(m, itemKey, objects) {
+  const byBucket = new Map();
+  for (const object of objects) {
+    const { bucket, key } = splitUri(object.uri, { model: m, name: object.name });
+    if (!byBucket.has(bucket)) byBucket.set(bucket, new Map());
+    byBucket.get(bucket).set(key, object);
+  }
+  for (const [bucket, keys] of byBucket) {
+    for (const chunk of chunks([...keys.keys()], MAX_DELETE)) {
+      for (const failure of (await deleteBatch(m.s3, bucket, chunk)).failed) {
+        const { name, uri } = keys.get(failure.key);
+        const message = `${m.name}.${name}: could not delete the replaced object, left for Model.collectS3Orphans (${failure.code}: ${failure.message}) (${uri})${itemSuffix(itemKey)}`;
+        report(m, new S3Error('E_S3_CLEANUP', message, { model: m.name, attribute: name, uri, itemKey, cause: failure.cause }));
+      }
+    }
+  }
+}
+
+/** `ProjectionExpression` of attributes `names`. */
+function projection(m, names) {
+  const ExpressionAttributeNames = Object.fromEntries(names.map((name, i) => [`#s${i}`, m.dbName(name)]));
+  return { ProjectionExpression: Object.keys(ExpressionAttributeNames).join(', '), ExpressionAttributeNames };
+}
+
+/**
+ * One item write's 'item'-layout objects: those it uploads (`uploads`, filled by the attributes'
+ * beforeWrite), those the item referenced before (`previous`) and those it stores (`stored`).
+ */
+export class S3Write {
+  /**
+   * @param key the item's key values (by property)
+   * @param names the 'item'-layout attributes whose objects the write replaces (all of them for a
+   *   put or delete, those set or removed for an update)
+   * @param fromResponse whether the write returns the old item (ReturnValues ALL_OLD)
+   */
+  constructor(m, key, names, fromResponse = false) {
+    this.m = m;
+    this.key = key;
+    this.names = names;
+    this.fromResponse = fromResponse;
+    this.uploads = [];
+    this.previous = new Map();
+    this.stored = new Map();
+  }
+
+  /** The objects of this item a raw item (AttributeValues) references: name → URI. */
+  own(item = {}) {
+    const found = new Map();
+    for (const name of this.names) {
+      const uri = item[this.m.dbName(name)]?.S;
+      if (this.m.attributes.get(name).ownsUri(uri, this.key, { model: this.m, name })) found.set(name, uri);
+    }
+    return found;
+  }
+
+  /** The item's current attributes `names` (strongly consistent), or undefined when it does not exist. */
+  async read() {
+    const { m } = this;
+    const input = { TableName: m.table, Key: encodeKey(m, this.key), ConsistentRead: true, ...projection(m, this.names) };
+    return (await m.client.send(new GetItemCommand(input))).Item;
+  }
+
+  /** For writes that cannot return the old item (updates, transactions, batches): reads it first. */
+  async readPrevious() {
+    this.previous = this.own(await this.read());
+  }
+
+  /**
+   * After the write: on success, deletes the objects it replaced (never one it stores: the same key
+   * is the same object); on failure, the objects it uploaded, unless the item references them by
+   * now (another writer stored the same value meanwhile). Never throws.
+   */
+  async settle(ok) {
+    let objects = [];
+    if (ok) {
+      objects = [...this.previous].filter(([name, uri]) => this.stored.get(name) !== uri).map(([name, uri]) => ({ name, uri }));
+    } else if (this.uploads.length > 0) {
+      try {
+        const referenced = new Set(this.own(await this.read()).values());
+        objects = this.uploads.filter((u) => !referenced.has(u.uri));
+      } catch (cause) {
+        // Without knowing what the item references, deleting could lose a value: keep the objects.
+        for (const { name, uri } of this.uploads) {
+          const message = `${this.m.name}.${name}: the write failed and the item could not be read to clean up its upload, left for Model.collectS3Orphans (${uri})${itemSuffix(this.key)}`;
+          report(this.m, new S3Error('E_S3_CLEANUP', message, { model: this.m.name, attribute: name, uri, itemKey: this.key, cause }));
+        }
+      }
+    }
+    if (objects.length > 0) await remove(this.m, this.key, objects);
+  }
+}
+
+/** An S3Write for a write of the item with key values in `values` replacing `names`, or undefined when there is none. */
+export function s3Write(m, values, names, fromResponse) {
+  const key = itemKeyOf(m, values);
+  return names.length > 0 && key ? new S3Write(m, key, names, fromResponse) : undefined;
+}
+
+/** Sends a write, then settles its S3 side (`s3`, possibly undefined) either way; returns the response. */
+export async function written(s3, send) {
+  let out;
+  try {
+    out = await send();
+  } catch (error) {
+    await s3?.settle(false);
+    throw error;
+  }
+  if (s3?.fromResponse) s3.previous = s3.own(out.Attributes);
+  await s3?.settle(true);
+  return out;
+}
+
+/** Settles the S3 side of several writes (of a transaction or batch). */
+export const settleAll = (writes, ok) => Promise.all(writes.map((w) => w?.settle(ok)));
+
+/** The S3-backed attribute an update action writes, or undefined. */
+function s3Target(m, action) {
+  const name = action.path?.length === 1 ? m.byDbName.get(action.path[0].name) : undefined;
+  const attribute = name === undefined ? undefined : m.attributes.get(name);
+  return attribute?.needsS3 ? { name, attribute } : undefined;
+}
+
+/**
+ * Update actions on S3-backed attributes: reads the 'item'-layout objects the update replaces, then
+ * uploads the values set, and returns the actions with the stored values (URIs) in their place, with
+ * the S3Write to settle after the UpdateItem. Actions on other attributes pass through.
+ * @param key the item's key values
+ */
+export async function uploadActions(m, actions, key) {
+  const targets = actions.map((action) => (action instanceof UpdateAction ? s3Target(m, action) : undefined));
+  if (!targets.some(Boolean)) return { actions, s3: undefined };
+  const removed = targets.find((t, i) => t && actions[i].type === 'remove' && !t.attribute.nullable);
+  if (removed) throw codecError('E_EXPRESSION', `${m.name}.${removed.name}: remove() on an attribute that is not nullable`);
+  const owned = [...new Set(targets.filter((t) => t?.attribute.layout === 'item').map((t) => t.name))];
+  const s3 = s3Write(m, key, owned);
+  await s3?.readPrevious();
+  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads };
+  const results = await Promise.allSettled(actions.map(async (action, i) => {
+    const target = targets[i];
+    if (!target || action.type === 'remove') return action;
+    const upload = action.value?.type === 'value' ? action.value.value : undefined;
+    if (!(upload instanceof S3Upload)) {
+      throw codecError('E_EXPRESSION', `${m.name}.${target.name}: an S3-backed attribute is set to a value (set(value)) or removed (remove())`);
+    }
+    const stored = await target.attribute.beforeWrite(upload.value, { ...context, name: target.name });
+    if (typeof stored === 'string') s3?.stored.set(target.name, stored);
+    return new UpdateAction('set', { path: action.path, value: valueOperand(m.codec.encodeValue(target.name, stored), `set() on ${target.name}`) });
+  }));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) {
+    await s3?.settle(false);
+    throw failed.reason;
+  }
+  return { actions: results.map((r) => r.value), s3 };
+}

@@ -41,6 +41,7 @@ const CHECKS = `function checks() {
     gzip: new TextDecoder().decode(codec.gunzip(codec.gzip('héllo'))),
     decrypted: codec.decrypt(stored, { key: 'pw', table: 't', attribute: 'a', kind: 'json' }),
     notGzip,
+    url: consoleUrls.itemDetail('eu-west-1', 'users', 'a&b', 1.5),
   };
 }`;
 const EXPECTED = {
@@ -50,6 +51,7 @@ const EXPECTED = {
   gzip: 'héllo',
   decrypted: { n: 1.5 },
   notGzip: [true, 'E_GZIP_HEADER'],
+  url: 'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#edit-item?table=users&itemMode=2&pk=a%26b&sk=1.5&ref=%23item-explorer%3Ftable%3Dusers&route=ROUTE_ITEM_EXPLORER',
 };
 
 let packed;
@@ -73,12 +75,12 @@ test('the tarball holds the bundles, the wasm, the types and the README', () => 
 });
 
 test('import (ESM) in a fresh process', () => {
-  writeFileSync(join(project, 'esm.mjs'), `import { codec, errors, version } from 'dynamodb-mate';\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
+  writeFileSync(join(project, 'esm.mjs'), `import { codec, consoleUrls, errors, version } from 'dynamodb-mate';\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
   assert.deepEqual(JSON.parse(node(['esm.mjs'])), EXPECTED);
 });
 
 test('require (CJS) in a fresh process', () => {
-  writeFileSync(join(project, 'cjs.cjs'), `const { codec, errors, version } = require('dynamodb-mate');\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
+  writeFileSync(join(project, 'cjs.cjs'), `const { codec, consoleUrls, errors, version } = require('dynamodb-mate');\n${CHECKS}\nconsole.log(JSON.stringify(checks()));`);
   assert.deepEqual(JSON.parse(node(['cjs.cjs'])), EXPECTED);
 });
 
@@ -111,7 +113,7 @@ test('require of the web build: init() takes the .wasm (a CommonJS bundle cannot
 test('a Lambda bundle of the installed package (examples/lambda/build.mjs) runs with read-only filesystem access', async () => {
   const app = join(project, 'lambda');
   mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, 'handler.mjs'), `import { codec, errors, version } from 'dynamodb-mate';
+  writeFileSync(join(app, 'handler.mjs'), `import { codec, consoleUrls, errors, version } from 'dynamodb-mate';
 ${CHECKS}
 export async function handler() { return checks(); }`);
   const out = join(app, 'out');

@@ -196,3 +196,29 @@ eachBackend("s3 attributes, layout 'item': pynamodb_mate 6.x large-attribute key
     await Doc.deleteTable();
   }
 }, { needs: ['s3'] });
+
+eachBackend('s3 attributes: an existing object older than 15 minutes that a write reuses is refreshed (CopyObject onto itself, metadata kept)', async (backend) => {
+  const { Doc, bucket, client } = await setUp(backend, { layout: 'item', prefix: 'large' });
+  const { s3 } = backend;
+  const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+  try {
+    await Doc.create({ id: 'd', text: TEXT }).save();
+    const key = `large/pk=d/attr=text/md5=${codec.md5Hex(TEXT)}`;
+    const before = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    // The same object, seen as if it were written 16 minutes ago (S3 times cannot be set).
+    const send = client.send;
+    client.send = async (command) => {
+      const out = await send(command);
+      return command.constructor.name === 'HeadObjectCommand' ? { ...out, LastModified: new Date(Date.now() - 16 * 60_000) } : out;
+    };
+    client.sent.length = 0;
+    await Doc.create({ id: 'd', text: TEXT }).save();
+    assert.deepEqual(client.sent, ['HeadObjectCommand', 'CopyObjectCommand']);
+    const after = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    assert.deepEqual(after.Metadata, before.Metadata);
+    assert.ok(after.LastModified >= before.LastModified);
+    assert.equal((await Doc.get('d', { consistentRead: true })).text, TEXT);
+  } finally {
+    await Doc.deleteTable();
+  }
+}, { needs: ['s3'] });

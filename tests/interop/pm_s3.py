@@ -9,8 +9,17 @@ The endpoint (DynamoDB and S3) is MOTO_ENDPOINT.
     python tests/interop/pm_s3.py write TABLE BUCKET KEY    # write values(KEY) under KEY
     python tests/interop/pm_s3.py check TABLE BUCKET KEY    # read KEY, compare with values(KEY)
 
-`check` prints "pm-s3-readable: N passed, M failed" and exits 1 on a difference. The values depend on
-KEY, so that each side's objects are its own uploads (content addressing would share equal ones).
+6.0.1.1's large-attribute pattern (LargeAttributeMixin; `html` and `image` are UnicodeAttributes
+holding URIs, objects under `large/pk=.../attr=.../md5=...`, raw bodies):
+
+    python tests/interop/pm_s3.py large-create TABLE BUCKET PK TAG    # create_large_attribute_item
+    python tests/interop/pm_s3.py large-update TABLE BUCKET PK TAG    # update_large_attribute_item (html)
+    python tests/interop/pm_s3.py large-delete TABLE BUCKET PK        # delete_large_attribute_item
+    python tests/interop/pm_s3.py large-check TABLE BUCKET PK HTML_TAG IMAGE_TAG
+
+`check` and `large-check` print "pm-s3-readable: N passed, M failed" and exit 1 on a difference
+(`large-check` also compares each URI with the key get_s3_key derives). The values depend on KEY
+(TAG), so that each side's objects are its own uploads (content addressing would share equal ones).
 s3.interop.test.mjs builds the same values.
 """
 
@@ -95,7 +104,64 @@ def check(Docs, key):
     return 1 if failed else 0
 
 
-def main(command, table, bucket="unused", key=None):
+PREFIX = "large"
+
+
+def large_values(tag):
+    """The same values as `largeValues()` in s3.interop.test.mjs, as the bytes put in S3."""
+    return {
+        "html": (f"<p>{tag} héllo 😀</p>" * 20_000).encode(),
+        "image": bytes([0, 1, 0, 255]) * 1000 + tag.encode(),
+    }
+
+
+def large_model(table):
+    from pynamodb_mate.api import Model as MateModel
+    from pynamodb_mate.patterns.large_attribute.api import LargeAttributeMixin
+
+    body = {
+        "pk": UnicodeAttribute(hash_key=True),
+        "html": UnicodeAttribute(null=True),
+        "image": UnicodeAttribute(null=True),
+        "Meta": model(table, "unused").Meta,
+    }
+    return type("LargeDocs", (MateModel, LargeAttributeMixin), body)
+
+
+def large(command, table, bucket, pk, *tags):
+    from datetime import datetime, timezone
+    from pynamodb_mate.patterns.large_attribute.api import get_s3_key
+
+    Docs = large_model(table)
+    common = dict(s3_client=S3, pk=pk, sk=None, bucket=bucket, prefix=PREFIX)
+    now = datetime.now(timezone.utc)
+    if command == "large-create":
+        Docs.create_large_attribute_item(kvs=large_values(tags[0]), update_at=now, attributes={}, **common)
+    elif command == "large-update":
+        Docs.update_large_attribute_item(kvs={"html": large_values(tags[0])["html"]}, update_at=now,
+                                         consistent_read=True, **common)
+    elif command == "large-delete":
+        Docs.delete_large_attribute_item(s3_client=S3, pk=pk, sk=None, attributes=["html", "image"])
+    else:  # large-check
+        item = Docs.get(pk, consistent_read=True)
+        passed = failed = 0
+        for name, tag in zip(["html", "image"], tags):
+            want = large_values(tag)[name]
+            uri = getattr(item, name)
+            got = S3.get_object(Bucket=bucket, Key=uri.split("/", 3)[3])["Body"].read()
+            if got == want and uri == f"s3://{bucket}/{get_s3_key(pk, None, name, want, PREFIX)}":
+                passed += 1
+            else:
+                failed += 1
+                print(f"{pk}.{name}: {uri} holds {len(got)} bytes, want {len(want)}")
+        print(f"pm-s3-readable: {passed} passed, {failed} failed")
+        return 1 if failed else 0
+    return 0
+
+
+def main(command, table, bucket="unused", key=None, *rest):
+    if command.startswith("large-"):
+        return large(command, table, bucket, key, *rest)
     Docs = model(table, bucket)
     if command == "create":
         Docs.create_table(read_capacity_units=5, write_capacity_units=5, wait=True)

@@ -177,8 +177,11 @@ export declare namespace errors {
   /** E_MODEL: a model definition is invalid; E_SCHEMA: the item codec refused a model's schema. */
   type ModelErrorCode = 'E_MODEL' | 'E_SCHEMA';
   /** The status tracker's refusals (`E_TASK_*`) and `E_LOCK_LOST`. */
-  /** E_S3_*: an S3-backed attribute's object could not be uploaded, found or read, or its stored value is not an s3:// URI. */
-  type S3ErrorCode = 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_URI';
+  /**
+   * E_S3_*: an S3-backed attribute's object could not be uploaded, found or read, S3 refused access
+   * (403), or its stored value is not an s3:// URI. E_S3_CLEANUP is never thrown: `onS3CleanupError` gets it.
+   */
+  type S3ErrorCode = 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_ACCESS_DENIED' | 'E_S3_URI' | 'E_S3_CLEANUP';
   type TaskErrorCode =
     | 'E_TASK_NOT_READY'
     | 'E_TASK_LOCKED'
@@ -204,6 +207,11 @@ export declare namespace errors {
   class DynamoDBMateError extends Error {
     constructor(code: ErrorCode, message: string, options?: ErrorOptions);
     readonly code: ErrorCode;
+    /**
+     * The key (`{ property: value }` of the hash and range key) of the item being read or written,
+     * when the error concerns one; the message ends with it too (`, item id="a"`).
+     */
+    readonly itemKey?: Readonly<Record<string, unknown>>;
   }
   /** The browser build was used before `await init()`. */
   class NotInitializedError extends DynamoDBMateError {
@@ -244,14 +252,16 @@ export declare namespace errors {
   }
   /**
    * An S3-backed attribute could not upload (E_S3_WRITE) or download (E_S3_NOT_FOUND, E_S3_READ) its
-   * object, or its stored value is not an s3:// URI (E_S3_URI). Names the model, the attribute and
-   * the URI, never the content; `cause` is the SDK's error.
+   * object, S3 refused access (E_S3_ACCESS_DENIED), or its stored value is not an s3:// URI
+   * (E_S3_URI); or (E_S3_CLEANUP, reported to `onS3CleanupError`, never thrown) a write could not
+   * delete an 'item'-layout object it replaced. Names the model, the attribute, the URI and the item,
+   * never the content; `cause` is the SDK's error.
    */
   class S3Error extends DynamoDBMateError {
     constructor(
       code: S3ErrorCode,
       message: string,
-      details?: { model?: string; attribute?: string; uri?: string; cause?: unknown },
+      details?: { model?: string; attribute?: string; uri?: string; itemKey?: Record<string, unknown>; cause?: unknown },
     );
     readonly code: S3ErrorCode;
     /** The model's name. */
@@ -947,10 +957,11 @@ type EncryptedRefOf<At, V> = DescriptorOf<At> extends { aead: false }
   : WholeValueRef<V, never> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V, never> : {});
 
 /**
- * An S3-backed attribute's reference: the item holds the s3:// URI, not the value, so only presence
- * and type can be asked (no operand, no update action: change values with `save()`).
+ * An S3-backed attribute's reference: the item holds the s3:// URI, not the value, so conditions ask
+ * only presence and type (no operand). `set(value)` uploads the value when the update runs, before
+ * its UpdateItem (a nullable attribute also has `remove()`).
  */
-export interface S3Ref {
+export interface S3Ref<V = unknown> {
   readonly [brand]: 'AttrRef';
   readonly path: readonly PathSegment[];
   readonly collection: null;
@@ -958,6 +969,8 @@ export interface S3Ref {
   exists(): Condition;
   notExists(): Condition;
   attributeType(type: DynamoDBTypeName): Condition;
+  /** SET to this value, uploaded by the update (or an `S3Lazy`: its URI, nothing uploaded). */
+  set(value: V): UpdateAction;
 }
 
 /** A `dynamic` attribute (or a value inside one): any value, every method. */
@@ -1000,7 +1013,7 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
           : KindOf<At> extends 'compressed'
             ? WholeValueRef<V> & MaybeRemovable<R>
           : KindOf<At> extends 's3'
-            ? S3Ref
+            ? S3Ref<Exclude<V, null>> & MaybeRemovable<R>
           : KindOf<At> extends 'encrypted'
             ? EncryptedRefOf<At, V> & MaybeRemovable<R>
             : KindOf<At> extends 'stringSet'
@@ -1249,6 +1262,12 @@ export interface ModelDefinition<A extends Attributes = Attributes, I extends In
   client: DynamoDBClientLike;
   /** Needed by S3-backed attributes. */
   s3?: S3ClientLike;
+  /**
+   * Gets each 'item'-layout S3 object a write could not delete (E_S3_CLEANUP); the write itself
+   * succeeded (or failed for its own reason) and the object is left for `collectS3Orphans`.
+   * Default: a warning (`process.emitWarning`, or `console.warn`).
+   */
+  onS3CleanupError?: (error: errors.S3Error) => void;
   /** Default 'PAY_PER_REQUEST'. */
   billingMode?: 'PAY_PER_REQUEST' | 'PROVISIONED';
   /** Required with PROVISIONED. */
@@ -1427,6 +1446,54 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
       ? [options: { 'the model has no aead-encrypted attribute': never }]
       : [options?: ReencryptOptions<AeadName<A>>]
   ): Promise<ReencryptResult>;
+  /**
+   * Deletes the S3 objects under the S3-backed attributes' prefixes that no item references (a
+   * consistent scan of this table and of `models`, then the listing) and that are older than
+   * `olderThan` seconds (default 3600); DeleteObjects takes `batchSize` keys at a time (at most 1000).
+   */
+  collectS3Orphans(
+    ...options: [S3Name<A>] extends [never]
+      ? [options: { 'the model has no S3-backed attribute': never }]
+      : [options?: CollectS3OrphansOptions<S3Name<A> & string>]
+  ): Promise<CollectS3OrphansResult>;
+}
+
+export interface CollectS3OrphansOptions<N extends string = string> {
+  /** Whose prefixes are listed (default every S3-backed attribute; a non-empty array). */
+  attributes?: readonly N[];
+  /** Other models whose items reference objects under the same prefixes: their tables are scanned too. */
+  models?: readonly ModelStatics<any, any>[];
+  /** List this bucket instead of the attributes'. */
+  bucket?: string;
+  /** List this prefix instead of the attributes' ('' lists the whole bucket). */
+  prefix?: string;
+  /** The grace period in seconds (default 3600): younger unreferenced objects stay. */
+  olderThan?: number;
+  /** Count and list the orphans (`uris`), delete nothing. */
+  dryRun?: boolean;
+  /** Keys per DeleteObjects call, 1 to 1000 (default 1000). */
+  batchSize?: number;
+  /** After every scan page and every listing page (its deletes done), and at the end: the counts so far. */
+  onProgress?: (progress: CollectS3OrphansResult) => void;
+}
+export interface CollectS3OrphansResult {
+  /** Items scanned for references. */
+  scanned: number;
+  /** Objects listed: `referenced + young + orphans`. */
+  listed: number;
+  /** Listed objects that an item references. */
+  referenced: number;
+  /** Unreferenced objects inside the grace period (kept). */
+  young: number;
+  /** Unreferenced objects past it: deleted, or to delete in a dry run. */
+  orphans: number;
+  deleted: number;
+  /** Orphans S3 did not delete (listed in `failed`). */
+  errors: number;
+  failed: { uri: string; code: string; message: string }[];
+  /** The orphans' URIs. */
+  uris: string[];
+  dryRun: boolean;
 }
 
 /** Names of the encrypted attributes. */

@@ -529,8 +529,20 @@ attr.s3Text({ bucket: 'b', level: 1 });
 Doc.create({ id: 'd', body: new Uint8Array(1), blob: new Uint8Array(1) });
 // @ts-expect-error S3-backed values cannot be compared (the item holds a URI)
 Doc.attr.body.eq('x');
-// @ts-expect-error S3-backed values cannot be updated in place (save() uploads)
-Doc.attr.body.set('x');
+// @ts-expect-error an S3-backed attribute is set to a value of its type (the update uploads it)
+Doc.attr.body.set(new Uint8Array(1));
+// @ts-expect-error not copied from another attribute
+Doc.attr.body.set(Doc.attr.id);
+// @ts-expect-error remove() needs nullable: true
+Doc.attr.body.remove();
+// @ts-expect-error null is not a value: remove() a nullable attribute
+Doc.attr.body.set(null);
+// @ts-expect-error collectS3Orphans takes the model's S3-backed attributes
+Doc.collectS3Orphans({ attributes: ['id'] });
+// @ts-expect-error olderThan is a number of seconds
+Doc.collectS3Orphans({ olderThan: '1h' });
+// @ts-expect-error onS3CleanupError gets an S3Error
+defineModel({ table: 'docs', client, s3: client, onS3CleanupError: (e: errors.TaskError) => e, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
 // @ts-expect-error nor measured
 Doc.attr.blob.size();
 // @ts-expect-error a model with S3-backed attributes needs s3
@@ -545,6 +557,8 @@ async function lazyDoc() {
 declare const s3Error: errors.S3Error;
 // @ts-expect-error S3Error codes are the E_S3_* ones
 s3Error.code === 'E_GZIP_DATA';
+// @ts-expect-error collectS3Orphans needs S3-backed attributes
+defineModel({ table: 'plain', client, attributes: { id: attr.string({ hashKey: true }) } }).collectS3Orphans();
 
 // @ts-expect-error console URLs need a region and a table
 consoleUrls.tableOverview('users');

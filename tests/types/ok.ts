@@ -656,16 +656,28 @@ async function s3Backed() {
   }
   await a.save({ condition: cond.and(S3Page.attr.html.exists(), S3Page.attr.meta.attributeType('S')) });
   for await (const p of S3Page.scan({ filter: S3Page.attr.shot.notExists() })) p.url;
+  // Update actions upload the values they set, before the UpdateItem.
+  await a.update([S3Page.attr.html.set('<p>new</p>'), S3Page.attr.large.set(new Uint8Array([1])), S3Page.attr.shot.remove()]);
+  if (a.shot && !(a.shot instanceof Uint8Array)) await a.update([S3Page.attr.large.set(a.shot)]);
   try {
     await S3Page.get('/b');
   } catch (error) {
     if (error instanceof errors.S3Error) {
-      expectType<Equal<typeof error.code, 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_URI'>>();
+      expectType<Equal<typeof error.code, 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_ACCESS_DENIED' | 'E_S3_URI' | 'E_S3_CLEANUP'>>();
       accepts<string>(`${error.model}.${error.attribute} ${error.uri}`);
     }
     const any = error as errors.AnyError;
     if (any.code === 'E_S3_URI') accepts<errors.S3Error>(any);
+    if (any instanceof errors.DynamoDBMateError) expectType<Equal<typeof any.itemKey, Readonly<Record<string, unknown>> | undefined>>();
   }
+  const done = await S3Page.collectS3Orphans({
+    attributes: ['html', 'large'], olderThan: 3600, dryRun: true, batchSize: 500, models: [S3Page],
+    onProgress: (p) => accepts<number>(p.listed),
+  });
+  expectType<Equal<typeof done.uris, string[]>>();
+  accepts<number>(done.referenced + done.young + done.orphans + done.deleted + done.errors + done.scanned);
+  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '' });
+  defineModel({ table: 't', client, s3, onS3CleanupError: (e) => accepts<string | undefined>(e.uri), attributes: { id: attr.string({ hashKey: true }) } });
 }
 
 // ---- AWS console URLs ----------------------------------------------------------------------------------

@@ -1,25 +1,35 @@
-//! Decoding: a stored item (SDK AttributeValues keyed by `dbName`, bytes as `\u0000b<base64>`) to
-//! wire JSON keyed by JS name, with the item tags for bytes, dates and sets.
+//! Decoding: a stored item (SDK AttributeValues keyed by `dbName`; JSON with bytes as
+//! `\u0000b<base64>`, or the stream form) to wire values keyed by JS name, with the item tags for
+//! bytes, dates and sets.
 
 use super::fault::Fault;
 use super::number::{self, NumberMode};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
+use super::stream::{self, Out};
 use super::tree::{self, Node, Str, Text, Tree};
-use crate::base64;
 use crate::datetime;
 use crate::error::{ErrorCode, Result};
 use crate::pyjson;
 use alloc::{borrow::Cow, string::String, vec, vec::Vec};
-use core::fmt::Write;
 
 /// The wire JSON of a stored item. Attributes missing from it are absent from the result, except
 /// sets, which read as empty Sets; attributes not in the schema are ignored.
 pub fn decode_item(schema: &Schema, av_json: &str) -> Result<String> {
     let tree = tree::parse(av_json)?;
+    Ok(stream::to_json(&decode_tree(schema, &tree, av_json.len())?))
+}
+
+/// [`decode_item`] for the wasm boundary, stream form in and out (`docs/item-codec.md`).
+pub fn decode_item_stream(schema: &Schema, input: &[u8]) -> Result<Vec<u8>> {
+    let tree = tree::parse_stream(input)?;
+    Ok(decode_tree(schema, &tree, input.len())?.into_bytes())
+}
+
+fn decode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<Out> {
     let mut decoder = Decoder {
-        tree: &tree,
-        out: String::with_capacity(av_json.len()),
+        tree,
+        out: Out::with_capacity(input),
     };
     let result = match *tree.root() {
         Node::Map(span) => decoder.fields(schema.root(), tree.entries(span)),
@@ -125,7 +135,7 @@ fn text(node: Node<'_>) -> core::result::Result<Cow<'_, str>, Fault> {
 
 struct Decoder<'t, 'a> {
     tree: &'t Tree<'a>,
-    out: String,
+    out: Out,
 }
 
 impl<'t, 'a> Decoder<'t, 'a> {
@@ -150,24 +160,22 @@ impl<'t, 'a> Decoder<'t, 'a> {
                 hint = index + 1;
             }
         }
-        self.out.push('{');
-        let mut first = true;
+        self.out.map();
         for (attr, slot) in attrs.iter().zip(slots) {
             if slot.is_none() && !attr.spec.ty.is_set() {
                 continue;
             }
-            if !first {
-                self.out.push(',');
-            }
-            first = false;
-            self.out.push_str(&attr.name_key);
+            self.out.str(&attr.name);
             match slot {
                 Some(av) => self.value(&attr.spec, av).map_err(|f| f.at(&attr.name))?,
                 // DynamoDB has no empty sets: a missing set is an empty one.
-                None => self.out.push_str("{\"\\u0000set\":[]}"),
+                None => {
+                    self.out.set();
+                    self.out.end();
+                }
             }
         }
-        self.out.push('}');
+        self.out.end();
         Ok(())
     }
 
@@ -215,7 +223,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     fn null(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
         match v {
             Node::Bool(_) => {
-                self.out.push_str("null");
+                self.out.null();
                 Ok(())
             }
             _ => Err(stored("NULL is not a boolean")),
@@ -223,7 +231,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     }
 
     fn string(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
-        pyjson::write_string(&mut self.out, &text(v)?);
+        self.out.str(&text(v)?);
         Ok(())
     }
 
@@ -232,18 +240,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     }
 
     fn binary(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
-        let base64 = match v {
-            Node::Str(t) => match t.read() {
-                Ok(Str::Tagged('b', body)) => Some(body),
-                _ => None,
-            },
-            _ => None,
-        }
-        .filter(|body| base64::decoded_len(body).is_some())
-        .ok_or_else(|| stored("B is not a bytes tag with canonical padded base64"))?;
-        self.out.push_str("\"\\u0000b");
-        self.out.push_str(&base64);
-        self.out.push('"');
+        self.out.bytes(&payload::stored_bytes(v)?);
         Ok(())
     }
 
@@ -251,7 +248,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
         let Node::Bool(b) = v else {
             return Err(stored("BOOL is not a boolean"));
         };
-        self.out.push_str(if b { "true" } else { "false" });
+        self.out.bool(b);
         Ok(())
     }
 
@@ -263,15 +260,11 @@ impl<'t, 'a> Decoder<'t, 'a> {
         let Node::List(span) = v else {
             return Err(stored("a set is not an array"));
         };
-        let items = self.tree.items(span);
-        self.out.push_str("{\"\\u0000set\":[");
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
+        self.out.set();
+        for item in self.tree.items(span) {
             element(self, *item)?;
         }
-        self.out.push_str("]}");
+        self.out.end();
         Ok(())
     }
 
@@ -279,25 +272,21 @@ impl<'t, 'a> Decoder<'t, 'a> {
         let Node::List(span) = v else {
             return Err(stored("L is not an array"));
         };
-        let items = self.tree.items(span);
-        self.out.push('[');
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
+        self.out.list();
+        for (i, item) in self.tree.items(span).iter().enumerate() {
             match of {
                 Some(spec) => self.value(spec, *item).map_err(|f| f.at_index(i))?,
                 None => self.dynamic(*item)?,
             }
         }
-        self.out.push(']');
+        self.out.end();
         Ok(())
     }
 
     /// pynamodb's JSONAttribute: `json.loads` of the S text.
     fn json(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
         let value = pyjson::loads(&text(v)?).map_err(|_| stored("stored text is not JSON"))?;
-        pyjson::write_wire(&mut self.out, &value);
+        payload::write_json(&mut self.out, &value);
         Ok(())
     }
 
@@ -315,7 +304,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     }
 
     fn date(&mut self, micros: i64) {
-        let _ = write!(self.out, "\"\\u0000d{micros}\"");
+        self.out.tagged(b'd', &alloc::format!("{micros}"));
     }
 
     /// The SDK's `unmarshall` mapping (numbers as Python's `json.loads` reads them).
@@ -332,18 +321,15 @@ impl<'t, 'a> Decoder<'t, 'a> {
                 let Node::Map(span) = v else {
                     return Err(stored("M is not an object"));
                 };
-                let entries = self.tree.entries(span);
-                self.out.push('{');
-                for (i, (key, value)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    key.write_key(&mut self.out)
+                self.out.map();
+                for (key, value) in self.tree.entries(span) {
+                    let key = key
+                        .decode()
                         .map_err(|_| stored("a map key has a lone UTF-16 surrogate"))?;
-                    self.out.push(':');
+                    self.out.str(&key);
                     self.dynamic(*value)?;
                 }
-                self.out.push('}');
+                self.out.end();
                 Ok(())
             }
             Av::Ss => self.set(v, |d, item| d.string(item)),

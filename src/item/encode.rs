@@ -1,14 +1,14 @@
-//! Encoding: an item's wire JSON (keyed by JS name) to DynamoDB AttributeValues (keyed by
-//! `dbName`), with the item size, written into one output buffer in one pass.
+//! Encoding: an item (keyed by JS name; wire JSON or the stream form) to DynamoDB AttributeValues
+//! (keyed by `dbName`), with the item size, written into one output in one pass.
 
 use super::fault::Fault;
 use super::number::{self, Decimal, NumberMode, WireNumber};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
 use super::size::{self, CONTAINER, ELEMENT, FLAG};
+use super::stream::{self, AvType, Out};
 use super::tree::{self, Node, Text, Tree};
-use super::wire::{self, Val};
-use crate::base64;
+use super::wire::{self, Bytes, Val};
 use crate::datetime;
 use crate::error::{ErrorCode, Result};
 use crate::pyjson::{self, DumpOptions};
@@ -18,21 +18,60 @@ use core::fmt::Write;
 /// `{"item": {AttributeValues by dbName}, "size": bytes}` for an item given as wire JSON.
 pub fn encode_item(schema: &Schema, wire: &str) -> Result<String> {
     let tree = tree::parse(wire)?;
-    let mut encoder = Encoder::new(&tree, wire.len());
-    encoder
+    let (out, size) = encode_tree(schema, &tree, wire.len())?;
+    Ok(alloc::format!(
+        "{{\"item\":{},\"size\":{size}}}",
+        stream::to_json(&out)
+    ))
+}
+
+/// [`encode_item`] for the wasm boundary: an item in the stream form in, the AttributeValues map
+/// and then the size (a number) out, in the stream form (`docs/item-codec.md`).
+pub fn encode_item_stream(schema: &Schema, input: &[u8]) -> Result<Vec<u8>> {
+    let tree = tree::parse_stream(input)?;
+    let (mut out, size) = encode_tree(schema, &tree, input.len())?;
+    out.num(itoa(&mut String::new(), size as i64));
+    Ok(out.into_bytes())
+}
+
+fn encode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<(Out, usize)> {
+    let mut encoder = Encoder::new(tree, input);
+    let size = encoder
         .item(schema.root(), *tree.root())
         .map_err(|f| f.into_error(schema.model()))?;
-    Ok(encoder.out)
+    Ok((encoder.out, size))
 }
 
 /// The AttributeValue of one value of the attribute at `path` (JS names joined by `.`), or of one
 /// element of it (list or set) when `element` is set: expression operands and update values.
 pub fn encode_value(schema: &Schema, path: &str, wire: &str, element: bool) -> Result<String> {
+    let tree = tree::parse(wire)?;
+    let out = value_tree(schema, path, &tree, element, wire.len())?;
+    Ok(stream::to_json(&out))
+}
+
+/// [`encode_value`] for the wasm boundary, stream form in and out.
+pub fn encode_value_stream(
+    schema: &Schema,
+    path: &str,
+    input: &[u8],
+    element: bool,
+) -> Result<Vec<u8>> {
+    let tree = tree::parse_stream(input)?;
+    Ok(value_tree(schema, path, &tree, element, input.len())?.into_bytes())
+}
+
+fn value_tree(
+    schema: &Schema,
+    path: &str,
+    tree: &Tree<'_>,
+    element: bool,
+    input: usize,
+) -> Result<Out> {
     let fail = |f: Fault| f.at(path).into_error(schema.model());
     let target = resolve(schema.root(), path).map_err(fail)?;
-    let tree = tree::parse(wire)?;
     let node = *tree.root();
-    let mut encoder = Encoder::new(&tree, wire.len());
+    let mut encoder = Encoder::new(tree, input);
     encoder.level = path.split('.').count() + usize::from(element);
     let result = match (target, element) {
         (Target::Dynamic, _) => encoder.standalone_dynamic(node),
@@ -57,6 +96,13 @@ pub fn encode_value(schema: &Schema, path: &str, wire: &str, element: bool) -> R
     };
     result.map_err(fail)?;
     Ok(encoder.out)
+}
+
+/// `n` in decimal, written into `buf`.
+fn itoa(buf: &mut String, n: i64) -> &str {
+    buf.clear();
+    let _ = write!(buf, "{n}");
+    buf
 }
 
 const ELEMENT_OF_STRING_SET: Spec = Spec {
@@ -134,9 +180,11 @@ struct Sizes {
 
 struct Encoder<'t, 'a> {
     tree: &'t Tree<'a>,
-    out: String,
+    out: Out,
     /// DynamoDB's nesting level of the value being written (a top-level attribute is 1).
     level: usize,
+    /// Reused for the text of dates and TTLs.
+    scratch: String,
 }
 
 /// DynamoDB refuses values nested deeper (31 lists or maps above a scalar at most).
@@ -144,11 +192,11 @@ const MAX_LEVEL: usize = 32;
 
 impl<'t, 'a> Encoder<'t, 'a> {
     fn new(tree: &'t Tree<'a>, input: usize) -> Self {
-        // AttributeValue wrappers add about a third to the wire text.
         Encoder {
             tree,
-            out: String::with_capacity(input + input / 2 + 32),
+            out: Out::with_capacity(input),
             level: 1,
+            scratch: String::new(),
         }
     }
 
@@ -161,18 +209,19 @@ impl<'t, 'a> Encoder<'t, 'a> {
         Ok(())
     }
 
-    fn item(&mut self, root: &Fields, node: Node<'a>) -> core::result::Result<(), Fault> {
+    /// Writes the item's AttributeValues map; returns the item size.
+    fn item(&mut self, root: &Fields, node: Node<'a>) -> core::result::Result<usize, Fault> {
         let Val::Map(entries) = wire::read(self.tree, node)? else {
             return Err(Fault::new(ErrorCode::ItemType, "an item must be an object"));
         };
-        self.out.push_str("{\"item\":{");
+        self.out.map();
         let sizes = self.fields(root, entries, 0)?;
         let largest = sizes
             .largest
             .and_then(|(index, size)| root.attrs().get(index).map(|a| (&*a.name, size)));
         size::check_item(sizes.total, largest)?;
-        let _ = write!(self.out, "}},\"size\":{}}}", sizes.total);
-        Ok(())
+        self.out.end();
+        Ok(sizes.total)
     }
 
     /// The entries of the item or of a typed map, in schema order; `overhead` per written entry.
@@ -205,13 +254,9 @@ impl<'t, 'a> Encoder<'t, 'a> {
             total: 0,
             largest: None,
         };
-        let mut first = true;
         for (index, (attr, slot)) in attrs.iter().zip(slots).enumerate() {
-            let mark = self.out.len();
-            if !first {
-                self.out.push(',');
-            }
-            self.out.push_str(&attr.db_key);
+            let mark = self.out.mark();
+            self.out.str(&attr.db_name);
             let written = self
                 .attribute(&attr.spec, slot)
                 .map_err(|f| f.at(&attr.name))?;
@@ -219,7 +264,6 @@ impl<'t, 'a> Encoder<'t, 'a> {
                 self.out.truncate(mark);
                 continue;
             };
-            first = false;
             let entry = attr.db_name.len().saturating_add(value_size);
             sizes.total = sizes.total.saturating_add(overhead).saturating_add(entry);
             if sizes.largest.is_none_or(|(_, size)| entry > size) {
@@ -252,8 +296,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
             if !spec.nullable {
                 return Err(required());
             }
-            self.out.push_str("{\"NULL\":true}");
-            return Ok(FLAG);
+            return Ok(self.null());
         }
         self.present(&spec.ty, node)?.ok_or_else(empty_set)
     }
@@ -272,18 +315,12 @@ impl<'t, 'a> Encoder<'t, 'a> {
         }
         if let Type::Compressed(c) = ty {
             let plain = payload::plaintext(self.tree, node, c.kind, c.ensure_ascii, ty.name())?;
-            return Ok(Some(payload::write_binary(
-                &mut self.out,
-                &c.compress(&plain)?,
-            )));
+            return Ok(Some(self.stored(&c.compress(&plain)?)));
         }
         if let Type::Encrypted(e) = ty {
             // pynamodb_mate encrypts `json.dumps(value)` with its default ensure_ascii=True.
             let plain = payload::plaintext(self.tree, node, e.kind, true, ty.name())?;
-            return Ok(Some(payload::write_binary(
-                &mut self.out,
-                &e.encrypt(&plain)?,
-            )));
+            return Ok(Some(self.stored(&e.encrypt(&plain)?)));
         }
         let size = match (ty, wire::read(self.tree, node)?) {
             (Type::String, Val::Str(s)) => self.string(&s),
@@ -297,11 +334,12 @@ impl<'t, 'a> Encoder<'t, 'a> {
             (Type::BinarySet, Val::Set(items)) => return self.binary_set(items),
             (Type::List(of), Val::List(items)) => self.list(of.as_deref(), items)?,
             (Type::Map(fields), Val::Map(entries)) => {
-                self.out.push_str("{\"M\":{");
+                self.out.av(AvType::M);
+                self.out.map();
                 self.enter()?;
                 let sizes = self.fields(fields, entries, ELEMENT)?;
                 self.level -= 1;
-                self.out.push_str("}}");
+                self.out.end();
                 CONTAINER.saturating_add(sizes.total)
             }
             (Type::Datetime, Val::Date(micros)) => self.datetime(micros)?,
@@ -322,10 +360,16 @@ impl<'t, 'a> Encoder<'t, 'a> {
     }
 
     fn string(&mut self, s: &str) -> usize {
-        self.out.push_str("{\"S\":");
-        pyjson::write_string(&mut self.out, s);
-        self.out.push('}');
+        self.out.av(AvType::S);
+        self.out.str(s);
         s.len()
+    }
+
+    /// A compressed or encrypted value's stored bytes.
+    fn stored(&mut self, bytes: &[u8]) -> usize {
+        self.out.av(AvType::B);
+        self.out.bytes(bytes);
+        bytes.len()
     }
 
     fn number(
@@ -334,31 +378,24 @@ impl<'t, 'a> Encoder<'t, 'a> {
         mode: NumberMode,
     ) -> core::result::Result<usize, Fault> {
         let (text, size) = number::to_stored(n, mode).map_err(value_fault)?;
-        self.out.push_str("{\"N\":\"");
-        self.out.push_str(&text);
-        self.out.push_str("\"}");
+        self.out.av(AvType::N);
+        self.out.str(&text);
         Ok(size)
     }
 
-    fn binary(&mut self, base64: &str) -> core::result::Result<usize, Fault> {
-        let len = bytes_len(base64)?;
-        self.out.push_str("{\"B\":\"\\u0000b");
-        self.out.push_str(base64);
-        self.out.push_str("\"}");
-        Ok(len)
+    fn binary(&mut self, bytes: &Bytes<'_>) -> core::result::Result<usize, Fault> {
+        Ok(self.stored(&bytes.get()?))
     }
 
     fn boolean(&mut self, b: bool) -> usize {
-        self.out.push_str(if b {
-            "{\"BOOL\":true}"
-        } else {
-            "{\"BOOL\":false}"
-        });
+        self.out.av(AvType::Bool);
+        self.out.bool(b);
         FLAG
     }
 
     fn null(&mut self) -> usize {
-        self.out.push_str("{\"NULL\":true}");
+        self.out.av(AvType::Null);
+        self.out.bool(true);
         FLAG
     }
 
@@ -368,22 +405,20 @@ impl<'t, 'a> Encoder<'t, 'a> {
         }
         let mut seen = Vec::with_capacity(items.len());
         let mut size = 0usize;
-        self.out.push_str("{\"SS\":[");
-        for (i, item) in items.iter().enumerate() {
+        self.out.av(AvType::Ss);
+        self.out.list();
+        for item in items {
             let Val::Str(s) = wire::read(self.tree, *item)? else {
                 return Err(set_type("strings"));
             };
             if s.is_empty() {
                 return Err(value_fault("a string Set has an empty string"));
             }
-            if i > 0 {
-                self.out.push(',');
-            }
-            pyjson::write_string(&mut self.out, &s);
+            self.out.str(&s);
             size = size.saturating_add(s.len());
             seen.push(s);
         }
-        self.out.push_str("]}");
+        self.out.end();
         unique(seen)?;
         Ok(Some(size))
     }
@@ -398,23 +433,19 @@ impl<'t, 'a> Encoder<'t, 'a> {
         }
         let mut seen = Vec::with_capacity(items.len());
         let mut size = 0usize;
-        self.out.push_str("{\"NS\":[");
-        for (i, item) in items.iter().enumerate() {
+        self.out.av(AvType::Ns);
+        self.out.list();
+        for item in items {
             let Val::Number(n) = wire::read(self.tree, *item)? else {
                 return Err(set_type("numbers"));
             };
             let (text, n_size) = number::to_stored(&n, mode).map_err(value_fault)?;
-            if i > 0 {
-                self.out.push(',');
-            }
-            self.out.push('"');
-            self.out.push_str(&text);
-            self.out.push('"');
+            self.out.str(&text);
             size = size.saturating_add(n_size);
             // `to_stored` only returns text that parses.
             seen.push(Decimal::parse(&text).map(|d| d.key()));
         }
-        self.out.push_str("]}");
+        self.out.end();
         unique(seen)?;
         Ok(Some(size))
     }
@@ -425,26 +456,21 @@ impl<'t, 'a> Encoder<'t, 'a> {
         }
         let mut seen = Vec::with_capacity(items.len());
         let mut size = 0usize;
-        self.out.push_str("{\"BS\":[");
-        for (i, item) in items.iter().enumerate() {
+        self.out.av(AvType::Bs);
+        self.out.list();
+        for item in items {
             let Val::Bytes(b) = wire::read(self.tree, *item)? else {
                 return Err(set_type("Uint8Arrays"));
             };
-            let len = bytes_len(&b)?;
-            if len == 0 {
+            let bytes = b.get()?;
+            if bytes.is_empty() {
                 return Err(value_fault("a binary Set has an empty Uint8Array"));
             }
-            if i > 0 {
-                self.out.push(',');
-            }
-            self.out.push_str("\"\\u0000b");
-            self.out.push_str(&b);
-            self.out.push('"');
-            size = size.saturating_add(len);
-            // Canonical base64: equal bytes, equal text.
-            seen.push(b);
+            self.out.bytes(&bytes);
+            size = size.saturating_add(bytes.len());
+            seen.push(bytes);
         }
-        self.out.push_str("]}");
+        self.out.end();
         unique(seen)?;
         Ok(Some(size))
     }
@@ -454,13 +480,11 @@ impl<'t, 'a> Encoder<'t, 'a> {
         of: Option<&Spec>,
         items: &[Node<'a>],
     ) -> core::result::Result<usize, Fault> {
-        self.out.push_str("{\"L\":[");
+        self.out.av(AvType::L);
+        self.out.list();
         self.enter()?;
         let mut size = CONTAINER;
         for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
-            }
             let element = match of {
                 Some(spec) => self.standalone(spec, *item),
                 None => self.standalone_dynamic(*item),
@@ -472,14 +496,15 @@ impl<'t, 'a> Encoder<'t, 'a> {
             size = size.saturating_add(ELEMENT).saturating_add(element);
         }
         self.level -= 1;
-        self.out.push_str("]}");
+        self.out.end();
         Ok(size)
     }
 
     fn datetime(&mut self, micros: i64) -> core::result::Result<usize, Fault> {
-        self.out.push_str("{\"S\":\"");
-        datetime::write(&mut self.out, micros).map_err(|_| date_range())?;
-        self.out.push_str("\"}");
+        self.scratch.clear();
+        datetime::write(&mut self.scratch, micros).map_err(|_| date_range())?;
+        self.out.av(AvType::S);
+        self.out.str(&self.scratch);
         Ok(31)
     }
 
@@ -487,7 +512,8 @@ impl<'t, 'a> Encoder<'t, 'a> {
     fn ttl(&mut self, micros: i64) -> core::result::Result<usize, Fault> {
         datetime::check_range(micros).map_err(|_| date_range())?;
         let seconds = micros.div_euclid(1_000_000);
-        let _ = write!(self.out, "{{\"N\":\"{seconds}\"}}");
+        self.out.av(AvType::N);
+        self.out.str(itoa(&mut self.scratch, seconds));
         Ok(number::int_size(seconds))
     }
 
@@ -526,22 +552,19 @@ impl<'t, 'a> Encoder<'t, 'a> {
             },
             Val::List(items) => self.list(None, items)?,
             Val::Map(entries) => {
-                self.out.push_str("{\"M\":{");
+                self.out.av(AvType::M);
+                self.out.map();
                 self.enter()?;
                 let mut size = CONTAINER;
-                let mut first = true;
                 for (key, value) in entries {
-                    let mark = self.out.len();
-                    if !first {
-                        self.out.push(',');
-                    }
-                    let key_len = key
-                        .write_key(&mut self.out)
+                    let mark = self.out.mark();
+                    let key = key
+                        .decode()
                         .map_err(|_| value_fault("an object key has a lone UTF-16 surrogate"))?;
-                    self.out.push(':');
+                    let key_len = key.len();
+                    self.out.str(&key);
                     match self.dynamic(*value)? {
                         Some(value_size) => {
-                            first = false;
                             size = size
                                 .saturating_add(ELEMENT + key_len)
                                 .saturating_add(value_size);
@@ -550,18 +573,12 @@ impl<'t, 'a> Encoder<'t, 'a> {
                     }
                 }
                 self.level -= 1;
-                self.out.push_str("}}");
+                self.out.end();
                 size
             }
         };
         Ok(Some(size))
     }
-}
-
-fn bytes_len(base64: &str) -> core::result::Result<usize, Fault> {
-    base64::decoded_len(base64).ok_or_else(|| {
-        value_fault("invalid base64 in a bytes tag (canonical padded base64 expected)")
-    })
 }
 
 fn date_range() -> Fault {

@@ -27,10 +27,13 @@ mod number;
 mod payload;
 mod schema;
 mod size;
+mod stream;
 mod tree;
 mod wire;
 
-pub use decode::decode_item;
-pub use encode::{encode_item, encode_value};
+pub use decode::{decode_item, decode_item_stream};
+pub use encode::{encode_item, encode_item_stream, encode_value, encode_value_stream};
 pub use schema::Schema;
 pub use size::MAX_ITEM_SIZE;
+#[cfg(all(test, target_arch = "wasm32"))]
+pub(crate) use tree::op;

@@ -6,6 +6,7 @@
 //! first. Reading follows Python's `json.loads`: no `.`/exponent is an int, anything else a float.
 
 use super::size;
+use super::stream::Out;
 use crate::datetime;
 use crate::pyjson::{float_repr, Int};
 use alloc::{borrow::Cow, string::String};
@@ -108,7 +109,7 @@ fn canonical_int(text: &str) -> Option<Cow<'_, str>> {
 
 /// Writes stored N text as a wire number under `mode`; problems are E_ITEM_STORED.
 pub(crate) fn write_stored(
-    out: &mut String,
+    out: &mut Out,
     text: &str,
     mode: NumberMode,
 ) -> Result<(), &'static str> {
@@ -129,7 +130,7 @@ pub(crate) fn write_stored(
         NumberMode::Auto | NumberMode::Float => {
             let x: f64 = text.parse().map_err(|_| STORED_INVALID)?;
             // Ryu's shortest round-trip text is valid JSON for finite numbers (`1.5`, `1e16`).
-            out.push_str(ryu::Buffer::new().format_finite(x));
+            out.num(ryu::Buffer::new().format_finite(x));
         }
     }
     Ok(())
@@ -138,25 +139,24 @@ pub(crate) fn write_stored(
 const STORED_INVALID: &str = "stored N is not a number";
 const STORED_LIMITS: &str = "stored N is outside DynamoDB's number limits";
 
-/// An int as wire JSON: a literal when JS can hold it exactly, else a `\u0000i` BigInt tag.
-fn write_int(out: &mut String, negative: bool, digits: &str) {
+/// An int as a wire value: a literal when JS can hold it exactly, else a `\u0000i` BigInt tag.
+fn write_int(out: &mut Out, negative: bool, digits: &str) {
     const MAX_SAFE: &str = "9007199254740991";
     let digits = match digits.trim_start_matches('0') {
         "" => "0",
         d => d,
     };
-    let negative = negative && digits != "0";
+    let signed = if negative && digits != "0" {
+        Cow::Owned(alloc::format!("-{digits}"))
+    } else {
+        Cow::Borrowed(digits)
+    };
     let safe =
         digits.len() < MAX_SAFE.len() || (digits.len() == MAX_SAFE.len() && digits <= MAX_SAFE);
-    if !safe {
-        out.push_str("\"\\u0000i");
-    }
-    if negative {
-        out.push('-');
-    }
-    out.push_str(digits);
-    if !safe {
-        out.push('"');
+    if safe {
+        out.num(&signed);
+    } else {
+        out.tagged(b'i', &signed);
     }
 }
 
@@ -422,8 +422,8 @@ mod tests {
     }
 
     fn read(text: &str, mode: NumberMode) -> Result<String, &'static str> {
-        let mut out = String::new();
-        write_stored(&mut out, text, mode).map(|()| out)
+        let mut out = Out::default();
+        write_stored(&mut out, text, mode).map(|()| super::super::stream::to_json(&out))
     }
 
     #[test]

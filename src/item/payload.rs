@@ -2,12 +2,13 @@
 //! (pynamodb_mate's rules, [`crate::kind`]) and back, plus the B value that holds the result.
 
 use super::fault::Fault;
+use super::stream::Out;
 use super::tree::{Node, Str, Tree};
 use super::wire::{self, Val};
 use crate::base64;
 use crate::error::{Error, ErrorCode};
 use crate::kind::{self, Kind};
-use crate::pyjson;
+use crate::pyjson::Value;
 use alloc::{borrow::Cow, string::String, vec::Vec};
 
 /// What a value of `kind` must be, for E_ITEM_TYPE messages.
@@ -41,12 +42,7 @@ pub(crate) fn plaintext(
     };
     match (kind, val) {
         (Kind::String, Val::Str(s)) => Ok(s.into_owned().into_bytes()),
-        (Kind::Binary, Val::Bytes(b)) => base64::decode(&b).ok_or_else(|| {
-            Fault::new(
-                ErrorCode::ItemValue,
-                "invalid base64 in a bytes tag (canonical padded base64 expected)",
-            )
-        }),
+        (Kind::Binary, Val::Bytes(b)) => Ok(b.get()?.into_owned()),
         (Kind::Number | Kind::Int | Kind::Float, Val::Number(_)) | (Kind::Json, _) => {
             let value = wire::to_json(tree, node)?;
             kind::json_plaintext(kind, value, ensure_ascii).map_err(|e| value_fault(&e))
@@ -64,40 +60,27 @@ fn value_fault(e: &Error) -> Fault {
     Fault::new(code, String::from(e.message()))
 }
 
-/// Writes `{"B":"\u0000b<base64>"}` and returns DynamoDB's size of the value.
-pub(crate) fn write_binary(out: &mut String, stored: &[u8]) -> usize {
-    out.push_str("{\"B\":\"\\u0000b");
-    base64::encode(out, stored);
-    out.push_str("\"}");
-    stored.len()
-}
-
-/// The bytes of a stored B value (a `\u0000b<base64>` tag).
-pub(crate) fn stored_bytes(v: Node<'_>) -> Result<Vec<u8>, Fault> {
-    let body = match v {
+/// The bytes of a stored B value (stream bytes, or a `\u0000b<base64>` tag in JSON).
+pub(crate) fn stored_bytes<'a>(v: Node<'a>) -> Result<Cow<'a, [u8]>, Fault> {
+    let bytes = match v {
+        Node::Bytes(b) => Some(Cow::Borrowed(b)),
         Node::Str(t) => match t.read() {
-            Ok(Str::Tagged('b', body)) => Some(body),
+            Ok(Str::Tagged('b', body)) => base64::decode(&body).map(Cow::Owned),
             _ => None,
         },
         _ => None,
     };
-    body.as_deref()
-        .and_then(base64::decode)
-        .ok_or_else(|| stored("B is not a bytes tag with canonical padded base64"))
+    bytes.ok_or_else(|| stored("B is not a bytes tag with canonical padded base64"))
 }
 
-/// Writes the wire JSON of a decoded plaintext of `kind`.
-pub(crate) fn write_value(out: &mut String, kind: Kind, plaintext: Vec<u8>) -> Result<(), Fault> {
+/// Writes the value of a decoded plaintext of `kind`.
+pub(crate) fn write_value(out: &mut Out, kind: Kind, plaintext: Vec<u8>) -> Result<(), Fault> {
     match kind {
-        Kind::Binary => {
-            out.push_str("\"\\u0000b");
-            base64::encode(out, &plaintext);
-            out.push('"');
-        }
+        Kind::Binary => out.bytes(&plaintext),
         Kind::String => {
             let text =
                 String::from_utf8(plaintext).map_err(|_| stored("the stored text is not UTF-8"))?;
-            pyjson::write_string(out, &text);
+            out.str(&text);
         }
         _ => {
             let value = kind::json_value(kind, &plaintext).map_err(|e| {
@@ -111,10 +94,46 @@ pub(crate) fn write_value(out: &mut String, kind: Kind, plaintext: Vec<u8>) -> R
                     )),
                 })
             })?;
-            pyjson::write_wire(out, &value);
+            write_json(out, &value);
         }
     }
     Ok(())
+}
+
+/// Writes a Python JSON value as wire values (`pyjson::to_wire`'s rules: ints beyond JS's exact
+/// range as BigInt tags, NaN and infinities as float tags).
+pub(crate) fn write_json(out: &mut Out, value: &Value) {
+    match value {
+        Value::Null => out.null(),
+        Value::Bool(b) => out.bool(*b),
+        Value::Int(i) if i.is_safe_js_integer() => out.num(i.as_str()),
+        Value::Int(i) => out.tagged(b'i', i.as_str()),
+        Value::Float(x) if x.is_finite() => out.num(&alloc::format!("{x:e}")),
+        Value::Float(x) => out.tagged(
+            b'f',
+            match (x.is_nan(), *x > 0.0) {
+                (true, _) => "NaN",
+                (false, true) => "Infinity",
+                (false, false) => "-Infinity",
+            },
+        ),
+        Value::Str(s) => out.str(s),
+        Value::List(items) => {
+            out.list();
+            for item in items {
+                write_json(out, item);
+            }
+            out.end();
+        }
+        Value::Dict(entries) => {
+            out.map();
+            for (key, item) in entries {
+                out.str(key);
+                write_json(out, item);
+            }
+            out.end();
+        }
+    }
 }
 
 fn stored(problem: impl Into<Cow<'static, str>>) -> Fault {

@@ -1,8 +1,7 @@
 //! A model's schema: parsed and checked once, then shared by every encode and decode.
 //!
 //! Registration does the work that would otherwise repeat per item: attribute names are looked up
-//! through sorted indexes (JS name and DynamoDB name), and each name's JSON key text is escaped in
-//! advance. Unknown spec fields are ignored, so the JS layer may keep its own (key flags, defaults).
+//! through sorted indexes (JS name and DynamoDB name). Unknown spec fields are ignored, so the JS layer may keep its own (key flags, defaults).
 
 use super::compressed::Compressed;
 use super::encrypted::Encrypted;
@@ -34,9 +33,6 @@ pub(crate) struct Fields {
 pub(crate) struct Attr {
     pub(crate) name: Box<str>,
     pub(crate) db_name: Box<str>,
-    /// `"name":` and `"dbName":` as JSON, ready to copy into output.
-    pub(crate) name_key: Box<str>,
-    pub(crate) db_key: Box<str>,
     pub(crate) spec: Spec,
 }
 
@@ -311,8 +307,6 @@ impl Context<'_> {
         Ok(Attr {
             name: name.into(),
             db_name: db_name.into(),
-            name_key: json_key(name),
-            db_key: json_key(db_name),
             spec,
         })
     }
@@ -443,14 +437,6 @@ const TYPE_FIELDS: [(&str, &[&str], &str); 7] = [
     ),
 ];
 
-/// `"name":` as JSON text.
-fn json_key(name: &str) -> Box<str> {
-    let mut key = String::with_capacity(name.len() + 3);
-    pyjson::write_str(&mut key, name);
-    key.push(':');
-    key.into_boxed_str()
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -478,7 +464,7 @@ mod tests {
         assert_eq!(root.by_name("m", 0), None);
         assert_eq!(root.by_name("raw", 4), Some(4));
         assert_eq!(&*root.attrs()[4].db_name, "raw", "dbName defaults to name");
-        assert_eq!(&*root.attrs()[2].db_key, "\"m\":");
+        assert_eq!(&*root.attrs()[2].db_name, "m");
         assert!(matches!(
             root.attrs()[1].spec.ty,
             Type::Number(NumberMode::Int)

@@ -1,4 +1,5 @@
-//! A JSON reader for item and AttributeValue texts that borrows from its input.
+//! Readers of item and AttributeValue inputs that borrow from them: JSON text (the native API and
+//! its tests) and the stream form the wasm exports take (`docs/item-codec.md`, "The boundary").
 //!
 //! Strings and numbers stay slices of the input, and escapes are decoded only when a string is
 //! used. Containers keep their children in two arena vectors shared by the whole tree (children are
@@ -21,8 +22,12 @@ pub(crate) enum Node<'a> {
     /// The number literal as written (JSON grammar checked).
     Num(&'a str),
     Str(Text<'a>),
+    /// Bytes (stream input only; JSON has `\u0000b` tags instead).
+    Bytes(&'a [u8]),
     List(Span),
     Map(Span),
+    /// A Set's elements (stream input only; JSON has `{"\u0000set": [...]}` instead).
+    Set(Span),
 }
 
 /// Where a container's children are in the tree's arena.
@@ -60,11 +65,24 @@ impl<'a> Tree<'a> {
     }
 }
 
-/// The body of a JSON string between its quotes, escapes not yet decoded.
+/// A string of the input: the body of a JSON string between its quotes (escapes not yet decoded),
+/// or a stream string.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Text<'a> {
     raw: &'a str,
-    escaped: bool,
+    form: Form,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Form {
+    /// JSON without escapes: the text as it is.
+    Json,
+    /// JSON with escapes.
+    Escaped,
+    /// A stream string: the text as it is, a leading U+0000 starting a tag.
+    Stream,
+    /// A stream string with a lone UTF-16 surrogate (no text: UTF-8 cannot hold it).
+    Lone,
 }
 
 /// What a string holds: plain text, or a U+0000 tag letter and the tag's body.
@@ -83,43 +101,37 @@ pub(crate) struct LoneSurrogate;
 const RAW_TAG: &str = "\\u0000";
 
 impl<'a> Text<'a> {
-    /// The JSON text between the quotes, valid to copy into JSON output when not [`escaped`].
+    /// The text when it has no JSON escapes (compare it with [`is_escaped`] first).
     ///
-    /// [`escaped`]: Text::is_escaped
+    /// [`is_escaped`]: Text::is_escaped
     pub(crate) fn raw(self) -> &'a str {
         self.raw
     }
 
+    /// Whether the JSON text has escapes (so that [`raw`](Text::raw) is not the string).
     pub(crate) fn is_escaped(self) -> bool {
-        self.escaped
+        matches!(self.form, Form::Escaped | Form::Lone)
     }
 
     /// The string's value; borrowed unless it has escapes.
     pub(crate) fn decode(self) -> core::result::Result<Cow<'a, str>, LoneSurrogate> {
-        if self.escaped {
-            unescape(self.raw).map(Cow::Owned)
-        } else {
-            Ok(Cow::Borrowed(self.raw))
-        }
-    }
-
-    /// Appends the string as a JSON string that is never a tag (an object key); returns its UTF-8
-    /// length. Unescaped text is copied as it is.
-    pub(crate) fn write_key(self, out: &mut String) -> core::result::Result<usize, LoneSurrogate> {
-        if self.escaped {
-            let key = unescape(self.raw)?;
-            crate::pyjson::write_str(out, &key);
-            Ok(key.len())
-        } else {
-            out.push('"');
-            out.push_str(self.raw);
-            out.push('"');
-            Ok(self.raw.len())
+        match self.form {
+            Form::Json | Form::Stream => Ok(Cow::Borrowed(self.raw)),
+            Form::Escaped => unescape(self.raw).map(Cow::Owned),
+            Form::Lone => Err(LoneSurrogate),
         }
     }
 
     /// The string split into plain text or tag + body; tag bodies are borrowed when written plainly.
     pub(crate) fn read(self) -> core::result::Result<Str<'a>, LoneSurrogate> {
+        if self.form == Form::Stream {
+            let Some(rest) = self.raw.strip_prefix('\u{0}') else {
+                return Ok(Str::Plain(Cow::Borrowed(self.raw)));
+            };
+            let mut chars = rest.chars();
+            let tag = chars.next().unwrap_or('\u{0}');
+            return Ok(Str::Tagged(tag, Cow::Borrowed(chars.as_str())));
+        }
         if let Some(rest) = self.raw.strip_prefix(RAW_TAG) {
             let mut chars = rest.chars();
             if let Some(tag) = chars.next().filter(|&c| c != '\\') {
@@ -274,71 +286,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Moves the children read since `mark` into the arena, contiguous.
     fn close_list(&mut self, mark: usize) -> Node<'a> {
-        let start = self.tree.items.len();
-        self.tree
-            .items
-            .extend_from_slice(self.item_stack.get(mark..).unwrap_or_default());
-        self.item_stack.truncate(mark);
-        Node::List(Span {
-            start,
-            len: self.tree.items.len() - start,
-        })
+        Node::List(close(&mut self.tree.items, &mut self.item_stack, mark))
     }
 
     fn close_map(&mut self, mark: usize) -> Node<'a> {
-        let start = self.tree.entries.len();
-        self.tree
-            .entries
-            .extend_from_slice(self.entry_stack.get(mark..).unwrap_or_default());
-        self.entry_stack.truncate(mark);
-        Node::Map(Span {
-            start,
-            len: self.tree.entries.len() - start,
-        })
+        Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
     }
 
-    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`
     fn number(&mut self) -> Result<Node<'a>> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
+        while matches!(
+            self.peek(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+        ) {
             self.pos += 1;
         }
-        match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => {
-                self.digits();
-            }
-            _ => return Err(self.syntax("expecting value")),
+        let literal = self.s.get(start..self.pos).unwrap_or_default();
+        if !is_json_number(literal) {
+            return Err(self.syntax("invalid number"));
         }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            if self.digits() == 0 {
-                return Err(self.syntax("invalid number"));
-            }
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            if self.digits() == 0 {
-                return Err(self.syntax("invalid number"));
-            }
-        }
-        Ok(Node::Num(self.s.get(start..self.pos).unwrap_or_default()))
+        Ok(Node::Num(literal))
     }
 
-    fn digits(&mut self) -> usize {
-        let start = self.pos;
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
-        }
-        self.pos - start
-    }
-
-    /// Scans a string, checking its escapes; decoding waits for [`Text::decode`].
     fn string(&mut self) -> Result<Text<'a>> {
         self.pos += 1;
         let start = self.pos;
@@ -354,7 +324,8 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     let raw = self.s.get(start..self.pos).unwrap_or_default();
                     self.pos += 1;
-                    return Ok(Text { raw, escaped });
+                    let form = if escaped { Form::Escaped } else { Form::Json };
+                    return Ok(Text { raw, form });
                 }
                 Some(b'\\') => {
                     escaped = true;
@@ -381,6 +352,208 @@ impl<'a> Parser<'a> {
 }
 
 /// Decodes the escapes of a string body the parser has checked.
+/// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+fn is_json_number(text: &str) -> bool {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let s = text.strip_prefix('-').unwrap_or(text);
+    let int = digits(s);
+    if int == 0 || (int > 1 && s.starts_with('0')) {
+        return false;
+    }
+    let mut rest = &s[int..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = digits(fraction);
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
+        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+        let n = digits(exponent);
+        if n == 0 {
+            return false;
+        }
+        rest = &exponent[n..];
+    }
+    rest.is_empty()
+}
+
+/// The stream form's codes (`docs/item-codec.md`, "The boundary"); the item codec's output uses
+/// them too (`super::stream`). Lengths are LEB128 varints.
+pub(crate) mod op {
+    pub(crate) const NULL: u8 = 0;
+    pub(crate) const FALSE: u8 = 1;
+    pub(crate) const TRUE: u8 = 2;
+    /// A number literal (JSON grammar): input inline (length, ASCII), output in the text area.
+    pub(crate) const NUM: u8 = 3;
+    /// A string: input inline (length, UTF-8), output in the text area.
+    pub(crate) const STR: u8 = 4;
+    /// Output only: a tag letter, then its body in the text area (`i` BigInt, `f` float, `d` Date).
+    pub(crate) const TAG: u8 = 5;
+    /// Length, then the bytes inline.
+    pub(crate) const BYTES: u8 = 6;
+    /// Elements until END.
+    pub(crate) const LIST: u8 = 7;
+    /// Key (STR, or LONE in input) and value pairs until END.
+    pub(crate) const MAP: u8 = 8;
+    pub(crate) const END: u8 = 9;
+    /// Elements until END.
+    pub(crate) const SET: u8 = 10;
+    /// Output only: an AttributeValue, its type code (index in `AV_TYPES`) and then its value.
+    pub(crate) const AV: u8 = 11;
+    /// Input only: a string with a lone UTF-16 surrogate, which UTF-8 cannot hold.
+    pub(crate) const LONE: u8 = 12;
+
+    /// AttributeValue type keys by their code in an AV op.
+    pub(crate) const AV_TYPES: [&str; 10] =
+        ["S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS"];
+}
+
+/// Parses a stream-form input (a JS value the JS layer wrote). Malformed input is `E_ARGUMENT`
+/// (the JS layer never writes it); nesting deeper than JSON allows is `E_JSON_DEPTH`.
+pub(crate) fn parse_stream(input: &[u8]) -> Result<Tree<'_>> {
+    let mut p = StreamParser {
+        s: input,
+        pos: 0,
+        tree: Tree {
+            root: Node::Null,
+            items: Vec::new(),
+            entries: Vec::new(),
+        },
+        item_stack: Vec::new(),
+        entry_stack: Vec::new(),
+    };
+    p.tree.root = p.value(0)?;
+    if p.pos != input.len() {
+        return Err(malformed());
+    }
+    Ok(p.tree)
+}
+
+fn malformed() -> Error {
+    err(ErrorCode::Argument, "malformed item stream")
+}
+
+struct StreamParser<'a> {
+    s: &'a [u8],
+    pos: usize,
+    tree: Tree<'a>,
+    item_stack: Vec<Node<'a>>,
+    entry_stack: Vec<(Text<'a>, Node<'a>)>,
+}
+
+impl<'a> StreamParser<'a> {
+    fn byte(&mut self) -> Result<u8> {
+        let b = *self.s.get(self.pos).ok_or_else(malformed)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<usize> {
+        let mut n = 0usize;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            n |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(n);
+            }
+        }
+        Err(malformed())
+    }
+
+    fn slice(&mut self) -> Result<&'a [u8]> {
+        let len = self.varint()?;
+        let end = self.pos.checked_add(len).ok_or_else(malformed)?;
+        let slice = self.s.get(self.pos..end).ok_or_else(malformed)?;
+        self.pos = end;
+        Ok(slice)
+    }
+
+    fn text(&mut self) -> Result<Text<'a>> {
+        let raw = core::str::from_utf8(self.slice()?).map_err(|_| malformed())?;
+        Ok(Text {
+            raw,
+            form: Form::Stream,
+        })
+    }
+
+    fn at_end(&mut self) -> bool {
+        let end = self.s.get(self.pos) == Some(&op::END);
+        if end {
+            self.pos += 1;
+        }
+        end
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'a>> {
+        if depth >= MAX_DEPTH {
+            return Err(err(
+                ErrorCode::JsonDepth,
+                alloc::format!("nesting deeper than {MAX_DEPTH}"),
+            ));
+        }
+        Ok(match self.byte()? {
+            op::NULL => Node::Null,
+            op::FALSE => Node::Bool(false),
+            op::TRUE => Node::Bool(true),
+            op::NUM => {
+                let literal = self.text()?.raw;
+                if !is_json_number(literal) {
+                    return Err(malformed());
+                }
+                Node::Num(literal)
+            }
+            op::STR => Node::Str(self.text()?),
+            op::LONE => Node::Str(LONE),
+            op::BYTES => Node::Bytes(self.slice()?),
+            code @ (op::LIST | op::SET) => {
+                let mark = self.item_stack.len();
+                while !self.at_end() {
+                    let value = self.value(depth + 1)?;
+                    self.item_stack.push(value);
+                }
+                let span = close(&mut self.tree.items, &mut self.item_stack, mark);
+                if code == op::SET {
+                    Node::Set(span)
+                } else {
+                    Node::List(span)
+                }
+            }
+            op::MAP => {
+                let mark = self.entry_stack.len();
+                while !self.at_end() {
+                    let key = match self.byte()? {
+                        op::STR => self.text()?,
+                        op::LONE => LONE,
+                        _ => return Err(malformed()),
+                    };
+                    let value = self.value(depth + 1)?;
+                    self.entry_stack.push((key, value));
+                }
+                Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
+            }
+            _ => return Err(malformed()),
+        })
+    }
+}
+
+const LONE: Text<'static> = Text {
+    raw: "",
+    form: Form::Lone,
+};
+
+/// Moves the children gathered since `mark` into the arena, contiguous.
+fn close<T: Copy>(arena: &mut Vec<T>, stack: &mut Vec<T>, mark: usize) -> Span {
+    let start = arena.len();
+    arena.extend_from_slice(stack.get(mark..).unwrap_or_default());
+    stack.truncate(mark);
+    Span {
+        start,
+        len: arena.len() - start,
+    }
+}
+
 fn unescape(raw: &str) -> core::result::Result<String, LoneSurrogate> {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -502,6 +675,83 @@ mod tests {
             text(r#""a\u0000""#).read().unwrap(),
             Str::Plain(Cow::Owned("a\u{0}".into()))
         );
+    }
+
+    #[test]
+    fn parses_the_stream_form() {
+        use op::*;
+        let input = [
+            &[MAP, STR, 1, b'a', LIST, NUM, 4][..],
+            b"-1.5",
+            &[BYTES, 2, 0xff, 0],
+            &[SET, STR, 3, 0, b'd', b'7', END],
+            &[NULL, TRUE, FALSE, LONE, END, LONE, STR, 2],
+            "é".as_bytes(),
+            &[END],
+        ]
+        .concat();
+        let tree = parse_stream(&input).unwrap();
+        let Node::Map(span) = *tree.root() else {
+            panic!("not a map")
+        };
+        let entries = tree.entries(span);
+        assert_eq!(entries[0].0.decode().unwrap(), "a");
+        assert_eq!(entries[1].0.decode(), Err(LoneSurrogate));
+        assert!(
+            matches!(entries[1].1, Node::Str(t) if t.read() == Ok(Str::Plain(Cow::Borrowed("é"))))
+        );
+        let Node::List(list) = entries[0].1 else {
+            panic!("not a list")
+        };
+        let items = tree.items(list);
+        assert_eq!(items[0], Node::Num("-1.5"));
+        assert_eq!(items[1], Node::Bytes(&[0xff, 0]));
+        let Node::Set(set) = items[2] else {
+            panic!("not a set")
+        };
+        assert!(
+            matches!(tree.items(set), [Node::Str(t)] if t.read() == Ok(Str::Tagged('d', Cow::Borrowed("7"))))
+        );
+        assert_eq!(
+            &items[3..6],
+            &[Node::Null, Node::Bool(true), Node::Bool(false)]
+        );
+        assert!(matches!(items[6], Node::Str(t) if t.read() == Err(LoneSurrogate)));
+
+        for bad in [
+            &[][..],
+            &[LIST],
+            &[NUM, 2, b'0', b'1'],
+            &[STR, 2, b'a'],
+            &[STR, 1, 0xff],
+            &[MAP, NULL, NULL, END],
+            &[TAG],
+            &[NULL, NULL],
+            &[BYTES, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f],
+        ] {
+            assert_eq!(
+                parse_stream(bad).unwrap_err().code(),
+                ErrorCode::Argument,
+                "{bad:?}"
+            );
+        }
+        let deep = [LIST].repeat(MAX_DEPTH + 1);
+        assert_eq!(
+            parse_stream(&deep).unwrap_err().code(),
+            ErrorCode::JsonDepth
+        );
+    }
+
+    #[test]
+    fn json_number_grammar() {
+        for good in ["0", "-0", "12", "1.5", "-0.25e-3", "1E+21", "9e9"] {
+            assert!(is_json_number(good), "{good}");
+        }
+        for bad in [
+            "", "-", "01", "1.", ".5", "1e", "1e+", "+1", "1.5.5", "NaN", "0x1", "1 ",
+        ] {
+            assert!(!is_json_number(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! What a node of an item's wire JSON stands for: the value wire form (`docs/wasm-interface.md`)
-//! plus the item tags `\u0000b<base64>` (bytes), `\u0000d<epoch micros>` (a Date) and
-//! `{"\u0000set": [...]}` (a Set).
+//! What a node of an item's input stands for: the value wire form (`docs/wasm-interface.md`) plus
+//! the item tags `\u0000b<base64>` (bytes), `\u0000d<epoch micros>` (a Date) and
+//! `{"\u0000set": [...]}` (a Set) in JSON, or the stream form's bytes and Sets.
 
 use super::fault::Fault;
 use super::number::WireNumber;
 use super::tree::{Node, Str, Text, Tree};
+use crate::base64;
 use crate::error::ErrorCode;
 use crate::pyjson::{self, Int, Value};
 use alloc::{borrow::Cow, vec::Vec};
@@ -16,13 +17,31 @@ pub(crate) enum Val<'t, 'a> {
     Bool(bool),
     Number(WireNumber<'a>),
     Str(Cow<'a, str>),
-    /// Base64 text, not yet checked.
-    Bytes(Cow<'a, str>),
+    Bytes(Bytes<'a>),
     /// Epoch microseconds.
     Date(i64),
     Set(&'t [Node<'a>]),
     List(&'t [Node<'a>]),
     Map(&'t [(Text<'a>, Node<'a>)]),
+}
+
+/// A Uint8Array: raw (stream input) or base64 text not yet checked (JSON input).
+#[derive(Debug)]
+pub(crate) enum Bytes<'a> {
+    Raw(&'a [u8]),
+    Base64(Cow<'a, str>),
+}
+
+impl<'a> Bytes<'a> {
+    /// The bytes; invalid base64 is E_ITEM_VALUE.
+    pub(crate) fn get(&self) -> Result<Cow<'a, [u8]>, Fault> {
+        match self {
+            Bytes::Raw(b) => Ok(Cow::Borrowed(b)),
+            Bytes::Base64(text) => base64::decode(text).map(Cow::Owned).ok_or_else(|| {
+                invalid("invalid base64 in a bytes tag (canonical padded base64 expected)")
+            }),
+        }
+    }
 }
 
 impl Val<'_, '_> {
@@ -60,12 +79,14 @@ pub(crate) fn read<'t, 'a>(tree: &'t Tree<'a>, node: Node<'a>) -> Result<Val<'t,
             Str::Tagged('f', number) => Val::Number(WireNumber::Float(
                 pyjson::parse_js_number(&number).map_err(|_| invalid("invalid float tag"))?,
             )),
-            Str::Tagged('b', base64) => Val::Bytes(base64),
+            Str::Tagged('b', base64) => Val::Bytes(Bytes::Base64(base64)),
             Str::Tagged('d', micros) => {
                 Val::Date(micros.parse().map_err(|_| invalid("invalid Date"))?)
             }
             Str::Tagged(..) => return Err(invalid("unknown wire tag")),
         },
+        Node::Bytes(b) => Val::Bytes(Bytes::Raw(b)),
+        Node::Set(span) => Val::Set(tree.items(span)),
         Node::List(span) => Val::List(tree.items(span)),
         Node::Map(span) => {
             let entries = tree.entries(span);

@@ -15,6 +15,7 @@ const OUTPUT = [
   'u1 078-05-1120 1600 1234\nE_EXPRESSION\n',
   '{ pin: 1234 }\nscanned 1\n1 undefined\nE_LEGACY_LENGTH\n',
   '1200000 en\ns3://quickstart-pages/pynamodb-mate/bigbinary/….dat\n4\n',
+  'v2  300000\n2 1 1\n1\n',
   'alice@example.com\nE_GZIP_HEADER\n',
   "fetched succeeded\nE_TASK_ALREADY_SUCCEEDED\nfailed 1 Error('timeout')\n2 3\npage-1\n",
   'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#item-explorer?initialTagKey=&maximize=true&table=orders\n'

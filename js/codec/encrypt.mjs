@@ -3,7 +3,7 @@
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { boolean, bytes, inputError, options, string } from './input.mjs';
-import { isKeyring, isProvider, keyBytes, keyring } from './keys.mjs';
+import { isKeyring, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
 const FORMATS = ['aead', 'pynamodb_mate'];
@@ -17,17 +17,25 @@ function format(o) {
 /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
 export const legacyKeyFromPassword = (password) => core.legacyKeyFromPassword(string('password', password));
 
-/** A sync key (codec calls take no providers: use an encrypted attribute for those). */
-function syncKey(name, key) {
-  if (isProvider(key)) throw inputError(name, 'a password string or a 32-byte Uint8Array (key providers need an encrypted attribute)', key);
-  return keyBytes(name, key);
+/**
+ * Runs `fn(keyOf)`, `keyOf(id)` giving the key bytes of key `id` of `ring`. A ring with a key
+ * provider anywhere makes the call async: a Promise (failures are rejections), the providers called
+ * once per function and cached (js/codec/keys.mjs). Without one, all of it is synchronous.
+ */
+function withKeys(ring, fn) {
+  if (!needsProvider(ring)) return fn((id) => keyBytes(ring.names.get(id), ring.keys.get(id)));
+  const resolved = [...ring.keys].map(([id, key]) => Promise.resolve().then(() => singleKey(ring.names.get(id), key)).then((b) => [id, b]));
+  return Promise.all(resolved).then((entries) => {
+    const keys = new Map(entries);
+    return fn((id) => keys.get(id));
+  });
 }
 
-function legacyKey(o) {
+function legacyRing(o) {
   if (isKeyring(o.key)) {
     throw codecError('E_ARGUMENT', "format 'pynamodb_mate' stores no key id: opts.key must be a single key");
   }
-  return syncKey('opts.key', o.key);
+  return keyring(o.key);
 }
 
 /** aead binds each ciphertext to its table and attribute, so both are required. */
@@ -40,7 +48,8 @@ function context(o) {
 
 /**
  * Encrypts a value as an encrypted attribute stores it. `opts.kind` defaults from the value's type
- * (string, Uint8Array → binary, number/BigInt → number, anything else → json).
+ * (string, Uint8Array → binary, number/BigInt → number, anything else → json). With a key provider
+ * in `opts.key` (alone or in a keyring) it returns a Promise.
  */
 export function encrypt(value, opts) {
   const o = options('encrypt options', opts);
@@ -48,14 +57,17 @@ export function encrypt(value, opts) {
   const kind = kindOf(o, value);
   const deterministic = boolean('opts.deterministic', o.deterministic ?? true);
   const plain = toPlain(kind, value);
-  if (f === 'pynamodb_mate') return core.legacyEncrypt(legacyKey(o), kind, plain, deterministic);
+  if (f === 'pynamodb_mate') {
+    const ring = legacyRing(o);
+    return withKeys(ring, (keyOf) => core.legacyEncrypt(keyOf(ring.current), kind, plain, deterministic));
+  }
 
   const ring = keyring(o.key, o.keyId);
-  const { current } = ring;
-  return core.aeadEncrypt(syncKey(ring.names.get(current), ring.keys.get(current)), current, ...context(o), kind, plain, deterministic);
+  if (needsProvider(ring)) context(o); // checked before the provider is awaited; else after the key, as always
+  return withKeys(ring, (keyOf) => core.aeadEncrypt(keyOf(ring.current), ring.current, ...context(o), kind, plain, deterministic));
 }
 
-/** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. */
+/** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. A Promise with a key provider, as encrypt. */
 export function decrypt(stored, opts) {
   const o = options('decrypt options', opts);
   const f = format(o);
@@ -63,14 +75,17 @@ export function decrypt(stored, opts) {
   bytes('stored', stored);
   if (f === 'pynamodb_mate') {
     const deterministic = boolean('opts.deterministic', o.deterministic ?? true);
-    return fromPlain(kind, core.legacyDecrypt(legacyKey(o), kind, stored, deterministic));
+    const ring = legacyRing(o);
+    return withKeys(ring, (keyOf) => fromPlain(kind, core.legacyDecrypt(keyOf(ring.current), kind, stored, deterministic)));
   }
 
   const ring = keyring(o.key, o.keyId);
   const [table, attribute] = context(o);
-  const id = core.aeadKeyId(stored);
-  if (!ring.keys.has(id)) {
-    throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
-  }
-  return fromPlain(kind, core.aeadDecrypt(syncKey(ring.names.get(id), ring.keys.get(id)), table, attribute, kind, stored));
+  return withKeys(ring, (keyOf) => {
+    const id = core.aeadKeyId(stored);
+    if (!ring.keys.has(id)) {
+      throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
+    }
+    return fromPlain(kind, core.aeadDecrypt(keyOf(id), table, attribute, kind, stored));
+  });
 }

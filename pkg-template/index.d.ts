@@ -84,6 +84,20 @@ export declare namespace codec {
 
   type EncryptOptions = AeadOptions | LegacyOptions;
 
+  /** A key provider (the hook for a KMS data key): called once per function, its key cached (a failed call is retried). */
+  type KeyProvider = () => Key | PromiseLike<Key>;
+  /** A keyring some of whose keys come from providers. */
+  interface ProvidedKeyring {
+    current: string;
+    keys: Record<string, Key | KeyProvider>;
+  }
+  /** Options whose key is (or whose keyring has) a provider: `encrypt` and `decrypt` return a Promise. */
+  type ProvidedKeyOptions =
+    | (Omit<AeadOptions, 'key'> & { key: KeyProvider | ProvidedKeyring })
+    | (Omit<LegacyOptions, 'key'> & { key: KeyProvider });
+  /** What `decrypt` gives for `kind`. */
+  type Decrypted<K extends Kind> = K extends 'string' ? string : K extends 'binary' ? Uint8Array : K extends 'number' | 'int' | 'float' ? number | bigint : unknown;
+
   /** Python `json.dumps` options. */
   interface DumpsOptions {
     /** Default true. */
@@ -126,10 +140,14 @@ export declare namespace codec {
 
   /** `kind` defaults from the value: string, Uint8Array → binary, number/bigint/PythonFloat → number, else json. */
   function encrypt(value: string | Uint8Array | JsonValue, opts: EncryptOptions & { kind?: Kind }): Uint8Array;
+  /** With a key provider: a Promise. */
+  function encrypt(value: string | Uint8Array | JsonValue, opts: ProvidedKeyOptions & { kind?: Kind }): Promise<Uint8Array>;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'string' }): string;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'binary' }): Uint8Array;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' | 'int' | 'float' }): number | bigint;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: Kind }): unknown;
+  /** With a key provider: a Promise. */
+  function decrypt<K extends Kind>(stored: Uint8Array, opts: ProvidedKeyOptions & { kind: K }): Promise<Decrypted<K>>;
 
   /** gzip (MTIME 0) of the value's plaintext, as pynamodb_mate's Compressed*Attribute. */
   function compress(

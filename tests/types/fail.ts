@@ -557,6 +557,10 @@ async function lazyDoc() {
 declare const s3Error: errors.S3Error;
 // @ts-expect-error S3Error codes are the E_S3_* ones
 s3Error.code === 'E_GZIP_DATA';
+// @ts-expect-error with a key provider codec.encrypt returns a Promise
+const notYet: Uint8Array = codec.encrypt('x', { key: async () => 'pw', format: 'pynamodb_mate' });
+// @ts-expect-error format 'pynamodb_mate' takes no keyring, with providers neither
+codec.encrypt('x', { key: { current: 'a', keys: { a: async () => 'pw' } }, format: 'pynamodb_mate' });
 // @ts-expect-error collectS3Orphans needs S3-backed attributes
 defineModel({ table: 'plain', client, attributes: { id: attr.string({ hashKey: true }) } }).collectS3Orphans();
 

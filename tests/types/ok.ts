@@ -677,6 +677,14 @@ async function s3Backed() {
   expectType<Equal<typeof done.uris, string[]>>();
   accepts<number>(done.referenced + done.young + done.orphans + done.deleted + done.errors + done.scanned);
   await S3Page.collectS3Orphans({ bucket: 'other', prefix: '' });
+  // codec calls with key providers are async.
+  const kms = async () => new Uint8Array(32);
+  const sealedBytes = await codec.encrypt('x', { key: kms, table: 't', attribute: 'a' });
+  expectType<Equal<typeof sealedBytes, Uint8Array>>();
+  const opened = await codec.decrypt(sealedBytes, { key: { current: 'k', keys: { k: kms, old: 'pw' } }, table: 't', attribute: 'a', kind: 'string' });
+  expectType<Equal<typeof opened, string>>();
+  const syncBytes = codec.encrypt('x', { key: { current: 'k', keys: { k: 'pw' } }, table: 't', attribute: 'a' });
+  expectType<Equal<typeof syncBytes, Uint8Array>>();
   defineModel({ table: 't', client, s3, onS3CleanupError: (e) => accepts<string | undefined>(e.uri), attributes: { id: attr.string({ hashKey: true }) } });
 }
 

@@ -13,6 +13,7 @@
 //! ```
 
 use crate::error::{err, ErrorCode, Result};
+use crate::gcm_siv;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
 use aes_gcm_siv::Aes256GcmSiv;
@@ -45,50 +46,65 @@ pub fn encrypt(
     deterministic: bool,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
+    let mut out = header(
+        master,
+        key_id,
+        ctx,
+        plaintext.len(),
+        deterministic,
+        nonce,
+        plaintext.len() + TAG_LEN,
+    )?;
+    let aad = aad(&out, ctx);
+    let payload = Payload {
+        msg: plaintext,
+        aad: &aad,
+    };
+    let sealed = if deterministic {
+        let (key, fixed_nonce) = deterministic_key(master, ctx);
+        Aes256GcmSiv::new(&key.into()).encrypt(&fixed_nonce.into(), payload)
+    } else {
+        Aes256Gcm::new(&randomized_key(master, ctx).into()).encrypt(nonce.into(), payload)
+    };
+    out.extend_from_slice(
+        &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
+    );
+    Ok(out)
+}
+
+/// The envelope up to its ciphertext, with room for `extra` more bytes.
+fn header(
+    master: &[u8; 32],
+    key_id: &str,
+    ctx: Context<'_>,
+    plaintext_len: usize,
+    deterministic: bool,
+    nonce: &[u8; NONCE_LEN],
+    extra: usize,
+) -> Result<Vec<u8>> {
     if key_id.is_empty() || key_id.len() > 255 {
         return Err(err(
             ErrorCode::Argument,
             "key id must be 1..=255 bytes of UTF-8",
         ));
     }
-    let len = u32::try_from(plaintext.len())
+    let len = u32::try_from(plaintext_len)
         .map_err(|_| err(ErrorCode::Argument, "plaintext larger than 4 GiB"))?;
     let alg = if deterministic {
         ALG_DETERMINISTIC
     } else {
         ALG_RANDOMIZED
     };
-    let mut out = Vec::with_capacity(header_len(key_id.len(), alg) + plaintext.len() + TAG_LEN);
+    let mut out = Vec::with_capacity(header_len(key_id.len(), alg) + extra);
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&[VERSION, alg, key_id.len() as u8]);
     out.extend_from_slice(key_id.as_bytes());
     out.extend_from_slice(&key_check(master));
     out.extend_from_slice(&context_check(ctx));
     out.extend_from_slice(&len.to_be_bytes());
-    let sealed = if deterministic {
-        let (key, fixed_nonce) = deterministic_key(master, ctx);
-        let aad = aad(&out, ctx);
-        Aes256GcmSiv::new(&key.into()).encrypt(
-            &fixed_nonce.into(),
-            Payload {
-                msg: plaintext,
-                aad: &aad,
-            },
-        )
-    } else {
+    if !deterministic {
         out.extend_from_slice(nonce);
-        let aad = aad(&out, ctx);
-        Aes256Gcm::new(&randomized_key(master, ctx).into()).encrypt(
-            nonce.into(),
-            Payload {
-                msg: plaintext,
-                aad: &aad,
-            },
-        )
-    };
-    out.extend_from_slice(
-        &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
-    );
+    }
     Ok(out)
 }
 
@@ -101,19 +117,7 @@ pub fn key_id(stored: &[u8]) -> Result<String> {
 /// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
 /// wrong key, other table/attribute, or tampered.
 pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    let h = Header::parse(stored)?;
-    if h.key_check != key_check(master) {
-        return Err(err(
-            ErrorCode::AeadWrongKey,
-            "the key does not match the key that encrypted this value",
-        ));
-    }
-    if h.context_check != context_check(ctx) {
-        return Err(err(
-            ErrorCode::AeadContext,
-            "the value was encrypted for another table or attribute",
-        ));
-    }
+    let h = Header::open(master, ctx, stored)?;
     let aad = aad(&stored[..h.body_start], ctx);
     let payload = Payload {
         msg: &stored[h.body_start..],
@@ -131,12 +135,117 @@ pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec
             Aes256Gcm::new(&randomized_key(master, ctx).into()).decrypt(nonce.into(), payload)
         }
     };
-    opened.map_err(|_| {
-        err(
-            ErrorCode::AeadTampered,
-            "authentication failed: the value was modified",
-        )
-    })
+    opened.map_err(|_| tampered())
+}
+
+fn tampered() -> crate::Error {
+    err(
+        ErrorCode::AeadTampered,
+        "authentication failed: the value was modified",
+    )
+}
+
+// Plans: the parts of an envelope for a caller that runs the bulk AES itself (Node's AES-NI, in
+// js/codec/node-native.mjs) and gets the same bytes as `encrypt`/`decrypt`. Layouts (u32 LE):
+//   deterministic seal: message key (32) | tag (16) | header
+//     envelope = header | CTR keystream of gcm_siv (message key, tag) XOR plaintext | tag
+//   randomized seal:    subkey (32) | nonce (12) | header length (4) | aad (the header first)
+//     envelope = header | AES-256-GCM(subkey, nonce, aad, plaintext) | its tag
+//   open:               alg (1) | key (32) | iv (16) | body start (4) | aad
+//     alg 1: key = message key, iv = tag, then `check_deterministic`; alg 2: key = subkey,
+//     iv = nonce | 0000, aad for AES-256-GCM.
+
+/// The deterministic seal plan of `plaintext` (its POLYVAL is computed here).
+pub fn seal_plan_deterministic(
+    master: &[u8; 32],
+    key_id: &str,
+    ctx: Context<'_>,
+    plaintext: &[u8],
+) -> Result<Vec<u8>> {
+    let header = header(
+        master,
+        key_id,
+        ctx,
+        plaintext.len(),
+        true,
+        &[0; NONCE_LEN],
+        0,
+    )?;
+    let (key, fixed_nonce) = deterministic_key(master, ctx);
+    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
+    let tag = gcm_siv::tag(&keys, &fixed_nonce, &aad(&header, ctx), plaintext);
+    let mut plan = Vec::with_capacity(32 + TAG_LEN + header.len());
+    plan.extend_from_slice(&keys.encryption);
+    plan.extend_from_slice(&tag);
+    plan.extend_from_slice(&header);
+    Ok(plan)
+}
+
+/// The randomized seal plan for a plaintext of `plaintext_len` bytes under `nonce`.
+pub fn seal_plan_randomized(
+    master: &[u8; 32],
+    key_id: &str,
+    ctx: Context<'_>,
+    plaintext_len: usize,
+    nonce: &[u8; NONCE_LEN],
+) -> Result<Vec<u8>> {
+    let header = header(master, key_id, ctx, plaintext_len, false, nonce, 0)?;
+    let aad = aad(&header, ctx);
+    let mut plan = Vec::with_capacity(32 + NONCE_LEN + 4 + aad.len());
+    plan.extend_from_slice(&randomized_key(master, ctx));
+    plan.extend_from_slice(nonce);
+    plan.extend_from_slice(&(header.len() as u32).to_le_bytes());
+    plan.extend_from_slice(&aad);
+    Ok(plan)
+}
+
+/// The open plan of an envelope, after the same checks (and errors) as `decrypt`.
+pub fn open_plan(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
+    let h = Header::open(master, ctx, stored)?;
+    let tag_start = stored.len() - TAG_LEN;
+    let mut plan = Vec::with_capacity(1 + 32 + 16 + 4 + h.body_start + 64);
+    plan.push(h.alg);
+    if h.alg == ALG_DETERMINISTIC {
+        let (key, fixed_nonce) = deterministic_key(master, ctx);
+        plan.extend_from_slice(&gcm_siv::message_keys(&key, &fixed_nonce).encryption);
+        plan.extend_from_slice(&stored[tag_start..]);
+        plan.extend_from_slice(&(h.body_start as u32).to_le_bytes());
+    } else {
+        plan.extend_from_slice(&randomized_key(master, ctx));
+        plan.extend_from_slice(&stored[h.body_start - NONCE_LEN..h.body_start]);
+        plan.extend_from_slice(&[0; 4]);
+        plan.extend_from_slice(&(h.body_start as u32).to_le_bytes());
+        plan.extend_from_slice(&aad(&stored[..h.body_start], ctx));
+    }
+    Ok(plan)
+}
+
+/// Checks the tag of a deterministic envelope against the plaintext its open plan gave.
+pub fn check_deterministic(
+    master: &[u8; 32],
+    ctx: Context<'_>,
+    stored: &[u8],
+    plaintext: &[u8],
+) -> Result<()> {
+    let h = Header::open(master, ctx, stored)?;
+    let (key, fixed_nonce) = deterministic_key(master, ctx);
+    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
+    let expected = gcm_siv::tag(
+        &keys,
+        &fixed_nonce,
+        &aad(&stored[..h.body_start], ctx),
+        plaintext,
+    );
+    let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
+        .try_into()
+        .unwrap_or_else(|_| unreachable!());
+    let fits =
+        h.alg == ALG_DETERMINISTIC && plaintext.len() == stored.len() - TAG_LEN - h.body_start;
+    if fits && gcm_siv::tags_equal(&expected, stored_tag) {
+        Ok(())
+    } else {
+        Err(tampered())
+    }
 }
 
 /// True when `stored` starts like an envelope of this module (used to tell formats apart).
@@ -157,6 +266,24 @@ struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
+    /// Parses the header of an envelope to be opened with `master` under `ctx`.
+    fn open(master: &[u8; 32], ctx: Context<'_>, stored: &'a [u8]) -> Result<Header<'a>> {
+        let h = Header::parse(stored)?;
+        if h.key_check != key_check(master) {
+            return Err(err(
+                ErrorCode::AeadWrongKey,
+                "the key does not match the key that encrypted this value",
+            ));
+        }
+        if h.context_check != context_check(ctx) {
+            return Err(err(
+                ErrorCode::AeadContext,
+                "the value was encrypted for another table or attribute",
+            ));
+        }
+        Ok(h)
+    }
+
     fn parse(stored: &'a [u8]) -> Result<Header<'a>> {
         let truncated = || {
             err(

@@ -32,6 +32,7 @@ pub mod base85;
 pub mod console;
 pub mod datetime;
 mod error;
+pub mod gcm_siv;
 pub mod gzip;
 pub mod hash;
 pub mod item;

@@ -163,6 +163,57 @@ pub fn aead_decrypt(
     value::aead_decrypt(master, Context { table, attribute }, kind, stored).map_err(js)
 }
 
+/// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`.
+#[wasm_bindgen(js_name = aeadSealPlanDeterministic)]
+pub fn aead_seal_plan_deterministic(
+    master: &[u8],
+    key_id: &str,
+    table: &str,
+    attribute: &str,
+    plaintext: &[u8],
+) -> JsResult<Vec<u8>> {
+    let master = value::key32(master).map_err(js)?;
+    aead::seal_plan_deterministic(master, key_id, Context { table, attribute }, plaintext)
+        .map_err(js)
+}
+
+#[wasm_bindgen(js_name = aeadSealPlanRandomized)]
+pub fn aead_seal_plan_randomized(
+    master: &[u8],
+    key_id: &str,
+    table: &str,
+    attribute: &str,
+    plaintext_len: u32,
+) -> JsResult<Vec<u8>> {
+    let master = value::key32(master).map_err(js)?;
+    let nonce = crate::random::bytes::<12>().map_err(js)?;
+    let ctx = Context { table, attribute };
+    aead::seal_plan_randomized(master, key_id, ctx, plaintext_len as usize, &nonce).map_err(js)
+}
+
+#[wasm_bindgen(js_name = aeadOpenPlan)]
+pub fn aead_open_plan(
+    master: &[u8],
+    table: &str,
+    attribute: &str,
+    stored: &[u8],
+) -> JsResult<Vec<u8>> {
+    let master = value::key32(master).map_err(js)?;
+    aead::open_plan(master, Context { table, attribute }, stored).map_err(js)
+}
+
+#[wasm_bindgen(js_name = aeadCheckDeterministic)]
+pub fn aead_check_deterministic(
+    master: &[u8],
+    table: &str,
+    attribute: &str,
+    stored: &[u8],
+    plaintext: &[u8],
+) -> JsResult<()> {
+    let master = value::key32(master).map_err(js)?;
+    aead::check_deterministic(master, Context { table, attribute }, stored, plaintext).map_err(js)
+}
+
 #[wasm_bindgen(js_name = compressValue)]
 pub fn compress_value(
     kind: &str,

@@ -25,7 +25,10 @@ function guard(fn) {
 }
 
 // Static member accesses, so that bundlers drop the glue's unused async loader from Node builds.
-export const core = {
+// `wasm` is the complete wasm path; `core` is what the codecs call: the same functions, except that
+// the Node runtime swaps some for ones that hand large inputs to node:zlib / node:crypto
+// (js/codec/node-native.mjs).
+export const wasm = {
   gzip: guard(bindings.gzip),
   gunzip: guard(bindings.gunzip),
   sha256Hex: guard(bindings.sha256Hex),
@@ -42,6 +45,10 @@ export const core = {
   aeadKeyId: guard(bindings.aeadKeyId),
   aeadEncrypt: guard(bindings.aeadEncrypt),
   aeadDecrypt: guard(bindings.aeadDecrypt),
+  aeadSealPlanDeterministic: guard(bindings.aeadSealPlanDeterministic),
+  aeadSealPlanRandomized: guard(bindings.aeadSealPlanRandomized),
+  aeadOpenPlan: guard(bindings.aeadOpenPlan),
+  aeadCheckDeterministic: guard(bindings.aeadCheckDeterministic),
   compressValue: guard(bindings.compressValue),
   decompressValue: guard(bindings.decompressValue),
   registerSchema: guard(bindings.registerSchema),
@@ -53,3 +60,5 @@ export const core = {
   consoleTableItemsUrl: guard(bindings.consoleTableItemsUrl),
   consoleItemDetailUrl: guard(bindings.consoleItemDetailUrl),
 };
+
+export const core = { ...wasm };

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { initSync } from '../generated/dynamodb_mate.js';
+import { useNative } from '../codec/node-native.mjs';
 import { markReady } from './core.mjs';
 
 /* global DYNAMODB_MATE_WASM_FILE */
@@ -22,3 +23,4 @@ function wasmLocation() {
 
 initSync({ module: readFileSync(wasmLocation()) });
 markReady();
+useNative(true);

@@ -4,6 +4,7 @@ mod envelope;
 mod fixtures;
 mod item;
 mod known_answers;
+mod plans;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod python_fixtures;

@@ -1,0 +1,246 @@
+// Node only (js/runtime/node.mjs installs it; the browser build never imports it): the byte codecs
+// hand inputs above a measured crossover size to node:zlib / node:crypto, which use the CPU's
+// AES-NI, SHA-NI and SIMD zlib, and keep the wasm path below it (no per-call setup there).
+// Same results as the wasm path: identical bytes for ciphertexts and hashes, gzip that both paths
+// read (same header; the deflate body differs). A native attempt that declines (returns undefined:
+// an input shape it does not handle) or fails (throws) is redone by the wasm path, so errors keep
+// their wasm codes and messages.
+import { constants as bufferConstants, isUtf8 } from 'node:buffer';
+import { createCipheriv, createDecipheriv, createHash, hash, randomFillSync } from 'node:crypto';
+import { endianness } from 'node:os';
+import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
+import { core, wasm } from '../runtime/core.mjs';
+
+// Where node:zlib / node:crypto is faster than wasm, in input bytes (the native path is used from
+// these sizes up). Measured with `node bench/crossover.mjs` (each function's wasm and native paths
+// interleaved in one process, 64 B to 1 MiB) on the 2-vCPU AMD EPYC dev machine (AES-NI, SHA-NI),
+// Node 20.20.2; the tables are in README "Benchmarks". Hashes and ECB are native at every size
+// (faster from one block up); the others first pay for wasm calls that make their envelope, or
+// for zlib's per-call state (wasm keeps its deflate state between calls).
+export const CROSSOVER = {
+  sha256: 0,
+  md5: 0,
+  ecb: 0,
+  ctr: 1024, // its base85 envelope is wasm on both paths, so the gain is the AES part only
+  gcmSiv: 1024, // native does the CTR keystream; POLYVAL stays in wasm (node has no GCM-SIV)
+  gcm: 512,
+  gunzip: 16384,
+  /**
+   * gzip, per level: [from, below). zlib-rs is faster at levels 0–2 (its level 1 is a quicker,
+   * weaker algorithm than zlib's) and at level 9 from 16 KiB (it searches less than zlib there:
+   * about 3% larger output, 1.5–2× faster); node:zlib is faster at levels 3–8 from 4 KiB, and at
+   * level 9 on small inputs (wasm clears its 256 KiB level-9 tables on every call).
+   */
+  gzip: [null, null, null, [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [1024, 16384]],
+};
+
+/** A plain Uint8Array (what the wasm path returns) of a Buffer, without copying when it owns its memory. */
+function plain(buf) {
+  return buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? new Uint8Array(buf.buffer) : new Uint8Array(buf);
+}
+
+function concat(a, b) {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+const hex = typeof hash === 'function'
+  ? (alg, data) => hash(alg, data, 'hex')
+  : (alg, data) => createHash(alg).update(data).digest('hex'); // Node < 20.12
+
+/** A value's bytes from its plaintext: kinds other than string and binary are left to wasm. */
+function valueBytes(kind, plaintext) {
+  if (kind === 'binary') return plaintext;
+  if (kind === 'string' && isUtf8(plaintext)) return plaintext;
+  return undefined;
+}
+
+const ctrEnvelope = /^\{"nonce": "([^"]{10})", "token": "([^"]*)"\}$/;
+const text = new TextDecoder();
+const utf8 = new TextEncoder();
+
+// sivKeystreamXor builds counter blocks in a Uint32Array, which is little-endian only there.
+const LITTLE_ENDIAN = endianness() === 'LE';
+const u32At = (b, at) => b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] * 2 ** 24);
+
+/**
+ * `data` XOR the AES-256-GCM-SIV keystream of (key, tag) (src/gcm_siv.rs): node's AES-256-ECB over
+ * the counter blocks, which are the tag with its top bit set and a little-endian u32 counter in
+ * its first 4 bytes (node's aes-256-ctr counts big-endian over all 16, so it cannot be used).
+ */
+function sivKeystreamXor(key, tag, data) {
+  const blocks = Math.ceil(data.length / 16);
+  const counters = new Uint32Array(blocks * 4);
+  const t = new Uint32Array(new Uint8Array(tag).buffer);
+  t[3] |= 0x80000000;
+  for (let i = 0, w = 0; i < blocks; i++, w += 4) {
+    counters[w] = (t[0] + i) >>> 0;
+    counters[w + 1] = t[1];
+    counters[w + 2] = t[2];
+    counters[w + 3] = t[3];
+  }
+  const stream = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(counters);
+  const out = new Uint8Array(data.length);
+  out.set(data);
+  const words = data.length >>> 2;
+  let i = 0;
+  if (stream.byteOffset % 4 === 0) {
+    const o32 = new Uint32Array(out.buffer, 0, words);
+    const s32 = new Uint32Array(stream.buffer, stream.byteOffset, words);
+    for (; i < words; i++) o32[i] ^= s32[i];
+    i *= 4;
+  }
+  for (; i < data.length; i++) out[i] ^= stream[i];
+  return out;
+}
+
+/**
+ * The native attempts, named and called as the wasm functions they stand in for; undefined means
+ * "not this input". Exported for the tests, which run them against the wasm path.
+ */
+export const native = {
+  /** node:zlib deflate under this library's gzip header (MTIME given, XFL as CPython, OS 255). */
+  gzip(data, level, mtime) {
+    const out = gzipSync(data, { level });
+    out.writeUInt32LE(mtime, 4);
+    out[8] = level === 9 ? 2 : level === 1 ? 4 : 0;
+    out[9] = 0xff;
+    return plain(out);
+  },
+
+  /** One member with the plain 10-byte header (as Python and this library write); else wasm. */
+  gunzip(data, maxOutput) {
+    if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 8 || data[3] !== 0 || !(maxOutput >= 1)) return undefined;
+    const trailer = Buffer.from(data.buffer, data.byteOffset + data.length - 8, 8);
+    const maxOutputLength = Math.min(Math.floor(maxOutput), bufferConstants.MAX_LENGTH);
+    // One output chunk of the trailer's size when it is plausible: no concatenation of 16 KiB
+    // chunks. Deflate expands at most 1032:1, so a forged size cannot make it allocate more.
+    const chunkSize = Math.max(64, Math.min(trailer.readUInt32LE(4) + 1, data.length * 1032, maxOutputLength));
+    const { buffer: out, engine } = inflateRawSync(data.subarray(10), { info: true, maxOutputLength, chunkSize });
+    const end = 10 + engine.bytesWritten; // deflate data consumed
+    if (end + 8 !== data.length) return undefined; // more members or padding
+    if (crc32(out) !== trailer.readUInt32LE(0) || out.length % 2 ** 32 !== trailer.readUInt32LE(4)) return undefined;
+    return plain(out);
+  },
+
+  sha256Hex: (data) => hex('sha256', data),
+  md5Hex: (data) => hex('md5', data),
+
+  /** pynamodb_mate's bytes: AES-256-ECB + PKCS#7 (deterministic), or the CTR JSON envelope. */
+  legacyEncrypt(key, kind, plaintext, deterministic) {
+    if (kind !== 'string' && kind !== 'binary') return undefined;
+    if (deterministic) {
+      const cipher = createCipheriv('aes-256-ecb', key, null);
+      return concat(cipher.update(plaintext), cipher.final());
+    }
+    const nonce = randomFillSync(new Uint8Array(8));
+    const cipher = createCipheriv('aes-256-ctr', key, concat(nonce, new Uint8Array(8)));
+    const token = concat(cipher.update(plaintext), cipher.final());
+    return utf8.encode(`{"nonce": "${wasm.b85encode(nonce)}", "token": "${wasm.b85encode(token)}"}`);
+  },
+
+  /** ECB, or a CTR envelope exactly as written above (any other layout is read by wasm). */
+  legacyDecrypt(key, kind, stored, deterministic) {
+    if (kind !== 'string' && kind !== 'binary') return undefined;
+    if (deterministic) {
+      const decipher = createDecipheriv('aes-256-ecb', key, null);
+      return valueBytes(kind, concat(decipher.update(stored), decipher.final()));
+    }
+    const match = ctrEnvelope.exec(text.decode(stored));
+    if (!match) return undefined;
+    const nonce = wasm.b85decode(match[1]); // 10 digits: 8 bytes, as Python writes
+    const decipher = createDecipheriv('aes-256-ctr', key, concat(nonce, new Uint8Array(8)));
+    return valueBytes(kind, concat(decipher.update(wasm.b85decode(match[2])), decipher.final()));
+  },
+
+  /** The authenticated envelope: its header, keys and (GCM-SIV) tag from wasm, the bulk AES here. */
+  aeadEncrypt(master, keyId, table, attribute, kind, plaintext, deterministic) {
+    if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff || (deterministic && !LITTLE_ENDIAN)) return undefined;
+    let header;
+    let body;
+    let tag;
+    if (deterministic) {
+      const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext);
+      tag = plan.subarray(32, 48);
+      header = plan.subarray(48);
+      body = sivKeystreamXor(plan.subarray(0, 32), tag, plaintext);
+    } else {
+      const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length);
+      const aad = plan.subarray(48);
+      header = aad.subarray(0, u32At(plan, 44));
+      const cipher = createCipheriv('aes-256-gcm', plan.subarray(0, 32), plan.subarray(32, 44)).setAAD(aad);
+      body = concat(cipher.update(plaintext), cipher.final());
+      tag = cipher.getAuthTag();
+    }
+    const out = new Uint8Array(header.length + body.length + tag.length);
+    out.set(header);
+    out.set(body, header.length);
+    out.set(tag, header.length + body.length);
+    return out;
+  },
+
+  /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
+  aeadDecrypt(master, table, attribute, kind, stored) {
+    if ((kind !== 'string' && kind !== 'binary') || (stored[3] === 1 && !LITTLE_ENDIAN)) return undefined;
+    const plan = wasm.aeadOpenPlan(master, table, attribute, stored);
+    const key = plan.subarray(1, 33);
+    const iv = plan.subarray(33, 49);
+    const body = stored.subarray(u32At(plan, 49), stored.length - 16);
+    if (plan[0] === 1) {
+      const plaintext = sivKeystreamXor(key, iv, body);
+      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext);
+      return valueBytes(kind, plaintext);
+    }
+    const decipher = createDecipheriv('aes-256-gcm', key, iv.subarray(0, 12))
+      .setAAD(plan.subarray(53))
+      .setAuthTag(stored.subarray(stored.length - 16));
+    return valueBytes(kind, concat(decipher.update(body), decipher.final()));
+  },
+};
+
+/** `core[name]` that runs `native[name]` when `use(...args)`, else (or if it declines or fails) wasm. */
+function dispatch(name, use) {
+  const attempt = native[name];
+  const fallback = wasm[name];
+  return (...args) => {
+    if (use(...args)) {
+      try {
+        const out = attempt(...args);
+        if (out !== undefined) return out;
+      } catch {
+        // the wasm path below gives the error its code and message
+      }
+    }
+    return fallback(...args);
+  };
+}
+
+const from = (crossover) => (data) => data.length >= crossover;
+const gzipUses = (data, level) => {
+  const range = CROSSOVER.gzip[level];
+  return range !== null && range !== undefined && data.length >= range[0] && data.length < range[1];
+};
+const legacyUses = (key, kind, data, deterministic) => data.length >= (deterministic ? CROSSOVER.ecb : CROSSOVER.ctr);
+const dispatched = {
+  gzip: dispatch('gzip', gzipUses),
+  gunzip: dispatch('gunzip', from(CROSSOVER.gunzip)),
+  sha256Hex: dispatch('sha256Hex', from(CROSSOVER.sha256)),
+  md5Hex: dispatch('md5Hex', from(CROSSOVER.md5)),
+  legacyEncrypt: dispatch('legacyEncrypt', legacyUses),
+  legacyDecrypt: dispatch('legacyDecrypt', legacyUses),
+  aeadEncrypt: dispatch('aeadEncrypt', (master, keyId, table, attribute, kind, data, deterministic) =>
+    data.length >= (deterministic ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
+  // The envelope's algorithm byte (docs/envelope.md): 1 = GCM-SIV, 2 = GCM.
+  aeadDecrypt: dispatch('aeadDecrypt', (master, table, attribute, kind, stored) =>
+    stored.length >= (stored[3] === 1 ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
+};
+
+/**
+ * Makes the codecs dispatch (true, what the Node entry does at import) or use the wasm path only
+ * (false; the benchmarks compare both in one process).
+ */
+export function useNative(enabled) {
+  for (const name of Object.keys(dispatched)) core[name] = enabled ? dispatched[name] : wasm[name];
+}

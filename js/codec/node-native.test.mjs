@@ -1,0 +1,216 @@
+// Both paths of every dispatched codec on the same inputs, on both sides of each crossover: the
+// native attempt runs (it does not silently fall back), gives the wasm path's bytes (hashes,
+// deterministic ciphertexts) or what the wasm path reads (gzip, randomized ciphertexts), and reads
+// what the wasm path wrote; failures keep the wasm path's error codes and messages.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import '../runtime/node.mjs';
+import { core, wasm } from '../runtime/core.mjs';
+import { CROSSOVER, native, useNative } from './node-native.mjs';
+
+const KEY = new Uint8Array(randomBytes(32));
+const OTHER_KEY = new Uint8Array(randomBytes(32));
+const bytes = (n, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 255);
+const cat = (...parts) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+};
+const text = (n) => new TextEncoder().encode('{"id": 12, "name": "alpha bravo", "tags": ["x", "y"]}\n'.repeat(Math.ceil(n / 52)).slice(0, n));
+
+/** Sizes around `crossover`, and the edges of the block and word sizes. */
+const around = (crossover) => [...new Set([0, 1, 15, 16, 17, 63, 64, 65, crossover - 1, crossover, crossover + 1, 100_003])].filter((n) => n >= 0);
+
+/** `{ value }` or `{ error: { class, code, message } }` of a call. */
+function outcome(fn) {
+  try {
+    return { value: fn() };
+  } catch (e) {
+    return { error: { class: e.constructor.name, code: e.code, message: e.message } };
+  }
+}
+
+/** The dispatching path (core, as the codecs call it) fails or succeeds exactly as the wasm path. */
+function sameOutcome(name, ...args) {
+  assert.deepEqual(outcome(() => core[name](...args)), outcome(() => wasm[name](...args)), name);
+}
+
+test('the Node entry installs the dispatch, useNative(false) restores the wasm path', () => {
+  assert.notEqual(core.sha256Hex, wasm.sha256Hex);
+  useNative(false);
+  try {
+    for (const name of ['gzip', 'gunzip', 'sha256Hex', 'md5Hex', 'legacyEncrypt', 'legacyDecrypt', 'aeadEncrypt', 'aeadDecrypt']) {
+      assert.equal(core[name], wasm[name], name);
+    }
+  } finally {
+    useNative(true);
+  }
+});
+
+test('hashes: the same hex on both paths', () => {
+  for (const n of around(Math.max(CROSSOVER.sha256, CROSSOVER.md5, 64))) {
+    const data = bytes(n);
+    assert.equal(native.sha256Hex(data), wasm.sha256Hex(data), `sha256 ${n}`);
+    assert.equal(native.md5Hex(data), wasm.md5Hex(data), `md5 ${n}`);
+    assert.equal(core.sha256Hex(data), wasm.sha256Hex(data));
+    assert.equal(core.md5Hex(data), wasm.md5Hex(data));
+  }
+});
+
+test('gzip: same header, each path inflates the other, node:zlib reads both', () => {
+  for (const level of [0, 1, 6, 9]) {
+    const [start, end] = CROSSOVER.gzip[level] ?? [4096, Infinity];
+    for (const n of [...around(start), ...(Number.isFinite(end) ? around(end) : [])]) {
+      const data = text(n);
+      const mtime = 1_700_000_000;
+      const fromNative = native.gzip(data, level, mtime);
+      const fromWasm = wasm.gzip(data, level, mtime);
+      assert.ok(fromNative instanceof Uint8Array && fromNative.constructor === Uint8Array);
+      assert.deepEqual(fromNative.subarray(0, 10), fromWasm.subarray(0, 10), `header, level ${level}`);
+      assert.deepEqual(wasm.gunzip(fromNative, 1e9), data);
+      assert.deepEqual(native.gunzip(fromWasm, 1e9), data);
+      assert.deepEqual(new Uint8Array(gunzipSync(fromNative)), data);
+      assert.deepEqual(core.gunzip(core.gzip(data, level, 0), 1e9), data);
+    }
+  }
+  sameOutcome('gzip', text(100_000), 10, 0);
+});
+
+test('gunzip: every failure keeps the wasm code and message', () => {
+  const data = new TextEncoder().encode(randomBytes(50_000).toString('hex')); // compresses about 2:1
+  const gz = wasm.gzip(data, 6, 0);
+  const flipped = (at) => {
+    const b = gz.slice();
+    b[at] ^= 0x55;
+    return b;
+  };
+  const cases = [
+    [gz.subarray(0, gz.length - 3), 1e9], // truncated trailer
+    [gz.subarray(0, gz.length >> 1), 1e9], // truncated deflate data
+    [flipped(gz.length - 6), 1e9], // CRC
+    [flipped(gz.length - 2), 1e9], // ISIZE
+    [flipped(200), 1e9], // corrupt deflate data (or a wrong CRC)
+    [gz, 99_999], // over maxOutput
+    [gz, 0],
+    [cat(gz, [7]), 1e9], // trailing garbage (node:zlib would ignore it)
+    [new Uint8Array(20_000), 1e9], // not gzip
+  ];
+  for (const [input, max] of cases) {
+    assert.ok(outcome(() => wasm.gunzip(input, max)).error);
+    sameOutcome('gunzip', input, max);
+  }
+  // Shapes the native path leaves to wasm, read the same: padding and a second member, header fields.
+  const two = cat(gz, [0, 0], wasm.gzip(bytes(30_000), 1, 0));
+  assert.equal(native.gunzip(two, 1e9), undefined);
+  assert.deepEqual(core.gunzip(two, 1e9), cat(data, bytes(30_000)));
+  const named = new Uint8Array(gzipSync(data, { level: 1 }));
+  named[3] = 0x08; // FNAME, with the name spliced in below
+  const withName = cat(named.subarray(0, 10), [0x61, 0], named.subarray(10));
+  assert.equal(native.gunzip(withName, 1e9), undefined);
+  assert.deepEqual(core.gunzip(withName, 1e9), data);
+});
+
+test('legacy ECB: identical bytes, and the same errors', () => {
+  for (const n of around(CROSSOVER.ecb)) {
+    const data = bytes(n);
+    const stored = native.legacyEncrypt(KEY, 'binary', data, true);
+    assert.deepEqual(stored, wasm.legacyEncrypt(KEY, 'binary', data, true), `ECB ${n}`);
+    assert.deepEqual(native.legacyDecrypt(KEY, 'binary', stored, true), data);
+    assert.deepEqual(core.legacyDecrypt(KEY, 'binary', core.legacyEncrypt(KEY, 'binary', data, true), true), data);
+  }
+  const stored = wasm.legacyEncrypt(KEY, 'binary', bytes(5000), true);
+  for (const [key, kind, input] of [
+    [OTHER_KEY, 'binary', stored], // padding
+    [KEY, 'binary', stored.subarray(0, 4999)], // length
+    [KEY, 'binary', new Uint8Array()],
+    [KEY.subarray(0, 16), 'binary', stored], // key length
+    [KEY, 'string', wasm.legacyEncrypt(KEY, 'binary', cat([0xff], bytes(2000)), true)], // not UTF-8
+  ]) {
+    assert.ok(outcome(() => wasm.legacyDecrypt(key, kind, input, true)).error);
+    sameOutcome('legacyDecrypt', key, kind, input, true);
+  }
+  sameOutcome('legacyEncrypt', KEY.subarray(0, 31), 'binary', bytes(5000), true);
+});
+
+test('legacy CTR: each path reads the other, same envelope layout, same errors', () => {
+  for (const n of around(CROSSOVER.ctr)) {
+    const data = bytes(n);
+    const fromNative = native.legacyEncrypt(KEY, 'binary', data, false);
+    const fromWasm = wasm.legacyEncrypt(KEY, 'binary', data, false);
+    assert.equal(fromNative.length, fromWasm.length);
+    assert.deepEqual(wasm.legacyDecrypt(KEY, 'binary', fromNative, false), data);
+    assert.deepEqual(native.legacyDecrypt(KEY, 'binary', fromWasm, false), data);
+    assert.deepEqual(core.legacyDecrypt(KEY, 'binary', fromWasm, false), data);
+  }
+  const stored = new TextDecoder().decode(wasm.legacyEncrypt(KEY, 'string', new TextEncoder().encode('é'.repeat(3000)), false));
+  const utf8 = (s) => new TextEncoder().encode(s);
+  // Python's json.dumps layout is read natively; any other is left to wasm, which reads it the same.
+  const reordered = utf8(JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(stored)).reverse())));
+  assert.equal(native.legacyDecrypt(KEY, 'string', reordered, false), undefined);
+  assert.deepEqual(core.legacyDecrypt(KEY, 'string', reordered, false), utf8('é'.repeat(3000)));
+  for (const input of [
+    utf8(stored.replace('"token": "', '"token": "\'')), // not base85
+    utf8(stored.slice(0, -2)), // not JSON
+    utf8(stored.replace(/"nonce": "[^"]+"/, '"nonce": "00000000000000000000"')), // 16-byte nonce
+  ]) {
+    assert.ok(outcome(() => wasm.legacyDecrypt(KEY, 'string', input, false)).error);
+    sameOutcome('legacyDecrypt', KEY, 'string', input, false);
+  }
+});
+
+test('aead: GCM-SIV gives identical envelopes, GCM envelopes open on both paths', () => {
+  const ctx = ['users', 'émail'];
+  for (const n of around(Math.max(CROSSOVER.gcmSiv, CROSSOVER.gcm))) {
+    const data = bytes(n);
+    const det = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true);
+    assert.deepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true), `GCM-SIV ${n}`);
+    assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', det), data);
+    const fromNative = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false);
+    const fromWasm = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false);
+    assert.equal(fromNative.length, fromWasm.length);
+    assert.deepEqual(fromNative.subarray(0, 19), fromWasm.subarray(0, 19), 'header up to the nonce');
+    assert.deepEqual(wasm.aeadDecrypt(KEY, ...ctx, 'binary', fromNative), data);
+    assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', fromWasm), data);
+    assert.deepEqual(core.aeadDecrypt(KEY, ...ctx, 'binary', core.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, n % 2 === 0)), data);
+  }
+});
+
+test('aead: every failure keeps the wasm code and message', () => {
+  const ctx = ['users', 'email'];
+  for (const deterministic of [true, false]) {
+    const stored = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', bytes(20_000), deterministic);
+    const flipped = (at) => {
+      const b = stored.slice();
+      b[at] ^= 1;
+      return b;
+    };
+    for (const [key, table, attribute, kind, input] of [
+      [OTHER_KEY, ...ctx, 'binary', stored], // E_AEAD_WRONG_KEY
+      [KEY, 'users', 'phone', 'binary', stored], // E_AEAD_CONTEXT
+      [KEY, ...ctx, 'binary', flipped(stored.length - 100)], // ciphertext
+      [KEY, ...ctx, 'binary', flipped(stored.length - 1)], // tag
+      [KEY, ...ctx, 'binary', flipped(6)], // header (key id): tampered
+      [KEY, ...ctx, 'binary', stored.subarray(0, stored.length - 1)],
+      [KEY, ...ctx, 'binary', cat(stored, [0])],
+      [KEY, ...ctx, 'string', wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', cat([0xc3], bytes(5000)), deterministic)],
+      [KEY.subarray(1), ...ctx, 'binary', stored],
+    ]) {
+      assert.ok(outcome(() => wasm.aeadDecrypt(key, table, attribute, kind, input)).error);
+      sameOutcome('aeadDecrypt', key, table, attribute, kind, input);
+    }
+    sameOutcome('aeadEncrypt', KEY, '', ...ctx, 'binary', bytes(20_000), deterministic);
+    sameOutcome('aeadEncrypt', KEY.subarray(1), 'k1', ...ctx, 'binary', bytes(20_000), deterministic);
+  }
+});
+
+test('kinds other than string and binary stay on the wasm path', () => {
+  const wire = new TextEncoder().encode(JSON.stringify({ a: 'x'.repeat(20_000) }));
+  assert.equal(native.legacyEncrypt(KEY, 'json', wire, true), undefined);
+  assert.equal(native.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true), undefined);
+  const stored = core.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true);
+  assert.deepEqual(stored, wasm.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true));
+  assert.equal(native.aeadDecrypt(KEY, 't', 'a', 'json', stored), undefined);
+  assert.deepEqual(core.aeadDecrypt(KEY, 't', 'a', 'json', stored), wasm.aeadDecrypt(KEY, 't', 'a', 'json', stored));
+});

@@ -91,6 +91,10 @@ js_tests() {
 }
 run_suite js '^node-tests: ([0-9]+) passed, ([0-9]+) failed$' 50 js_tests
 
+# The benchmark suite on tiny inputs, once, no timing assertions (bench/run.mjs --smoke): every bench
+# still runs and its outputs still check against the peers'. One count line: areas passed/failed.
+run_suite bench-smoke '^bench: ([0-9]+) passed, ([0-9]+) failed' 5 node bench/run.mjs --smoke
+
 interop() {
   local status=0
   # The committed fixtures are exactly what the pinned pynamodb_mate versions produce today.

@@ -1,0 +1,82 @@
+// The README's benchmark summary from the latest bench/results/*.json: codec ratios by size, the
+// issue's targets with the measured value and whether each is met. `node bench/summary.mjs`
+// prints it again without re-measuring (bench/run.mjs prints it after a full run).
+import { existsSync, readFileSync } from 'node:fs';
+import { sizeName } from './data.mjs';
+import { isMain } from './results.mjs';
+import { ratio, table } from './harness.mjs';
+
+const load = (name) => {
+  const file = new URL(`./results/${name}.json`, import.meta.url);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+};
+
+const OPS = {
+  gzip9: 'gzip, level 9 (default)', gzip6: 'gzip, level 6', gunzip: 'gunzip',
+  gcmSivEncrypt: 'AES-GCM-SIV envelope, encrypt', gcmSivDecrypt: 'AES-GCM-SIV envelope, decrypt',
+  gcmEncrypt: 'AES-GCM envelope, encrypt', gcmDecrypt: 'AES-GCM envelope, decrypt',
+  ecbEncrypt: 'legacy ECB, encrypt', ecbDecrypt: 'legacy ECB, decrypt',
+  ctrEncrypt: 'legacy CTR, encrypt', ctrDecrypt: 'legacy CTR, decrypt',
+  sha256: 'SHA-256 hex', md5: 'MD5 hex',
+};
+
+/** The worst cell of `key` over all rows that have it: `{ value, op, size }`. */
+function worst(rows, key) {
+  return rows.filter((r) => Number.isFinite(r[key])).reduce((w, r) => (w && w.value <= r[key] ? w : { value: r[key], op: r.op, size: r.size }), undefined);
+}
+
+const where = (w) => `${ratio(w.value)} (${OPS[w.op]}, ${sizeName(w.size)})`;
+const mark = (ok) => (ok ? 'met' : '**not met**');
+
+export function summary() {
+  const codecs = load('codecs');
+  const cold = load('cold-start');
+  const sizes = load('sizes');
+  const item = load('item');
+  const tracker = load('tracker');
+  const out = [];
+  if (codecs) {
+    const { cpu, cpus, node, date } = codecs.machine;
+    out.push(`Measured ${date.slice(0, 10)} on ${cpu} (${cpus} vCPU), Node ${node}: \`node bench/run.mjs\`.`);
+    const sizesMeasured = [...new Set(codecs.rows.map((r) => r.size))];
+    for (const [key, title] of [
+      ['oursVsNative', 'this library in Node ÷ node:zlib / node:crypto doing the same work (≥ 0.9× wanted; — : Node has no GCM-SIV)'],
+      ['oursVsJs', 'this library in Node ÷ pako / @noble doing the same work (≥ 2× wanted)'],
+      ['wasmVsJs', 'the wasm path alone (what browsers run) ÷ pako / @noble (≥ 2× wanted)'],
+    ]) {
+      out.push(`\n${title}:\n`);
+      out.push(table(['codec', ...sizesMeasured.map(sizeName)], Object.entries(OPS).map(([op, name]) => [
+        name, ...sizesMeasured.map((s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.[key])),
+      ])));
+    }
+  }
+  const targets = [];
+  if (codecs) {
+    const n = worst(codecs.rows, 'oursVsNative');
+    const j = worst(codecs.rows, 'oursVsJs');
+    const w = worst(codecs.rows, 'wasmVsJs');
+    targets.push(['Node: every codec ≥ 0.9× native at every size', `worst ${where(n)}`, mark(n.value >= 0.9)]);
+    targets.push(['Node: every codec ≥ 2× pure JS at every size', `worst ${where(j)}`, mark(j.value >= 2)]);
+    targets.push(['Browsers (wasm path): ≥ 2× pure JS at every size', `worst ${where(w)}`, mark(w.value >= 2)]);
+  }
+  if (item) {
+    const ours = item.rows.find((r) => r.case === 'encode + decode' && r.impl.startsWith('dynamodb-mate'));
+    if (ours) targets.push(['Item: encode + decode of the 20-attribute item ≤ 25 µs', `${ours.us.toFixed(1)} µs`, mark(ours.us <= 25)]);
+  }
+  if (tracker) {
+    const share = tracker.runTasksPerSecond / tracker.rawConditionalUpdatesPerSecond;
+    targets.push(['Tracker: ≥ 80% of the raw conditional-UpdateItem rate', `run() ${tracker.runTasksPerSecond.toFixed(0)} tasks/s (2 UpdateItems each) vs ${tracker.rawConditionalUpdatesPerSecond.toFixed(0)} UpdateItems/s: ${(share * 100).toFixed(0)}% per task, ${(share * 200).toFixed(0)}% per UpdateItem`, mark(share * 2 >= 0.8)]);
+  }
+  if (cold) {
+    targets.push(['Cold start: ≤ 5 ms added over a bare-SDK process', `${cold.addedMs.inProcess.toFixed(1)} ms (import + first encrypted item: ${cold.medians.ours.inProcessMs.toFixed(0)} ms vs SDK only ${cold.medians.sdk.inProcessMs.toFixed(0)} ms)`, mark(cold.addedMs.inProcess <= 5)]);
+  }
+  if (sizes) {
+    const wasm = sizes.files['dynamodb_mate_bg.wasm'];
+    targets.push(['`.wasm` ≤ 70 KB gzipped', `${(wasm.gzip / 1000).toFixed(1)} KB gzip (${(wasm.raw / 1000).toFixed(1)} KB raw, ${(wasm.brotli / 1000).toFixed(1)} KB brotli); npm pack: ${(sizes.pack.tarball / 1000).toFixed(0)} KB tarball, ${(sizes.pack.unpacked / 1000).toFixed(0)} KB unpacked`, mark(wasm.gzip <= 70_000)]);
+  }
+  out.push('\nTargets (issue 7):\n');
+  out.push(table(['target', 'measured', ''], targets));
+  return out.join('\n');
+}
+
+if (isMain(import.meta.url)) console.log(summary());

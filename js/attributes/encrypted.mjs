@@ -64,6 +64,22 @@ export class EncryptedAttribute extends Attribute {
     };
   }
 
+  /**
+   * What the attribute is, without its keys: a logged or serialized model definition must not show
+   * passwords or key bytes (they sit in `options`), so key options appear as their ids only.
+   */
+  toJSON() {
+    const legacy = this.options.legacy && { deterministic: this.options.legacy.deterministic ?? this.deterministic };
+    return {
+      type: this.type, kind: this.kind, format: this.format, deterministic: this.deterministic,
+      keyIds: [...this.ring.keys.keys()], current: this.ring.current, ...(legacy ? { legacy } : {}),
+    };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')]() {
+    return `EncryptedAttribute ${JSON.stringify(this.toJSON())}`;
+  }
+
   refuses(method, { attribute = false } = {}) {
     if (attribute && this.format === 'aead') {
       return 'aead values are bound to their attribute: they cannot be compared with or copied from another attribute';

@@ -48,6 +48,9 @@ class MapAttribute extends Attribute {
     }
     for (const [name, a] of Object.entries(attributes)) {
       if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
+      if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
+        throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
+      }
     }
     this.attributes = attributes;
   }

@@ -2,7 +2,7 @@
 // or 'pynamodb_mate' (the legacy AES-ECB / AES-CTR bytes that Python reads).
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { boolean, bytes, inputError, options, string } from './input.mjs';
+import { boolean, bytes, inputError, options, text } from './input.mjs';
 import { isKeyring, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
@@ -15,7 +15,7 @@ function format(o) {
 }
 
 /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
-export const legacyKeyFromPassword = (password) => core.legacyKeyFromPassword(string('password', password));
+export const legacyKeyFromPassword = (password) => core.legacyKeyFromPassword(text('password', password));
 
 /**
  * Runs `fn(keyOf)`, `keyOf(id)` giving the key bytes of key `id` of `ring`. A ring with a key
@@ -43,7 +43,7 @@ function context(o) {
   const why = '(aead binds the ciphertext to its table and attribute)';
   if (typeof o.table !== 'string') throw inputError('opts.table', `a string ${why}`, o.table);
   if (typeof o.attribute !== 'string') throw inputError('opts.attribute', `a string ${why}`, o.attribute);
-  return [o.table, o.attribute];
+  return [text('opts.table', o.table), text('opts.attribute', o.attribute)];
 }
 
 /**

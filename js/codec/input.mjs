@@ -30,17 +30,25 @@ export function bytesOrText(name, value) {
   return typeof value === 'string' ? utf8(name, value) : bytes(name, value);
 }
 
-export function utf8(name, text) {
+/** `text` itself; wasm-bindgen would silently turn a lone surrogate into U+FFFD. */
+function wellFormed(name, text) {
   if (!text.isWellFormed()) {
     throw codecError('E_UTF8', `${name} contains a lone UTF-16 surrogate, which has no UTF-8 form`);
   }
-  return encoder.encode(text);
+  return text;
+}
+
+export function utf8(name, text) {
+  return encoder.encode(wellFormed(name, text));
 }
 
 export function string(name, value) {
   if (typeof value === 'string') return value;
   throw inputError(name, 'a string', value);
 }
+
+/** A string that names or derives something in the core (password, key id, table): must be UTF-8. */
+export const text = (name, value) => wellFormed(name, string(name, value));
 
 export function boolean(name, value) {
   if (typeof value === 'boolean') return value;

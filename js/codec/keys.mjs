@@ -4,14 +4,14 @@
 // keys may be any of those. Names in errors are the user's option names; keys never appear.
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { inputError, isBytes, string } from './input.mjs';
+import { inputError, isBytes, text } from './input.mjs';
 
 export const isProvider = (key) => typeof key === 'function';
 export const isKeyring = (key) => key !== null && typeof key === 'object' && !isBytes(key);
 
 /** 32 key bytes of a password or a raw key (the core checks the length). */
 export function keyBytes(name, key) {
-  if (typeof key === 'string') return core.legacyKeyFromPassword(key);
+  if (typeof key === 'string') return core.legacyKeyFromPassword(text(name, key));
   if (isBytes(key)) return key;
   throw inputError(name, 'a password string or a 32-byte Uint8Array', key);
 }
@@ -23,14 +23,14 @@ export function keyBytes(name, key) {
  */
 export function keyring(key, keyId, name = 'opts.key', idName = 'opts.keyId') {
   if (!isKeyring(key)) {
-    const id = string(idName, keyId ?? 'default');
+    const id = text(idName, keyId ?? 'default');
     return { current: id, keys: new Map([[id, key]]), names: new Map([[id, name]]) };
   }
   const { current, keys } = key;
   if (keys === null || typeof keys !== 'object') throw inputError(`${name}.keys`, 'an object { keyId: key }', keys);
   const entries = Object.entries(keys);
   const ring = {
-    current: string(`${name}.current`, current),
+    current: text(`${name}.current`, current),
     keys: new Map(entries),
     names: new Map(entries.map(([id]) => [id, `${name}.keys[${JSON.stringify(id)}]`])),
   };

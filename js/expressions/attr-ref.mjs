@@ -11,6 +11,8 @@ import { SizeOperand } from './size.mjs';
 const COLLECTIONS = new Set(['set', 'list', 'map', null]);
 const TYPES = new Set(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M']);
 const MAX_IN = 100; // DynamoDB's limit on the values of one IN
+const SETS = new Set(['SS', 'NS', 'BS']);
+const ADDS = new Set(['N', ...SETS]); // what ADD takes (DELETE: SETS)
 
 // Not frozen: the model layer attaches a typed map's fields to its reference as own properties
 // (`Model.attr.meta.author`), which may shadow any public name here. So the methods read only private
@@ -129,13 +131,13 @@ export class AttrRef extends Comparable {
   /** ADD a number to a number, or a Set of elements to a set (an absent attribute starts empty / at 0). */
   add(value) {
     this.#expect('add', 'set');
-    return new UpdateAction('add', { path: this.#path, value: this.#valueOnly(value, 'add') });
+    return new UpdateAction('add', { path: this.#path, value: this.#valueOnly(value, 'add', ADDS) });
   }
 
   /** DELETE a Set of elements from a set. */
   delete(value) {
     this.#expect('delete', 'set');
-    return new UpdateAction('delete', { path: this.#path, value: this.#valueOnly(value, 'delete') });
+    return new UpdateAction('delete', { path: this.#path, value: this.#valueOnly(value, 'delete', SETS) });
   }
 
   /** `this + value`; alone, the action `SET this = this + value`. */
@@ -183,10 +185,17 @@ export class AttrRef extends Comparable {
     return toOperand(arg, this.#encoder.value, this.#where(method), { size: false });
   }
 
-  /** ADD and DELETE take a literal value only. */
-  #valueOnly(arg, method) {
+  /**
+   * ADD and DELETE take a literal value only, of a type in `types` as the attribute encodes it (so
+   * ADD to a string, or to an encrypted number whose value is bytes, fails here, not at DynamoDB).
+   */
+  #valueOnly(arg, method, types) {
     const operand = this.#operand(arg, method);
     if (operand.type !== 'value') throw expressionError(`${this.#where(method)}: expected a value, not an attribute`);
+    const [type] = Object.keys(operand.value);
+    if (!types.has(type)) {
+      throw expressionError(`${this.#where(method)}: DynamoDB ${method.toUpperCase()}s ${types === ADDS ? 'a number or a set' : 'a set'}, and this value is stored as ${type}`);
+    }
     return operand;
   }
 

@@ -1,16 +1,31 @@
-// A model's item codec: one wasm call per item each way (docs/item-codec.md). JS only turns values
-// into wire JSON and back; types, validation, Python formatting and item size are the Rust core's.
+// A model's item codec: one wasm call per item each way (docs/item-codec.md). JS only writes values
+// into the stream form and reads the answer; types, validation, Python formatting, compression,
+// encryption and item size are the Rust core's.
+import { DynamoDBMateError } from '../errors/index.mjs';
+import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { fromItemWire, toItemWire } from './wire.mjs';
+import { read, write } from './stream.mjs';
+
+/**
+ * `error` as an item error at `where`, as the core's errors name it (`Model.attr: ...`): the JS walk
+ * refuses values it cannot write (functions, class instances, invalid Dates, cycles). An invalid
+ * Date is E_DATETIME in the codecs, a value error here.
+ */
+function at(error, where) {
+  if (!(error instanceof DynamoDBMateError)) return error;
+  return codecError(error.code === 'E_DATETIME' ? 'E_ITEM_VALUE' : error.code, `${where}: ${error.message}`);
+}
 
 export class ItemCodec {
   #handle;
+  #model;
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
    * @param {string} table the table name, which aead-encrypted values are bound to
    */
   constructor(model, specs, table) {
+    this.#model = model;
     this.#handle = core.registerSchema(JSON.stringify({ model, table, attributes: specs }));
   }
 
@@ -24,16 +39,26 @@ export class ItemCodec {
 
   /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */
   encode(item) {
-    return fromItemWire(core.encodeItem(this.#handle, toItemWire(item)));
+    const input = write(item, (name, error) => at(error, `${this.#model}.${name}`));
+    const out = read(core.encodeItem(this.#handle, input));
+    return { item: out.value(), size: out.value() };
   }
 
   /** One value (or one element of a set/list attribute) of the attribute at `path` ('a.b'). */
   encodeValue(path, value, element = false) {
-    return fromItemWire(core.encodeValue(this.#handle, path, toItemWire(value), element));
+    const where = `${this.#model}.${path}`;
+    if (value === undefined) throw codecError('E_ITEM_REQUIRED', `${where}: a value is required, got undefined`);
+    let input;
+    try {
+      input = write(value);
+    } catch (error) {
+      throw at(error, where);
+    }
+    return read(core.encodeValue(this.#handle, path, input, element)).value();
   }
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
-    return fromItemWire(core.decodeItem(this.#handle, toItemWire(attributeValues)));
+    return read(core.decodeItem(this.#handle, write(attributeValues))).value();
   }
 }

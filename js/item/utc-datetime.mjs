@@ -1,5 +1,6 @@
 // A Date that keeps microseconds: pynamodb's UTCDateTimeAttribute stores them, a JS Date cannot.
 import { codecError } from '../errors/make.mjs';
+import { inputError } from '../codec/input.mjs';
 
 const floorDiv = (a, b) => a / b - (a % b < 0n ? 1n : 0n);
 
@@ -16,6 +17,9 @@ export class UtcDateTime extends Date {
 
   /** From epoch microseconds (bigint), or anything `epochMicrosOf` takes (a Date). */
   constructor(value) {
+    if (typeof value !== 'bigint' && !(value instanceof Date)) {
+      throw inputError('new UtcDateTime(value)', 'a bigint of epoch microseconds or a Date', value);
+    }
     const micros = typeof value === 'bigint' ? value : epochMicrosOf(value);
     super(Number(floorDiv(micros, 1000n)));
     this.#epochMicros = micros;

@@ -44,6 +44,9 @@ export function resolveDefinition(def) {
     if (typeof dbName !== 'string' || dbName.length === 0 || byDbName.has(dbName)) {
       throw modelError(model, `attribute ${name}: attrName must be a non-empty string used once`);
     }
+    if (!name.isWellFormed() || !dbName.isWellFormed()) {
+      throw modelError(model, `attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form (DynamoDB names are UTF-8)`);
+    }
     attributes.set(name, attribute);
     byDbName.set(dbName, name);
   }

@@ -135,6 +135,9 @@ export class ModelBase {
   /** A new, validated instance with defaults applied; nothing is written until `save()`. */
   static create(values = {}) {
     const m = ModelBase.#meta(this);
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+      throw codecError('E_ITEM_TYPE', `${m.name}.create() takes an object of attribute values, got ${Array.isArray(values) ? 'an array' : values === null ? 'null' : typeof values}`);
+    }
     const unknown = Object.keys(values).filter((k) => !m.attributes.has(k));
     if (unknown.length > 0) {
       // Name typos like `titel`; a key that does not look like a name may be data, so only count it.

@@ -10,15 +10,49 @@ export function keyValues(m, hash, range) {
   return m.rangeKey ? { [m.hashKey]: hash, [m.rangeKey]: range } : { [m.hashKey]: hash };
 }
 
+/** DynamoDB's limits on a key value (table or index key): never empty, at most this many bytes. */
+const MAX_KEY_BYTES = { hash: 2048, range: 1024 };
+
+function utf8Length(text) {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** Refuses an encoded key value (S or B) that DynamoDB would refuse, before any request is sent. */
+function checkKeyValue(m, name, role, av) {
+  const value = av.S ?? av.B;
+  if (value === undefined) return;
+  const limit = MAX_KEY_BYTES[role];
+  const bytes = typeof value === 'string' && value.length * 3 > limit ? utf8Length(value) : value.length;
+  if (bytes === 0) throw codecError('E_ITEM_VALUE', `${m.name}.${name}: a key attribute cannot be empty`);
+  if (bytes > limit) throw codecError('E_ITEM_VALUE', `${m.name}.${name}: ${bytes} bytes, over DynamoDB's limit of ${limit} for a ${role} key`);
+}
+
+/** The key values of an encoded item (`{ dbName: AttributeValue }`): of the table and of every index. */
+export function checkItemKeys(m, item) {
+  const keys = [[m.hashKey, 'hash'], [m.rangeKey, 'range']];
+  for (const index of m.indexes.values()) keys.push([index.hashKey, 'hash'], [index.rangeKey, 'range']);
+  for (const [name, role] of keys) {
+    const av = name === undefined ? undefined : item[m.dbName(name)];
+    if (av) checkKeyValue(m, name, role, av);
+  }
+}
+
 /** `{ dbName: AttributeValue }` of the key attributes found in `values`. */
 export function encodeKey(m, values) {
   const key = {};
-  for (const name of [m.hashKey, m.rangeKey]) {
+  for (const [name, role] of [[m.hashKey, 'hash'], [m.rangeKey, 'range']]) {
     if (name === undefined) continue;
     if (values[name] === undefined || values[name] === null) {
       throw codecError('E_ITEM_REQUIRED', `${m.name}.${name}: the key attribute is missing`);
     }
-    key[m.dbName(name)] = m.codec.encodeValue(name, values[name]);
+    const av = m.codec.encodeValue(name, values[name]);
+    checkKeyValue(m, name, role, av);
+    key[m.dbName(name)] = av;
   }
   return key;
 }

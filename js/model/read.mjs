@@ -12,8 +12,20 @@ function indexOf(m, name) {
   return index;
 }
 
+/** DynamoDB's limit on TotalSegments. */
+const MAX_SEGMENTS = 1_000_000;
+
+/** A count option (`pageSize`, `limit`, `segments`): absent, or an integer from 1 to `max`. */
+function countOption(m, name, value, max = Number.MAX_SAFE_INTEGER) {
+  if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= max)) {
+    throw codecError('E_ARGUMENT', `${m.name}: ${name} must be an integer from 1 to ${max}`);
+  }
+}
+
 /** The parameters shared by query and scan: index, filter, projection, consistency, page size. */
 function commonParams(m, refs, builder, o) {
+  countOption(m, 'pageSize', o.pageSize);
+  countOption(m, 'limit', o.limit);
   const index = indexOf(m, o.index);
   const params = { TableName: m.table };
   if (index) params.IndexName = index.name;
@@ -45,6 +57,7 @@ export function queryParams(m, refs, hashValue, o = {}) {
 }
 
 export function scanParams(m, refs, o = {}) {
+  countOption(m, 'segments', o.segments, MAX_SEGMENTS);
   const builder = new ExpressionBuilder();
   const { params } = commonParams(m, refs, builder, o);
   return { ...params, ...builder.params() };
@@ -91,11 +104,8 @@ export async function count(m, Command, params) {
   return total;
 }
 
-/** Parallel scan: `segments` concurrent scans, items yielded as they arrive. */
+/** Parallel scan: `segments` concurrent scans (checked by scanParams), items yielded as they arrive. */
 export async function* parallelScan(m, params, segments, limit) {
-  if (!Number.isInteger(segments) || segments < 1 || segments > 1_000_000) {
-    throw codecError('E_ARGUMENT', 'segments must be an integer from 1 to 1000000');
-  }
   const iterators = Array.from({ length: segments }, (_, Segment) =>
     rawItems(m, ScanCommand, { ...params, Segment, TotalSegments: segments }));
   const pending = new Map(iterators.map((it, i) => [i, it.next().then((r) => [i, r])]));

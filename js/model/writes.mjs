@@ -7,7 +7,7 @@ import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { beforeWrite } from './hooks.mjs';
 import { prepare } from './prepare.mjs';
-import { encodeKey, itemKeyOf } from './keys.mjs';
+import { checkItemKeys, encodeKey, itemKeyOf } from './keys.mjs';
 import { ownedNames, s3Write, uploadActions } from './s3-writes.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
@@ -47,7 +47,9 @@ export function validate(m, values) {
     for (const [name, attribute] of m.attributes) {
       if (checked[name] !== undefined) checked[name] = attribute.validationValue(checked[name], { model: m, name });
     }
-    return m.codec.encode(checked);
+    const encoded = m.codec.encode(checked);
+    checkItemKeys(m, encoded.item);
+    return encoded;
   } catch (error) {
     throw withItemKey(error, itemKeyOf(m, values));
   }
@@ -97,6 +99,13 @@ export async function putRequest(m, refs, instance, { condition } = {}, { return
 export async function updateRequest(m, refs, instance, actions, { condition } = {}) {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw codecError('E_EXPRESSION', `${m.name}.update() needs a non-empty array of update actions`);
+  }
+  const keys = new Map([m.hashKey, m.rangeKey].filter(Boolean).map((name) => [m.dbName(name), name]));
+  for (const action of actions) {
+    const path = action?.path ?? action?.target;
+    if (path?.length === 1 && keys.has(path[0].name)) {
+      throw codecError('E_EXPRESSION', `${m.name}.update(): ${keys.get(path[0].name)} is a key attribute, which DynamoDB cannot update (save an item under the new key instead)`);
+    }
   }
   const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance);

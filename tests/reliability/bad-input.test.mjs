@@ -1,0 +1,334 @@
+// The bad-input catalogue: one row per wrong input across the public API (codecs, attr.*, defineModel,
+// model operations and expressions, stored values that are corrupt, the status tracker). Each row
+// must throw (or reject with) a typed DynamoDBMateError of the expected class and code, whose message
+// names the attribute or argument, and that carries no key material and no plaintext: recognizable
+// secrets are planted in the inputs and looked for in the message, the stack, JSON.stringify of the
+// error and util.inspect of it (every own property, causes included). No row sends a request: models
+// use a client that fails the test if called, or one that returns a stored item.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { test } from 'node:test';
+import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { StatusTracker, UtcDateTime, attr, codec, cond, consoleUrls, defineModel, errors } from '../../js/node.mjs';
+
+const KEY = randomBytes(32);
+const OTHER_KEY = randomBytes(32);
+const PASSWORD = 'hunter2-SECRET-PASSWORD';
+const PLAIN = 'PLAINTEXT-SSN-078-05-1120';
+
+/** Every form in which a secret could leak: text, and key bytes as hex, base64, latin1, decimals, base85. */
+function secretForms() {
+  const forms = [PASSWORD, PLAIN];
+  for (const key of [KEY, codec.legacyKeyFromPassword(PASSWORD)]) {
+    const b = Buffer.from(key);
+    forms.push(b.toString('hex'), b.toString('base64'), b.toString('latin1').slice(0, 16), Array.from(b).join(','),
+      codec.b85encode(b), JSON.stringify(Array.from(b)).slice(1, 40));
+  }
+  return forms;
+}
+const SECRETS = secretForms();
+
+const noRequests = { send: () => { throw new Error('no request may be sent'); } };
+/** A client whose GetItem returns `item` (what DynamoDB would hold after someone wrote it). */
+const storing = (item) => ({ send: async () => ({ Item: item }) });
+
+const sealedAttributes = () => ({
+  id: attr.string({ hashKey: true }),
+  ssn: attr.encryptedString({ key: KEY, nullable: true }),
+  pm: attr.encryptedString({ key: PASSWORD, format: 'pynamodb_mate', nullable: true }),
+  ctr: attr.encryptedJson({ key: PASSWORD, format: 'pynamodb_mate', deterministic: false, nullable: true }),
+  body: attr.compressedString({ nullable: true, maxOutput: 1000 }),
+  doc: attr.compressedJson({ nullable: true }),
+  page: attr.s3Text({ bucket: 'pages', nullable: true }),
+});
+/** The Vault model over a client that returns `item` for any GetItem. */
+const vault = (item, client = storing(item)) => defineModel({ name: 'Vault', table: 'vault', client, s3: noRequests, attributes: sealedAttributes() });
+const Vault = vault(undefined, noRequests);
+const ssnStored = codec.encrypt(PLAIN, { key: KEY, table: 'vault', attribute: 'ssn' });
+const storedGet = (fields) => vault({ id: { S: 'x' }, ...fields }).get('x');
+const edit = (bytes, at, xor = 1) => {
+  const copy = Uint8Array.from(bytes);
+  copy[at < 0 ? copy.length + at : at] ^= xor;
+  return copy;
+};
+
+const Thing = defineModel({
+  name: 'Thing',
+  table: 'things',
+  client: noRequests,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    n: attr.number({ nullable: true }),
+    i: attr.number({ integer: true, nullable: true }),
+    s: attr.string({ nullable: true }),
+    secret: attr.string({ nullable: true }),
+    tags: attr.stringSet({ nullable: true }),
+    nums: attr.numberSet({ nullable: true }),
+    bin: attr.binary({ nullable: true }),
+    meta: attr.map({ nullable: true, attributes: { a: attr.string({ nullable: true }), deep: attr.list({ of: attr.number(), nullable: true }) } }),
+    any: attr.dynamic({ nullable: true }),
+    when: attr.datetime({ nullable: true }),
+    ssn: attr.encryptedString({ key: KEY, nullable: true }),
+    pin: attr.encryptedNumber({ key: PASSWORD, format: 'pynamodb_mate', integer: true, nullable: true }),
+  },
+});
+/** A Thing with a plaintext in another attribute, so every item row also checks it does not leak. */
+const thing = (values) => Thing.create({ id: 'k', secret: PLAIN, ...values });
+const Ranged = defineModel({ name: 'Ranged', table: 'ranged', client: noRequests, attributes: { id: attr.string({ hashKey: true }), at: attr.number({ rangeKey: true }) } });
+const def = (attributes, extra = {}) => defineModel({ name: 'Bad', table: 'bad-model', client: noRequests, attributes: { id: attr.string({ hashKey: true }), ...attributes }, ...extra });
+const tracker = (options = {}) => new StatusTracker({ client: noRequests, table: 'tasks', useCaseId: 'crawl', ...options });
+const deep = (levels) => {
+  let v = 1;
+  for (let k = 0; k < levels; k++) v = [v];
+  return v;
+};
+const cyclic = () => {
+  const o = { secret: PLAIN };
+  o.self = o;
+  return o;
+};
+
+const { ArgumentError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError, ModelError, S3Error } = errors;
+
+// [title, run, class, code, text the message must contain (the attribute or argument)]
+const ROWS = [
+  // ---- codecs: wrong JS types --------------------------------------------------------------------------
+  ['gzip of a number', () => codec.gzip(5), ArgumentError, 'E_INPUT_TYPE', 'data'],
+  ['gunzip of a string', () => codec.gunzip(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'data'],
+  ['gunzip with options that are a string', () => codec.gunzip(codec.gzip(PLAIN), PLAIN), ArgumentError, 'E_INPUT_TYPE', 'gunzip options'],
+  ['gunzip maxOutput as a string', () => codec.gunzip(codec.gzip(PLAIN), { maxOutput: '9' }), ArgumentError, 'E_INPUT_TYPE', 'opts.maxOutput'],
+  ['sha256Hex of null', () => codec.sha256Hex(null), ArgumentError, 'E_INPUT_TYPE', 'data'],
+  ['md5Hex of a plain object', () => codec.md5Hex({ secret: PLAIN }), ArgumentError, 'E_INPUT_TYPE', 'data'],
+  ['b85decode of a number', () => codec.b85decode(85), ArgumentError, 'E_INPUT_TYPE', 'text'],
+  ['pythonJsonLoads of a number', () => codec.pythonJsonLoads(1), ArgumentError, 'E_INPUT_TYPE', 'text'],
+  ['pythonJsonDumps separators not strings', () => codec.pythonJsonDumps(1, { separators: [',', 1] }), ArgumentError, 'E_INPUT_TYPE', 'opts.separators'],
+  ['formatDatetime of a string', () => codec.formatDatetime(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'value'],
+  ['parseDatetime of null', () => codec.parseDatetime(null), ArgumentError, 'E_INPUT_TYPE', 'text'],
+  ['encrypt with a number as key', () => codec.encrypt(PLAIN, { key: 5, table: 't', attribute: 'a' }), ArgumentError, 'E_INPUT_TYPE', 'opts.key'],
+  ['encrypt without a key', () => codec.encrypt(PLAIN, { table: 't', attribute: 'a' }), ArgumentError, 'E_INPUT_TYPE', 'opts.key'],
+  ['encrypt (aead) without a table', () => codec.encrypt(PLAIN, { key: KEY, attribute: 'a' }), ArgumentError, 'E_INPUT_TYPE', 'opts.table'],
+  ['encrypt with deterministic as a string', () => codec.encrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', deterministic: 'yes' }), ArgumentError, 'E_INPUT_TYPE', 'opts.deterministic'],
+  ['encrypt with a key provider that gives 31 bytes', () => codec.encrypt(PLAIN, { key: async () => KEY.subarray(1), table: 't', attribute: 'a' }), KeyError, 'E_KEY_LENGTH', '32 bytes'],
+  ['encrypt with a key provider that gives a keyring', () => codec.encrypt(PLAIN, { key: async () => ({ current: 'a', keys: { a: KEY } }), table: 't', attribute: 'a' }), ArgumentError, 'E_INPUT_TYPE', 'opts.key'],
+  ['encrypt with an unknown format', () => codec.encrypt(PLAIN, { key: KEY, format: 'rot13' }), ArgumentError, 'E_ARGUMENT', 'opts.format'],
+  ['encrypt with an unknown kind', () => codec.encrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', kind: 'blob' }), ArgumentError, 'E_ARGUMENT', 'opts.kind'],
+  ['decrypt of a string', () => codec.decrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', kind: 'string' }), ArgumentError, 'E_INPUT_TYPE', 'stored'],
+  ['decrypt without a kind', () => codec.decrypt(ssnStored, { key: KEY, table: 'vault', attribute: 'ssn' }), ArgumentError, 'E_ARGUMENT', 'opts.kind'],
+  ['new PythonFloat of a string', () => new codec.PythonFloat(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'PythonFloat'],
+  ['new UtcDateTime of a string', () => new UtcDateTime(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'UtcDateTime'],
+  ['new UtcDateTime of a number', () => new UtcDateTime(1_700_000_000), ArgumentError, 'E_INPUT_TYPE', 'UtcDateTime'],
+
+  // ---- codecs: out-of-range values, NaN, lone surrogates ------------------------------------------------
+  ['gzip level 10', () => codec.gzip(PLAIN, { level: 10 }), ArgumentError, 'E_ARGUMENT', 'level'],
+  ['gzip level NaN', () => codec.gzip(PLAIN, { level: NaN }), ArgumentError, 'E_INPUT_TYPE', 'opts.level'],
+  ['gunzip maxOutput NaN', () => codec.gunzip(codec.gzip(PLAIN), { maxOutput: NaN }), ArgumentError, 'E_ARGUMENT', 'maxOutput'],
+  ['gunzip maxOutput -1', () => codec.gunzip(codec.gzip(PLAIN), { maxOutput: -1 }), ArgumentError, 'E_ARGUMENT', 'maxOutput'],
+  ['gzip of text with a lone surrogate', () => codec.gzip(`${PLAIN}\ud800`), EncodingError, 'E_UTF8', 'data'],
+  ['pythonJsonLoads of text with a lone surrogate', () => codec.pythonJsonLoads(`"${PLAIN}\udc00"`), EncodingError, 'E_JSON_SURROGATE', 'surrogate'],
+  ['pythonJsonDumps of a string with a lone surrogate', () => codec.pythonJsonDumps({ a: `${PLAIN}\ud800` }), EncodingError, 'E_JSON_SURROGATE', 'surrogate'],
+  ['pythonJsonDumps of a function', () => codec.pythonJsonDumps({ f: () => PLAIN }), EncodingError, 'E_JSON_TYPE', '$.f'],
+  ['pythonJsonDumps of a cycle', () => codec.pythonJsonDumps(cyclic()), EncodingError, 'E_JSON_TYPE', '$.self'],
+  ['pythonJsonDumps 600 levels deep', () => codec.pythonJsonDumps(deep(600)), EncodingError, 'E_JSON_DEPTH', '512'],
+  ['pythonJsonLoads of a 5000-digit integer', () => codec.pythonJsonLoads('9'.repeat(5000)), EncodingError, 'E_JSON_TYPE', '4300'],
+  ['pythonJsonLoads syntax error', () => codec.pythonJsonLoads(`{"${PLAIN}": }`), EncodingError, 'E_JSON_SYNTAX', 'byte'],
+  ['b85decode of a character outside the alphabet', () => codec.b85decode(`${PLAIN}"`), EncodingError, 'E_BASE85', 'position'],
+  ['formatDatetime of an invalid Date', () => codec.formatDatetime(new Date(NaN)), EncodingError, 'E_DATETIME', 'Date'],
+  ['formatDatetime of year 0', () => codec.formatDatetime(new Date('0000-06-01T00:00:00Z')), EncodingError, 'E_DATETIME', '1..=9999'],
+  ['parseDatetime of February 30', () => codec.parseDatetime('2020-02-30T00:00:00.000000+0000'), EncodingError, 'E_DATETIME', 'out of range'],
+  ['a password with a lone surrogate', () => codec.encrypt(PLAIN, { key: `${PASSWORD}\ud800`, format: 'pynamodb_mate' }), EncodingError, 'E_UTF8', 'opts.key'],
+  ['legacyKeyFromPassword with a lone surrogate', () => codec.legacyKeyFromPassword(`${PASSWORD}\udc00`), EncodingError, 'E_UTF8', 'password'],
+  ['a key id with a lone surrogate', () => codec.encrypt(PLAIN, { key: KEY, keyId: 'k\ud800', table: 't', attribute: 'a' }), EncodingError, 'E_UTF8', 'opts.keyId'],
+  ['an aead table name with a lone surrogate', () => codec.encrypt(PLAIN, { key: KEY, table: 't\udc00', attribute: 'a' }), EncodingError, 'E_UTF8', 'opts.table'],
+  ['encrypt of a plaintext with a lone surrogate', () => codec.encrypt(`${PLAIN}\ud800`, { key: KEY, table: 't', attribute: 'a' }), EncodingError, 'E_UTF8', 'value'],
+  ['consoleUrls with a bad region', () => consoleUrls.tableOverview(PLAIN, 'things'), ArgumentError, 'E_ARGUMENT', 'region'],
+
+  // ---- keys: wrong lengths, unknown ids, wrong keyrings ----------------------------------------------
+  ['a 31-byte key', () => codec.encrypt(PLAIN, { key: KEY.subarray(1), table: 't', attribute: 'a' }), KeyError, 'E_KEY_LENGTH', '32 bytes'],
+  ['a 33-byte key', () => codec.encrypt(PLAIN, { key: Buffer.concat([KEY, KEY.subarray(0, 1)]), table: 't', attribute: 'a' }), KeyError, 'E_KEY_LENGTH', '32 bytes'],
+  ['an empty key', () => codec.decrypt(ssnStored, { key: new Uint8Array(0), table: 'vault', attribute: 'ssn', kind: 'string' }), KeyError, 'E_KEY_LENGTH', '32 bytes'],
+  ['a 16-byte key in an attribute', () => def({ sec: attr.encryptedString({ key: KEY.subarray(0, 16) }) }), KeyError, 'E_KEY_LENGTH', 'Bad.sec'],
+  ['a 64-byte key in a keyring', () => def({ sec: attr.encryptedString({ key: { current: 'a', keys: { a: Buffer.concat([KEY, KEY]) } } }) }), KeyError, 'E_KEY_LENGTH', 'Bad.sec'],
+  ['a key provider that returns 31 bytes', () => def({ sec: attr.encryptedString({ key: async () => KEY.subarray(1) }) }).prepare(), KeyError, 'E_KEY_LENGTH', 'Bad.sec'],
+  ['a key provider that returns a number', () => def({ sec: attr.encryptedString({ key: async () => 42 }) }).prepare(), ArgumentError, 'E_INPUT_TYPE', 'key'],
+  ['a keyring whose current id is missing', () => codec.encrypt(PLAIN, { key: { current: 'k9', keys: { k1: KEY } }, table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', 'opts.key.current'],
+  ['a keyring for pynamodb_mate bytes', () => codec.encrypt(PLAIN, { key: { current: 'a', keys: { a: KEY } }, format: 'pynamodb_mate' }), ArgumentError, 'E_ARGUMENT', 'opts.key'],
+  ['a key id of 256 bytes', () => codec.encrypt(PLAIN, { key: KEY, keyId: 'k'.repeat(256), table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', 'key id'],
+  ['decrypt under an unknown key id', () => codec.decrypt(ssnStored, { key: { current: 'k2', keys: { k2: KEY } }, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_UNKNOWN_KEY_ID', 'key id'],
+  ['decrypt under the wrong key', () => codec.decrypt(ssnStored, { key: OTHER_KEY, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_WRONG_KEY', 'key'],
+  ['decrypt pynamodb_mate bytes under the wrong password', () => codec.decrypt(codec.encrypt(PLAIN, { key: PASSWORD, format: 'pynamodb_mate' }), { key: 'wrong', format: 'pynamodb_mate', kind: 'string' }), DecryptionError, 'E_LEGACY_PADDING', 'padding'],
+
+  // ---- corrupted ciphertexts and gzip (codecs) ----------------------------------------------------------
+  ['an aead value with its last byte flipped', () => codec.decrypt(edit(ssnStored, -1), { key: KEY, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_TAMPERED', 'modified'],
+  ['an aead value cut short', () => codec.decrypt(ssnStored.subarray(0, 20), { key: KEY, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_TRUNCATED', 'shorter'],
+  ['an aead value with bad magic bytes', () => codec.decrypt(edit(ssnStored, 0), { key: KEY, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_FORMAT', 'magic'],
+  ['an aead value of an unknown version', () => codec.decrypt(edit(ssnStored, 2, 7), { key: KEY, table: 'vault', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_VERSION', 'version'],
+  ['an aead value decrypted for another table', () => codec.decrypt(ssnStored, { key: KEY, table: 'other', attribute: 'ssn', kind: 'string' }), DecryptionError, 'E_AEAD_CONTEXT', 'table or attribute'],
+  ['an aead value decrypted for another attribute', () => codec.decrypt(ssnStored, { key: KEY, table: 'vault', attribute: 'email', kind: 'string' }), DecryptionError, 'E_AEAD_CONTEXT', 'table or attribute'],
+  ['ECB bytes of a length not a multiple of 16', () => codec.decrypt(new Uint8Array(17), { key: PASSWORD, format: 'pynamodb_mate', kind: 'string' }), DecryptionError, 'E_LEGACY_LENGTH', '16'],
+  ['a CTR envelope that is not JSON', () => codec.decrypt(new Uint8Array([0xff, 0xfe]), { key: PASSWORD, format: 'pynamodb_mate', kind: 'string', deterministic: false }), DecryptionError, 'E_LEGACY_ENVELOPE', 'CTR envelope'],
+  ['a CTR envelope without its token', () => codec.decrypt(Buffer.from('{"nonce": "0000"}'), { key: PASSWORD, format: 'pynamodb_mate', kind: 'string', deterministic: false }), DecryptionError, 'E_LEGACY_ENVELOPE', 'field'],
+  ['gunzip of bytes without the gzip magic', () => codec.gunzip(Buffer.from(PLAIN)), CompressionError, 'E_GZIP_HEADER', 'gzip'],
+  ['gunzip of a cut-off stream', () => codec.gunzip(codec.gzip(PLAIN).subarray(0, 14)), CompressionError, 'E_GZIP_TRUNCATED', 'ends'],
+  ['gunzip with a wrong CRC', () => codec.gunzip(edit(codec.gzip(PLAIN), -6)), CompressionError, 'E_GZIP_CHECKSUM', 'CRC32'],
+  ['gunzip of corrupt deflate data', () => codec.gunzip(edit(codec.gzip(PLAIN.repeat(9)), 10, 0xff)), CompressionError, 'E_GZIP_DATA', 'deflate'],
+  ['gunzip of a bomb past maxOutput', () => codec.gunzip(gzipSync(Buffer.alloc(1 << 20)), { maxOutput: 1000 }), CompressionError, 'E_GZIP_TOO_LARGE', '1000'],
+  ['decompress (json) of gzip holding no JSON', () => codec.decompress(codec.gzip(PLAIN), { kind: 'json' }), EncodingError, 'E_JSON_SYNTAX', 'byte'],
+
+  // ---- items: wrong JS types, missing keys, NaN/Infinity, lone surrogates, sizes ------------------------
+  ['create() of null', () => Thing.create(null), ItemError, 'E_ITEM_TYPE', 'Thing'],
+  ['create() of a string', () => Thing.create(PLAIN), ItemError, 'E_ITEM_TYPE', 'Thing'],
+  ['create() without the hash key', () => Thing.create({ secret: PLAIN }), ItemError, 'E_ITEM_REQUIRED', 'Thing.id'],
+  ['create() with an unknown attribute', () => thing({ titel: 'x' }), ItemError, 'E_ITEM_UNKNOWN', 'titel'],
+  ['create() with an unknown attribute named like data', () => thing({ [PLAIN]: 1 }), ItemError, 'E_ITEM_UNKNOWN', 'Thing'],
+  ['a string attribute given a number', () => thing({ s: 5 }), ItemError, 'E_ITEM_TYPE', 'Thing.s'],
+  ['a string attribute given an object', () => thing({ s: { secret: PLAIN } }), ItemError, 'E_ITEM_TYPE', 'Thing.s'],
+  ['a number attribute given a string', () => thing({ n: PLAIN }), ItemError, 'E_ITEM_TYPE', 'Thing.n'],
+  ['a number attribute given NaN', () => thing({ n: NaN }), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
+  ['a number attribute given Infinity', () => thing({ n: Infinity }), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
+  ['a number attribute given -Infinity in a typed list', () => thing({ meta: { deep: [1, -Infinity] } }), ItemError, 'E_ITEM_VALUE', 'Thing.meta.deep[1]'],
+  ['a number over DynamoDB\'s range', () => thing({ n: 1e126 }), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
+  ['an integer attribute given 1.5', () => thing({ i: 1.5 }), ItemError, 'E_ITEM_VALUE', 'Thing.i'],
+  ['a number set holding NaN', () => thing({ nums: new Set([1, NaN]) }), ItemError, 'E_ITEM_VALUE', 'Thing.nums'],
+  ['a dynamic attribute holding NaN', () => thing({ any: { x: NaN } }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['a string with a lone surrogate', () => thing({ s: `${PLAIN}\ud800` }), ItemError, 'E_ITEM_VALUE', 'Thing.s'],
+  ['a dynamic map key with a lone surrogate', () => thing({ any: { [`\udc00${PLAIN}`]: 1 } }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['an encrypted string with a lone surrogate', () => thing({ ssn: `${PLAIN}\ud800` }), ItemError, 'E_ITEM_VALUE', 'Thing.ssn'],
+  ['a string set given an array', () => thing({ tags: ['a'] }), ItemError, 'E_ITEM_TYPE', 'Thing.tags'],
+  ['a string set holding a number', () => thing({ tags: new Set(['a', 1]) }), ItemError, 'E_ITEM_TYPE', 'Thing.tags'],
+  ['a string set holding an empty string', () => thing({ tags: new Set(['']) }), ItemError, 'E_ITEM_VALUE', 'Thing.tags'],
+  ['a binary attribute given a string', () => thing({ bin: PLAIN }), ItemError, 'E_ITEM_TYPE', 'Thing.bin'],
+  ['a binary attribute given an ArrayBuffer', () => thing({ bin: new ArrayBuffer(4) }), ItemError, 'E_ITEM_TYPE', 'Thing.bin'],
+  ['a map attribute given an array', () => thing({ meta: [PLAIN] }), ItemError, 'E_ITEM_TYPE', 'Thing.meta'],
+  ['a typed map field of the wrong type', () => thing({ meta: { a: 7 } }), ItemError, 'E_ITEM_TYPE', 'Thing.meta.a'],
+  ['a dynamic attribute holding a function', () => thing({ any: { f: () => PLAIN } }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
+  ['a dynamic attribute holding a Map', () => thing({ any: new Map([[PLAIN, 1]]) }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
+  ['a dynamic attribute holding a class instance', () => thing({ any: new (class Card { constructor() { this.n = PLAIN; } })() }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
+  ['a dynamic attribute holding a cycle', () => thing({ any: cyclic() }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['a dynamic attribute nested 40 levels', () => thing({ any: deep(40) }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['a datetime attribute given a string', () => thing({ when: '2024-01-01' }), ItemError, 'E_ITEM_TYPE', 'Thing.when'],
+  ['a datetime attribute given an invalid Date', () => thing({ when: new Date(NaN) }), ItemError, 'E_ITEM_VALUE', 'Thing.when'],
+  ['a datetime attribute in year 10000', () => thing({ when: new Date('+010000-01-01T00:00:00Z') }), ItemError, 'E_ITEM_VALUE', 'Thing.when'],
+  ['an encrypted string given a number', () => thing({ ssn: 123456789 }), ItemError, 'E_ITEM_TYPE', 'Thing.ssn'],
+  ['an encrypted integer given 1.5', () => thing({ pin: 1.5 }), ItemError, 'E_ITEM_VALUE', 'Thing.pin'],
+  ['an item over 400 KB', () => thing({ s: 'x'.repeat(400 * 1024) }), ItemError, 'E_ITEM_TOO_LARGE', 'the largest attribute is s'],
+  ['an empty string as the hash key', () => Thing.create({ id: '', secret: PLAIN }), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['a hash key over 2048 bytes', () => Thing.create({ id: 'é'.repeat(1025), secret: PLAIN }), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['get() without a key', () => Thing.get(), ItemError, 'E_ITEM_REQUIRED', 'id'],
+  ['get() with a key of the wrong type', () => Thing.get({ id: 'x' }), ItemError, 'E_ITEM_TYPE', 'Thing.id'],
+  ['get() with an empty hash key', () => Thing.get(''), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['get() without the range key', () => Ranged.get('a'), ItemError, 'E_ITEM_REQUIRED', 'at'],
+  ['get() with NaN as the range key', () => Ranged.get('a', NaN), ItemError, 'E_ITEM_VALUE', 'Ranged.at'],
+  ['query() without a hash key value', () => Thing.query().next(), ItemError, 'E_ITEM_REQUIRED', 'Thing.id'],
+  ['fromJSON of a value that is not an AttributeValue', () => Thing.fromJSON({ id: { Q: PLAIN } }), ItemError, 'E_ITEM_STORED', 'Thing.id'],
+  ['fromJSON of null', () => Thing.fromJSON(null), ItemError, 'E_ITEM_STORED', 'Thing'],
+
+  // ---- expressions ---------------------------------------------------------------------------------
+  ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
+  ['eq(undefined)', () => Thing.attr.n.eq(undefined), ItemError, 'E_ITEM_REQUIRED', 'Thing.n'],
+  ['between() with one bound', () => Thing.attr.n.between(1), ItemError, 'E_ITEM_REQUIRED', 'Thing.n'],
+  ['lt() on an encrypted attribute', () => Thing.attr.ssn.lt(PLAIN), ExpressionError, 'E_EXPRESSION', 'ssn'],
+  ['eq() between an aead attribute and another attribute', () => Thing.attr.ssn.eq(Thing.attr.s), ExpressionError, 'E_EXPRESSION', 'ssn'],
+  ['in() with 101 values', () => Thing.attr.n.in(Array.from({ length: 101 }, (_, k) => k)), ExpressionError, 'E_EXPRESSION', 'n'],
+  ['add() to a string attribute', () => Thing.attr.s.add(PLAIN), ExpressionError, 'E_EXPRESSION', 's'],
+  ['set() of a function', () => Thing.attr.any.set(() => PLAIN), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
+  ['cond.and() of non-conditions', () => cond.and(PLAIN, 1), ExpressionError, 'E_EXPRESSION', 'cond.and()'],
+  ['update() that removes the hash key', () => thing({}).update([Thing.attr.id.remove()]), ExpressionError, 'E_EXPRESSION', 'id'],
+  ['update() that sets the hash key', () => thing({}).update([Thing.attr.id.set('other')]), ExpressionError, 'E_EXPRESSION', 'id'],
+  ['update() with two actions on one path', () => thing({}).update([Thing.attr.n.set(1), Thing.attr.n.add(2)]), ExpressionError, 'E_EXPRESSION', 'n'],
+  ['save() with a condition that is a string', () => thing({}).save({ condition: PLAIN }), ExpressionError, 'E_EXPRESSION', 'condition'],
+  ['scan() with 0 segments', () => Thing.scan({ segments: 0 }).next(), ArgumentError, 'E_ARGUMENT', 'segments'],
+  ['scan() with limit -1', () => Thing.scan({ limit: -1 }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
+  ['query() with pageSize 0', () => Thing.query('k', { pageSize: 0 }).next(), ArgumentError, 'E_ARGUMENT', 'pageSize'],
+
+  // ---- corrupt stored values (read back through get()) -----------------------------------------------
+  ['a stored aead value that was tampered with', () => storedGet({ ssn: { B: edit(ssnStored, -3) } }), DecryptionError, 'E_AEAD_TAMPERED', 'Vault.ssn'],
+  ['a stored aead value cut short', () => storedGet({ ssn: { B: ssnStored.subarray(0, ssnStored.length - 4) } }), DecryptionError, 'E_AEAD_TRUNCATED', 'Vault.ssn'],
+  ['a stored aead value under an unknown key id', () => storedGet({ ssn: { B: codec.encrypt(PLAIN, { key: KEY, keyId: 'k-old', table: 'vault', attribute: 'ssn' }) } }), DecryptionError, 'E_AEAD_UNKNOWN_KEY_ID', 'Vault.ssn'],
+  ['a stored aead value under another key', () => storedGet({ ssn: { B: codec.encrypt(PLAIN, { key: OTHER_KEY, table: 'vault', attribute: 'ssn' }) } }), DecryptionError, 'E_AEAD_WRONG_KEY', 'Vault.ssn'],
+  ['a stored aead value of another table', () => storedGet({ ssn: { B: codec.encrypt(PLAIN, { key: KEY, table: 'users', attribute: 'ssn' }) } }), DecryptionError, 'E_AEAD_CONTEXT', 'Vault.ssn'],
+  ['a stored value that is not binary', () => storedGet({ ssn: { S: PLAIN } }), ItemError, 'E_ITEM_STORED', 'Vault.ssn'],
+  ['stored ECB bytes of the wrong length', () => storedGet({ pm: { B: new Uint8Array(20) } }), DecryptionError, 'E_LEGACY_LENGTH', 'Vault.pm'],
+  ['stored ECB bytes under another password', () => storedGet({ pm: { B: codec.encrypt(PLAIN, { key: 'other', format: 'pynamodb_mate' }) } }), DecryptionError, 'E_LEGACY_PADDING', 'Vault.pm'],
+  ['a stored CTR envelope with a bad field', () => storedGet({ ctr: { B: Buffer.from('{"nonce": "\\"", "token": ""}') } }), DecryptionError, 'E_LEGACY_ENVELOPE', 'Vault.ctr'],
+  ['stored gzip cut short', () => storedGet({ body: { B: gzipSync(PLAIN).subarray(0, 15) } }), CompressionError, 'E_GZIP_TRUNCATED', 'Vault.body'],
+  ['stored gzip with a wrong CRC', () => storedGet({ body: { B: edit(gzipSync(PLAIN), -5) } }), CompressionError, 'E_GZIP_CHECKSUM', 'Vault.body'],
+  ['stored bytes that are not gzip', () => storedGet({ body: { B: Buffer.from(PLAIN) } }), CompressionError, 'E_GZIP_HEADER', 'Vault.body'],
+  ['a stored gzip bomb', () => storedGet({ body: { B: gzipSync(Buffer.alloc(200_000, 'a')) } }), CompressionError, 'E_GZIP_TOO_LARGE', 'Vault.body'],
+  ['stored compressed JSON that is not JSON', () => storedGet({ doc: { B: gzipSync(PLAIN) } }), ItemError, 'E_ITEM_STORED', 'Vault.doc'],
+  ['a stored S3 value that is an http URL', () => storedGet({ page: { S: `https://pages/${PLAIN}` } }), S3Error, 'E_S3_URI', 'Vault.page'],
+  ['a stored S3 URI without a key', () => storedGet({ page: { S: 's3://pages/' } }), S3Error, 'E_S3_URI', 'Vault.page'],
+  ['a stored S3 URI without a bucket', () => storedGet({ page: { S: `s3:///${PLAIN}` } }), S3Error, 'E_S3_URI', 'Vault.page'],
+  ['a stored S3 value that is the empty string', () => storedGet({ page: { S: '' } }), S3Error, 'E_S3_URI', 'Vault.page'],
+
+  // ---- misconfigured models and attributes ----------------------------------------------------------
+  ['defineModel(null)', () => defineModel(null), ModelError, 'E_MODEL', 'defineModel'],
+  ['a table name of 2 characters', () => defineModel({ table: 'ab', client: noRequests, attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'table'],
+  ['a table name with spaces', () => defineModel({ table: 'my table', client: noRequests, attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'table'],
+  ['a model without a client', () => defineModel({ table: 'things', attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'client'],
+  ['a model without a hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.string() } }), ModelError, 'E_MODEL', 'hashKey'],
+  ['a model with two hash keys', () => def({ other: attr.string({ hashKey: true }) }), ModelError, 'E_MODEL', 'hashKey'],
+  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
+  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
+  ['an attribute that is not made by attr.*', () => def({ x: { type: 'string' } }), ModelError, 'E_MODEL', 'x'],
+  ['an attribute named like a method', () => def({ save: attr.string() }), ModelError, 'E_MODEL', 'save'],
+  ['an attribute name with a dot', () => def({ 'a.b': attr.string() }), ModelError, 'E_SCHEMA', 'a.b'],
+  ['an attribute name with a lone surrogate', () => def({ 'x\ud800': attr.string() }), ModelError, 'E_MODEL', 'surrogate'],
+  ['an attrName with a lone surrogate', () => def({ x: attr.string({ attrName: 'x\udc00' }) }), ModelError, 'E_MODEL', 'x'],
+  ['a typed map field name with a lone surrogate', () => attr.map({ ['f\ud800']: attr.string() }), ModelError, 'E_MODEL', 'attr.map()'],
+  ['an index range key that is an empty string', () => def({ cat: attr.string({ nullable: true }) }, { indexes: { byCat: { type: 'global', hashKey: 'cat' } } }).create({ id: 'k', cat: '' }), ItemError, 'E_ITEM_VALUE', 'Bad.cat'],
+  ['a binary range key over 1024 bytes', () => defineModel({ name: 'Bin', table: 'bins', client: noRequests, attributes: { id: attr.string({ hashKey: true }), at: attr.binary({ rangeKey: true }) } }).get('k', new Uint8Array(1025)), ItemError, 'E_ITEM_VALUE', 'Bin.at'],
+  ['two attributes with one attrName', () => def({ a: attr.string({ attrName: 'x' }), b: attr.string({ attrName: 'x' }) }), ModelError, 'E_MODEL', 'b'],
+  ['two ttl attributes', () => def({ a: attr.ttl(), b: attr.ttl() }), ModelError, 'E_MODEL', 'ttl'],
+  ['an index on an unknown attribute', () => def({}, { indexes: { byX: { type: 'global', hashKey: 'x' } } }), ModelError, 'E_MODEL', 'byX'],
+  ['PROVISIONED billing without throughput', () => def({}, { billingMode: 'PROVISIONED' }), ModelError, 'E_MODEL', 'throughput'],
+  ['an S3-backed attribute without an S3 client', () => def({ page: attr.s3Text({ bucket: 'pages' }) }), ModelError, 'E_MODEL', 'page'],
+  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ModelError, 'E_MODEL', 'nulable'],
+  ['attr.number() both integer and float', () => attr.number({ integer: true, float: true }), ModelError, 'E_MODEL', 'attr.number()'],
+  ['attr.list() of a string', () => attr.list({ of: 'string' }), ModelError, 'E_MODEL', 'attr.list'],
+  ['attr.map() without attributes', () => attr.map({}), ModelError, 'E_MODEL', 'attr.map'],
+  ['an encrypted attribute without a key', () => attr.encryptedString({}), ModelError, 'E_MODEL', 'key'],
+  ['an encrypted attribute with an unknown format', () => attr.encryptedString({ key: KEY, format: 'aes' }), ModelError, 'E_MODEL', 'format'],
+  ['an encrypted attribute inside a map', () => def({ m: attr.map({ e: attr.encryptedString({ key: KEY }) }) }), ModelError, 'E_SCHEMA', 'm.e'],
+  ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
+  ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
+
+  // ---- status tracker -------------------------------------------------------------------------------
+  ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],
+  ['a tracker with a misspelt option', () => tracker({ maxRetries: 3 }), ArgumentError, 'E_ARGUMENT', 'maxRetries'],
+  ['a tracker with maxRetry NaN', () => tracker({ maxRetry: NaN }), ArgumentError, 'E_ARGUMENT', 'maxRetry'],
+  ['a tracker whose use case contains the separator', () => tracker({ useCaseId: 'a____b' }), ArgumentError, 'E_ARGUMENT', 'useCaseId'],
+  ['a tracker with two statuses on one code', () => tracker({ statuses: { pending: 20 } }), ArgumentError, 'E_ARGUMENT', 'statuses'],
+  ['a tracker run() of a number task id', () => tracker().run(7, () => {}), ArgumentError, 'E_ARGUMENT', 'task id'],
+  ['a tracker run() without a function', () => tracker().run('t'), ArgumentError, 'E_ARGUMENT', 'fn'],
+];
+
+test('the bad-input catalogue has at least 60 rows with unique titles', () => {
+  assert.ok(ROWS.length >= 60, `${ROWS.length} rows`);
+  assert.equal(new Set(ROWS.map(([title]) => title)).size, ROWS.length);
+});
+
+/** The error `run` throws or rejects with (an error-free row fails the test). */
+async function caught(run) {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('nothing was thrown');
+}
+
+for (const [title, run, type, code, names] of ROWS) {
+  test(`bad input: ${title} -> ${code}`, async () => {
+    const error = await caught(run);
+    assert.ok(error instanceof errors.DynamoDBMateError, `not a DynamoDBMateError: ${error?.stack ?? error}`);
+    assert.ok(error instanceof type, `${error.name} is not a ${type.name}: ${error.message}`);
+    assert.equal(error.code, code, error.message);
+    assert.equal(error.name, error.constructor.name);
+    assert.ok(error.message.includes(names), `the message does not name ${names}: ${error.message}`);
+    const views = { message: error.message, stack: error.stack, json: JSON.stringify(error), inspect: inspect(error, { depth: 8 }) };
+    for (const [view, text] of Object.entries(views)) {
+      for (const secret of SECRETS) assert.ok(!text?.includes(secret), `the error's ${view} leaks a secret: ${text}`);
+    }
+  });
+}

@@ -56,7 +56,8 @@ export const REFRESH_AFTER_MS = 15 * 60 * 1000;
 /**
  * HeadObject, then PutObject only when the object is missing (content-addressed keys: the same
  * bytes are uploaded once). As pynamodb_mate, Put sends only Bucket, Key and Body (plus `extra`).
- * An old object that is reused is refreshed (REFRESH_AFTER_MS). `uploaded`: whether this call put it.
+ * An old object that is reused is refreshed (REFRESH_AFTER_MS). `uploaded`: whether this call put it;
+ * `young`: a reused object younger than REFRESH_AFTER_MS (it may be another write's fresh upload).
  */
 export async function putIfMissing(context, bucket, key, body, extra = {}) {
   const { CopyObjectCommand, HeadObjectCommand, PutObjectCommand } = await sdk();
@@ -69,7 +70,8 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
     if (!missing(error)) throw failure('E_S3_WRITE', context, uri, 'HeadObject', error);
   }
   if (head) {
-    if (!(Date.now() - head.LastModified?.getTime() < REFRESH_AFTER_MS)) {
+    const young = Date.now() - head.LastModified?.getTime() < REFRESH_AFTER_MS;
+    if (!young) {
       // S3 copies an object onto itself only when something is replaced: the same metadata is.
       const same = { MetadataDirective: 'REPLACE', Metadata: head.Metadata ?? {}, ...(head.ContentType ? { ContentType: head.ContentType } : {}) };
       try {
@@ -78,14 +80,14 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
         throw failure('E_S3_WRITE', context, uri, 'CopyObject (refreshing the LastModified of a reused object)', error);
       }
     }
-    return { uri, uploaded: false };
+    return { uri, uploaded: false, young };
   }
   try {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }));
   } catch (error) {
     throw failure('E_S3_WRITE', context, uri, 'PutObject', error);
   }
-  return { uri, uploaded: true };
+  return { uri, uploaded: true, young: true };
 }
 
 /** The object's bytes; E_S3_NOT_FOUND when it is gone, E_S3_ACCESS_DENIED, E_S3_READ on any other failure. */

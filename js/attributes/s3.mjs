@@ -181,8 +181,9 @@ export class S3Attribute extends Attribute {
   }
 
   /**
-   * Uploads the value (unless an object with its fingerprint exists) and returns its URI.
-   * `context.uploads`, when given, collects `{ name, uri }` of the 'item'-layout objects uploaded.
+   * Uploads the value (unless an object with its fingerprint exists) and returns its URI. For the
+   * 'item' layout, `context.uploads` collects the objects this call uploaded and `context.reused` the
+   * young ones it found (`{ name, uri, bucket, key, body, extra }`: enough to put them again).
    */
   async beforeWrite(value, context) {
     if (value === null) return value;
@@ -205,9 +206,13 @@ export class S3Attribute extends Attribute {
     const { item, name } = context;
     const { pk, sk, attr } = this.#itemParts(item, context);
     const Metadata = { pk, ...(sk === undefined ? {} : { sk }), attr, update_at: pythonIsoformat(new Date()) };
+    const { bucket } = this.options;
     const key = `${this.#itemPrefix(item, context)}md5=${md5Hex(bytes)}`;
-    const { uri, uploaded } = await putIfMissing(context, this.options.bucket, key, body, { Metadata });
-    if (uploaded) context.uploads?.push({ name, uri });
+    const extra = { Metadata };
+    const { uri, uploaded, young } = await putIfMissing(context, bucket, key, body, extra);
+    const object = { name, uri, bucket, key, body, extra };
+    if (uploaded) context.uploads?.push(object);
+    else if (young) context.reused?.push(object);
     return uri;
   }
 

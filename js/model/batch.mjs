@@ -63,8 +63,9 @@ async function batchS3Writes(m, refs, keyValuesList) {
 
 /**
  * Puts `put` instances and deletes `del` keys, 25 requests per call. With 'item'-layout S3
- * attributes, each request's S3 side is settled by its own outcome (processed, or left unprocessed
- * or unknown after an error).
+ * attributes, each request's S3 side is settled by its own outcome: 'written' when processed;
+ * 'refused' when never sent, or left unprocessed by calls the SDK sent once; else 'unknown' (a call
+ * that failed, or was retried by the SDK, may still land).
  */
 export async function batchWrite(m, refs, { put = [], delete: del = [] } = {}, { retry = {} } = {}) {
   if (put.length > 0) await prepare(m);
@@ -76,27 +77,30 @@ export async function batchWrite(m, refs, { put = [], delete: del = [] } = {}, {
     try {
       requests.push({ PutRequest: { Item: await encodeForWrite(m, values, s3[i]) } });
     } catch (error) {
-      await settleAll(s3.slice(0, i), false);
+      await settleAll(s3.slice(0, i), 'refused');
       throw error;
     }
   }
   for (const key of delKeys) requests.push({ DeleteRequest: { Key: encodeKey(m, key) } });
   const keyOf = (r) => keyId(r.DeleteRequest?.Key ?? Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean)
     .map((n) => [m.dbName(n), r.PutRequest.Item[m.dbName(n)]])));
-  const processed = new Set();
+  const outcomes = new Map();
   const failed = [];
   try {
     for (const chunk of chunks(requests, 25)) {
+      for (const r of chunk) outcomes.set(r, 'unknown');
+      let once = true;
       const left = await retryUnprocessed(chunk, async (pending) => {
         const out = await m.client.send(new BatchWriteItemCommand({ RequestItems: { [m.table]: pending } }));
+        once &&= (out.$metadata?.attempts ?? 1) <= 1;
         return out.UnprocessedItems?.[m.table] ?? [];
       }, retry);
       const unprocessed = new Set(left.map(keyOf));
-      for (const r of chunk) if (!unprocessed.has(keyOf(r))) processed.add(r);
+      for (const r of chunk) outcomes.set(r, unprocessed.has(keyOf(r)) ? (once ? 'refused' : 'unknown') : 'written');
       failed.push(...left);
     }
   } finally {
-    await Promise.all(s3.map((w, i) => w?.settle(processed.has(requests[i]))));
+    await Promise.all(s3.map((w, i) => w?.settle(outcomes.get(requests[i]) ?? 'refused')));
   }
   if (failed.length > 0) {
     throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: failed });

@@ -25,7 +25,7 @@ async function run(m, values, hook, extra) {
 
 /**
  * A copy of `values` with every beforeWrite hook applied. `extra` joins the hook context:
- * `{ uploads }` collects the 'item'-layout objects the hooks uploaded (js/model/s3-writes.mjs).
+ * `{ uploads, reused }` collect the 'item'-layout objects the hooks uploaded or found (js/model/s3-writes.mjs).
  */
 export const beforeWrite = (m, values, extra) => run(m, { ...values }, 'beforeWrite', extra);
 

@@ -52,7 +52,8 @@ eachS3Backend("save: the replaced 'item' object is deleted after the put, never 
 
     client.sent.length = 0;
     await doc.save();                                            // same values: same keys, nothing deleted
-    assert.deepEqual(client.sent, ['HeadObject', 'HeadObject']);
+    // Found both; after the write, the young 'item' object is checked again (a refused concurrent writer may have deleted it).
+    assert.deepEqual(client.sent, ['HeadObject', 'HeadObject', 'HeadObject']);
     assert.deepEqual(await keys(), [textKey('d1', a), sharedKey(a)].sort());
 
     doc.text = b;
@@ -240,15 +241,69 @@ eachS3Backend('a cleanup that fails is reported to onS3CleanupError (E_S3_CLEANU
   }
 });
 
+eachS3Backend('a write that may still land (a timeout, a 5xx, a retried request) deletes nothing', async (backend) => {
+  const { Doc, db, keys, textKey } = await setUp(backend);
+  const [a, b] = [TEXT('a'), TEXT('b')];
+  try {
+    await Doc.create({ id: 'd1', text: a }).save();
+    db.fail.PutItem = async () => { throw Object.assign(new Error('timed out'), { name: 'TimeoutError' }); };
+    await assert.rejects(Doc.create({ id: 'd1', text: b }).save(), { name: 'TimeoutError' });
+    db.fail.PutItem = async () => {
+      throw Object.assign(new Error('refused'), { name: 'ConditionalCheckFailedException', $metadata: { attempts: 2 } });
+    };
+    await assert.rejects(Doc.create({ id: 'd2', text: b }).save(), { name: 'ConditionalCheckFailedException' });
+    assert.deepEqual(await keys(), [textKey('d1', a), textKey('d1', b), textKey('d2', b)].sort(), 'all left for the collector');
+    assert.ok(!db.sent.includes('GetItem'), 'no cleanup was attempted');
+  } finally {
+    await Doc.deleteTable();
+  }
+});
+
+eachS3Backend('two writers of one value: a reused young object deleted by the refused writer is put back, by either writer', async (backend) => {
+  const { Doc, db, client, keys, textKey, raw, s3 } = await setUp(backend);
+  const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+  const a = TEXT('a');
+  const deleteObject = (uri) => s3.send(new DeleteObjectCommand({ Bucket: new URL(uri).host, Key: new URL(uri).pathname.slice(1) }));
+  try {
+    // The refused writer's delete lands after this writer's PutItem: this writer puts the object back.
+    await Doc.create({ id: 'd1', text: a }).save({ condition: Doc.attr.id.notExists() });
+    const uri = (await raw('d1')).text.S;
+    db.fail.PutItem = async (command, send) => {
+      delete db.fail.PutItem;
+      const out = await send(command);
+      await deleteObject(uri);
+      return out;
+    };
+    await Doc.create({ id: 'd1', text: a }).save();
+    assert.deepEqual(await keys(), [textKey('d1', a)]);
+    assert.equal((await Doc.get('d1', { consistentRead: true })).text, a);
+
+    // The other writer's PutItem lands while the refused writer deletes: the refused writer puts it back.
+    await Doc.create({ id: 'd2', text: a }).save({ condition: Doc.attr.id.exists() }).catch(() => {});
+    assert.ok(!(await keys()).includes(textKey('d2', a)), 'a refused write deletes its upload');
+    client.fail.DeleteObjects = async (command, send) => {
+      delete client.fail.DeleteObjects;
+      const out = await send(command);
+      await backend.dynamodb.send(new PutItemCommand({ TableName: Doc.tableName, Item: { id: { S: 'd2' }, text: { S: uri.replace('pk=d1', 'pk=d2') } } }));
+      return out;
+    };
+    await assert.rejects(Doc.create({ id: 'd2', text: a }).save({ condition: Doc.attr.id.exists() }), failedCondition);
+    assert.ok((await keys()).includes(textKey('d2', a)), 'put back');
+    assert.equal((await Doc.get('d2', { consistentRead: true })).text, a);
+  } finally {
+    await Doc.deleteTable();
+  }
+});
+
 eachS3Backend('without onS3CleanupError a failed cleanup is a process warning; an unreadable item keeps the upload', async (backend) => {
   const { Doc, db, keys, textKey } = await setUp(backend);
   try {
     const a = TEXT('a');
-    // The PutItem fails, and so does the GetItem that would check what the item references.
-    db.fail.PutItem = async () => { throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' }); };
+    // DynamoDB refuses the PutItem, and the GetItem that would check what the item references fails.
+    db.fail.PutItem = async () => { throw Object.assign(new Error('refused'), { name: 'ConditionalCheckFailedException' }); };
     db.fail.GetItem = async () => { throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' }); };
     const warned = once(process, 'warning');
-    await assert.rejects(Doc.create({ id: 'd1', text: a }).save(), { name: 'ThrottlingException' });
+    await assert.rejects(Doc.create({ id: 'd1', text: a }).save(), { name: 'ConditionalCheckFailedException' });
     const [warning] = await warned;
     assert.equal(warning.code, 'E_S3_CLEANUP');
     assert.match(warning.message, /could not be read to clean up/);

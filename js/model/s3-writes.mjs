@@ -1,16 +1,22 @@
 // The S3 side of item writes. 'item'-layout objects (pynamodb_mate 6.x large attributes) belong to
 // one item, so its writes delete them: what a write replaced, once DynamoDB took the write; what it
-// uploaded, when DynamoDB refused it; all of them when the item is deleted. 'content' objects may be
-// shared by other items and are never deleted here (Model.collectS3Orphans does). A failed delete
-// never fails the write: it is reported to the model's `onS3CleanupError` (default: a warning) and
-// the object is left for the collector.
+// uploaded, when DynamoDB certainly refused it; all of them when the item is deleted. 'content'
+// objects may be shared by other items and are never deleted here (Model.collectS3Orphans does). A
+// failed delete never fails the write: it is reported to the model's `onS3CleanupError` (default: a
+// warning) and the object is left for the collector.
+//
+// Two writers may store the same value in one item: B finds the object A uploaded and skips its
+// upload, A is refused and deletes it, B's write lands. So a refused write re-reads the item before
+// deleting (and puts back what the item references after), and a write that reused a young object
+// checks after it succeeded that the object is still there (and puts it back if not): whichever
+// order the two writes take, the stored item ends up pointing at an object.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { S3Error } from '../errors/index.mjs';
+import { DynamoDBMateError, S3Error } from '../errors/index.mjs';
 import { itemSuffix } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { UpdateAction } from '../expressions/nodes.mjs';
 import { valueOperand } from '../expressions/operands.mjs';
-import { deleteBatch, MAX_DELETE, splitUri } from '../attributes/s3-store.mjs';
+import { deleteBatch, MAX_DELETE, putIfMissing, splitUri } from '../attributes/s3-store.mjs';
 import { S3Upload } from '../attributes/s3.mjs';
 import { encodeKey, itemKeyOf } from './keys.mjs';
 
@@ -33,7 +39,24 @@ function report(m, error) {
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-/** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted. */
+/** DynamoDB answers that prove a write was not applied (a timeout or a 5xx proves nothing). */
+const REFUSALS = new Set(['ConditionalCheckFailedException', 'TransactionCanceledException', 'ValidationException']);
+
+/**
+ * 'refused' when `error` proves that the write was not applied and no earlier attempt of it can
+ * still land (the SDK sent it once), else 'unknown'. Errors of this library are raised before
+ * anything is sent, except TransactionCanceledError, judged by its cause.
+ */
+export function outcomeOf(error) {
+  if (error instanceof DynamoDBMateError && error.code !== 'E_TRANSACTION_CANCELLED') return 'refused';
+  const sdk = error?.code === 'E_TRANSACTION_CANCELLED' ? error.cause : error;
+  return REFUSALS.has(sdk?.name) && (sdk.$metadata?.attempts ?? 1) <= 1 ? 'refused' : 'unknown';
+}
+
+const cleanupError = (m, itemKey, { name, uri }, message, cause) => new S3Error('E_S3_CLEANUP',
+  `${m.name}.${name}: ${message} (${uri})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
+
+/** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted; returns the deleted ones. */
 async function remove(m, itemKey, objects) {
   const byBucket = new Map();
   for (const object of objects) {
@@ -41,15 +64,30 @@ async function remove(m, itemKey, objects) {
     if (!byBucket.has(bucket)) byBucket.set(bucket, new Map());
     byBucket.get(bucket).set(key, object);
   }
+  const deleted = [];
   for (const [bucket, keys] of byBucket) {
     for (const chunk of chunks([...keys.keys()], MAX_DELETE)) {
-      for (const failure of (await deleteBatch(m.s3, bucket, chunk)).failed) {
-        const { name, uri } = keys.get(failure.key);
-        const message = `${m.name}.${name}: could not delete the replaced object, left for Model.collectS3Orphans (${failure.code}: ${failure.message}) (${uri})${itemSuffix(itemKey)}`;
-        report(m, new S3Error('E_S3_CLEANUP', message, { model: m.name, attribute: name, uri, itemKey, cause: failure.cause }));
+      const { failed } = await deleteBatch(m.s3, bucket, chunk);
+      const kept = new Set(failed.map((f) => f.key));
+      for (const failure of failed) {
+        const message = `could not delete the object, left for Model.collectS3Orphans (${failure.code}: ${failure.message})`;
+        report(m, cleanupError(m, itemKey, keys.get(failure.key), message, failure.cause));
       }
+      deleted.push(...chunk.filter((key) => !kept.has(key)).map((key) => keys.get(key)));
     }
   }
+  return deleted;
+}
+
+/** Puts `objects` (`{ name, uri, bucket, key, body, extra }`) again where they are missing; reports what it cannot. */
+async function restore(m, itemKey, objects) {
+  await Promise.all(objects.map(async (object) => {
+    try {
+      await putIfMissing({ model: m, name: object.name, itemKey }, object.bucket, object.key, object.body, object.extra);
+    } catch (cause) {
+      report(m, cleanupError(m, itemKey, object, 'the item references this object, which a concurrent write deleted, and it could not be put back', cause));
+    }
+  }));
 }
 
 /** `ProjectionExpression` of attributes `names`. */
@@ -59,8 +97,9 @@ function projection(m, names) {
 }
 
 /**
- * One item write's 'item'-layout objects: those it uploads (`uploads`, filled by the attributes'
- * beforeWrite), those the item referenced before (`previous`) and those it stores (`stored`).
+ * One item write's 'item'-layout objects: those it uploads (`uploads`) and the young ones it reuses
+ * (`reused`), both filled by the attributes' beforeWrite, those the item referenced before
+ * (`previous`) and those it stores (`stored`).
  */
 export class S3Write {
   /**
@@ -75,6 +114,7 @@ export class S3Write {
     this.names = names;
     this.fromResponse = fromResponse;
     this.uploads = [];
+    this.reused = [];
     this.previous = new Map();
     this.stored = new Map();
   }
@@ -101,28 +141,38 @@ export class S3Write {
     this.previous = this.own(await this.read());
   }
 
-  /**
-   * After the write: on success, deletes the objects it replaced (never one it stores: the same key
-   * is the same object); on failure, the objects it uploaded, unless the item references them by
-   * now (another writer stored the same value meanwhile). Never throws.
-   */
-  async settle(ok) {
-    let objects = [];
-    if (ok) {
-      objects = [...this.previous].filter(([name, uri]) => this.stored.get(name) !== uri).map(([name, uri]) => ({ name, uri }));
-    } else if (this.uploads.length > 0) {
-      try {
-        const referenced = new Set(this.own(await this.read()).values());
-        objects = this.uploads.filter((u) => !referenced.has(u.uri));
-      } catch (cause) {
-        // Without knowing what the item references, deleting could lose a value: keep the objects.
-        for (const { name, uri } of this.uploads) {
-          const message = `${this.m.name}.${name}: the write failed and the item could not be read to clean up its upload, left for Model.collectS3Orphans (${uri})${itemSuffix(this.key)}`;
-          report(this.m, new S3Error('E_S3_CLEANUP', message, { model: this.m.name, attribute: name, uri, itemKey: this.key, cause }));
-        }
-      }
+  /** The URIs of this item's objects that the item references now, or undefined (reported) when it cannot be read. */
+  async #referenced(objects, why) {
+    try {
+      return new Set(this.own(await this.read()).values());
+    } catch (cause) {
+      for (const object of objects) report(this.m, cleanupError(this.m, this.key, object, why, cause));
+      return undefined;
     }
-    if (objects.length > 0) await remove(this.m, this.key, objects);
+  }
+
+  /**
+   * After the write. 'written': deletes the objects it replaced (never one it stores: the same key
+   * is the same object), and puts back a reused object that a concurrent refused write deleted.
+   * 'refused' (DynamoDB certainly did not apply it): deletes the objects it uploaded that the item
+   * does not reference, then puts back any of them that the item references by then. 'unknown' (a
+   * timeout, a 5xx: the write may still land): touches nothing; the collector takes what is left.
+   * Never throws.
+   */
+  async settle(outcome) {
+    const { m, key } = this;
+    if (outcome === 'written') {
+      const replaced = [...this.previous].filter(([name, uri]) => this.stored.get(name) !== uri).map(([name, uri]) => ({ name, uri }));
+      if (replaced.length > 0) await remove(m, key, replaced);
+      if (this.reused.length > 0) await restore(m, key, this.reused);
+    } else if (outcome === 'refused' && this.uploads.length > 0) {
+      const before = await this.#referenced(this.uploads, 'the write was refused and the item could not be read to clean up its upload, left for Model.collectS3Orphans');
+      if (!before) return;
+      const deleted = await remove(m, key, this.uploads.filter((u) => !before.has(u.uri)));
+      if (deleted.length === 0) return;
+      const after = await this.#referenced(deleted, 'deleted after a refused write; the item could not be read again to check that no concurrent write stores it');
+      if (after) await restore(m, key, this.uploads.filter((u) => after.has(u.uri) && deleted.some((d) => d.uri === u.uri)));
+    }
   }
 }
 
@@ -132,22 +182,22 @@ export function s3Write(m, values, names, fromResponse) {
   return names.length > 0 && key ? new S3Write(m, key, names, fromResponse) : undefined;
 }
 
-/** Sends a write, then settles its S3 side (`s3`, possibly undefined) either way; returns the response. */
+/** Sends a write, then settles its S3 side (`s3`, possibly undefined) by its outcome; returns the response. */
 export async function written(s3, send) {
   let out;
   try {
     out = await send();
   } catch (error) {
-    await s3?.settle(false);
+    await s3?.settle(outcomeOf(error));
     throw error;
   }
   if (s3?.fromResponse) s3.previous = s3.own(out.Attributes);
-  await s3?.settle(true);
+  await s3?.settle('written');
   return out;
 }
 
-/** Settles the S3 side of several writes (of a transaction or batch). */
-export const settleAll = (writes, ok) => Promise.all(writes.map((w) => w?.settle(ok)));
+/** Settles the S3 side of several writes (of a transaction or batch) with one outcome. */
+export const settleAll = (writes, outcome) => Promise.all(writes.map((w) => w?.settle(outcome)));
 
 /** The S3-backed attribute an update action writes, or undefined. */
 function s3Target(m, action) {
@@ -170,7 +220,7 @@ export async function uploadActions(m, actions, key) {
   const owned = [...new Set(targets.filter((t) => t?.attribute.layout === 'item').map((t) => t.name))];
   const s3 = s3Write(m, key, owned);
   await s3?.readPrevious();
-  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads };
+  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads, reused: s3?.reused };
   const results = await Promise.allSettled(actions.map(async (action, i) => {
     const target = targets[i];
     if (!target || action.type === 'remove') return action;
@@ -184,7 +234,7 @@ export async function uploadActions(m, actions, key) {
   }));
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) {
-    await s3?.settle(false);
+    await s3?.settle('refused');
     throw failed.reason;
   }
   return { actions: results.map((r) => r.value), s3 };

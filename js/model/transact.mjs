@@ -2,7 +2,7 @@
 import { TransactGetItemsCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { codecError } from '../errors/make.mjs';
 import { TransactionCanceledError } from '../errors/index.mjs';
-import { settleAll } from './s3-writes.mjs';
+import { outcomeOf, settleAll } from './s3-writes.mjs';
 
 const KINDS = { put: 'Put', update: 'Update', delete: 'Delete', conditionCheck: 'ConditionCheck' };
 
@@ -47,7 +47,7 @@ export async function transactWrite(client, ops, { clientRequestToken } = {}) {
   const s3 = requests.map((r) => r.s3);
   const failed = built.find((r) => r.status === 'rejected');
   if (failed) {
-    await settleAll(s3, false);
+    await settleAll(s3, 'refused');
     throw failed.reason;
   }
   const input = { TransactItems: requests.map((r, i) => ({ [KINDS[ops[i].kind]]: r.params })) };
@@ -55,11 +55,11 @@ export async function transactWrite(client, ops, { clientRequestToken } = {}) {
   try {
     await client.send(new TransactWriteItemsCommand(input));
   } catch (error) {
-    await settleAll(s3, false);
+    await settleAll(s3, outcomeOf(error));
     throw error.name === 'TransactionCanceledException' ? cancelled(error) : error;
   }
   for (const r of requests) r.commit();
-  await settleAll(s3, true);
+  await settleAll(s3, 'written');
 }
 
 /** One instance (or null when missing) per operation, in order. */

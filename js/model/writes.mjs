@@ -58,16 +58,16 @@ export function validate(m, values) {
 /**
  * The item of `values` after the beforeWrite hooks (S3 uploads), encoded. With S3-backed attributes
  * the item is validated first, so that an invalid item uploads nothing; when anything fails after
- * an upload, the 'item'-layout objects uploaded are deleted again (`s3.settle(false)`).
+ * an upload, the 'item'-layout objects uploaded are deleted again (nothing was sent to DynamoDB).
  */
 export async function encodeForWrite(m, values, s3) {
   if ([...m.attributes.values()].some((a) => a.needsS3)) validate(m, values);
   try {
-    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads }));
+    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused }));
     if (s3) s3.stored = s3.own(item);
     return item;
   } catch (error) {
-    await s3?.settle(false);
+    await s3?.settle('refused');
     throw withItemKey(error, itemKeyOf(m, values));
   }
 }
@@ -118,7 +118,7 @@ export async function updateRequest(m, refs, instance, actions, { condition } = 
     UpdateExpression = builder.update(stored);
     conditions = expressionParams(builder, combine(condition, version.condition));
   } catch (error) {
-    await s3?.settle(false);
+    await s3?.settle('refused');
     throw error;
   }
   return {

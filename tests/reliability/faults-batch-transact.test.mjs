@@ -7,14 +7,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { backends, uniqueName } from '../support/endpoints.mjs';
 import { dynamodbError, startFaultProxy } from './support/fault-proxy.mjs';
-import { attr, defineModel, errors } from '../../js/node.mjs';
+import { listObjects, missingObjects, storedReferences } from './support/s3-audit.mjs';
+import { attr, codec, defineModel, errors } from '../../js/node.mjs';
 
 const FAST = { attempts: 3, baseMs: 1, maxMs: 5 };
 
 let ddb;
+let moto;
 let table;
+let bucket;
 let proxy;
 
 const attributes = () => ({
@@ -24,8 +28,10 @@ const attributes = () => ({
 });
 
 before(async () => {
-  [ddb] = backends();
+  [ddb, moto] = backends();
   table = uniqueName('faults-batch');
+  bucket = uniqueName('faults-batch');
+  await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
   await defineModel({ table, client: ddb.dynamodb, attributes: attributes() }).createTable({ wait: true });
   proxy = await startFaultProxy(ddb.endpoint);
 });
@@ -40,6 +46,28 @@ function faultyModel() {
   proxy.clear();
   return defineModel({ table, client: proxy.clients().dynamodb, attributes: attributes() });
 }
+
+/**
+ * A model of the same table with S3-backed attributes ('item' and 'content' layouts on moto, S3 not
+ * faulted), DynamoDB through the proxy.
+ */
+function faultyS3Model() {
+  proxy.clear();
+  return defineModel({
+    table,
+    client: proxy.clients().dynamodb,
+    s3: moto.s3,
+    attributes: {
+      id: attr.string({ hashKey: true }),
+      n: attr.number({ integer: true }),
+      blob: attr.s3Binary({ bucket, layout: 'item', prefix: 'bt/item', nullable: true }),
+      text: attr.s3Text({ bucket, prefix: 'bt/content', nullable: true }),
+    },
+  });
+}
+
+/** URIs of the 'item'-layout objects of the items whose id starts with `prefix`. */
+const itemObjects = async (prefix) => (await listObjects(moto.s3, bucket, `bt/item/pk=${prefix}`)).map((o) => o.uri).sort();
 
 /** Ids stored under `prefix`, read past the proxy. */
 async function storedIds(prefix) {
@@ -173,4 +201,40 @@ test('a transaction whose response is lost (applied, then 500): the SDK retries 
   assert.deepEqual([a.version, b.version], [1, 1]);
   const stored = await Doc.batchGet([a.id, b.id], { consistentRead: true });
   assert.deepEqual(stored.map((i) => i.version), [1, 1], 'applied once: a second application would fail its version condition');
+});
+
+// ---- with S3-backed attributes: the uploads of writes DynamoDB did not take -------------------
+
+test("a cancelled transaction with S3-backed puts: nothing written, the 'item'-layout uploads deleted, no dangling reference", async () => {
+  const Doc = faultyS3Model();
+  const prefix = uniqueName('txs3');
+  const existing = Doc.create({ id: `${prefix}-existing`, n: 1 });
+  await existing.save();
+  const blob = new TextEncoder().encode(`${prefix} blob`);
+  const text = `${prefix} text `.repeat(100);
+  const fresh = Doc.create({ id: `${prefix}-fresh`, n: 2, blob, text });
+  const error = await Doc.transactWrite([fresh.putOp(), existing.putOp({ condition: Doc.attr.n.eq(99) })]).then(() => null, (e) => e);
+  assert.ok(error instanceof errors.TransactionCanceledError, String(error));
+  assert.deepEqual(error.reasons.map((r) => r.code), ['None', 'ConditionalCheckFailed']);
+  assert.deepEqual(await storedIds(prefix), [`${prefix}-existing`]);
+  assert.deepEqual(await itemObjects(prefix), [], "the 'item'-layout upload of the cancelled put was deleted");
+  const content = `s3://${bucket}/bt/content/bigtext/${codec.sha256Hex(text)}.txt`;
+  assert.deepEqual(await missingObjects(moto.s3, [content]), [], "the 'content' object is left for the collector");
+});
+
+test("BatchWriteItem always leaving half unprocessed, with S3-backed puts: written items keep their objects, unprocessed ones' uploads go", async () => {
+  const Doc = faultyS3Model();
+  const prefix = uniqueName('bws3');
+  const items = Array.from({ length: 8 }, (_, i) => Doc.create({ id: `${prefix}-${i}`, n: i, blob: new TextEncoder().encode(`${prefix} ${i}`) }));
+  proxy.inject('BatchWriteItem', halfProcessed);
+  const error = await Doc.batchWrite({ put: items }, { retry: FAST }).then(() => null, (e) => e);
+  assert.ok(error instanceof errors.BatchError, String(error));
+  assert.equal(error.unprocessed.length, 1, '8 -> 4 -> 2 -> 1');
+  const written = await storedIds(prefix);
+  assert.equal(written.length, 7);
+  const refs = await storedReferences(ddb.dynamodb, table, ['id']);
+  const mine = [...refs.keys()].filter((uri) => uri.includes(`/pk=${prefix}`)).sort();
+  assert.equal(mine.length, 7);
+  assert.deepEqual(await missingObjects(moto.s3, mine), [], 'every written item points at an existing object');
+  assert.deepEqual(await itemObjects(prefix), mine, "the unprocessed put's upload was deleted, no other");
 });

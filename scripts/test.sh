@@ -9,6 +9,8 @@ export CARGO_TERM_COLOR=never
 # probing of the EC2 metadata address for credentials.
 export AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
 unset AWS_SESSION_TOKEN AWS_PROFILE DDB_LOCAL_ENDPOINT MOTO_ENDPOINT
+# The reliability soak (tests/reliability/soak.test.mjs) runs this long here; by hand it defaults to 15 s.
+export SOAK_SECONDS="${SOAK_SECONDS:-120}"
 
 LOGS=target/test-logs
 TOTAL_PASSED=0

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the build (scripts/build.sh installs the Rust wasm target,
 # the wasm-bindgen CLI and the npm packages): wasm-pack (the way this crate's users run wasm tests),
+# cargo-fuzz (scripts/fuzz.sh),
 # Debian's Chromium and ChromeDriver (browser tests; never a downloaded browser), AWS's DynamoDB Local
 # and a Java to run it, and the Python virtualenvs (the real pynamodb_mate; moto_server). Idempotent:
 # each step is skipped when already satisfied.
@@ -8,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
+CARGO_FUZZ_VERSION=0.13.2
 # DynamoDB Local 1.25.1 (AWS's jar) as shipped inside this npm package; the integrity is the npm
 # registry's for that exact tarball (`npm view amplify-dynamodb-simulator@2.9.30 dist.integrity`).
 DDB_LOCAL_PKG=amplify-dynamodb-simulator@2.9.30
@@ -20,6 +22,18 @@ DDB_LOCAL_DIR=.cache/dynamodb-local
 if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   echo "setup: installing wasm-pack $WASM_PACK_VERSION (cargo install, a few minutes)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --quiet
+fi
+
+# scripts/fuzz.sh: cargo-fuzz, and a C++ compiler for the libFuzzer sources that libfuzzer-sys builds.
+if [ "$(cargo fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  echo "setup: installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install, about a minute)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet
+fi
+if ! command -v c++ >/dev/null; then
+  echo "setup: installing Debian g++ (libFuzzer for scripts/fuzz.sh)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq g++ >/dev/null
 fi
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

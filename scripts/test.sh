@@ -67,6 +67,8 @@ run_suite rust-native "$CARGO_RE" 40 cargo test
 run_suite wasm-node "$CARGO_RE" 30 wasm-pack test --node -- --lib --test codec_suite
 # The browser suite is configured `run_in_browser`; MIN guards against Chromium silently running none.
 run_suite wasm-chromium "$CARGO_RE" 14 wasm-pack test --headless --chrome -- --test browser_suite
+# A bounded run of every fuzz target (one count line each; a crash, leak or allocation over the limits fails).
+run_suite fuzz '^fuzz [a-z0-9]+: ([0-9]+) passed, ([0-9]+) failed' 7 scripts/fuzz.sh 20
 
 # moto_server (DynamoDB + S3) and DynamoDB Local for the JS suites (tests/support/endpoints.mjs). They
 # run in their own sessions, so they are stopped by PID: before the summary, or at exit whatever ends

@@ -18,6 +18,7 @@ use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
 use aes_gcm_siv::Aes256GcmSiv;
 use alloc::{string::String, vec::Vec};
+use core::cell::OnceCell;
 use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 
@@ -46,37 +47,126 @@ pub fn encrypt(
     deterministic: bool,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    let mut out = header(
-        master,
-        key_id,
-        ctx,
-        plaintext.len(),
-        deterministic,
-        nonce,
-        plaintext.len() + TAG_LEN,
-    )?;
-    let aad = aad(&out, ctx);
-    let payload = Payload {
-        msg: plaintext,
-        aad: &aad,
-    };
-    let sealed = if deterministic {
-        let (key, fixed_nonce) = deterministic_key(master, ctx);
-        Aes256GcmSiv::new(&key.into()).encrypt(&fixed_nonce.into(), payload)
-    } else {
-        Aes256Gcm::new(&randomized_key(master, ctx).into()).encrypt(nonce.into(), payload)
-    };
-    out.extend_from_slice(
-        &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
-    );
-    Ok(out)
+    SubKeys::new(master, ctx).encrypt(key_id, ctx, plaintext, deterministic, nonce)
+}
+
+/// What one master key derives for one table+attribute: the header checks, and the ciphers (made on
+/// first use, then kept). The item codec keeps one per key of an encrypted attribute, so a value
+/// pays for no HKDF derivation and no AES key schedule of the subkey.
+pub struct SubKeys {
+    master: [u8; 32],
+    checks: Checks,
+    deterministic: OnceCell<(Aes256GcmSiv, [u8; NONCE_LEN])>,
+    randomized: OnceCell<Aes256Gcm>,
+}
+
+impl core::fmt::Debug for SubKeys {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("SubKeys(..)")
+    }
+}
+
+impl SubKeys {
+    /// The keys of `master` for `ctx` (encrypt and decrypt take the same `ctx` again).
+    pub fn new(master: &[u8; 32], ctx: Context<'_>) -> SubKeys {
+        SubKeys {
+            master: *master,
+            checks: Checks::of(master, ctx),
+            deterministic: OnceCell::new(),
+            randomized: OnceCell::new(),
+        }
+    }
+
+    fn siv(&self, ctx: Context<'_>) -> &(Aes256GcmSiv, [u8; NONCE_LEN]) {
+        self.deterministic.get_or_init(|| {
+            let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
+            (Aes256GcmSiv::new(&key.into()), fixed_nonce)
+        })
+    }
+
+    fn gcm(&self, ctx: Context<'_>) -> &Aes256Gcm {
+        self.randomized
+            .get_or_init(|| Aes256Gcm::new(&randomized_key(&self.master, ctx).into()))
+    }
+
+    /// [`encrypt`] under these keys.
+    pub fn encrypt(
+        &self,
+        key_id: &str,
+        ctx: Context<'_>,
+        plaintext: &[u8],
+        deterministic: bool,
+        nonce: &[u8; NONCE_LEN],
+    ) -> Result<Vec<u8>> {
+        let mut out = header(
+            self.checks,
+            key_id,
+            plaintext.len(),
+            deterministic,
+            nonce,
+            plaintext.len() + TAG_LEN,
+        )?;
+        let aad = aad(&out, ctx);
+        let payload = Payload {
+            msg: plaintext,
+            aad: &aad,
+        };
+        let sealed = if deterministic {
+            let (cipher, fixed_nonce) = self.siv(ctx);
+            cipher.encrypt(fixed_nonce.into(), payload)
+        } else {
+            self.gcm(ctx).encrypt(nonce.into(), payload)
+        };
+        out.extend_from_slice(
+            &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
+        );
+        Ok(out)
+    }
+
+    /// [`decrypt`] under these keys.
+    pub fn decrypt(&self, ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
+        let h = Header::open(self.checks, stored)?;
+        let aad = aad(&stored[..h.body_start], ctx);
+        let payload = Payload {
+            msg: &stored[h.body_start..],
+            aad: &aad,
+        };
+        let opened = match h.alg {
+            ALG_DETERMINISTIC => {
+                let (cipher, fixed_nonce) = self.siv(ctx);
+                cipher.decrypt(fixed_nonce.into(), payload)
+            }
+            _ => {
+                let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
+                    .try_into()
+                    .unwrap_or_else(|_| unreachable!());
+                self.gcm(ctx).decrypt(nonce.into(), payload)
+            }
+        };
+        opened.map_err(|_| tampered())
+    }
+}
+
+/// The header's key check and context check of a master key and a context.
+#[derive(Debug, Clone, Copy)]
+struct Checks {
+    key: [u8; 4],
+    context: [u8; 4],
+}
+
+impl Checks {
+    fn of(master: &[u8; 32], ctx: Context<'_>) -> Checks {
+        Checks {
+            key: key_check(master),
+            context: context_check(ctx),
+        }
+    }
 }
 
 /// The envelope up to its ciphertext, with room for `extra` more bytes.
 fn header(
-    master: &[u8; 32],
+    checks: Checks,
     key_id: &str,
-    ctx: Context<'_>,
     plaintext_len: usize,
     deterministic: bool,
     nonce: &[u8; NONCE_LEN],
@@ -99,8 +189,8 @@ fn header(
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&[VERSION, alg, key_id.len() as u8]);
     out.extend_from_slice(key_id.as_bytes());
-    out.extend_from_slice(&key_check(master));
-    out.extend_from_slice(&context_check(ctx));
+    out.extend_from_slice(&checks.key);
+    out.extend_from_slice(&checks.context);
     out.extend_from_slice(&len.to_be_bytes());
     if !deterministic {
         out.extend_from_slice(nonce);
@@ -117,25 +207,7 @@ pub fn key_id(stored: &[u8]) -> Result<String> {
 /// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
 /// wrong key, other table/attribute, or tampered.
 pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    let h = Header::open(master, ctx, stored)?;
-    let aad = aad(&stored[..h.body_start], ctx);
-    let payload = Payload {
-        msg: &stored[h.body_start..],
-        aad: &aad,
-    };
-    let opened = match h.alg {
-        ALG_DETERMINISTIC => {
-            let (key, fixed_nonce) = deterministic_key(master, ctx);
-            Aes256GcmSiv::new(&key.into()).decrypt(&fixed_nonce.into(), payload)
-        }
-        _ => {
-            let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
-                .try_into()
-                .unwrap_or_else(|_| unreachable!());
-            Aes256Gcm::new(&randomized_key(master, ctx).into()).decrypt(nonce.into(), payload)
-        }
-    };
-    opened.map_err(|_| tampered())
+    SubKeys::new(master, ctx).decrypt(ctx, stored)
 }
 
 fn tampered() -> crate::Error {
@@ -163,9 +235,8 @@ pub fn seal_plan_deterministic(
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
     let header = header(
-        master,
+        Checks::of(master, ctx),
         key_id,
-        ctx,
         plaintext.len(),
         true,
         &[0; NONCE_LEN],
@@ -189,7 +260,14 @@ pub fn seal_plan_randomized(
     plaintext_len: usize,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    let header = header(master, key_id, ctx, plaintext_len, false, nonce, 0)?;
+    let header = header(
+        Checks::of(master, ctx),
+        key_id,
+        plaintext_len,
+        false,
+        nonce,
+        0,
+    )?;
     let aad = aad(&header, ctx);
     let mut plan = Vec::with_capacity(32 + NONCE_LEN + 4 + aad.len());
     plan.extend_from_slice(&randomized_key(master, ctx));
@@ -201,7 +279,7 @@ pub fn seal_plan_randomized(
 
 /// The open plan of an envelope, after the same checks (and errors) as `decrypt`.
 pub fn open_plan(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    let h = Header::open(master, ctx, stored)?;
+    let h = Header::open(Checks::of(master, ctx), stored)?;
     let tag_start = stored.len() - TAG_LEN;
     let mut plan = Vec::with_capacity(1 + 32 + 16 + 4 + h.body_start + 64);
     plan.push(h.alg);
@@ -227,7 +305,7 @@ pub fn check_deterministic(
     stored: &[u8],
     plaintext: &[u8],
 ) -> Result<()> {
-    let h = Header::open(master, ctx, stored)?;
+    let h = Header::open(Checks::of(master, ctx), stored)?;
     let (key, fixed_nonce) = deterministic_key(master, ctx);
     let keys = gcm_siv::message_keys(&key, &fixed_nonce);
     let expected = gcm_siv::tag(
@@ -266,16 +344,16 @@ struct Header<'a> {
 }
 
 impl<'a> Header<'a> {
-    /// Parses the header of an envelope to be opened with `master` under `ctx`.
-    fn open(master: &[u8; 32], ctx: Context<'_>, stored: &'a [u8]) -> Result<Header<'a>> {
+    /// Parses the header of an envelope to be opened by keys with these checks.
+    fn open(checks: Checks, stored: &'a [u8]) -> Result<Header<'a>> {
         let h = Header::parse(stored)?;
-        if h.key_check != key_check(master) {
+        if h.key_check != checks.key {
             return Err(err(
                 ErrorCode::AeadWrongKey,
                 "the key does not match the key that encrypted this value",
             ));
         }
-        if h.context_check != context_check(ctx) {
+        if h.context_check != checks.context {
             return Err(err(
                 ErrorCode::AeadContext,
                 "the value was encrypted for another table or attribute",
@@ -410,4 +488,47 @@ fn expand_for(master: &[u8; 32], alg: u8, ctx: Context<'_>, okm: &mut [u8]) {
 fn expand(master: &[u8; 32], info: &[&[u8]], okm: &mut [u8]) {
     // okm is at most 44 bytes, far below HKDF-SHA-256's 8160-byte limit.
     let _ = Hkdf::<Sha256>::new(Some(SALT), master).expand_multi_info(info, okm);
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn kept_subkeys_give_the_one_shot_bytes() {
+        let master = [7u8; 32];
+        let ctx = Context {
+            table: "t",
+            attribute: "a",
+        };
+        let other = Context {
+            table: "t",
+            attribute: "b",
+        };
+        let keys = SubKeys::new(&master, ctx);
+        let nonce = [9u8; NONCE_LEN];
+        for deterministic in [true, false] {
+            let once = encrypt(&master, "k", ctx, b"value", deterministic, &nonce).unwrap();
+            for _ in 0..2 {
+                let kept = keys
+                    .encrypt("k", ctx, b"value", deterministic, &nonce)
+                    .unwrap();
+                assert_eq!(kept, once);
+                assert_eq!(keys.decrypt(ctx, &once).unwrap(), b"value");
+                assert_eq!(decrypt(&master, ctx, &kept).unwrap(), b"value");
+            }
+            let code = |r: Result<Vec<u8>>| r.unwrap_err().code();
+            assert_eq!(
+                code(SubKeys::new(&master, other).decrypt(other, &once)),
+                ErrorCode::AeadContext
+            );
+            assert_eq!(
+                code(SubKeys::new(&[8; 32], ctx).decrypt(ctx, &once)),
+                ErrorCode::AeadWrongKey
+            );
+        }
+    }
 }

@@ -36,7 +36,8 @@ pub(crate) struct Encrypted {
 struct Keys {
     /// Index of the current (writing) key in `ring`.
     current: usize,
-    ring: Vec<(Box<str>, [u8; 32])>,
+    /// Key id, key, and what the key derives for this attribute (aead).
+    ring: Vec<(Box<str>, [u8; 32], aead::SubKeys)>,
     legacy: Option<[u8; 32]>,
 }
 
@@ -154,7 +155,11 @@ impl Encrypted {
         let ring = ids
             .iter()
             .zip(keys.chunks_exact(32))
-            .map(|(id, key)| Ok((id.as_str().into(), *crate::value::key32(key)?)))
+            .map(|(id, key)| {
+                let key = *crate::value::key32(key)?;
+                let derived = aead::SubKeys::new(&key, self.context());
+                Ok((id.as_str().into(), key, derived))
+            })
             .collect::<Result<Vec<_>>>()?;
         self.keys = Some(Keys {
             current,
@@ -183,7 +188,7 @@ impl Encrypted {
     /// The stored bytes of a plaintext, under the current key.
     pub(crate) fn encrypt(&self, plaintext: &[u8]) -> core::result::Result<Vec<u8>, Fault> {
         let keys = self.keys()?;
-        let (id, key) = keys
+        let (id, key, derived) = keys
             .ring
             .get(keys.current)
             .ok_or_else(|| Fault::new(ErrorCode::KeyNotSet, "no current key"))?;
@@ -192,11 +197,9 @@ impl Encrypted {
             (Format::PynamodbMate, false) => {
                 random::bytes::<8>().map(|nonce| legacy::ctr_encrypt(key, plaintext, &nonce))
             }
-            (Format::Aead, true) => {
-                aead::encrypt(key, id, self.context(), plaintext, true, &[0; 12])
-            }
+            (Format::Aead, true) => derived.encrypt(id, self.context(), plaintext, true, &[0; 12]),
             (Format::Aead, false) => random::bytes::<12>()
-                .and_then(|nonce| aead::encrypt(key, id, self.context(), plaintext, false, &nonce)),
+                .and_then(|nonce| derived.encrypt(id, self.context(), plaintext, false, &nonce)),
         };
         sealed.map_err(payload::fault)
     }
@@ -214,7 +217,7 @@ impl Encrypted {
         };
         let opened = match (self.format, self.legacy, keys.legacy.as_ref()) {
             (Format::PynamodbMate, ..) => match keys.ring.first() {
-                Some((_, key)) => legacy_read(key, self.deterministic),
+                Some((_, key, _)) => legacy_read(key, self.deterministic),
                 None => Err(err(ErrorCode::KeyNotSet, "no key")),
             },
             (Format::Aead, Some(deterministic), Some(key)) => match self.open(keys, stored) {
@@ -228,17 +231,17 @@ impl Encrypted {
 
     fn open(&self, keys: &Keys, stored: &[u8]) -> Result<Vec<u8>> {
         let id = aead::key_id(stored)?;
-        let (_, key) = keys
+        let (.., derived) = keys
             .ring
             .iter()
-            .find(|(known, _)| **known == *id)
+            .find(|(known, ..)| **known == *id)
             .ok_or_else(|| {
                 err(
                     ErrorCode::AeadUnknownKeyId,
                     "no key for the envelope's key id (rotated out of the keyring?)",
                 )
             })?;
-        aead::decrypt(key, self.context(), stored)
+        derived.decrypt(self.context(), stored)
     }
 }
 

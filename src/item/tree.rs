@@ -413,16 +413,18 @@ pub(crate) mod op {
 /// Parses a stream-form input (a JS value the JS layer wrote). Malformed input is `E_ARGUMENT`
 /// (the JS layer never writes it); nesting deeper than JSON allows is `E_JSON_DEPTH`.
 pub(crate) fn parse_stream(input: &[u8]) -> Result<Tree<'_>> {
+    // A guess from the input size (a value takes a few bytes), so that the arenas rarely grow.
+    let nodes = input.len() / 8 + 8;
     let mut p = StreamParser {
         s: input,
         pos: 0,
         tree: Tree {
             root: Node::Null,
-            items: Vec::new(),
-            entries: Vec::new(),
+            items: Vec::with_capacity(nodes),
+            entries: Vec::with_capacity(nodes),
         },
-        item_stack: Vec::new(),
-        entry_stack: Vec::new(),
+        item_stack: Vec::with_capacity(nodes),
+        entry_stack: Vec::with_capacity(nodes),
     };
     p.tree.root = p.value(0)?;
     if p.pos != input.len() {

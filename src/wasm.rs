@@ -302,21 +302,22 @@ pub fn set_keys(
         .map_err(js)
 }
 
+/// The item codec takes and returns the stream form (`docs/item-codec.md`, "The boundary").
 #[wasm_bindgen(js_name = encodeItem)]
-pub fn encode_item(handle: u32, wire: &str) -> JsResult<String> {
-    with_schema(handle, |schema| item::encode_item(schema, wire))
+pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u8>> {
+    with_schema(handle, |schema| item::encode_item_stream(schema, input))
 }
 
 #[wasm_bindgen(js_name = encodeValue)]
-pub fn encode_value(handle: u32, path: &str, wire: &str, element: bool) -> JsResult<String> {
+pub fn encode_value(handle: u32, path: &str, input: &[u8], element: bool) -> JsResult<Vec<u8>> {
     with_schema(handle, |schema| {
-        item::encode_value(schema, path, wire, element)
+        item::encode_value_stream(schema, path, input, element)
     })
 }
 
 #[wasm_bindgen(js_name = decodeItem)]
-pub fn decode_item(handle: u32, av_json: &str) -> JsResult<String> {
-    with_schema(handle, |schema| item::decode_item(schema, av_json))
+pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u8>> {
+    with_schema(handle, |schema| item::decode_item_stream(schema, input))
 }
 
 /// The registry only exists in wasm (JsError needs a JS host), so these run there only.
@@ -327,6 +328,7 @@ mod tests {
 
     #[test]
     fn schemas_are_registered_by_handle() {
+        use crate::item::op::*;
         let a =
             register_schema(r#"{"model": "A", "attributes": [{"name": "x", "type": "string"}]}"#)
                 .unwrap();
@@ -334,22 +336,35 @@ mod tests {
             register_schema(r#"{"model": "B", "attributes": [{"name": "x", "type": "number"}]}"#)
                 .unwrap();
         assert_eq!(b, a + 1);
+        // Output: the codes' length, the codes (text lengths in UTF-16 units), the text area.
+        let with_text = |codes: &[u8], text: &str| {
+            [
+                &(codes.len() as u32).to_le_bytes()[..],
+                codes,
+                text.as_bytes(),
+            ]
+            .concat()
+        };
         assert_eq!(
-            encode_item(a, r#"{"x":"1"}"#).unwrap(),
-            r#"{"item":{"x":{"S":"1"}},"size":2}"#
+            encode_item(a, &[MAP, STR, 1, b'x', STR, 1, b'1', END]).unwrap(),
+            with_text(&[MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1], "x12")
         );
         assert_eq!(
-            encode_item(b, r#"{"x":1}"#).unwrap(),
-            r#"{"item":{"x":{"N":"1"}},"size":3}"#
+            encode_value(b, "x", &[NUM, 1, b'2'], false).unwrap(),
+            with_text(&[AV, 1, STR, 1], "2")
         );
-        assert_eq!(encode_value(b, "x", "2", false).unwrap(), r#"{"N":"2"}"#);
         assert_eq!(
-            decode_item(a, r#"{"x":{"S":"1"}}"#).unwrap(),
-            r#"{"x":"1"}"#
+            decode_item(
+                a,
+                &[MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END]
+            )
+            .unwrap(),
+            with_text(&[MAP, STR, 1, STR, 1, END], "x1")
         );
-        assert!(encode_item(b + 1, "{}").is_err());
-        assert!(decode_item(u32::MAX, "{}").is_err());
+        let empty = [MAP, END];
+        assert!(encode_item(b + 1, &empty).is_err());
+        assert!(decode_item(u32::MAX, &empty).is_err());
         assert!(register_schema("{}").is_err());
-        assert!(encode_item(a, r#"{"x":1}"#).is_err());
+        assert!(encode_item(a, &[MAP, STR, 1, b'x', NUM, 1, b'1', END]).is_err());
     }
 }

@@ -1,6 +1,7 @@
 // Batch get (chunks of 100) and batch write (chunks of 25), retrying unprocessed items.
 import { BatchGetItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { BatchError } from '../errors/index.mjs';
+import { codecError } from '../errors/make.mjs';
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { prepare } from './prepare.mjs';
 import { attributeValues, encodeForWrite } from './writes.mjs';
@@ -15,6 +16,9 @@ const keyId = (key) => JSON.stringify(key, (_, v) => (v instanceof Uint8Array ? 
 
 /** Raw items for `keys` (duplicates dropped), in no particular order. */
 export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = {} } = {}) {
+  if (typeof keys === 'string' || typeof keys?.[Symbol.iterator] !== 'function') {
+    throw codecError('E_ARGUMENT', `${m.name}.batchGet() takes an array of keys`);
+  }
   const seen = new Set();
   const encoded = [];
   for (const key of keys) {
@@ -67,7 +71,12 @@ async function batchS3Writes(m, refs, keyValuesList) {
  * 'refused' when never sent, or left unprocessed by calls the SDK sent once; else 'unknown' (a call
  * that failed, or was retried by the SDK, may still land).
  */
-export async function batchWrite(m, refs, { put = [], delete: del = [] } = {}, { retry = {} } = {}) {
+export async function batchWrite(m, refs, given = {}, { retry = {} } = {}) {
+  // A typo such as { puts: [...] } would otherwise write nothing, silently.
+  const { put = [], delete: del = [], ...other } = given ?? {};
+  if (typeof given !== 'object' || !Array.isArray(put) || !Array.isArray(del) || Object.keys(other).length > 0) {
+    throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
+  }
   if (put.length > 0) await prepare(m);
   const putValues = put.map((instance) => attributeValues(m, instance));
   const delKeys = del.map((key) => batchKey(m, key));

@@ -232,12 +232,14 @@ export class ModelBase {
   /** The inverse of `toJSON()`. */
   static fromJSON(json) {
     const m = ModelBase.#meta(this);
+    // Anything but base64 text is left as it is, for the codec to refuse naming the attribute.
+    const bytes = (x) => (typeof x === 'string' ? fromBase64(x) : x);
     const revive = (v) => {
       if (Array.isArray(v)) return v.map(revive);
       if (v === null || typeof v !== 'object') return v;
       return Object.fromEntries(Object.entries(v).map(([k, x]) => {
-        if (k === 'B') return [k, fromBase64(x)];
-        if (k === 'BS') return [k, x.map(fromBase64)];
+        if (k === 'B') return [k, bytes(x)];
+        if (k === 'BS') return [k, Array.isArray(x) ? x.map(bytes) : x];
         return [k, revive(x)];
       }));
     };

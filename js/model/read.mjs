@@ -30,6 +30,7 @@ function commonParams(m, refs, builder, o) {
   const params = { TableName: m.table };
   if (index) params.IndexName = index.name;
   if (o.filter) params.FilterExpression = builder.condition(o.filter);
+  if (o.attributes !== undefined && !Array.isArray(o.attributes)) throw codecError('E_ARGUMENT', `${m.name}: attributes must be an array of attribute names`);
   if (o.attributes) params.ProjectionExpression = builder.projection(o.attributes.map((name) => refOf(m, refs, name)));
   if (o.consistentRead) params.ConsistentRead = true;
   if (o.pageSize !== undefined) params.Limit = o.pageSize;

@@ -222,6 +222,13 @@ const ROWS = [
   ['query() without a hash key value', () => Thing.query().next(), ItemError, 'E_ITEM_REQUIRED', 'Thing.id'],
   ['fromJSON of a value that is not an AttributeValue', () => Thing.fromJSON({ id: { Q: PLAIN } }), ItemError, 'E_ITEM_STORED', 'Thing.id'],
   ['fromJSON of null', () => Thing.fromJSON(null), ItemError, 'E_ITEM_STORED', 'Thing'],
+  ['fromJSON of a B that is a number', () => Thing.fromJSON({ id: { S: 'k' }, bin: { B: 5 } }), ItemError, 'E_ITEM_STORED', 'Thing.bin'],
+  ['fromJSON of a BS that is a string', () => Thing.fromJSON({ id: { S: 'k' }, any: { BS: PLAIN } }), ItemError, 'E_ITEM_STORED', 'Thing.any'],
+  ['batchGet() of a string', () => Thing.batchGet('abc'), ArgumentError, 'E_ARGUMENT', 'Thing.batchGet()'],
+  ['batchGet() of null', () => Thing.batchGet(null), ArgumentError, 'E_ARGUMENT', 'Thing.batchGet()'],
+  ['batchWrite() with a misspelt request kind', () => Thing.batchWrite({ puts: [thing({})] }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
+  ['batchWrite() with put null', () => Thing.batchWrite({ put: null }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
+  ['query() with attributes as a string', () => Thing.query('k', { attributes: 'n' }).next(), ArgumentError, 'E_ARGUMENT', 'attributes'],
 
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],

@@ -18,6 +18,7 @@ const AREAS = [
   { name: 'item', script: 'item.mjs' },
   { name: 'cold-start', script: 'cold-start.mjs' },
   { name: 'sizes', script: 'sizes.mjs' },
+  { name: 'e2e', script: 'e2e.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
   { name: 'tracker', script: 'tracker.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
   { name: 'lambda-cold', script: 'lambda-cold.mjs', needs: 'DDB_LOCAL_ENDPOINT', smoke: false },
 ];

@@ -17,7 +17,7 @@ const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
  * The API operation of a request: DynamoDB's X-Amz-Target, or the S3 REST operation from the method,
  * the path (path-style `/bucket/key`) and the query.
  */
-export function operationOf(req) {
+function operationOf(req) {
   const target = req.headers['x-amz-target'];
   if (target) return target.split('.').pop();
   const url = new URL(req.url, 'http://proxy');
@@ -57,7 +57,7 @@ export const RESET = { reset: true };
 /**
  * Starts the proxy on 127.0.0.1 (a free port) in front of `endpoint`; `close()` it (and the clients
  * it made) when done.
- * @returns the proxy: `endpoint`, `inject`, `seen`, `log`, `clear`, `clients`, `close`
+ * @returns the proxy: `endpoint`, `inject`, `seen`, `clear`, `clients`, `close`
  */
 export async function startFaultProxy(endpoint) {
   const target = new URL(endpoint);
@@ -91,21 +91,26 @@ export async function startFaultProxy(endpoint) {
   };
 
   const server = http.createServer(async (req, res) => {
-    const chunks = [];
-    for await (const c of req) chunks.push(c);
-    const body = Buffer.concat(chunks);
+    let body;
+    try {
+      const chunks = [];
+      for await (const c of req) chunks.push(c);
+      body = Buffer.concat(chunks);
+    } catch {
+      return req.socket.destroy(); // the client went away mid-request
+    }
     const op = operationOf(req);
     const rule = rules.find((r) => r.matches(op, req, body) && r.left > 0);
-    log.push({ op, faulted: Boolean(rule), bytes: body.length });
+    log.push(op);
     try {
       if (!rule) return reply(res, await forward(req, body), req.method);
       rule.left -= 1;
       rule.hits += 1;
       // `forwarded`: the server applies the request, then the client gets the fault instead (a lost response).
-      const answer = rule.forwarded ? await forward(req, body) : null;
+      if (rule.forwarded) await forward(req, body);
       if (rule.fault.hang) return undefined;
       if (rule.fault.reset) return req.socket.destroy();
-      if (typeof rule.fault === 'function') return reply(res, await rule.fault({ op, req, body, forward: (other = body) => forward(req, Buffer.from(other)), answer }), req.method);
+      if (typeof rule.fault === 'function') return reply(res, await rule.fault({ op, body, forward: (other = body) => forward(req, Buffer.from(other)) }), req.method);
       return reply(res, rule.fault, req.method);
     } catch (error) {
       return reply(res, { status: 502, headers: {}, body: `fault proxy: ${error.message}` }, req.method);
@@ -117,13 +122,12 @@ export async function startFaultProxy(endpoint) {
 
   const proxy = {
     endpoint: proxyEndpoint,
-    log,
 
     /**
      * Fails the next `times` requests of operation `op` (a name, or a predicate `(op, req, body)`)
      * with `fault`: a response ({ status, headers, body }), HANG, RESET, or an async function
-     * `({ op, req, body, forward, answer }) => response` that may forward the request, or another
-     * body in its place (`forward(body)`; local servers do not check signatures).
+     * `({ op, body, forward }) => response` that may forward the request, or another body in its
+     * place (`forward(body)`; local servers do not check signatures), and answer what it likes.
      * `forwarded: true` sends the request to the server first (it is applied; its response is lost).
      * @returns the rule: `hits` counts the requests it failed
      */
@@ -136,7 +140,7 @@ export async function startFaultProxy(endpoint) {
 
     /** Requests of operation `op` the proxy received (faulted ones included). */
     seen(op) {
-      return log.filter((r) => r.op === op).length;
+      return log.filter((o) => o === op).length;
     },
 
     /** Forgets the rules and the log. */

@@ -1,7 +1,8 @@
-// The item wire form (docs/item-codec.md): JSON text in which strings starting with U+0000 are tags
-// for what JSON lacks (big ints, non-finite floats, bytes, dates, sets). Items cross the wasm
-// boundary twice per read or write, so this is a hand-written walk plus the native JSON.stringify /
-// JSON.parse: about ten times faster than a JSON.stringify replacer or a JSON.parse reviver.
+// The item wire form (docs/item-codec.md) as text: JSON in which strings starting with U+0000 are
+// tags for what JSON lacks (big ints, non-finite floats, bytes, dates, sets). Page cursors carry keys
+// in it (js/model/cursor.mjs); items cross the wasm boundary in the stream form (./stream.mjs). A
+// hand-written walk plus the native JSON.stringify / JSON.parse: about ten times faster than a
+// replacer or a reviver.
 import { codecError } from '../errors/make.mjs';
 import { PythonFloat } from '../codec/wire.mjs';
 import { fromBase64, toBase64 } from './base64.mjs';

@@ -60,9 +60,9 @@ class MapAttribute extends Attribute {
   }
 }
 
-/** A list element's spec: the attribute's spec without name/dbName/nullable. */
+/** A list element's spec: the attribute's spec without name/dbName (a nullable element is NULL when null). */
 function elementSpec(attribute) {
-  const { name, dbName, nullable, ...rest } = attribute.spec('');
+  const { name, dbName, ...rest } = attribute.spec('');
   return rest;
 }
 

@@ -13,6 +13,8 @@ const TYPES = new Set(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M'
 const MAX_IN = 100; // DynamoDB's limit on the values of one IN
 const SETS = new Set(['SS', 'NS', 'BS']);
 const ADDS = new Set(['N', ...SETS]); // what ADD takes (DELETE: SETS)
+// Methods where null is a value (DynamoDB's NULL): others order, add or concatenate, which NULL cannot.
+const NULL_OPERANDS = new Set(['eq', 'ne', 'in', 'contains', 'set', 'ifNotExists']);
 
 // Not frozen: the model layer attaches a typed map's fields to its reference as own properties
 // (`Model.attr.meta.author`), which may shadow any public name here. So the methods read only private
@@ -21,15 +23,21 @@ export class AttrRef extends Comparable {
   #path;
   #encoder;
   #collection;
+  #navigate;
 
   /**
    * Built by the model layer. `path`: segments `{ name }` / `{ index }`; `encoder`: `{ value(v),
    * element(v), refuses?(method, { attribute }) }`: AttributeValues of a whole value and of one
-   * set/list element or map entry, and why a method may not take this attribute's values, or
-   * another attribute (`attribute: true`) as its argument (encrypted, compressed);
-   * `collection`: 'set' | 'list' | 'map' | null, which decides how contains/at/key/add/delete encode.
+   * set/list element or map entry (a null the attribute does not take is the encoder's
+   * E_ITEM_REQUIRED), and why a method may not take this attribute's values, or another attribute
+   * (`attribute: true`) as its argument (encrypted, compressed); `collection`: 'set' | 'list' |
+   * 'map' | null, which decides how contains/at/key/add/delete encode. `navigate`, when the
+   * attribute's type is known: `{ at?(index), key?(name) }` return the typed reference of an element
+   * or entry (key() returns undefined for a name the map does not have); a missing method means the
+   * type has no such parts. Without `navigate` (untyped values), at() and key() derive references
+   * encoded with the element encoder.
    */
-  constructor({ path, encoder, collection = null }) {
+  constructor({ path, encoder, collection = null, navigate }) {
     super();
     if (typeof encoder?.value !== 'function' || typeof encoder.element !== 'function') {
       throw expressionError('an attribute reference needs an encoder { value(v), element(v) }');
@@ -37,9 +45,13 @@ export class AttrRef extends Comparable {
     if (!COLLECTIONS.has(collection)) {
       throw expressionError(`collection must be 'set', 'list', 'map' or null, got ${String(collection)}`);
     }
+    if (navigate !== undefined && (navigate === null || typeof navigate !== 'object')) {
+      throw expressionError('navigate must be an object { at?(index), key?(name) }');
+    }
     this.#path = makePath(path);
     this.#collection = collection;
     this.#encoder = encoder;
+    this.#navigate = navigate;
   }
 
   /** The frozen segments. */
@@ -57,24 +69,24 @@ export class AttrRef extends Comparable {
 
   // Navigation -------------------------------------------------------------------------------------
 
-  /** Element `index` of a list; encoded with this list's element encoder. */
+  /** Element `index` of a list: typed by the list's element type, so `.at(i).key(name)` and `.at(i).at(j)` go on. */
   at(index) {
     this.#expect('at', 'list');
     if (!Number.isSafeInteger(index) || index < 0) throw expressionError(`${this.#where('at')}: the index must be an integer >= 0`);
-    return this.#derive({ index });
+    return this.#part('at', index, { index });
   }
 
-  /** Entry `name` of an untyped map; typed maps give their attributes through `child`. */
+  /** Entry `name` of a map: of a typed map, its attribute `name` (checked against the map's attributes). */
   key(name) {
     this.#expect('key', 'map');
     if (typeof name !== 'string' || name === '') throw expressionError(`${this.#where('key')}: the name must be a non-empty string`);
-    return this.#derive({ name });
+    return this.#part('key', name, { name });
   }
 
-  /** A typed child: map attribute `name` (string) or list element `index` (number) with its own encoder. */
-  child(nameOrIndex, { encoder, collection = null } = {}) {
+  /** A typed child: map attribute `name` (string) or list element `index` (number) with its own encoder (and navigation). */
+  child(nameOrIndex, { encoder, collection = null, navigate } = {}) {
     const next = typeof nameOrIndex === 'number' ? { index: nameOrIndex } : { name: nameOrIndex };
-    return new AttrRef({ path: extendPath(this.#path, next), encoder, collection });
+    return new AttrRef({ path: extendPath(this.#path, next), encoder, collection, navigate });
   }
 
   // Conditions ---------------------------------------------------------------------------------------
@@ -95,7 +107,7 @@ export class AttrRef extends Comparable {
   contains(value) {
     this.#allowed('contains', value);
     const encode = this.#collection === 'set' || this.#collection === 'list' ? this.#encoder.element : this.#encoder.value;
-    return this.#function('contains', toOperand(value, encode, this.#where('contains'), { size: false }));
+    return this.#function('contains', toOperand(value, this.#values(encode, 'contains'), this.#where('contains'), { size: false }));
   }
 
   exists() {
@@ -176,13 +188,33 @@ export class AttrRef extends Comparable {
   /** Condition arguments: values, attributes, size() (Comparable and in). */
   [ARGUMENT](arg, method) {
     this.#allowed(method, arg);
-    return toOperand(arg, this.#encoder.value, this.#where(method));
+    return toOperand(arg, this.#values(this.#encoder.value, method), this.#where(method));
   }
 
   /** Arguments where DynamoDB takes a value or a path but no size(). */
   #operand(arg, method) {
     this.#allowed(method, arg);
-    return toOperand(arg, this.#encoder.value, this.#where(method), { size: false });
+    return toOperand(arg, this.#values(this.#encoder.value, method), this.#where(method), { size: false });
+  }
+
+  /**
+   * `encode` for the values of `method`, with null (DynamoDB's NULL) refused where the method cannot
+   * take it, and, where the attribute is not nullable, refused as an expression error naming the path
+   * (the encoder's E_ITEM_REQUIRED would name the attribute only, not the element).
+   */
+  #values(encode, method) {
+    return (value) => {
+      if (value !== null) return encode(value);
+      if (!NULL_OPERANDS.has(method)) {
+        throw expressionError(`${this.#where(method)}: null is not an operand of ${method}() (DynamoDB takes NULL in eq, ne, in, contains and set)`);
+      }
+      try {
+        return encode(value);
+      } catch (error) {
+        if (error?.code !== 'E_ITEM_REQUIRED') throw error;
+        throw expressionError(`${this.#where(method)}: null is not a value here, ${describePath(this.#path)} is not nullable`);
+      }
+    };
   }
 
   /**
@@ -223,9 +255,19 @@ export class AttrRef extends Comparable {
     }
   }
 
-  #derive(segment) {
-    const { element } = this.#encoder;
-    return new AttrRef({ path: extendPath(this.#path, segment), encoder: { value: element, element } });
+  /** The reference of element/entry `part`: typed by `navigate`, else derived with the element encoder. */
+  #part(method, part, segment) {
+    if (this.#navigate === undefined) {
+      const { element } = this.#encoder;
+      return new AttrRef({ path: extendPath(this.#path, segment), encoder: { value: element, element } });
+    }
+    const make = this.#navigate[method];
+    if (typeof make !== 'function') {
+      throw expressionError(`${this.#where(method)}: the attribute's type has no ${method === 'at' ? 'elements' : 'entries'}`);
+    }
+    const ref = make(part);
+    if (ref === undefined) throw expressionError(`${this.#where(method)}: the map has no attribute of this name`);
+    return ref;
   }
 
   #where(method) {

@@ -91,3 +91,63 @@ test('errors: construction and navigation', () => {
   const error = expectError(() => ref(['m', 'a b'], 'set').at(0), E_EXPRESSION);
   assert.equal(error.message, 'at() on m["a b"]: not allowed on a set attribute');
 });
+
+test('navigate: at() and key() return the references the model layer makes; missing parts are E_EXPRESSION', () => {
+  const asked = [];
+  const element = (index) => { asked.push(['at', index]); return ref(['grid', { index }], 'list'); };
+  const field = (name) => { asked.push(['key', name]); return name === 'a' ? ref(['row', 'a']) : undefined; };
+  const grid = new AttrRef({ path: [{ name: 'grid' }], encoder: marshallEncoder, collection: 'list', navigate: { at: element } });
+  const row = new AttrRef({ path: [{ name: 'row' }], encoder: marshallEncoder, collection: 'map', navigate: { key: field } });
+  const b = new ExpressionBuilder();
+  assert.equal(b.condition(grid.at(3).at(1).eq(2)), '#n0[3][1] = :v0');
+  assert.equal(b.condition(row.key('a').eq('x')), '#n1.#n2 = :v1');
+  assert.deepEqual(asked, [['at', 3], ['key', 'a']]);
+  let error = expectError(() => row.key('nope'), E_EXPRESSION);
+  assert.equal(error.message, 'key() on row: the map has no attribute of this name');
+  const scalar = new AttrRef({ path: [{ name: 's' }], encoder: marshallEncoder, navigate: {} });
+  error = expectError(() => scalar.at(0), E_EXPRESSION);
+  assert.equal(error.message, "at() on s: the attribute's type has no elements");
+  error = expectError(() => scalar.key('k'), E_EXPRESSION);
+  assert.equal(error.message, "key() on s: the attribute's type has no entries");
+  // Checked before navigate is asked: the index, the name, the collection.
+  expectError(() => grid.at(-1), E_EXPRESSION);
+  expectError(() => row.key(''), E_EXPRESSION);
+  expectError(() => grid.key('x'), E_EXPRESSION);
+  assert.deepEqual(asked.at(-1), ['key', 'nope']);
+  assert.equal(asked.length, 3);
+  for (const navigate of [null, 'at', 1]) {
+    expectError(() => new AttrRef({ path: [{ name: 'a' }], encoder: marshallEncoder, navigate }), E_EXPRESSION);
+  }
+  const child = ref('m', 'map').child('l', { encoder: marshallEncoder, collection: 'list', navigate: { at: element } });
+  assert.equal(String(child.at(7)), 'grid[7]');
+});
+
+test('null operands: eq, ne, in, contains, set and ifNotExists only, and only where the encoder takes null', () => {
+  const b = new ExpressionBuilder();
+  const a = ref(['l', { index: 0 }]);
+  assert.equal(b.condition(a.eq(null)), '#n0[0] = :v0');
+  assert.equal(b.condition(a.ne(null)), '#n0[0] <> :v0');
+  assert.equal(b.condition(a.in([null, 'x'])), '#n0[0] IN (:v0, :v1)');
+  assert.equal(b.condition(ref('l', 'list').contains(null)), 'contains(#n0, :v0)');
+  assert.equal(b.update([a.set(null), ref('m').ifNotExists(null)]), 'SET #n0[0] = :v0, #n1 = if_not_exists(#n1, :v0)');
+  assert.deepEqual(b.params().ExpressionAttributeValues[':v0'], { NULL: true });
+  for (const make of [(r) => r.lt(null), (r) => r.le(null), (r) => r.gt(null), (r) => r.ge(null), (r) => r.between(null, 1),
+    (r) => r.beginsWith(null), (r) => r.plus(null), (r) => r.minus(null), (r) => ref('n', 'set').add(null)]) {
+    const error = expectError(() => make(a), E_EXPRESSION);
+    assert.match(error.message, /^[a-z]+\(\) on (l\[0\]|n): null is not an operand of [a-z]+\(\)/i);
+  }
+  // An encoder that refuses null (not nullable) as the item codec does, with E_ITEM_REQUIRED.
+  const required = (v) => {
+    if (v === null) throw new errors.ItemError('E_ITEM_REQUIRED', 'Model.l: a value is required (not nullable)');
+    return { S: v };
+  };
+  const strict = new AttrRef({ path: [{ name: 'l' }, { index: 2 }], encoder: { value: required, element: required } });
+  for (const make of [(r) => r.eq(null), (r) => r.in(['x', null]), (r) => r.set(null), (r) => r.ifNotExists(null)]) {
+    const error = expectError(() => make(strict), E_EXPRESSION);
+    assert.match(error.message, /^[a-zA-Z]+\(\) on l\[2\]: null is not a value here, l\[2\] is not nullable$/);
+  }
+  assert.deepEqual(strict.eq('x').right, { type: 'value', value: { S: 'x' } });
+  // Other encoder errors pass unchanged.
+  const broken = new AttrRef({ path: [{ name: 'x' }], encoder: { value: () => { throw new errors.ItemError('E_ITEM_TYPE', 'Model.x: bad'); }, element: required } });
+  expectError(() => broken.eq(null), { code: 'E_ITEM_TYPE', type: errors.ItemError });
+});

@@ -55,14 +55,17 @@ impl Out {
     /// Appends `s` to the text area and its UTF-16 length to the codes.
     fn text(&mut self, s: &str) {
         // UTF-16 units: one per UTF-8 sequence (continuation bytes are 0b10xxxxxx), two for 4-byte ones.
-        let units = s
-            .bytes()
-            .map(|b| match b {
-                0x80..=0xbf => 0,
-                0xf0..=0xff => 2,
-                _ => 1,
-            })
-            .sum();
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.bytes()
+                .map(|b| match b {
+                    0x80..=0xbf => 0,
+                    0xf0..=0xff => 2,
+                    _ => 1,
+                })
+                .sum()
+        };
         self.varint(units);
         self.text.extend_from_slice(s.as_bytes());
     }

@@ -910,14 +910,14 @@ export interface ValueRef<V, C extends Condition = Condition> extends AttrRef {
 export interface RemovableRef {
   remove(): UpdateAction;
 }
-/** lt le gt ge between, for strings, numbers, binaries and dates. */
+/** lt le gt ge between, for strings, numbers, binaries and dates (never null: DynamoDB does not order NULL). */
 export interface OrderedRef<V, C extends Condition = Condition> {
-  lt(value: V | Operand): C;
-  le(value: V | Operand): C;
-  gt(value: V | Operand): C;
-  ge(value: V | Operand): C;
+  lt(value: Exclude<V, null> | Operand): C;
+  le(value: Exclude<V, null> | Operand): C;
+  gt(value: Exclude<V, null> | Operand): C;
+  ge(value: Exclude<V, null> | Operand): C;
   /** Inclusive at both ends. */
-  between(low: V | Operand, high: V | Operand): C;
+  between(low: Exclude<V, null> | Operand, high: Exclude<V, null> | Operand): C;
 }
 export interface StringRef<C extends Condition = Condition> {
   beginsWith(prefix: string | AttrRef): C;
@@ -1052,17 +1052,18 @@ type ListElementWrite<At> = DescriptorOf<At>['of'] extends infer E extends AnyAt
   ? WriteValueOf<E> | (IsNullable<E> extends true ? null : never)
   : unknown;
 /**
- * `list.at(i)`: typed by the element attribute (non-null values); an element that is itself a list
- * or map gets the value methods only (nested navigation goes through attr.dynamic()).
+ * `list.at(i)`: typed by the element attribute, always removable: its values (null too when the
+ * element is nullable), a map element's fields and `key(name)`, a list element's `at(j)`; a
+ * compressed element takes whole-value writes only. Untyped elements are dynamic.
  */
-type ElementRefOf<E> = E extends AnyAttribute
-  ? KindOf<E> extends 'list' | 'map'
-    ? ValueRef<WriteValueOf<E>> & RemovableRef
-    : RefByKind<E, WriteValueOf<E>, false, true>
-  : DynamicRef;
+type ElementRefOf<E> = E extends AnyAttribute ? RefByKind<E, RefValue<E>, false, true> : DynamicRef;
 
+/** A typed map's `key(name)`: the field of property name `name`, as `ref[name]`. */
+export interface MapKeyRef<F extends NestedAttributes> {
+  key<K extends keyof F & string>(name: K): RefOf<F[K], false, false>;
+}
 /** A typed map: its fields as references (they shadow methods of the same name, as at runtime). */
-type MapRef<F extends NestedAttributes, V, R extends boolean> = Omit<ValueRef<V> & MaybeRemovable<R>, keyof F> & {
+type MapRef<F extends NestedAttributes, V, R extends boolean> = Omit<ValueRef<V> & MaybeRemovable<R> & MapKeyRef<F>, keyof F> & {
   readonly [K in keyof F]: RefOf<F[K], false, false>;
 };
 

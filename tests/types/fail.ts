@@ -579,6 +579,41 @@ Page.itemDetailConsoleUrl();
 // @ts-expect-error the region is a string
 page.itemDetailConsoleUrl({ region: 1 });
 
+// ---- list elements ----
+const Sheet = defineModel({
+  table: 'sheets',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    rows: attr.list({ of: attr.map({ a: attr.string(), n: attr.number({ nullable: true }) }) }),
+    grid: attr.list({ of: attr.list({ of: attr.number() }) }),
+    maybe: attr.list({ of: attr.string({ nullable: true }) }),
+    zipped: attr.list({ of: attr.compressedString() }),
+  },
+});
+// @ts-expect-error a map element has the map's fields only
+Sheet.attr.rows.at(0).key('nope');
+// @ts-expect-error key() of a typed map takes its field names
+Page.attr.meta.key('nope');
+// @ts-expect-error a map element's field has the field's type
+Sheet.attr.rows.at(0).key('a').eq(1);
+// @ts-expect-error null is not a value of a field that is not nullable
+Sheet.attr.rows.at(0).a.eq(null);
+// @ts-expect-error a required field cannot be removed
+Sheet.attr.rows.at(0).a.remove();
+// @ts-expect-error null is not a value of an element that is not nullable
+Sheet.attr.grid.at(0).at(1).eq(null);
+// @ts-expect-error nested list elements have the element type
+Sheet.attr.grid.at(0).at(1).eq('1');
+// @ts-expect-error a string element has no elements
+Sheet.attr.maybe.at(0).at(1);
+// @ts-expect-error null is not ordered
+Sheet.attr.maybe.at(0).lt(null);
+// @ts-expect-error compressed elements cannot be compared
+Sheet.attr.zipped.at(0).eq('x');
+// @ts-expect-error compressed elements cannot be compared
+Sheet.attr.zipped.at(0).beginsWith('x');
+
 export type { Simplify };
 export { lazyDoc };
 export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode, reencrypted, keyCode };

@@ -708,4 +708,62 @@ async function consoleLinks() {
   ] as const;
 }
 
-export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks };
+// ---- list elements: paths into map and list elements, nullable and compressed elements -------------------
+const Sheet = defineModel({
+  table: 'sheets',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    rows: attr.list({ of: attr.map({ a: attr.string(), n: attr.number({ nullable: true }), tags: attr.list({ of: attr.string() }) }) }),
+    grid: attr.list({ of: attr.list({ of: attr.number({ nullable: true }) }) }),
+    maybe: attr.list({ of: attr.string({ nullable: true }) }),
+    zipped: attr.list({ of: attr.compressedString() }),
+    sets: attr.list({ of: attr.stringSet() }),
+    any: attr.list(),
+  },
+});
+const row = Sheet.attr.rows.at(0);
+expectType<Equal<ReturnType<typeof row.key<'a'>>, typeof row.a>>();
+expectType<Equal<Parameters<typeof row.n.eq>[0], number | bigint | codec.PythonFloat | null | import('dynamodb-mate').Operand>>();
+expectType<Equal<Parameters<typeof row.a.eq>[0], string | import('dynamodb-mate').Operand>>();
+expectType<Equal<Parameters<ReturnType<typeof Sheet.attr.maybe.at>['eq']>[0], string | null | import('dynamodb-mate').Operand>>();
+const elementConditions: Condition[] = [
+  row.key('a').eq('x'),
+  row.a.beginsWith('x'),
+  row.key('n').eq(null),
+  row.n.between(1, 2),
+  row.tags.at(2).eq('t'),
+  row.key('tags').contains('t'),
+  row.exists(),
+  Sheet.attr.grid.at(0).at(1).eq(null),
+  Sheet.attr.grid.at(0).at(1).lt(3),
+  Sheet.attr.grid.at(0).contains(2),
+  Sheet.attr.grid.at(0).size().gt(1),
+  Sheet.attr.maybe.at(0).eq(null),
+  Sheet.attr.maybe.at(0).in(['a', null]),
+  Sheet.attr.maybe.contains(null),
+  Sheet.attr.zipped.at(0).exists(),
+  Sheet.attr.zipped.at(0).attributeType('B'),
+  Sheet.attr.zipped.at(0).size().gt(10),
+  Sheet.attr.sets.at(0).contains('x'),
+  Sheet.attr.any.at(0).key('k').at(1).eq(1),
+  Page.attr.meta.key('seen').lt(new Date()),
+  Page.attr.info.key('deep').note.eq(null),
+];
+const elementUpdates: UpdateInput[] = [
+  row.key('a').set('y'),
+  row.n.remove(),
+  row.n.add(1),
+  row.tags.append(['u']),
+  row.set({ a: 'z', tags: [] }),
+  Sheet.attr.grid.at(0).at(1).set(null),
+  Sheet.attr.grid.at(0).at(1).plus(1),
+  Sheet.attr.grid.at(0).remove(),
+  Sheet.attr.maybe.at(0).set(null),
+  Sheet.attr.zipped.at(0).set('text'),
+  Sheet.attr.zipped.at(0).remove(),
+  Sheet.attr.sets.at(0).add(new Set(['x'])),
+  Sheet.attr.sets.at(0).delete(new Set(['x'])),
+];
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates };

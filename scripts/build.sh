@@ -40,7 +40,7 @@ if ! cmp -s "$RAW/dynamodb_mate_bg.wasm" "$RAW/last-optimised-input.wasm" || [ !
   node_modules/.bin/wasm-opt -Oz \
     --enable-bulk-memory --enable-bulk-memory-opt --enable-call-indirect-overlong --enable-multivalue \
     --enable-mutable-globals --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
-    "$RAW/dynamodb_mate_bg.wasm" -o "$OUT/dynamodb_mate_bg.wasm"
+    --enable-simd "$RAW/dynamodb_mate_bg.wasm" -o "$OUT/dynamodb_mate_bg.wasm"
   cp "$RAW/dynamodb_mate_bg.wasm" "$RAW/last-optimised-input.wasm"
 fi
 

@@ -38,6 +38,7 @@ pub mod hash;
 pub mod item;
 pub mod kind;
 pub mod legacy;
+mod order;
 pub mod pyjson;
 mod random;
 pub mod value;

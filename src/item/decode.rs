@@ -375,7 +375,7 @@ mod tests {
         let av = r#"{"l": {"L": [{"BOOL": true}, {"NULL": true}]}, "j": {"S": "{\"a\": [1.0, 12345678901234567890]}"}}"#;
         assert_eq!(
             decode_item(&schema(), av).unwrap(),
-            r#"{"l":[true,null],"j":{"a":[1e0,"\u0000i12345678901234567890"]}}"#
+            r#"{"l":[true,null],"j":{"a":[1.0,"\u0000i12345678901234567890"]}}"#
         );
     }
 

@@ -593,9 +593,9 @@ fn set_type(elements: &str) -> Fault {
 }
 
 /// DynamoDB refuses sets with equal elements (JS Sets can hold equal bytes or `1` and `1n`).
-fn unique<T: Ord>(mut seen: Vec<T>) -> core::result::Result<(), Fault> {
-    seen.sort_unstable();
-    if seen.windows(2).any(|w| w[0] == w[1]) {
+fn unique<T: Ord>(seen: Vec<T>) -> core::result::Result<(), Fault> {
+    let order = crate::order::sorted_indices(seen.len(), &|a, b| seen[a].cmp(&seen[b]));
+    if order.windows(2).any(|w| seen[w[0]] == seen[w[1]]) {
         return Err(value_fault("a Set has duplicate elements"));
     }
     Ok(())

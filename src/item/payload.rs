@@ -108,7 +108,7 @@ pub(crate) fn write_json(out: &mut Out, value: &Value) {
         Value::Bool(b) => out.bool(*b),
         Value::Int(i) if i.is_safe_js_integer() => out.num(i.as_str()),
         Value::Int(i) => out.tagged(b'i', i.as_str()),
-        Value::Float(x) if x.is_finite() => out.num(&alloc::format!("{x:e}")),
+        Value::Float(x) if x.is_finite() => out.num(ryu::Buffer::new().format_finite(*x)),
         Value::Float(x) => out.tagged(
             b'f',
             match (x.is_nan(), *x > 0.0) {

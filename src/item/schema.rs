@@ -252,9 +252,7 @@ impl Context<'_> {
             self.path.truncate(outer);
         }
         let sorted = |key: fn(&Attr) -> &str| {
-            let mut index: Vec<usize> = (0..attrs.len()).collect();
-            index.sort_by(|&a, &b| key(&attrs[a]).cmp(key(&attrs[b])));
-            index
+            crate::order::sorted_indices(attrs.len(), &|a, b| key(&attrs[a]).cmp(key(&attrs[b])))
         };
         let by_name = sorted(|a| &a.name);
         let by_db_name = sorted(|a| &a.db_name);

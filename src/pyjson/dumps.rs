@@ -57,11 +57,15 @@ fn write_value(out: &mut String, value: &Value, o: &DumpOptions<'_>, depth: usiz
             out.push(']');
         }
         Value::Dict(entries) => {
-            let mut order: Vec<&(String, Value)> = entries.iter().collect();
-            if o.sort_keys {
+            let order: Vec<&(String, Value)> = if o.sort_keys {
                 // Rust orders strings by UTF-8 bytes, which is Python's code point order.
-                order.sort_by(|a, b| a.0.cmp(&b.0));
-            }
+                let index = crate::order::sorted_indices(entries.len(), &|a, b| {
+                    entries[a].0.cmp(&entries[b].0)
+                });
+                index.into_iter().map(|i| &entries[i]).collect()
+            } else {
+                entries.iter().collect()
+            };
             out.push('{');
             for (i, (key, item)) in order.into_iter().enumerate() {
                 if i > 0 {

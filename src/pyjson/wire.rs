@@ -76,9 +76,11 @@ pub(crate) fn write(out: &mut String, value: &Value) {
         } else {
             "\"\\u0000f-Infinity\""
         }),
-        // `{:e}` is the shortest round-trip form and valid JSON (`-0e0` parses to -0 in JS).
+        // Ryu's shortest round-trip form: valid JSON, always with a `.` or an exponent (so a float
+        // on the way back), `-0.0` parses to -0 in JS. (Not `{:e}`: core's float formatting costs
+        // 16 KB of wasm, and Ryu is linked anyway for Python's float repr.)
         Value::Float(x) => {
-            let _ = write!(out, "{x:e}");
+            out.push_str(ryu::Buffer::new().format_finite(*x));
         }
         Value::Str(s) => write_string(out, s),
         Value::List(items) => {
@@ -163,7 +165,7 @@ mod tests {
         assert_eq!(entries[6].1, Value::Float(1e21));
         assert_eq!(
             to_wire(&v),
-            r#"{"i":1,"f":1.5e0,"F":1e0,"big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":1e21}"#
+            r#"{"i":1,"f":1.5,"F":1.0,"big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":1e21}"#
         );
     }
 

@@ -124,7 +124,7 @@ fn kinds_and_wrong_key_length() {
     let stored = value::aead_encrypt(&KEY, "k1", CTX, Kind::Float, b"3", true).unwrap();
     assert_eq!(
         value::aead_decrypt(&KEY, CTX, Kind::Number, &stored).unwrap(),
-        b"3e0"
+        b"3.0"
     );
     assert_eq!(
         value::key32(&[1; 31]).unwrap_err().code(),

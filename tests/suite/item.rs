@@ -111,7 +111,7 @@ fn every_type_round_trips() {
             r#""ns":{"\u0000set":[1,2.5]},"bs":{"\u0000set":["\u0000bZm8="]},"tags":["a","bc"],"#,
             r#""any":[1,"x",null,{"k":"\u0000s\u0000z"}],"meta":{"at":"\u0000d1709210096000001","note":"hi"},"#,
             r#""raw":{"a":[1,"x",null,true,"\u0000bAAE=",{"\u0000set":["p","q"]}],"c":1.5},"#,
-            r#""doc":{"é":[1,1.5e0,"\u0000fNaN"]},"created":"\u0000d-1","expires":"\u0000d1700000000000000","v":3}"#
+            r#""doc":{"é":[1,1.5,"\u0000fNaN"]},"created":"\u0000d-1","expires":"\u0000d1700000000000000","v":3}"#
         )
     );
     // What decoding gives encodes to the same AttributeValues (the TTL already lost its micros).

@@ -299,13 +299,12 @@ fn insert(
 ) {
     const INDEX_FROM: usize = 16;
     if index.is_none() && entries.len() >= INDEX_FROM {
-        *index = Some(
-            entries
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (k.clone(), i))
-                .collect(),
-        );
+        // Inserted one by one: collect() would build it by sorting, 6 KB more wasm.
+        let mut map = BTreeMap::new();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            map.insert(k.clone(), i);
+        }
+        *index = Some(map);
     }
     let existing = match index {
         Some(map) => map.get(&key).copied(),

@@ -302,22 +302,50 @@ pub fn set_keys(
         .map_err(js)
 }
 
-/// The item codec takes and returns the stream form (`docs/item-codec.md`, "The boundary").
-#[wasm_bindgen(js_name = encodeItem)]
-pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u8>> {
-    with_schema(handle, |schema| item::encode_item_stream(schema, input))
+thread_local! {
+    /// The item codec's last output, kept until its next call so that JS reads it in place.
+    static OUTPUT: RefCell<item::Output> = RefCell::new(item::Output::default());
 }
 
-#[wasm_bindgen(js_name = encodeValue)]
-pub fn encode_value(handle: u32, path: &str, input: &[u8], element: bool) -> JsResult<Vec<u8>> {
-    with_schema(handle, |schema| {
-        item::encode_value_stream(schema, path, input, element)
+/// Keeps `output` and tells where it is in memory: the codes' address and length, the text area's.
+fn keep(output: item::Output) -> Vec<u32> {
+    OUTPUT.with_borrow_mut(|kept| {
+        *kept = output;
+        let (codes, text) = (kept.codes(), kept.text());
+        // wasm32 addresses are 32-bit.
+        vec![
+            codes.as_ptr() as usize as u32,
+            codes.len() as u32,
+            text.as_ptr() as usize as u32,
+            text.len() as u32,
+        ]
     })
 }
 
+/// The module's memory, where JS reads the item codec's output in place.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// The item codec takes the stream form and leaves its output, in the stream form, in memory
+/// (`docs/item-codec.md`, "The boundary"); each returns where it is (`keep`).
+#[wasm_bindgen(js_name = encodeItem)]
+pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
+    with_schema(handle, |schema| item::encode_item_stream(schema, input)).map(keep)
+}
+
+#[wasm_bindgen(js_name = encodeValue)]
+pub fn encode_value(handle: u32, path: &str, input: &[u8], element: bool) -> JsResult<Vec<u32>> {
+    with_schema(handle, |schema| {
+        item::encode_value_stream(schema, path, input, element)
+    })
+    .map(keep)
+}
+
 #[wasm_bindgen(js_name = decodeItem)]
-pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u8>> {
-    with_schema(handle, |schema| item::decode_item_stream(schema, input))
+pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
+    with_schema(handle, |schema| item::decode_item_stream(schema, input)).map(keep)
 }
 
 /// The registry only exists in wasm (JsError needs a JS host), so these run there only.
@@ -336,31 +364,29 @@ mod tests {
             register_schema(r#"{"model": "B", "attributes": [{"name": "x", "type": "number"}]}"#)
                 .unwrap();
         assert_eq!(b, a + 1);
-        // Output: the codes' length, the codes (text lengths in UTF-16 units), the text area.
-        let with_text = |codes: &[u8], text: &str| {
-            [
-                &(codes.len() as u32).to_le_bytes()[..],
-                codes,
-                text.as_bytes(),
-            ]
-            .concat()
+        // The output stays in OUTPUT (codes with text lengths in UTF-16 units, the text area), and
+        // the call returns its addresses and lengths.
+        let kept = || {
+            OUTPUT.with_borrow(|o| {
+                let at = [
+                    o.codes().as_ptr() as usize as u32,
+                    o.text().as_ptr() as usize as u32,
+                ];
+                (o.codes().to_vec(), o.text().to_vec(), at)
+            })
         };
-        assert_eq!(
-            encode_item(a, &[MAP, STR, 1, b'x', STR, 1, b'1', END]).unwrap(),
-            with_text(&[MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1], "x12")
-        );
-        assert_eq!(
-            encode_value(b, "x", &[NUM, 1, b'2'], false).unwrap(),
-            with_text(&[AV, 1, STR, 1], "2")
-        );
-        assert_eq!(
-            decode_item(
-                a,
-                &[MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END]
-            )
-            .unwrap(),
-            with_text(&[MAP, STR, 1, STR, 1, END], "x1")
-        );
+        let at = encode_item(a, &[MAP, STR, 1, b'x', STR, 1, b'1', END]).unwrap();
+        let (codes, text, addresses) = kept();
+        assert_eq!(codes, [MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1]);
+        assert_eq!(text, b"x12");
+        assert_eq!(at, [addresses[0], 10, addresses[1], 3]);
+        encode_value(b, "x", &[NUM, 1, b'2'], false).unwrap();
+        assert_eq!(kept().0, [AV, 1, STR, 1]);
+        assert_eq!(kept().1, b"2");
+        let input = [MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END];
+        decode_item(a, &input).unwrap();
+        assert_eq!(kept().0, [MAP, STR, 1, STR, 1, END]);
+        assert_eq!(kept().1, b"x1");
         let empty = [MAP, END];
         assert!(encode_item(b + 1, &empty).is_err());
         assert!(decode_item(u32::MAX, &empty).is_err());

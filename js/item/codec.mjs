@@ -16,6 +16,14 @@ function at(error, where) {
   return codecError(error.code === 'E_DATETIME' ? 'E_ITEM_VALUE' : error.code, `${where}: ${error.message}`);
 }
 
+let memory; // the module's WebAssembly.Memory, where the core leaves its output
+
+/** The output of the core's last item call, read in place. */
+function output(where) {
+  memory ??= core.wasmMemory();
+  return read(memory, where);
+}
+
 export class ItemCodec {
   #handle;
   #model;
@@ -40,7 +48,7 @@ export class ItemCodec {
   /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */
   encode(item) {
     const input = write(item, (name, error) => at(error, `${this.#model}.${name}`));
-    const out = read(core.encodeItem(this.#handle, input));
+    const out = output(core.encodeItem(this.#handle, input));
     return { item: out.value(), size: out.value() };
   }
 
@@ -54,11 +62,11 @@ export class ItemCodec {
     } catch (error) {
       throw at(error, where);
     }
-    return read(core.encodeValue(this.#handle, path, input, element)).value();
+    return output(core.encodeValue(this.#handle, path, input, element)).value();
   }
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
-    return read(core.decodeItem(this.#handle, write(attributeValues))).value();
+    return output(core.decodeItem(this.#handle, write(attributeValues))).value();
   }
 }

@@ -1,7 +1,8 @@
 // The stream form items cross the wasm boundary in (docs/item-codec.md, "The boundary"): JS writes
 // a value as codes with inline UTF-8 and bytes; the core answers with codes plus one text area that
-// is decoded with a single TextDecoder call and sliced by UTF-16 length. No JSON text, no base64,
-// no tagged copies of the item: the two walks below are the whole JS cost of an item.
+// is decoded with a single TextDecoder call and sliced by UTF-16 length, both read in place in the
+// module's memory. No JSON text, no base64, no tagged copies of the item: the two walks below are the
+// whole JS cost of an item.
 import { codecError } from '../errors/make.mjs';
 import { PythonFloat } from '../codec/wire.mjs';
 import { UtcDateTime, epochMicrosOf } from './utc-datetime.mjs';
@@ -210,13 +211,15 @@ export function write(value, onError) {
 
 const text = new TextDecoder('utf-8', { ignoreBOM: true }); // a leading U+FEFF is data
 
-/** Reads the core's output (a fresh copy out of wasm memory: bytes may be sliced from it). */
+/**
+ * Reads the core's output: views of its codes and text area in wasm memory, valid until the next
+ * call into the module (so bytes are copied out, and reading finishes before anything else runs).
+ */
 class Reader {
-  constructor(bytes) {
-    this.bytes = bytes;
-    const codes = (bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24)) >>> 0;
-    this.pos = 4;
-    this.text = text.decode(bytes.subarray(4 + codes));
+  constructor(codes, textArea) {
+    this.bytes = codes;
+    this.pos = 0;
+    this.text = text.decode(textArea);
     this.at = 0;
   }
 
@@ -306,7 +309,11 @@ class Reader {
   }
 }
 
-/** The values of the core's output, in order (an item, then its size; or one value). */
-export function read(bytes) {
-  return new Reader(bytes);
+/**
+ * The values of the core's output, in order (an item, then its size; or one value): `where` is
+ * what the call returned, the addresses and lengths of the codes and of the text area in `memory`.
+ */
+export function read(memory, where) {
+  const { buffer } = memory;
+  return new Reader(new Uint8Array(buffer, where[0], where[1]), new Uint8Array(buffer, where[2], where[3]));
 }

@@ -56,6 +56,7 @@ export const wasm = {
   encodeItem: guard(bindings.encodeItem),
   encodeValue: guard(bindings.encodeValue),
   decodeItem: guard(bindings.decodeItem),
+  wasmMemory: guard(bindings.wasmMemory),
   consoleTableOverviewUrl: guard(bindings.consoleTableOverviewUrl),
   consoleTableItemsUrl: guard(bindings.consoleTableItemsUrl),
   consoleItemDetailUrl: guard(bindings.consoleItemDetailUrl),

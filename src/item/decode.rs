@@ -21,9 +21,9 @@ pub fn decode_item(schema: &Schema, av_json: &str) -> Result<String> {
 }
 
 /// [`decode_item`] for the wasm boundary, stream form in and out (`docs/item-codec.md`).
-pub fn decode_item_stream(schema: &Schema, input: &[u8]) -> Result<Vec<u8>> {
+pub fn decode_item_stream(schema: &Schema, input: &[u8]) -> Result<Out> {
     let tree = tree::parse_stream(input)?;
-    Ok(decode_tree(schema, &tree, input.len())?.into_bytes())
+    decode_tree(schema, &tree, input.len())
 }
 
 fn decode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<Out> {

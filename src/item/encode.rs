@@ -27,11 +27,11 @@ pub fn encode_item(schema: &Schema, wire: &str) -> Result<String> {
 
 /// [`encode_item`] for the wasm boundary: an item in the stream form in, the AttributeValues map
 /// and then the size (a number) out, in the stream form (`docs/item-codec.md`).
-pub fn encode_item_stream(schema: &Schema, input: &[u8]) -> Result<Vec<u8>> {
+pub fn encode_item_stream(schema: &Schema, input: &[u8]) -> Result<Out> {
     let tree = tree::parse_stream(input)?;
     let (mut out, size) = encode_tree(schema, &tree, input.len())?;
     out.num(itoa(&mut String::new(), size as i64));
-    Ok(out.into_bytes())
+    Ok(out)
 }
 
 fn encode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<(Out, usize)> {
@@ -56,9 +56,9 @@ pub fn encode_value_stream(
     path: &str,
     input: &[u8],
     element: bool,
-) -> Result<Vec<u8>> {
+) -> Result<Out> {
     let tree = tree::parse_stream(input)?;
-    Ok(value_tree(schema, path, &tree, element, input.len())?.into_bytes())
+    value_tree(schema, path, &tree, element, input.len())
 }
 
 fn value_tree(

@@ -35,5 +35,6 @@ pub use decode::{decode_item, decode_item_stream};
 pub use encode::{encode_item, encode_item_stream, encode_value, encode_value_stream};
 pub use schema::Schema;
 pub use size::MAX_ITEM_SIZE;
+pub use stream::Out as Output;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub(crate) use tree::op;

@@ -29,9 +29,10 @@ pub(crate) struct Mark {
     text: usize,
 }
 
-/// Output being written: values, containers closed by [`Out::end`], map keys as strings.
+/// The item codec's output in the stream form: values, containers closed by an end code, map keys
+/// as strings; the codes and the text area (`docs/item-codec.md`).
 #[derive(Debug, Default)]
-pub(crate) struct Out {
+pub struct Out {
     codes: Vec<u8>,
     text: Vec<u8>,
 }
@@ -53,7 +54,7 @@ impl Out {
     }
 
     /// Appends `s` to the text area and its UTF-16 length to the codes.
-    fn text(&mut self, s: &str) {
+    fn push_text(&mut self, s: &str) {
         // UTF-16 units: one per UTF-8 sequence (continuation bytes are 0b10xxxxxx), two for 4-byte ones.
         let units = if s.is_ascii() {
             s.len()
@@ -81,18 +82,18 @@ impl Out {
     /// A number literal (JSON grammar).
     pub(crate) fn num(&mut self, literal: &str) {
         self.codes.push(op::NUM);
-        self.text(literal);
+        self.push_text(literal);
     }
 
     pub(crate) fn str(&mut self, s: &str) {
         self.codes.push(op::STR);
-        self.text(s);
+        self.push_text(s);
     }
 
     /// A wire tag: `i` (BigInt digits), `f` (JS number text), `d` (Date epoch microseconds).
     pub(crate) fn tagged(&mut self, tag: u8, body: &str) {
         self.codes.extend_from_slice(&[op::TAG, tag]);
-        self.text(body);
+        self.push_text(body);
     }
 
     pub(crate) fn bytes(&mut self, b: &[u8]) {
@@ -134,13 +135,14 @@ impl Out {
         self.text.truncate(mark.text);
     }
 
-    /// The wasm result: the codes' length (u32 LE), the codes, the text area.
-    pub(crate) fn into_bytes(self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(4 + self.codes.len() + self.text.len());
-        bytes.extend_from_slice(&(self.codes.len() as u32).to_le_bytes());
-        bytes.extend_from_slice(&self.codes);
-        bytes.extend_from_slice(&self.text);
-        bytes
+    /// The codes (lengths of text-area strings in UTF-16 units).
+    pub fn codes(&self) -> &[u8] {
+        &self.codes
+    }
+
+    /// The text area: the UTF-8 of every string, number literal and tag body, in order.
+    pub fn text(&self) -> &[u8] {
+        &self.text
     }
 }
 
@@ -323,11 +325,9 @@ mod tests {
             )
         );
         // UTF-16 lengths: "\u{0}x é😀" is 6 units (the emoji is two).
-        let bytes = out.into_bytes();
-        let codes = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
         let s_value = [op::AV, AvType::S as u8, op::STR, 6];
-        assert!(bytes[4..4 + codes].windows(4).any(|w| w == s_value));
-        assert!(core::str::from_utf8(&bytes[4 + codes..])
+        assert!(out.codes().windows(4).any(|w| w == s_value));
+        assert!(core::str::from_utf8(out.text())
             .unwrap()
             .starts_with("a\"b\u{0}x é😀"));
     }

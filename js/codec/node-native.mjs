@@ -13,25 +13,23 @@ import { core, wasm } from '../runtime/core.mjs';
 
 // Where node:zlib / node:crypto is faster than wasm, in input bytes (the native path is used from
 // these sizes up). Measured with `node bench/crossover.mjs` (each function's wasm and native paths
-// interleaved in one process, 64 B to 1 MiB) on the 2-vCPU AMD EPYC dev machine (AES-NI, SHA-NI),
-// Node 20.20.2; the tables are in README "Benchmarks". Hashes and ECB are native at every size
-// (faster from one block up); the others first pay for wasm calls that make their envelope, or
-// for zlib's per-call state (wasm keeps its deflate state between calls).
+// interleaved in one process, 64 B to 1 MiB; bench/results/crossover.json) on the 2-vCPU AMD EPYC
+// dev machine (AES-NI, SHA-NI), Node 20.20.2, against the opt-level 3 + simd128 wasm build.
 export const CROSSOVER = {
-  sha256: 0,
-  md5: 0,
-  ecb: 0,
-  ctr: 1024, // its base85 envelope is wasm on both paths, so the gain is the AES part only
-  gcmSiv: 1024, // native does the CTR keystream; POLYVAL stays in wasm (node has no GCM-SIV)
-  gcm: 512,
-  gunzip: 16384,
+  sha256: 0, // SHA-NI: 1.1x faster at 64 B, 5x from 4 KiB
+  md5: 0, // no hardware MD5: parity with wasm (0.97-1.15x) at every size
+  ecb: 256, // wasm 1.2x faster at 64 B (no cipher object per call); native 1.3x at 256 B, 20x at 1 MiB
+  ctr: 2048, // parity at 1-2 KiB (the base85 envelope is wasm on both paths), 1.5x from 4 KiB
+  gcmSiv: 2048, // native does only the keystream (POLYVAL stays in wasm): 1.1x at 1-2 KiB, 1.9x from 64 KiB
+  gcm: 256, // 1.05x at 256 B, 2x at 1 KiB, 20x from 64 KiB
+  gunzip: 16384, // 0.9x at 8 KiB, 1.13x at 16 KiB, 1.2x from 64 KiB
   /**
-   * gzip, per level: [from, below). zlib-rs is faster at levels 0–2 (its level 1 is a quicker,
-   * weaker algorithm than zlib's) and at level 9 from 16 KiB (it searches less than zlib there:
-   * about 3% larger output, 1.5–2× faster); node:zlib is faster at levels 3–8 from 4 KiB, and at
-   * level 9 on small inputs (wasm clears its 256 KiB level-9 tables on every call).
+   * gzip, per level: [from, below). zlib-rs is faster at levels 0-2 (its level 1 is a quicker,
+   * weaker algorithm than zlib's: 1.3-2x faster, 30% larger output) and at level 9 from 16 KiB (it
+   * searches less than zlib there: about 3% larger output, 1.7-2.4x faster); node:zlib is faster at
+   * levels 3-8 from 2 KiB (1.1-1.4x) and at level 9 from 1 to 16 KiB (1.4-1.7x).
    */
-  gzip: [null, null, null, [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [4096, Infinity], [1024, 16384]],
+  gzip: [null, null, null, [2048, Infinity], [2048, Infinity], [2048, Infinity], [2048, Infinity], [2048, Infinity], [2048, Infinity], [1024, 16384]],
 };
 
 /** A plain Uint8Array (what the wasm path returns) of a Buffer, without copying when it owns its memory. */

@@ -18,9 +18,9 @@ export const SIZES = [64, KiB, 16 * KiB, 256 * KiB, 4 * MiB];
 const SMOKE_SIZES = [64, 64 * KiB];
 
 const KEY = random(32);
-const table_ = 'bench';
-const attribute = 'value';
-const aead = { key: KEY, table: table_, attribute };
+const TABLE = 'bench';
+const ATTRIBUTE = 'value';
+const aead = { key: KEY, table: TABLE, attribute: ATTRIBUTE };
 const aeadRandom = { ...aead, deterministic: false };
 const legacy = { key: KEY, format: 'pynamodb_mate' };
 const legacyRandom = { ...legacy, deterministic: false };
@@ -53,30 +53,30 @@ export const OPS = [
   {
     id: 'gcmSivEncrypt', title: 'AES-256-GCM-SIV envelope, encrypt (deterministic aead)', input: random,
     ours: (d) => codec.encrypt(d, aead), native: null,
-    js: (d) => js.aeadEncrypt(KEY, 'default', table_, attribute, d, true),
+    js: (d) => js.aeadEncrypt(KEY, 'default', TABLE, ATTRIBUTE, d, true),
     check: same,
   },
   {
     id: 'gcmSivDecrypt', title: 'AES-256-GCM-SIV envelope, decrypt', input: (n) => codec.encrypt(random(n), aead),
     ours: (s) => codec.decrypt(s, asBinary(aead)), native: null,
-    js: (s) => js.aeadDecrypt(KEY, table_, attribute, s),
+    js: (s) => js.aeadDecrypt(KEY, TABLE, ATTRIBUTE, s),
     check: same,
   },
   {
     id: 'gcmEncrypt', title: 'AES-256-GCM envelope, encrypt (randomized aead)', input: random,
     ours: (d) => codec.encrypt(d, aeadRandom),
-    native: (d) => native.aeadEncrypt(KEY, 'default', table_, attribute, d, false),
-    js: (d) => js.aeadEncrypt(KEY, 'default', table_, attribute, d, false),
+    native: (d) => native.aeadEncrypt(KEY, 'default', TABLE, ATTRIBUTE, d, false),
+    js: (d) => js.aeadEncrypt(KEY, 'default', TABLE, ATTRIBUTE, d, false),
     check: (outs, d) => outs.forEach((o) => {
       assert.deepEqual(codec.decrypt(o, asBinary(aeadRandom)), d);
-      assert.deepEqual(native.aeadDecrypt(KEY, table_, attribute, o), d);
+      assert.deepEqual(native.aeadDecrypt(KEY, TABLE, ATTRIBUTE, o), d);
     }),
   },
   {
     id: 'gcmDecrypt', title: 'AES-256-GCM envelope, decrypt', input: (n) => codec.encrypt(random(n), aeadRandom),
     ours: (s) => codec.decrypt(s, asBinary(aeadRandom)),
-    native: (s) => native.aeadDecrypt(KEY, table_, attribute, s),
-    js: (s) => js.aeadDecrypt(KEY, table_, attribute, s),
+    native: (s) => native.aeadDecrypt(KEY, TABLE, ATTRIBUTE, s),
+    js: (s) => js.aeadDecrypt(KEY, TABLE, ATTRIBUTE, s),
     check: same,
   },
   {
@@ -164,7 +164,7 @@ export function run({ smoke = false, only } = {}) {
     console.log(`\n### ${op.title}\n`);
     console.log(table(['size', 'ours MB/s', 'wasm MB/s', 'native MB/s', 'pure JS MB/s', 'ours ÷ native', 'ours ÷ JS', 'wasm ÷ JS'], lines));
   }
-  return { machine: machine(), smoke, settings, rows };
+  return { machine: machine(), smoke, settings, titles: Object.fromEntries(OPS.map((o) => [o.id, o.title])), rows };
 }
 
 if (isMain(import.meta.url)) {

@@ -9,7 +9,7 @@
 //   node bench/cold-start.mjs [--smoke]      (needs scripts/build.sh; writes bench/results/cold-start.json)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { machine, table } from './harness.mjs';
+import { machine, median, table } from './harness.mjs';
 import { isMain, writeResult } from './results.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,11 +44,6 @@ function once(mode) {
   if (r.status !== 0) throw new Error(`cold start '${mode}' failed: ${r.stderr}`);
   return { inProcessMs: Number(r.stdout), wallMs };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 export function run({ smoke = false } = {}) {
   const runs = smoke ? 1 : 21;

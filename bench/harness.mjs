@@ -9,7 +9,7 @@ export const FULL = { warmupMs: 120, batchMs: 25, rounds: 7, minCalls: 2 };
 export const SMOKE = { warmupMs: 0, batchMs: 0, rounds: 1, minCalls: 1 };
 
 const now = () => Number(process.hrtime.bigint());
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };

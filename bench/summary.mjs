@@ -11,25 +11,17 @@ const load = (name) => {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 };
 
-const OPS = {
-  gzip9: 'gzip, level 9 (default)', gzip6: 'gzip, level 6', gunzip: 'gunzip',
-  gcmSivEncrypt: 'AES-GCM-SIV envelope, encrypt', gcmSivDecrypt: 'AES-GCM-SIV envelope, decrypt',
-  gcmEncrypt: 'AES-GCM envelope, encrypt', gcmDecrypt: 'AES-GCM envelope, decrypt',
-  ecbEncrypt: 'legacy ECB, encrypt', ecbDecrypt: 'legacy ECB, decrypt',
-  ctrEncrypt: 'legacy CTR, encrypt', ctrDecrypt: 'legacy CTR, decrypt',
-  sha256: 'SHA-256 hex', md5: 'MD5 hex',
-};
-
 /** The worst cell of `key` over all rows that have it: `{ value, op, size }`. */
 function worst(rows, key) {
   return rows.filter((r) => Number.isFinite(r[key])).reduce((w, r) => (w && w.value <= r[key] ? w : { value: r[key], op: r.op, size: r.size }), undefined);
 }
 
-const where = (w) => `${ratio(w.value)} (${OPS[w.op]}, ${sizeName(w.size)})`;
+
 const mark = (ok) => (ok ? 'met' : '**not met**');
 
 export function summary() {
   const codecs = load('codecs');
+  const where = (w) => `${ratio(w.value)} (${codecs.titles[w.op]}, ${sizeName(w.size)})`;
   const cold = load('cold-start');
   const sizes = load('sizes');
   const item = load('item');
@@ -46,7 +38,7 @@ export function summary() {
       ['wasmVsJs', 'the wasm path alone (what browsers run) ÷ pako / @noble (≥ 2× wanted)'],
     ]) {
       out.push(`\n${title}:\n`);
-      out.push(table(['codec', ...sizesMeasured.map(sizeName)], Object.entries(OPS).map(([op, name]) => [
+      out.push(table(['codec', ...sizesMeasured.map(sizeName)], Object.entries(codecs.titles).map(([op, name]) => [
         name, ...sizesMeasured.map((s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.[key])),
       ])));
     }

@@ -210,7 +210,28 @@ async function s3Rows(settings) {
   }
 }
 
-/** Rows `{ bench, op, modelOps, rawOps, overheadPct }`; needs DDB_LOCAL_ENDPOINT (and MOTO_ENDPOINT for S3). */
+/**
+ * The library's own CPU per put and get: the same model and item with a client that answers at once
+ * (no SDK middleware, HTTP or server), against marshall/unmarshall and the same stub. What a real
+ * operation costs on top of this is the SDK's and the network's, and the same on both sides.
+ */
+async function stubRows({ n, rounds }) {
+  const stored = marshall(page('stub', 1));
+  const stub = { send: async (command) => (command instanceof GetItemCommand ? { Item: stored } : {}) };
+  const Page = defineModel({ table: 'bench-e2e-stub', client: stub, attributes });
+  const rows = [];
+  for (const [op, model, raw] of [
+    ['put, stub client', (i) => Page.create(page('stub', i)).save(), (i) => stub.send(new PutItemCommand({ TableName: 'bench-e2e-stub', Item: marshall(page('stub', i)) }))],
+    ['get, stub client', () => Page.get('stub', page('stub', 1).path),
+      async () => unmarshall((await stub.send(new GetItemCommand({ TableName: 'bench-e2e-stub', Key: marshall({ site: 'stub', path: page('stub', 1).path }) }))).Item)],
+  ]) {
+    const r = await compare(op, { model, raw, n: n * 20, rounds });
+    rows.push({ ...r, overheadPct: undefined, addedCpuUs: r.modelCpuUs - r.rawCpuUs });
+  }
+  return rows;
+}
+
+/** Rows `{ bench, op, modelOps, rawOps, overheadPct, modelCpuUs, rawCpuUs }`; needs DDB_LOCAL_ENDPOINT (and MOTO_ENDPOINT for S3). */
 export async function run({ smoke = false } = {}) {
   const endpoint = process.env.DDB_LOCAL_ENDPOINT;
   if (!endpoint) throw new Error('DDB_LOCAL_ENDPOINT is not set: scripts/servers.sh start; set -a; . target/servers.env; set +a');
@@ -218,6 +239,7 @@ export async function run({ smoke = false } = {}) {
   const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: CREDENTIALS });
   const rows = [...await dynamodbRows(client, settings)];
   if (process.env.MOTO_ENDPOINT) rows.push(...await s3Rows(settings));
+  rows.push(...await stubRows(settings));
   return rows.map((r) => ({ bench: 'e2e', ...r }));
 }
 
@@ -226,7 +248,7 @@ async function main() {
   const rows = await run({ smoke });
   console.log('End to end, sequential requests, median ops/s over interleaved rounds (DynamoDB Local; S3 rows on moto)');
   console.log(table(['operation', 'model ops/s', 'raw SDK ops/s', 'model overhead (wall)', 'model CPU µs/op', 'raw CPU µs/op', 'CPU overhead'],
-    rows.map((r) => [r.op, r.modelOps.toFixed(0), r.rawOps.toFixed(0), `${r.overheadPct.toFixed(1)} %`,
+    rows.map((r) => [r.op, r.modelOps.toFixed(0), r.rawOps.toFixed(0), r.overheadPct === undefined ? '' : `${r.overheadPct.toFixed(1)} %`,
       r.modelCpuUs.toFixed(0), r.rawCpuUs.toFixed(0), `${((r.modelCpuUs / r.rawCpuUs - 1) * 100).toFixed(1)} %`])));
   if (smoke) console.log('e2e smoke: ok');
   writeResult('e2e', { smoke, machine: machine(), rows });

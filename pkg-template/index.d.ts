@@ -208,6 +208,19 @@ export declare namespace errors {
     | 'E_TASK_NOT_FOUND'
     | 'E_TASK_EXISTS'
     | 'E_LOCK_LOST';
+  /**
+   * A DynamoDB request failed: throttled after the SDK's retries, timed out, a 5xx (E_DYNAMODB_SERVICE),
+   * no such table or index (E_DYNAMODB_NOT_FOUND), refused as invalid, or anything else (E_DYNAMODB).
+   */
+  type DynamoDBErrorCode =
+    | 'E_DYNAMODB'
+    | 'E_DYNAMODB_THROTTLED'
+    | 'E_DYNAMODB_TIMEOUT'
+    | 'E_DYNAMODB_SERVICE'
+    | 'E_DYNAMODB_NOT_FOUND'
+    | 'E_DYNAMODB_VALIDATION';
+  /** The codes of DynamoDBError and of its subclasses. */
+  type AnyDynamoDBErrorCode = DynamoDBErrorCode | 'E_DYNAMODB_CONDITION' | 'E_ABORTED' | 'E_BATCH_UNPROCESSED' | 'E_TRANSACTION_CANCELLED';
   /** Every code. */
   type ErrorCode =
     | CodecErrorCode
@@ -215,11 +228,10 @@ export declare namespace errors {
     | ModelErrorCode
     | S3ErrorCode
     | TaskErrorCode
+    | AnyDynamoDBErrorCode
     | 'E_NOT_INITIALIZED'
     | 'E_EXPRESSION'
-    | 'E_NOT_FOUND'
-    | 'E_BATCH_UNPROCESSED'
-    | 'E_TRANSACTION_CANCELLED';
+    | 'E_NOT_FOUND';
 
   /** Base of every error the package throws. */
   class DynamoDBMateError extends Error {
@@ -293,9 +305,48 @@ export declare namespace errors {
   class ItemNotFoundError extends DynamoDBMateError {
     readonly code: 'E_NOT_FOUND';
   }
+  /** Where a DynamoDB request failed, and why (the SDK's error). */
+  interface DynamoDBErrorDetails {
+    operation?: string;
+    table?: string;
+    model?: string;
+    itemKey?: Record<string, unknown>;
+    cause?: unknown;
+  }
+  /**
+   * A DynamoDB request of a model or of the status tracker failed. The message names the operation,
+   * the table and the item (`PutItem on table "pages" was throttled after 3 attempts (...), item
+   * id="a"`), never a value; `cause` is the AWS SDK's error (`$metadata`: HTTP status, request id,
+   * attempts). The subclasses are the refusals with more to say.
+   */
+  class DynamoDBError extends DynamoDBMateError {
+    constructor(code: AnyDynamoDBErrorCode, message: string, details?: DynamoDBErrorDetails);
+    readonly code: AnyDynamoDBErrorCode;
+    /** The DynamoDB operation: 'PutItem', 'Query', 'TransactWriteItems', ... */
+    readonly operation: string | undefined;
+    /** The table (undefined for a transaction over several tables, which the message lists). */
+    readonly table: string | undefined;
+    /** The model's name (undefined for a transaction over several models). */
+    readonly model: string | undefined;
+  }
+  /** The condition of a write failed (a version check included): `save`, `update`, `delete`. */
+  class ConditionFailedError extends DynamoDBError {
+    constructor(message: string, details: DynamoDBErrorDetails & { item?: Record<string, AttributeValue> });
+    readonly code: 'E_DYNAMODB_CONDITION';
+    /** The stored item as DynamoDB returned it, when the request asked for it (ReturnValuesOnConditionCheckFailure). */
+    readonly item: Record<string, AttributeValue> | undefined;
+  }
+  /**
+   * The request was cancelled by its `abortSignal` (`name` is 'AbortError'). A write aborted in
+   * flight may still have been applied; S3 objects it uploaded are left for `collectS3Orphans`.
+   */
+  class AbortError extends DynamoDBError {
+    constructor(message: string, details?: DynamoDBErrorDetails);
+    readonly code: 'E_ABORTED';
+  }
   /** DynamoDB left requests unprocessed after every retry. */
-  class BatchError extends DynamoDBMateError {
-    constructor(code: 'E_BATCH_UNPROCESSED', message: string, details: { unprocessed: BatchError['unprocessed'] });
+  class BatchError extends DynamoDBError {
+    constructor(code: 'E_BATCH_UNPROCESSED', message: string, details: DynamoDBErrorDetails & { unprocessed: BatchError['unprocessed'] });
     readonly code: 'E_BATCH_UNPROCESSED';
     /** `batchGet`: the keys (AttributeValue maps); `batchWrite`: the write requests. */
     readonly unprocessed: Array<Record<string, AttributeValue> | WriteRequest>;
@@ -315,8 +366,8 @@ export declare namespace errors {
     message: string | undefined;
   }
   /** `transactWrite` / `transactGet` was cancelled; `reasons[i]` belongs to operation i. */
-  class TransactionCanceledError extends DynamoDBMateError {
-    constructor(message: string, details: { reasons: CancellationReason[]; cause?: unknown });
+  class TransactionCanceledError extends DynamoDBError {
+    constructor(message: string, details: DynamoDBErrorDetails & { reasons: CancellationReason[] });
     readonly code: 'E_TRANSACTION_CANCELLED';
     readonly reasons: CancellationReason[];
   }
@@ -404,6 +455,9 @@ export declare namespace errors {
     | ItemError
     | S3Error
     | ItemNotFoundError
+    | (DynamoDBError & { readonly code: DynamoDBErrorCode })
+    | ConditionFailedError
+    | AbortError
     | BatchError
     | TransactionCanceledError
     | TaskNotReady
@@ -1298,12 +1352,21 @@ export interface ModelDefinition<A extends Attributes = Attributes, I extends In
 export interface ConditionOptions {
   condition?: Condition;
 }
-export interface GetOptions<A extends Attributes> {
+/**
+ * Cancels the operation's DynamoDB requests (the AWS SDK's option of that name): it rejects at once
+ * with `errors.AbortError` (E_ABORTED). An aborted write may still have been applied.
+ */
+export interface AbortOptions {
+  abortSignal?: GlobalInstance<'AbortSignal'>;
+}
+/** `save`, `update`, `delete`. */
+export interface WriteOptions extends ConditionOptions, AbortOptions {}
+export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
   attributes?: readonly StringKeys<A>[];
 }
-interface ReadOptions<A extends Attributes, I> {
+interface ReadOptions<A extends Attributes, I> extends AbortOptions {
   filter?: Condition;
   /** Query or scan this index. */
   index?: StringKeys<I>;
@@ -1311,7 +1374,7 @@ interface ReadOptions<A extends Attributes, I> {
   limit?: number;
   /** Items per request (DynamoDB's Limit). */
   pageSize?: number;
-  /** Only these attributes (names or references; the key is not added). */
+  /** Only these attributes (names or references) and the table's key, so that the items can still be saved or deleted. */
   attributes?: readonly (StringKeys<A> | AttrRef)[];
   consistentRead?: boolean;
   /** Start after the page that returned this cursor. */
@@ -1332,7 +1395,7 @@ export interface ScanPageOptions<A extends Attributes = Attributes, I = {}> exte
   segment?: number;
   totalSegments?: number;
 }
-export interface CountOptions<A extends Attributes = Attributes, I = {}, R extends string = string> {
+export interface CountOptions<A extends Attributes = Attributes, I = {}, R extends string = string> extends AbortOptions {
   filter?: Condition;
   index?: StringKeys<I>;
   range?: KeyCondition<R>;
@@ -1434,11 +1497,11 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
   batchGet<M extends AnyConstructor>(this: M, keys: readonly KeyOf<A>[], options?: BatchGetOptions<A>): Promise<InstanceType<M>[]>;
   /** Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. */
-  batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions }): Promise<void>;
+  batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions } & AbortOptions): Promise<void>;
   /** Writes 1 to 100 operations (of any models on this client) atomically; TransactionCanceledError when cancelled. */
-  transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string }): Promise<void>;
+  transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string } & AbortOptions): Promise<void>;
   /** Reads 1 to 100 items atomically: an instance or null per operation, in order. */
-  transactGet<const Ops extends readonly GetOp<unknown>[]>(ops: Ops): Promise<Transacted<Ops>>;
+  transactGet<const Ops extends readonly GetOp<unknown>[]>(ops: Ops, options?: AbortOptions): Promise<Transacted<Ops>>;
   /** A read for `transactGet`. */
   getOp<M extends AnyConstructor>(this: M, ...key: KeyArgs<A>): GetOp<InstanceType<M>>;
   /** A condition on another item, for `transactWrite`. */
@@ -1551,15 +1614,15 @@ export interface ReencryptResult {
 
 /** The instance methods of a model (the attribute values are own properties, see `Item`). */
 export interface ModelMethods {
-  /** Puts the item (conditionally with the version attribute); advances the version. */
-  save(options?: ConditionOptions): Promise<this>;
+  /** Puts the item (conditionally with the version attribute); advances the version. A failed condition: `errors.ConditionFailedError`. */
+  save(options?: WriteOptions): Promise<this>;
   /** Applies update actions (a non-empty array); the instance takes the item's new values. */
-  update(actions: readonly UpdateInput[], options?: ConditionOptions): Promise<this>;
-  delete(options?: ConditionOptions): Promise<void>;
+  update(actions: readonly UpdateInput[], options?: WriteOptions): Promise<this>;
+  delete(options?: WriteOptions): Promise<void>;
   /** True when the item existed. */
-  deleteIfExists(): Promise<boolean>;
+  deleteIfExists(options?: AbortOptions): Promise<boolean>;
   /** Re-reads the item (strongly consistent unless told otherwise); ItemNotFoundError when gone. */
-  refresh(options?: { consistentRead?: boolean }): Promise<this>;
+  refresh(options?: { consistentRead?: boolean } & AbortOptions): Promise<this>;
   /** The item in DynamoDB JSON (binary as base64). */
   toJSON(): ItemJSON;
   /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */

@@ -87,7 +87,7 @@ eachBackend('s3 attributes: a failed item write leaves the uploaded object and n
   const { Doc, keys, raw } = await setUp(backend);
   try {
     await assert.rejects(Doc.create({ id: 'a', text: TEXT }).save({ condition: Doc.attr.id.exists() }),
-      (e) => e.name === 'ConditionalCheckFailedException');
+      (e) => e.code === 'E_DYNAMODB_CONDITION');
     assert.equal(await raw('a'), undefined);
     assert.deepEqual(await keys(), [`pynamodb-mate/bigtext/${sha(TEXT)}.txt`]);
   } finally {

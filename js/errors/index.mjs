@@ -1,6 +1,6 @@
 // Public error classes (`errors.*`). Every error thrown by dynamodb-mate carries a stable `.code`;
-// the codes and when they occur are listed in docs/wasm-interface.md. Messages never contain key
-// bytes or plaintext.
+// the codec codes and when they occur are listed in docs/wasm-interface.md, the others in the
+// README (Errors). Messages never contain key bytes or plaintext.
 
 export class DynamoDBMateError extends Error {
   constructor(code, message, options) {
@@ -65,10 +65,46 @@ export class S3Error extends DynamoDBMateError {
 /** E_NOT_FOUND: the item does not exist (get, refresh). */
 export class ItemNotFoundError extends DynamoDBMateError {}
 
+/**
+ * A DynamoDB request of a model or of the status tracker failed (js/model/send.mjs sorts the SDK's
+ * errors): E_DYNAMODB_THROTTLED, E_DYNAMODB_TIMEOUT, E_DYNAMODB_SERVICE (5xx), E_DYNAMODB_NOT_FOUND
+ * (no such table or index), E_DYNAMODB_VALIDATION, E_DYNAMODB (anything else); the subclasses below
+ * for conditions, aborts, batches and transactions. `operation` (PutItem, ...), `table` (undefined
+ * for a transaction over several), `model` and `itemKey` (one item) say where; `cause` is the SDK's
+ * error, with its `$metadata` (HTTP status, request id, attempts).
+ */
+export class DynamoDBError extends DynamoDBMateError {
+  constructor(code, message, { operation, table, model, itemKey, cause } = {}) {
+    super(code, message, cause === undefined ? undefined : { cause });
+    this.operation = operation;
+    this.table = table;
+    this.model = model;
+    if (itemKey !== undefined) this.itemKey = itemKey;
+  }
+}
+
+/**
+ * E_DYNAMODB_CONDITION: the write's condition (a version check included) failed. `item` is the
+ * stored item (AttributeValues) when the request asked for it (ReturnValuesOnConditionCheckFailure).
+ */
+export class ConditionFailedError extends DynamoDBError {
+  constructor(message, { item, ...where }) {
+    super('E_DYNAMODB_CONDITION', message, where);
+    this.item = item;
+  }
+}
+
+/** E_ABORTED: the request was cancelled by the `abortSignal` it was given; it may have reached DynamoDB. */
+export class AbortError extends DynamoDBError {
+  constructor(message, where) {
+    super('E_ABORTED', message, where);
+  }
+}
+
 /** E_BATCH_UNPROCESSED: DynamoDB left requests unprocessed after every retry; `unprocessed` lists them. */
-export class BatchError extends DynamoDBMateError {
-  constructor(code, message, { unprocessed }) {
-    super(code, message);
+export class BatchError extends DynamoDBError {
+  constructor(code, message, { unprocessed, ...where }) {
+    super(code, message, where);
     this.unprocessed = unprocessed;
   }
 }
@@ -77,9 +113,9 @@ export class BatchError extends DynamoDBMateError {
  * E_TRANSACTION_CANCELLED: `reasons[i]` is `{ code, message }` for operation i (`code` 'None' for the
  * operations that were fine), as DynamoDB reported them.
  */
-export class TransactionCanceledError extends DynamoDBMateError {
-  constructor(message, { reasons, cause }) {
-    super('E_TRANSACTION_CANCELLED', message, { cause });
+export class TransactionCanceledError extends DynamoDBError {
+  constructor(message, { reasons, ...where }) {
+    super('E_TRANSACTION_CANCELLED', message, where);
     this.reasons = reasons;
   }
 }

@@ -8,6 +8,7 @@ import { attributeValues, encodeForWrite } from './writes.mjs';
 import { batchKey, encodeKey, withKey } from './keys.mjs';
 import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
 import { ownedNames, s3Write, settleAll } from './s3-writes.mjs';
+import { notAborted, send } from './send.mjs';
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
@@ -15,7 +16,7 @@ const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size
 const keyId = (key) => JSON.stringify(key, (_, v) => (v instanceof Uint8Array ? [...v] : v));
 
 /** Raw items for `keys` (duplicates dropped), in no particular order. */
-export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = {} } = {}) {
+export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, retry = {}, abortSignal } = {}) {
   if (typeof keys === 'string' || typeof keys?.[Symbol.iterator] !== 'function') {
     throw codecError('E_ARGUMENT', `${m.name}.batchGet() takes an array of keys`);
   }
@@ -38,12 +39,14 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
   const found = [];
   for (const chunk of chunks(encoded, 100)) {
     const left = await retryUnprocessed(chunk, async (pending) => {
-      const out = await m.client.send(new BatchGetItemCommand({ RequestItems: { [m.table]: { Keys: pending, ...shape } } }));
+      const out = await send(m, BatchGetItemCommand, { RequestItems: { [m.table]: { Keys: pending, ...shape } } }, { abortSignal });
       found.push(...(out.Responses?.[m.table] ?? []));
       return out.UnprocessedKeys?.[m.table]?.Keys ?? [];
     }, retry);
     if (left.length > 0) {
-      throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchGet: ${left.length} keys still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: left });
+      throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchGet: ${left.length} keys still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, {
+        unprocessed: left, operation: 'BatchGetItem', table: m.table, model: m.name,
+      });
     }
   }
   return found;
@@ -53,12 +56,12 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
  * The S3Writes of a batch's items, with the 'item'-layout objects each one replaces (one consistent
  * BatchGetItem: a batch write cannot return old items). Empty when the model has no such attribute.
  */
-async function batchS3Writes(m, refs, keyValuesList) {
+async function batchS3Writes(m, refs, keyValuesList, abortSignal) {
   const names = ownedNames(m);
   if (names.length === 0 || keyValuesList.length === 0) return [];
   const writes = keyValuesList.map((values) => s3Write(m, values, names));
   const previous = new Map();
-  for (const item of await batchGetRaw(m, refs, keyValuesList, { consistentRead: true, attributes: names })) {
+  for (const item of await batchGetRaw(m, refs, keyValuesList, { consistentRead: true, attributes: names, abortSignal })) {
     previous.set(keyId(Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((n) => [m.dbName(n), item[m.dbName(n)]]))), item);
   }
   for (const w of writes) w.previous = w.own(previous.get(keyId(encodeKey(m, w.key))));
@@ -71,16 +74,17 @@ async function batchS3Writes(m, refs, keyValuesList) {
  * 'refused' when never sent, or left unprocessed by calls the SDK sent once; else 'unknown' (a call
  * that failed, or was retried by the SDK, may still land).
  */
-export async function batchWrite(m, refs, given = {}, { retry = {} } = {}) {
+export async function batchWrite(m, refs, given = {}, { retry = {}, abortSignal } = {}) {
   // A typo such as { puts: [...] } would otherwise write nothing, silently.
   const { put = [], delete: del = [], ...other } = given ?? {};
   if (typeof given !== 'object' || !Array.isArray(put) || !Array.isArray(del) || Object.keys(other).length > 0) {
     throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
   }
+  notAborted(m, BatchWriteItemCommand, { abortSignal });
   if (put.length > 0) await prepare(m);
   const putValues = put.map((instance) => attributeValues(m, instance));
   const delKeys = del.map((key) => batchKey(m, key));
-  const s3 = await batchS3Writes(m, refs, [...putValues, ...delKeys]);
+  const s3 = await batchS3Writes(m, refs, [...putValues, ...delKeys], abortSignal);
   const requests = [];
   for (const [i, values] of putValues.entries()) {
     try {
@@ -100,7 +104,7 @@ export async function batchWrite(m, refs, given = {}, { retry = {} } = {}) {
       for (const r of chunk) outcomes.set(r, 'unknown');
       let once = true;
       const left = await retryUnprocessed(chunk, async (pending) => {
-        const out = await m.client.send(new BatchWriteItemCommand({ RequestItems: { [m.table]: pending } }));
+        const out = await send(m, BatchWriteItemCommand, { RequestItems: { [m.table]: pending } }, { abortSignal });
         once &&= (out.$metadata?.attempts ?? 1) <= 1;
         return out.UnprocessedItems?.[m.table] ?? [];
       }, retry);
@@ -112,6 +116,8 @@ export async function batchWrite(m, refs, given = {}, { retry = {} } = {}) {
     await Promise.all(s3.map((w, i) => w?.settle(outcomes.get(requests[i]) ?? 'refused')));
   }
   if (failed.length > 0) {
-    throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, { unprocessed: failed });
+    throw new BatchError('E_BATCH_UNPROCESSED', `${m.name}.batchWrite: ${failed.length} requests still unprocessed after ${retry.attempts ?? DEFAULT_RETRY.attempts} attempts`, {
+      unprocessed: failed, operation: 'BatchWriteItem', table: m.table, model: m.name,
+    });
   }
 }

@@ -13,6 +13,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { codecError } from '../errors/make.mjs';
 import { deleteBatch, joinUri, listPages, MAX_DELETE } from '../attributes/s3-store.mjs';
+import { send } from './send.mjs';
 
 export const DEFAULT_OLDER_THAN = 3600;
 
@@ -72,7 +73,7 @@ async function scanReferences(model, referenced, progress) {
   };
   let ExclusiveStartKey;
   do {
-    const out = await model.client.send(new ScanCommand({ ...params, ExclusiveStartKey }));
+    const out = await send(model, ScanCommand, { ...params, ExclusiveStartKey });
     for (const item of out.Items ?? []) {
       for (const value of Object.values(item)) {
         if (typeof value.S === 'string' && value.S.startsWith('s3://')) referenced.add(value.S);

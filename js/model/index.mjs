@@ -12,12 +12,13 @@ import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
-import { batchKey, encodeKey, keyValues, rawItemKey, withKey } from './keys.mjs';
+import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
 import { prepare, setKey } from './prepare.mjs';
 import { reencrypt } from './reencrypt.mjs';
 import { buildRefs } from './refs.mjs';
 import { written } from './s3-writes.mjs';
+import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
 import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validate } from './writes.mjs';
@@ -151,7 +152,7 @@ export class ModelBase {
     return instance;
   }
 
-  /** `get(hash, range?, { consistentRead, attributes })`; throws ItemNotFoundError when missing. */
+  /** `get(hash, range?, { consistentRead, attributes, abortSignal })`; throws ItemNotFoundError when missing. */
   static async get(...args) {
     const found = await this.getOneOrNone(...args);
     if (found === null) throw notFound(ModelBase.#meta(this), keyArgs(ModelBase.#meta(this), args).key);
@@ -169,54 +170,62 @@ export class ModelBase {
       input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => this.attr[n]));
       Object.assign(input, builder.params());
     }
-    const out = await m.client.send(new GetItemCommand(input));
+    const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
     return out.Item ? this.fromItem(out.Item) : null;
   }
 
+  /** Puts the item: `{ condition, abortSignal }`. */
   async save(opts) {
     const m = ModelBase.#meta(this.constructor);
+    const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
+    notAborted(m, PutItemCommand, sent);
     const request = await putRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => m.client.send(new PutItemCommand(request.params)));
+    await written(request.s3, () => send(m, PutItemCommand, request.params, sent));
     request.commit();
     return this;
   }
 
-  /** Applies update actions; the instance takes the item's new values (ReturnValues ALL_NEW). */
+  /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
   async update(actions, opts) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
+    const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
+    notAborted(m, UpdateItemCommand, sent);
     const request = await updateRequest(m, Model.attr, this, actions, opts);
-    const out = await written(request.s3, () => m.client.send(new UpdateItemCommand({ ...request.params, ReturnValues: 'ALL_NEW' })));
+    const out = await written(request.s3, () => send(m, UpdateItemCommand, { ...request.params, ReturnValues: 'ALL_NEW' }, sent));
     request.commit();
     const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
 
+  /** Deletes the item: `{ condition, abortSignal }`. */
   async delete(opts) {
     const m = ModelBase.#meta(this.constructor);
+    const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
+    notAborted(m, DeleteItemCommand, sent);
     const request = await deleteRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => m.client.send(new DeleteItemCommand(request.params)));
+    await written(request.s3, () => send(m, DeleteItemCommand, request.params, sent));
   }
 
-  /** Deletes the item if it exists; true when it did. */
-  async deleteIfExists() {
+  /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */
+  async deleteIfExists({ abortSignal } = {}) {
     const m = ModelBase.#meta(this.constructor);
     try {
-      await this.delete({ condition: this.constructor.attr[m.hashKey].exists() });
+      await this.delete({ condition: this.constructor.attr[m.hashKey].exists(), abortSignal });
       return true;
     } catch (error) {
-      if (error.name === 'ConditionalCheckFailedException') return false;
+      if (error.code === 'E_DYNAMODB_CONDITION') return false;
       throw error;
     }
   }
 
-  /** Re-reads the item (strongly consistent unless told otherwise). */
-  async refresh({ consistentRead = true } = {}) {
+  /** Re-reads the item (strongly consistent unless told otherwise): `{ consistentRead, abortSignal }`. */
+  async refresh({ consistentRead = true, abortSignal } = {}) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
     const key = Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((k) => [k, this[k]]));
-    const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead });
+    const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead, abortSignal });
     if (fresh === null) throw notFound(m, key);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
@@ -269,7 +278,7 @@ export class ModelBase {
 
   // ---- query and scan ----------------------------------------------------------------------
 
-  /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize }`. */
+  /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize, abortSignal }`. */
   static async* query(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
     for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts)) {
@@ -280,16 +289,16 @@ export class ModelBase {
   /** One page of a query: `{ items, cursor }`; pass `cursor` back for the next page (undefined at the end). */
   static async queryPage(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
-    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit);
+    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
   }
 
-  /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize }`. */
+  /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
   static async* scan(opts = {}) {
     const m = ModelBase.#meta(this);
     const params = scanParams(m, this.attr, opts);
     const items = opts.segments && opts.segments > 1
-      ? parallelScan(m, params, opts.segments, opts.limit)
+      ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
       : rawItems(m, ScanCommand, params, opts);
     for await (const item of items) yield await this.fromItem(item);
   }
@@ -299,15 +308,15 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     const params = scanParams(m, this.attr, opts);
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
-    const p = await page(m, ScanCommand, params, opts.cursor, opts.limit);
+    const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
   }
 
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
   static count(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
-    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, opts));
-    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, opts));
+    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, opts), opts.abortSignal);
+    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.abortSignal);
   }
 
   // ---- batches and transactions ------------------------------------------------------------
@@ -328,8 +337,8 @@ export class ModelBase {
     return transactWrite(ModelBase.#meta(this).client, ops, opts);
   }
 
-  static transactGet(ops) {
-    return transactGet(ModelBase.#meta(this).client, ops);
+  static transactGet(ops, opts) {
+    return transactGet(ModelBase.#meta(this).client, ops, opts);
   }
 
   static getOp(...args) {

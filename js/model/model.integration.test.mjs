@@ -85,12 +85,13 @@ eachBackend('models: table lifecycle, CRUD, versions, updates', async (backend) 
     assert.deepEqual(got.links, ['/x', '/y', '/z']);
     assert.equal(got.version, 2);
     stale.title = 'stale';
-    await assert.rejects(stale.save(), { name: 'ConditionalCheckFailedException' });
-    await assert.rejects(stale.update([Page.attr.views.add(1)]), { name: 'ConditionalCheckFailedException' });
-    await assert.rejects(stale.delete(), { name: 'ConditionalCheckFailedException' });
+    const refused = (operation) => ({ name: 'ConditionFailedError', code: 'E_DYNAMODB_CONDITION', operation, table: Page.tableName, model: 'Page', itemKey: { site: 'example.com', path: '/a' } });
+    await assert.rejects(stale.save(), refused('PutItem'));
+    await assert.rejects(stale.update([Page.attr.views.add(1)]), refused('UpdateItem'));
+    await assert.rejects(stale.delete(), refused('DeleteItem'));
 
     // Conditions on save and update.
-    await assert.rejects(got.update([Page.attr.views.add(1)], { condition: Page.attr.views.gt(100) }), { name: 'ConditionalCheckFailedException' });
+    await assert.rejects(got.update([Page.attr.views.add(1)], { condition: Page.attr.views.gt(100) }), refused('UpdateItem'));
     await got.update([Page.attr.views.set(Page.attr.views.plus(1))], { condition: Page.attr.meta.author.eq('Ann') });
     assert.equal(got.views, 6);
 

@@ -4,6 +4,8 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
+import { withKey } from './keys.mjs';
+import { send } from './send.mjs';
 
 function indexOf(m, name) {
   if (name === undefined) return undefined;
@@ -31,7 +33,9 @@ function commonParams(m, refs, builder, o) {
   if (index) params.IndexName = index.name;
   if (o.filter) params.FilterExpression = builder.condition(o.filter);
   if (o.attributes !== undefined && !Array.isArray(o.attributes)) throw codecError('E_ARGUMENT', `${m.name}: attributes must be an array of attribute names`);
-  if (o.attributes) params.ProjectionExpression = builder.projection(o.attributes.map((name) => refOf(m, refs, name)));
+  // The table's key always comes along (as with get), so that a projected instance can be saved,
+  // deleted or refreshed; an index projects it whatever its projection type.
+  if (o.attributes) params.ProjectionExpression = builder.projection([...withKey(m, []).map((name) => refs[name]), ...o.attributes.map((name) => refOf(m, refs, name))]);
   if (o.consistentRead) params.ConsistentRead = true;
   if (o.pageSize !== undefined) params.Limit = o.pageSize;
   if (o.count) params.Select = 'COUNT';
@@ -65,12 +69,12 @@ export function scanParams(m, refs, o = {}) {
 }
 
 /** One page: `{ items (decoded AttributeValue maps), cursor, count, scannedCount }`. */
-export async function page(m, Command, params, cursor, limit) {
+export async function page(m, Command, params, cursor, limit, abortSignal) {
   const input = { ...params };
   const start = decodeCursor(cursor);
   if (start) input.ExclusiveStartKey = start;
   if (limit !== undefined) input.Limit = Math.min(limit, input.Limit ?? limit);
-  const out = await m.client.send(new Command(input));
+  const out = await send(m, Command, input, { abortSignal });
   return {
     items: out.Items ?? [],
     cursor: encodeCursor(out.LastEvaluatedKey),
@@ -80,11 +84,11 @@ export async function page(m, Command, params, cursor, limit) {
 }
 
 /** Every raw item of a query or scan, page after page, stopping after `limit` items. */
-export async function* rawItems(m, Command, params, { limit, cursor } = {}) {
+export async function* rawItems(m, Command, params, { limit, cursor, abortSignal } = {}) {
   let remaining = limit ?? Infinity;
   let next = cursor;
   do {
-    const p = await page(m, Command, params, next, Number.isFinite(remaining) ? remaining : undefined);
+    const p = await page(m, Command, params, next, Number.isFinite(remaining) ? remaining : undefined, abortSignal);
     for (const item of p.items) {
       if (remaining-- <= 0) return;
       yield item;
@@ -94,11 +98,11 @@ export async function* rawItems(m, Command, params, { limit, cursor } = {}) {
 }
 
 /** Total matching items (filters applied), following every page. */
-export async function count(m, Command, params) {
+export async function count(m, Command, params, abortSignal) {
   let total = 0;
   let cursor;
   do {
-    const p = await page(m, Command, { ...params, Select: 'COUNT' }, cursor);
+    const p = await page(m, Command, { ...params, Select: 'COUNT' }, cursor, undefined, abortSignal);
     total += p.count;
     cursor = p.cursor;
   } while (cursor);
@@ -106,9 +110,9 @@ export async function count(m, Command, params) {
 }
 
 /** Parallel scan: `segments` concurrent scans (checked by scanParams), items yielded as they arrive. */
-export async function* parallelScan(m, params, segments, limit) {
+export async function* parallelScan(m, params, segments, limit, abortSignal) {
   const iterators = Array.from({ length: segments }, (_, Segment) =>
-    rawItems(m, ScanCommand, { ...params, Segment, TotalSegments: segments }));
+    rawItems(m, ScanCommand, { ...params, Segment, TotalSegments: segments }, { abortSignal }));
   const pending = new Map(iterators.map((it, i) => [i, it.next().then((r) => [i, r])]));
   let remaining = limit ?? Infinity;
   try {

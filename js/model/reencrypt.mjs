@@ -9,7 +9,9 @@ import { EncryptedAttribute } from '../attributes/encrypted.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
+import { rawItemKey } from './keys.mjs';
 import { prepare } from './prepare.mjs';
+import { send } from './send.mjs';
 
 const argument = (m, message) => codecError('E_ARGUMENT', `${m.name}.reencrypt(): ${message}`);
 
@@ -87,10 +89,10 @@ export async function reencrypt(m, { attributes, cursor, segments, pageSize, sig
       ])),
     };
     try {
-      await m.client.send(new UpdateItemCommand(input));
+      await send(m, UpdateItemCommand, input, { itemKey: rawItemKey(m, item) });
       totals.updated += 1;
     } catch (error) {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
+      if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
       totals.conflicts += 1; // written meanwhile (or deleted): that writer's bytes stay
     }
   }
@@ -100,7 +102,7 @@ export async function reencrypt(m, { attributes, cursor, segments, pageSize, sig
       const input = { ...scan };
       if (state.length > 1) Object.assign(input, { Segment: segment, TotalSegments: state.length });
       if (state[segment] !== 0) input.ExclusiveStartKey = state[segment];
-      const out = await m.client.send(new ScanCommand(input));
+      const out = await send(m, ScanCommand, input);
       for (const item of out.Items ?? []) await migrate(item);
       state[segment] = out.LastEvaluatedKey ?? DONE;
       onProgress?.({ ...totals, cursor: cursorOf(state) });

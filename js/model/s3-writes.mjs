@@ -11,7 +11,7 @@
 // checks after it succeeded that the object is still there (and puts it back if not): whichever
 // order the two writes take, the stored item ends up pointing at an object.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBMateError, S3Error } from '../errors/index.mjs';
+import { DynamoDBError, DynamoDBMateError, S3Error } from '../errors/index.mjs';
 import { itemSuffix } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { UpdateAction } from '../expressions/nodes.mjs';
@@ -19,6 +19,7 @@ import { valueOperand } from '../expressions/operands.mjs';
 import { deleteBatch, MAX_DELETE, putIfMissing, splitUri } from '../attributes/s3-store.mjs';
 import { S3Upload } from '../attributes/s3.mjs';
 import { encodeKey, itemKeyOf } from './keys.mjs';
+import { send } from './send.mjs';
 
 /** The names of the model's 'item'-layout attributes (computed once). */
 export function ownedNames(m) {
@@ -39,18 +40,17 @@ function report(m, error) {
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-/** DynamoDB answers that prove a write was not applied (a timeout or a 5xx proves nothing). */
-const REFUSALS = new Set(['ConditionalCheckFailedException', 'TransactionCanceledException', 'ValidationException']);
+/** DynamoDB answers that prove a write was not applied (a timeout, a 5xx or an abort proves nothing). */
+const REFUSALS = new Set(['E_DYNAMODB_CONDITION', 'E_TRANSACTION_CANCELLED', 'E_DYNAMODB_VALIDATION']);
 
 /**
  * 'refused' when `error` proves that the write was not applied and no earlier attempt of it can
  * still land (the SDK sent it once), else 'unknown'. Errors of this library are raised before
- * anything is sent, except TransactionCanceledError, judged by its cause.
+ * anything is sent, except DynamoDBErrors: those are judged by their code and the SDK's attempts.
  */
 export function outcomeOf(error) {
-  if (error instanceof DynamoDBMateError && error.code !== 'E_TRANSACTION_CANCELLED') return 'refused';
-  const sdk = error?.code === 'E_TRANSACTION_CANCELLED' ? error.cause : error;
-  return REFUSALS.has(sdk?.name) && (sdk.$metadata?.attempts ?? 1) <= 1 ? 'refused' : 'unknown';
+  if (error instanceof DynamoDBError) return REFUSALS.has(error.code) && (error.cause?.$metadata?.attempts ?? 1) <= 1 ? 'refused' : 'unknown';
+  return error instanceof DynamoDBMateError ? 'refused' : 'unknown';
 }
 
 const cleanupError = (m, itemKey, { name, uri }, message, cause) => new S3Error('E_S3_CLEANUP',
@@ -133,7 +133,7 @@ export class S3Write {
   async read() {
     const { m } = this;
     const input = { TableName: m.table, Key: encodeKey(m, this.key), ConsistentRead: true, ...projection(m, this.names) };
-    return (await m.client.send(new GetItemCommand(input))).Item;
+    return (await send(m, GetItemCommand, input, { itemKey: this.key })).Item;
   }
 
   /** For writes that cannot return the old item (updates, transactions, batches): reads it first. */

@@ -78,7 +78,7 @@ eachBackend('sealed attributes: round trip, stored bytes, equality on ciphertext
     assert.deepEqual(await ids(Vault.attr.body.size().eq(item.body.B.length)), ['a']);
     await assert.rejects(async () => ids(Vault.attr.note.eq({ card: '4111' })), (e) => e.code === 'E_EXPRESSION' && /note/.test(e.message));
     await got.save({ condition: Vault.attr.email.eq(SECRET) });
-    await assert.rejects(got.save({ condition: Vault.attr.email.eq('mallory@example.com') }), { name: 'ConditionalCheckFailedException' });
+    await assert.rejects(got.save({ condition: Vault.attr.email.eq('mallory@example.com') }), { name: 'ConditionFailedError', code: 'E_DYNAMODB_CONDITION' });
 
     // Updates write what a save would.
     await got.update([Vault.attr.email.set('new@example.com'), Vault.attr.body.set('short'), Vault.attr.note.set([1]), Vault.attr.blob.remove()]);

@@ -3,6 +3,7 @@ import {
   CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand,
   waitUntilTableExists, waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
+import { send } from './send.mjs';
 
 const WAIT = { minDelay: 1, maxDelay: 5, maxWaitTime: 300 };
 
@@ -44,9 +45,9 @@ export function createTableInput(m) {
 /** The table description, or null when the table does not exist. */
 export async function describeTable(m) {
   try {
-    return (await m.client.send(new DescribeTableCommand({ TableName: m.table }))).Table;
+    return (await send(m, DescribeTableCommand, { TableName: m.table })).Table;
   } catch (error) {
-    if (error.name === 'ResourceNotFoundException') return null;
+    if (error.code === 'E_DYNAMODB_NOT_FOUND') return null;
     throw error;
   }
 }
@@ -59,17 +60,17 @@ export async function createTable(m, { wait = false } = {}) {
   const existing = await describeTable(m);
   if (existing) return existing;
   try {
-    await m.client.send(new CreateTableCommand(createTableInput(m)));
+    await send(m, CreateTableCommand, createTableInput(m));
   } catch (error) {
     // Another process created it between our describe and create.
-    if (error.name !== 'ResourceInUseException') throw error;
+    if (error.cause?.name !== 'ResourceInUseException') throw error;
   }
   if (wait || m.ttl) await waitUntilTableExists({ client: m.client, ...WAIT }, { TableName: m.table });
   if (m.ttl) {
-    await m.client.send(new UpdateTimeToLiveCommand({
+    await send(m, UpdateTimeToLiveCommand, {
       TableName: m.table,
       TimeToLiveSpecification: { AttributeName: m.dbName(m.ttl), Enabled: true },
-    }));
+    });
   }
   return describeTable(m);
 }
@@ -77,9 +78,9 @@ export async function createTable(m, { wait = false } = {}) {
 /** Deletes the table; a no-op when it does not exist. */
 export async function deleteTable(m, { wait = false } = {}) {
   try {
-    await m.client.send(new DeleteTableCommand({ TableName: m.table }));
+    await send(m, DeleteTableCommand, { TableName: m.table });
   } catch (error) {
-    if (error.name === 'ResourceNotFoundException') return;
+    if (error.code === 'E_DYNAMODB_NOT_FOUND') return;
     throw error;
   }
   if (wait) await waitUntilTableNotExists({ client: m.client, ...WAIT }, { TableName: m.table });

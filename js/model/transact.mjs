@@ -1,8 +1,8 @@
-// Transactions over any models: TransactWriteItems / TransactGetItems with typed cancellation.
+// Transactions over any models: TransactWriteItems / TransactGetItems (cancellations are typed by send.mjs).
 import { TransactGetItemsCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { codecError } from '../errors/make.mjs';
-import { TransactionCanceledError } from '../errors/index.mjs';
 import { outcomeOf, settleAll } from './s3-writes.mjs';
+import { notAborted, send } from './send.mjs';
 
 const KINDS = { put: 'Put', update: 'Update', delete: 'Delete', conditionCheck: 'ConditionCheck' };
 
@@ -30,18 +30,20 @@ function checkOps(ops, Type, what) {
   }
 }
 
-function cancelled(error) {
-  const reasons = (error.CancellationReasons ?? []).map((r) => ({ code: r.Code ?? 'None', message: r.Message }));
-  const failed = reasons.map((r, i) => (r.code === 'None' ? null : `#${i} ${r.code}`)).filter(Boolean);
-  return new TransactionCanceledError(`transaction cancelled: ${failed.join(', ') || 'no reason given'}`, { reasons, cause: error });
+/** Who sends a transaction: the client, and the model's name when every operation is of one model. */
+function sender(client, ops) {
+  const names = new Set(ops.map((op) => op.model.name));
+  return { client, name: names.size === 1 ? [...names][0] : undefined };
 }
 
 /**
  * Builds every operation (S3 uploads included) before sending; the S3 side of each write is settled
  * after the transaction, whatever its outcome (js/model/s3-writes.mjs).
  */
-export async function transactWrite(client, ops, { clientRequestToken } = {}) {
+export async function transactWrite(client, ops, { clientRequestToken, abortSignal } = {}) {
   checkOps(ops, WriteOp, 'transactWrite');
+  const m = sender(client, ops);
+  notAborted(m, TransactWriteItemsCommand, { abortSignal });
   const built = await Promise.allSettled(ops.map((op) => op.build()));
   const requests = built.filter((r) => r.status === 'fulfilled').map((r) => r.value);
   const s3 = requests.map((r) => r.s3);
@@ -53,23 +55,18 @@ export async function transactWrite(client, ops, { clientRequestToken } = {}) {
   const input = { TransactItems: requests.map((r, i) => ({ [KINDS[ops[i].kind]]: r.params })) };
   if (clientRequestToken !== undefined) input.ClientRequestToken = clientRequestToken;
   try {
-    await client.send(new TransactWriteItemsCommand(input));
+    await send(m, TransactWriteItemsCommand, input, { abortSignal });
   } catch (error) {
     await settleAll(s3, outcomeOf(error));
-    throw error.name === 'TransactionCanceledException' ? cancelled(error) : error;
+    throw error;
   }
   for (const r of requests) r.commit();
   await settleAll(s3, 'written');
 }
 
 /** One instance (or null when missing) per operation, in order. */
-export async function transactGet(client, ops) {
+export async function transactGet(client, ops, { abortSignal } = {}) {
   checkOps(ops, GetOp, 'transactGet');
-  let out;
-  try {
-    out = await client.send(new TransactGetItemsCommand({ TransactItems: ops.map((op) => ({ Get: op.key })) }));
-  } catch (error) {
-    throw error.name === 'TransactionCanceledException' ? cancelled(error) : error;
-  }
+  const out = await send(sender(client, ops), TransactGetItemsCommand, { TransactItems: ops.map((op) => ({ Get: op.key })) }, { abortSignal });
   return Promise.all((out.Responses ?? []).map((r, i) => (r.Item ? ops[i].decode(r.Item) : null)));
 }

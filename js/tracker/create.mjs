@@ -2,10 +2,11 @@
 // a task never resets one that exists (and may be running) unless `overwrite` says so.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { codecError, taskError } from '../errors/make.mjs';
+import { send } from '../model/send.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, utcNow } from './clock.mjs';
 import { makeKey, NOT_LOCKED, taskIdOf, valueFor } from './layout.mjs';
-import { taskLabel } from './lock.mjs';
+import { sender, taskLabel } from './lock.mjs';
 import { checkData } from './run.mjs';
 import { Task } from './task.mjs';
 
@@ -28,10 +29,10 @@ async function put(t, item, overwrite) {
   const condition = overwrite ? undefined : t.Model.attr.key.notExists();
   const { params } = await item.putOp({ condition }).build();
   try {
-    await t.config.client.send(new PutItemCommand(condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params));
+    await send(sender(t), PutItemCommand, condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params, { itemKey: { key: item.key } });
   } catch (error) {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-    const task = new Task(t.config, await t.Model.fromItem(error.Item));
+    if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
+    const task = new Task(t.config, await t.Model.fromItem(error.item));
     throw taskError('E_TASK_EXISTS', `${taskLabel(t.config, taskId)} already exists`, { taskId, useCaseId: t.config.useCaseId, task });
   }
   return new Task(t.config, item);

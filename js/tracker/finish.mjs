@@ -3,11 +3,12 @@
 // taken over cannot overwrite the newer owner's item: it gets LockLost instead.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { taskError } from '../errors/make.mjs';
+import { send } from '../model/send.mjs';
 import { cond } from '../expressions/index.mjs';
 import { utcNow } from './clock.mjs';
 import { appendHistory, historyEntry, v5Errors } from './history.mjs';
 import { NOT_LOCKED, valueFor } from './layout.mjs';
-import { taskLabel } from './lock.mjs';
+import { sender, taskLabel } from './lock.mjs';
 import { Task } from './task.mjs';
 
 /** Sends a held-lock update; a failed condition means the lock is gone (LockLost, with the item as it is). */
@@ -16,13 +17,13 @@ async function heldUpdate(t, held, actions, cause) {
   const condition = cond.and(A.lock.eq(held.lock), A.fence.eq(held.fence));
   const { params } = await new t.Model({ key: held.key }).updateOp(actions, { condition }).build();
   try {
-    const out = await t.config.client.send(new UpdateItemCommand({
+    const out = await send(sender(t), UpdateItemCommand, {
       ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    }));
+    }, { itemKey: { key: held.key } });
     return new Task(t.config, await t.Model.fromItem(out.Attributes));
   } catch (error) {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-    const task = error.Item ? new Task(t.config, await t.Model.fromItem(error.Item)) : undefined;
+    if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
+    const task = error.item ? new Task(t.config, await t.Model.fromItem(error.item)) : undefined;
     const { taskId } = held.task;
     throw taskError('E_LOCK_LOST', `${taskLabel(t.config, taskId)}: the lock expired and was taken over (or the task was replaced); nothing was written`, {
       taskId, useCaseId: t.config.useCaseId, task, cause,

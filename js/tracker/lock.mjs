@@ -3,10 +3,14 @@
 // (ReturnValuesOnConditionCheckFailure), so that no second read races with other workers.
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { taskError } from '../errors/make.mjs';
+import { send } from '../model/send.mjs';
 import { cond } from '../expressions/index.mjs';
 import { minusSeconds, utcNow } from './clock.mjs';
 import { makeKey, makeValue, NOT_LOCKED, valueFor } from './layout.mjs';
 import { Task } from './task.mjs';
+
+/** The tracker's requests are sent as its model's (send.mjs names the model in errors). */
+export const sender = (t) => ({ client: t.config.client, name: t.Model.name });
 
 /** pynamodb_mate's task label, for messages. */
 export const taskLabel = (c, taskId) => `Task(useCaseId=${JSON.stringify(c.useCaseId)}, taskId=${JSON.stringify(taskId)})`;
@@ -71,10 +75,10 @@ export async function acquire(t, taskId, ready) {
   const { params } = await new t.Model({ key }).updateOp(actions, { condition: lockCondition(t, ready, now) }).build();
   let out;
   try {
-    out = await c.client.send(new UpdateItemCommand({ ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    out = await send(sender(t), UpdateItemCommand, { ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }, { itemKey: { key } });
   } catch (error) {
-    if (error.name !== 'ConditionalCheckFailedException') throw error;
-    throw await refusal(t, taskId, error.Item, now);
+    if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
+    throw await refusal(t, taskId, error.item, now);
   }
   const task = new Task(c, await t.Model.fromItem(out.Attributes));
   return { key, lock, fence: task.fence, task };

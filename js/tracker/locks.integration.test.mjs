@@ -48,7 +48,7 @@ eachBackend('tracker: a crashed worker\'s expired lock is taken over; its fence 
         assert.equal(ctx.fence, 1);
         started.open();
         await hung.opened; // "crashed" until the lock expired and was taken over
-        await assert.rejects(store(ctx, 'stale'), { name: 'ConditionalCheckFailedException' });
+        await assert.rejects(store(ctx, 'stale'), { name: 'ConditionFailedError', code: 'E_DYNAMODB_CONDITION' });
         ctx.setData({ by: 'stale' });
         return 'stale';
       });

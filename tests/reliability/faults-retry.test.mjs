@@ -1,8 +1,9 @@
 // Throttling, 5xx, lost connections and timeouts on DynamoDB (DynamoDB Local) and S3 (moto), injected
 // by a loopback proxy so that the SDK's own retry strategy (standard mode, maxAttempts 3, backoff
 // with jitter, throttling backoff) runs unchanged: fewer faults than the budget are retried away and
-// the operation succeeds; more end in a typed error after exactly maxAttempts requests, and nothing
-// is half-written.
+// the operation succeeds; more end in a typed error after exactly maxAttempts requests (a
+// DynamoDBError naming the operation, table and item, the SDK's error as its cause), and nothing is
+// half-written.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { GetItemCommand, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
@@ -56,13 +57,13 @@ function faultyModel(clientOptions) {
 const stored = async (id) => (await ddb.dynamodb.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
 
 const DYNAMODB_FAULTS = [
-  ['ProvisionedThroughputExceededException (400)', dynamodbError('ProvisionedThroughputExceededException'), 'ProvisionedThroughputExceededException', 400],
-  ['ThrottlingException (400)', dynamodbError('ThrottlingException'), 'ThrottlingException', 400],
-  ['InternalServerError (500)', dynamodbError('InternalServerError', 500), 'InternalServerError', 500],
-  ['ServiceUnavailable (503)', dynamodbError('ServiceUnavailable', 503), 'ServiceUnavailable', 503],
+  ['ProvisionedThroughputExceededException (400)', dynamodbError('ProvisionedThroughputExceededException'), 'ProvisionedThroughputExceededException', 400, 'E_DYNAMODB_THROTTLED', 'was throttled'],
+  ['ThrottlingException (400)', dynamodbError('ThrottlingException'), 'ThrottlingException', 400, 'E_DYNAMODB_THROTTLED', 'was throttled'],
+  ['InternalServerError (500)', dynamodbError('InternalServerError', 500), 'InternalServerError', 500, 'E_DYNAMODB_SERVICE', 'failed with a DynamoDB server error'],
+  ['ServiceUnavailable (503)', dynamodbError('ServiceUnavailable', 503), 'ServiceUnavailable', 503, 'E_DYNAMODB_SERVICE', 'failed with a DynamoDB server error'],
 ];
 
-for (const [label, fault, name, status] of DYNAMODB_FAULTS) {
+for (const [label, fault, name, status, code, what] of DYNAMODB_FAULTS) {
   test(`DynamoDB PutItem, ${label} ${ATTEMPTS - 1} times: retried by the SDK, the save succeeds`, async () => {
     const Doc = faultyModel();
     const id = uniqueName('ok');
@@ -73,28 +74,40 @@ for (const [label, fault, name, status] of DYNAMODB_FAULTS) {
     assert.equal((await stored(id)).n.N, '1');
   });
 
-  test(`DynamoDB PutItem, ${label} on every attempt: ${name} after ${ATTEMPTS} requests, no item`, async () => {
+  test(`DynamoDB PutItem, ${label} on every attempt: ${code} caused by ${name} after ${ATTEMPTS} requests, no item`, async () => {
     const Doc = faultyModel();
     const id = uniqueName('fail');
     dbProxy.inject('PutItem', fault);
     const error = await Doc.create({ id, n: 1 }).save().then(() => null, (e) => e);
-    assert.ok(error, 'the save failed');
-    assert.equal(error.name, name);
-    assert.equal(error.$metadata.httpStatusCode, status);
-    assert.equal(error.$metadata.attempts, ATTEMPTS, 'the whole budget was used');
+    assert.ok(error instanceof errors.DynamoDBError && error instanceof errors.DynamoDBMateError, String(error));
+    assert.deepEqual([error.name, error.code, error.operation, error.table, error.model, error.itemKey], ['DynamoDBError', code, 'PutItem', table, table, { id }]);
+    assert.equal(error.message, `PutItem on table "${table}" ${what} after ${ATTEMPTS} attempts (${name}${code === 'E_DYNAMODB_SERVICE' ? `, HTTP ${status}` : ''}), item id="${id}"`);
+    assert.equal(error.cause.name, name);
+    assert.equal(error.cause.$metadata.httpStatusCode, status);
+    assert.equal(error.cause.$metadata.attempts, ATTEMPTS, 'the whole budget was used');
     assert.equal(dbProxy.seen('PutItem'), ATTEMPTS, 'and not one request more');
     assert.equal(await stored(id), undefined);
   });
 }
 
-test('DynamoDB throttling on a read surfaces as the SDK\'s typed exception class after the whole budget', async () => {
+test('DynamoDB throttling on a read: E_DYNAMODB_THROTTLED after the whole budget, the SDK\'s typed exception as its cause', async () => {
   const Doc = faultyModel();
   dbProxy.inject('GetItem', dynamodbError('ProvisionedThroughputExceededException'));
   const error = await Doc.get('any').then(() => null, (e) => e);
-  assert.ok(error instanceof ProvisionedThroughputExceededException, String(error));
-  assert.equal(error.$fault, 'client');
-  assert.equal(error.$metadata.attempts, ATTEMPTS);
+  assert.ok(error instanceof errors.DynamoDBError, String(error));
+  assert.deepEqual([error.code, error.operation, error.table, error.itemKey], ['E_DYNAMODB_THROTTLED', 'GetItem', table, { id: 'any' }]);
+  assert.ok(error.cause instanceof ProvisionedThroughputExceededException, String(error.cause));
+  assert.equal(error.cause.$fault, 'client');
+  assert.equal(error.cause.$metadata.attempts, ATTEMPTS);
   assert.equal(dbProxy.seen('GetItem'), ATTEMPTS);
+});
+
+test('DynamoDB Query throttled on every attempt mid-iteration: the iterator rejects with E_DYNAMODB_THROTTLED (Query, no item key)', async () => {
+  const Doc = faultyModel();
+  dbProxy.inject('Query', dynamodbError('ThrottlingException'));
+  const error = await (async () => { for await (const _ of Doc.query('any')); })().then(() => null, (e) => e);
+  assert.deepEqual([error?.code, error?.operation, error?.table, error?.itemKey], ['E_DYNAMODB_THROTTLED', 'Query', table, undefined], String(error));
+  assert.equal(error.cause.$metadata.attempts, ATTEMPTS);
 });
 
 test('DynamoDB Query throttled once mid-iteration: the page is retried and every item is yielded once', async () => {
@@ -188,13 +201,15 @@ test('DynamoDB PutItem that hangs once: timed out, retried, the save succeeds', 
   assert.equal((await stored(id)).n.N, '3');
 });
 
-test('DynamoDB PutItem that always hangs: TimeoutError after every attempt timed out, no item, the object left for the collector', async () => {
+test('DynamoDB PutItem that always hangs: E_DYNAMODB_TIMEOUT (TimeoutError) after every attempt timed out, no item, the object left for the collector', async () => {
   const Doc = faultyModel(TIMEOUT);
   const id = uniqueName('hang');
   dbProxy.inject('PutItem', HANG);
   const error = await Doc.create({ id, n: 3, body: `${BIG}${id}` }).save().then(() => null, (e) => e);
-  assert.equal(error?.name, 'TimeoutError', String(error));
-  assert.equal(error.$metadata.attempts, ATTEMPTS);
+  assert.ok(error instanceof errors.DynamoDBError, String(error));
+  assert.deepEqual([error.code, error.operation, error.table, error.itemKey, error.cause.name], ['E_DYNAMODB_TIMEOUT', 'PutItem', table, { id }, 'TimeoutError']);
+  assert.equal(error.message, `PutItem on table "${table}" timed out after ${ATTEMPTS} attempts (TimeoutError), item id="${id}"`);
+  assert.equal(error.cause.$metadata.attempts, ATTEMPTS);
   assert.equal(dbProxy.seen('PutItem'), ATTEMPTS);
   assert.equal(await stored(id), undefined, 'nothing was written');
   assert.equal(s3Proxy.seen('PutObject'), 1, 'the content-addressed upload came first and stays (unreferenced)');

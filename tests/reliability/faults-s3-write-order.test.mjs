@@ -139,7 +139,7 @@ test("PutItem refused (condition) after the uploads: no item, the 'item' upload 
   const id = uniqueName('refused');
   const text = `${TEXT}${id}`;
   const error = await Doc.create({ id, text, blob: BLOB }).save({ condition: Doc.attr.id.exists() }).then(() => null, (e) => e);
-  assert.equal(error?.name, 'ConditionalCheckFailedException', String(error));
+  assert.equal(error?.code, 'E_DYNAMODB_CONDITION', String(error));
   assert.equal(await rawItem(id), undefined);
   assert.deepEqual(await itemObjects(id), [], "the 'item'-layout upload was deleted");
   assert.ok(await exists(contentUri(text)), "the 'content' object is left (it may be shared)");
@@ -154,7 +154,7 @@ test("PutItem failing with 500 on every attempt (outcome unknown to the client):
   const id = uniqueName('ddb500');
   dbProxy.inject('PutItem', dynamodbError('InternalServerError', 500));
   const error = await Doc.create({ id, blob: BLOB, meta: META }).save().then(() => null, (e) => e);
-  assert.equal(error?.name, 'InternalServerError', String(error));
+  assert.deepEqual([error?.code, error?.cause?.name], ['E_DYNAMODB_SERVICE', 'InternalServerError'], String(error));
   assert.equal(dbProxy.seen('PutItem'), 3);
   assert.equal(await rawItem(id), undefined);
   // A 5xx does not prove that the write was not applied (or will not be): deleting could lose a value.
@@ -170,7 +170,7 @@ test('PutItem applied but every response lost (500 after forwarding): the save f
   const id = uniqueName('lost');
   dbProxy.inject('PutItem', dynamodbError('InternalServerError', 500), { forwarded: true });
   const error = await Doc.create({ id, n: 5, blob: BLOB, meta: META }).save().then(() => null, (e) => e);
-  assert.equal(error?.name, 'InternalServerError', String(error));
+  assert.deepEqual([error?.code, error?.cause?.name], ['E_DYNAMODB_SERVICE', 'InternalServerError'], String(error));
   const got = await assertReadable(id);
   assert.deepEqual([got.n, got.blob, got.meta], [5, BLOB, META], 'the write DynamoDB applied keeps its objects');
 });
@@ -180,7 +180,8 @@ test('a versioned PutItem applied, its response lost, then refused on retry by i
   const id = uniqueName('lostver');
   dbProxy.inject('PutItem', dynamodbError('InternalServerError', 500), { forwarded: true, times: 1 });
   const error = await Doc.create({ id, blob: BLOB }).save().then(() => null, (e) => e);
-  assert.equal(error?.name, 'ConditionalCheckFailedException', 'the retry found the version the first attempt wrote');
+  assert.equal(error?.code, 'E_DYNAMODB_CONDITION', 'the retry found the version the first attempt wrote');
+  assert.equal(error.cause.$metadata.attempts, 2);
   assert.equal(dbProxy.seen('PutItem'), 2);
   const item = await rawItem(id);
   assert.equal(item.version.N, '1');
@@ -199,7 +200,7 @@ test('a PutItem delayed past the client timeout and applied after the client gav
     return answer;
   }, { times: 1 });
   const error = await Doc.create({ id, blob: BLOB }).save().then(() => null, (e) => e);
-  assert.equal(error?.name, 'TimeoutError', String(error));
+  assert.deepEqual([error?.code, error?.cause?.name], ['E_DYNAMODB_TIMEOUT', 'TimeoutError'], String(error));
   await applied; // the request reached DynamoDB after all, as a timed-out request may
   const item = await rawItem(id);
   assert.ok(item, 'DynamoDB applied the late write');
@@ -241,7 +242,7 @@ test('two writers of the same value, the first refused: the object the second on
     return answer;
   }, { times: 1 });
   await Doc.create({ id, blob: BLOB }).save();
-  assert.equal((await aDone)?.name, 'ConditionalCheckFailedException');
+  assert.equal((await aDone)?.code, 'E_DYNAMODB_CONDITION');
   const item = await rawItem(id);
   assert.equal(item.blob.S, itemUri(id, 'blob', BLOB));
   assert.deepEqual(await missingObjects(moto.s3, [item.blob.S]), [], 'the stored item points at an existing object');
@@ -281,11 +282,11 @@ test("delete(): the 'item'-layout objects go after the DynamoDB delete; a refuse
   const doc = Doc.create({ id, n: 1, blob: BLOB, meta: META });
   await doc.save();
   const refused = await doc.delete({ condition: Doc.attr.n.eq(2) }).then(() => null, (e) => e);
-  assert.equal(refused?.name, 'ConditionalCheckFailedException');
+  assert.equal(refused?.code, 'E_DYNAMODB_CONDITION');
   await assertReadable(id);
   assert.equal((await itemObjects(id)).length, 2);
   dbProxy.inject('DeleteItem', dynamodbError('InternalServerError', 500));
-  await assert.rejects(doc.delete(), (e) => e.name === 'InternalServerError');
+  await assert.rejects(doc.delete(), (e) => e.code === 'E_DYNAMODB_SERVICE' && e.cause.name === 'InternalServerError');
   await assertReadable(id);
   assert.equal((await itemObjects(id)).length, 2, 'a delete that failed deleted no object');
   dbProxy.clear();

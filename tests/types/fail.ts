@@ -244,6 +244,13 @@ declare const itemError: errors.ItemError;
 const notFound: 'E_NOT_FOUND' = itemError.code;
 // @ts-expect-error reasons exist on TransactionCanceledError only
 itemError.reasons;
+declare const dynamodbError: errors.DynamoDBError;
+// @ts-expect-error a DynamoDBError's code is one of the DynamoDB codes
+const notAnItemCode: errors.ItemErrorCode = dynamodbError.code;
+// @ts-expect-error abortSignal takes an AbortSignal
+page.save({ abortSignal: 'now' });
+// @ts-expect-error operations of a transaction take no abortSignal (transactWrite does)
+page.putOp({ abortSignal: new AbortController().signal });
 // @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
 new UtcDateTime('2024-01-01');
 

@@ -277,7 +277,16 @@ async function subclass() {
 // ---- errors: classes narrow the code union ---------------------------------------------------------------
 async function failing() {
   try {
-    await Page.get('example.com', '/missing');
+    const abortSignal = new AbortController().signal;
+    const got = await Page.get('example.com', '/missing', { abortSignal, consistentRead: true });
+    await got.save({ condition: Page.attr.views.gt(1), abortSignal });
+    await got.update([Page.attr.views.add(1)], { abortSignal });
+    await got.refresh({ abortSignal });
+    for await (const p of Page.query('example.com', { attributes: ['title'], abortSignal })) p.site;
+    await Page.batchWrite({ put: [got] }, { abortSignal });
+    await Page.transactWrite([got.deleteOp()], { abortSignal });
+    await Page.transactGet([Page.getOp('example.com', '/')], { abortSignal });
+    await got.deleteIfExists({ abortSignal });
   } catch (error) {
     if (error instanceof errors.ItemNotFoundError) {
       expectType<Equal<typeof error.code, 'E_NOT_FOUND'>>();
@@ -299,6 +308,15 @@ async function failing() {
       return codes;
     } else if (error instanceof errors.BatchError) {
       return error.unprocessed.length;
+    } else if (error instanceof errors.ConditionFailedError) {
+      expectType<Equal<typeof error.code, 'E_DYNAMODB_CONDITION'>>();
+      return error.item?.id?.S;
+    } else if (error instanceof errors.AbortError) {
+      expectType<Equal<typeof error.code, 'E_ABORTED'>>();
+    } else if (error instanceof errors.DynamoDBError) {
+      expectType<Equal<typeof error.code, errors.AnyDynamoDBErrorCode>>();
+      const where: [string | undefined, string | undefined, string | undefined] = [error.operation, error.table, error.model];
+      return where;
     } else if (error instanceof errors.ModelError) {
       expectType<Equal<typeof error.code, 'E_MODEL' | 'E_SCHEMA'>>();
     } else if (error instanceof errors.ExpressionError) {
@@ -307,6 +325,8 @@ async function failing() {
       const any = error as errors.AnyError;
       if (any.code === 'E_TRANSACTION_CANCELLED') return any.reasons;
       if (any.code === 'E_BATCH_UNPROCESSED') return any.unprocessed;
+      if (any.code === 'E_DYNAMODB_CONDITION') return any.item;
+      if (any.code === 'E_DYNAMODB_THROTTLED') return accepts<errors.DynamoDBError>(any).operation;
       if (any.code === 'E_RANDOM') accepts<errors.CodecError>(any);
       const code: errors.ErrorCode = error.code;
       return code;

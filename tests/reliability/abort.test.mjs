@@ -1,0 +1,146 @@
+// Per-call cancellation (`abortSignal`, passed to the SDK's send): a request that hangs at the fault
+// proxy (DynamoDB Local behind it, moto's S3) is aborted once the proxy holds it, and the operation
+// rejects with errors.AbortError (E_ABORTED) naming the operation, table and item; the hung request
+// never reached DynamoDB, so nothing is written. A signal aborted before the call sends and uploads
+// nothing. The clients have no request timeout: without a working abort these tests hang until
+// their own timeout and fail.
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, before, test } from 'node:test';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { backends, uniqueName } from '../support/endpoints.mjs';
+import { HANG, startFaultProxy } from './support/fault-proxy.mjs';
+import { attr, defineModel, errors } from '../../js/node.mjs';
+
+const TIMEOUT = { timeout: 30_000 };
+
+let ddb;
+let moto;
+let table;
+let bucket;
+let dbProxy;
+let s3Proxy;
+
+const attributes = (b) => ({
+  id: attr.string({ hashKey: true }),
+  n: attr.number({ integer: true }),
+  body: attr.s3Text({ bucket: b, nullable: true }),
+});
+
+before(async () => {
+  [ddb, moto] = backends();
+  table = uniqueName('abort');
+  bucket = uniqueName('abort');
+  await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  await defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) }).createTable({ wait: true });
+  dbProxy = await startFaultProxy(ddb.endpoint);
+  s3Proxy = await startFaultProxy(moto.endpoint);
+});
+
+after(async () => {
+  await dbProxy.close();
+  await s3Proxy.close();
+  await defineModel({ table, client: ddb.dynamodb, attributes: { id: attr.string({ hashKey: true }) } }).deleteTable();
+});
+
+function faultyModel() {
+  dbProxy.clear();
+  s3Proxy.clear();
+  return defineModel({ table, client: dbProxy.clients().dynamodb, s3: s3Proxy.clients().s3, attributes: attributes(bucket) });
+}
+
+/** The stored item, read past the proxy. */
+const stored = async (id) => (await ddb.dynamodb.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
+
+/** Aborts `controller` once the proxy holds `count` requests of `op`; resolves to what `running` rejected with. */
+async function abortWhenHeld(running, op, controller, count = 1) {
+  const outcome = running.then(() => assert.fail('the operation completed'), (e) => e);
+  while (dbProxy.seen(op) < count) await sleep(5);
+  controller.abort();
+  return outcome;
+}
+
+function assertAborted(error, operation, itemKey) {
+  assert.ok(error instanceof errors.AbortError && error instanceof errors.DynamoDBError, String(error));
+  assert.deepEqual([error.name, error.code, error.operation, error.table, error.itemKey], ['AbortError', 'E_ABORTED', operation, table, itemKey]);
+  assert.equal(error.cause.name, 'AbortError');
+}
+
+test('save() aborted while its PutItem hangs: AbortError (E_ABORTED), no retry, no item', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const id = uniqueName('save');
+  dbProxy.inject('PutItem', HANG);
+  const controller = new AbortController();
+  const error = await abortWhenHeld(Doc.create({ id, n: 1 }).save({ abortSignal: controller.signal }), 'PutItem', controller);
+  assertAborted(error, 'PutItem', { id });
+  assert.equal(error.message, `PutItem on table "${table}" was aborted, item id="${id}"`);
+  assert.equal(dbProxy.seen('PutItem'), 1, 'an aborted request is not retried');
+  assert.equal(await stored(id), undefined);
+});
+
+test('update() and delete() aborted mid-request: the item stays as it was', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const id = uniqueName('update');
+  const doc = Doc.create({ id, n: 1 });
+  await doc.save();
+  dbProxy.inject((op) => op === 'UpdateItem' || op === 'DeleteItem', HANG);
+  let controller = new AbortController();
+  assertAborted(await abortWhenHeld(doc.update([Doc.attr.n.add(1)], { abortSignal: controller.signal }), 'UpdateItem', controller), 'UpdateItem', { id });
+  controller = new AbortController();
+  assertAborted(await abortWhenHeld(doc.delete({ abortSignal: controller.signal }), 'DeleteItem', controller), 'DeleteItem', { id });
+  assert.equal((await stored(id)).n.N, '1');
+});
+
+test('a scan aborted while its second page hangs: the first page was yielded, then the iterator rejects with AbortError', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  await Doc.batchWrite({ put: [Doc.create({ id: uniqueName('scan'), n: 1 }), Doc.create({ id: uniqueName('scan'), n: 2 })] });
+  let scans = 0;
+  // One item per page; the second Scan hangs.
+  dbProxy.inject((op) => op === 'Scan' && ++scans === 2, HANG);
+  const controller = new AbortController();
+  const got = [];
+  const running = (async () => {
+    for await (const item of Doc.scan({ pageSize: 1, consistentRead: true, abortSignal: controller.signal })) got.push(item);
+  })();
+  assertAborted(await abortWhenHeld(running, 'Scan', controller, 2), 'Scan', undefined);
+  assert.equal(got.length, 1);
+});
+
+test('get(), batchWrite() and transactWrite() aborted mid-request; nothing of the writes is stored', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const ids = [uniqueName('batch'), uniqueName('tx')];
+  dbProxy.inject((op) => ['GetItem', 'BatchWriteItem', 'TransactWriteItems'].includes(op), HANG);
+  const calls = [
+    ['GetItem', { id: ids[0] }, (abortSignal) => Doc.get(ids[0], { abortSignal })],
+    ['BatchWriteItem', undefined, (abortSignal) => Doc.batchWrite({ put: [Doc.create({ id: ids[0], n: 1 })] }, { abortSignal })],
+    ['TransactWriteItems', undefined, (abortSignal) => Doc.transactWrite([Doc.create({ id: ids[1], n: 1 }).putOp()], { abortSignal })],
+  ];
+  for (const [operation, itemKey, call] of calls) {
+    const controller = new AbortController();
+    assertAborted(await abortWhenHeld(call(controller.signal), operation, controller), operation, itemKey);
+  }
+  assert.deepEqual(await Promise.all(ids.map(stored)), [undefined, undefined]);
+});
+
+test('a signal aborted before the call: AbortError at once, no request sent, no S3 upload', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const id = uniqueName('early');
+  const abortSignal = AbortSignal.abort();
+  assertAborted(await Doc.create({ id, n: 1, body: 'x'.repeat(200_000) }).save({ abortSignal }).catch((e) => e), 'PutItem', { id });
+  assertAborted(await Doc.getOneOrNone(id, { abortSignal }).catch((e) => e), 'GetItem', { id });
+  const viaIterator = await (async () => { for await (const _ of Doc.scan({ abortSignal })); })().catch((e) => e);
+  assertAborted(viaIterator, 'Scan', undefined);
+  assert.deepEqual([dbProxy.seen('PutItem'), dbProxy.seen('GetItem'), dbProxy.seen('Scan'), s3Proxy.seen('HeadObject'), s3Proxy.seen('PutObject')], [0, 0, 0, 0, 0]);
+  assert.equal(await stored(id), undefined);
+});
+
+test('a signal that is never aborted changes nothing', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const id = uniqueName('live');
+  const { signal } = new AbortController();
+  const doc = await Doc.create({ id, n: 1 }).save({ abortSignal: signal });
+  await doc.update([Doc.attr.n.add(1)], { abortSignal: signal });
+  assert.equal((await Doc.get(id, { consistentRead: true, abortSignal: signal })).n, 2);
+  assert.equal(await doc.deleteIfExists({ abortSignal: signal }), true);
+});

@@ -27,10 +27,20 @@ const MAX_DEPTH = 64;
 
 const floatTag = (n) => `\u0000f${Object.is(n, -0) ? '-0' : String(n)}`;
 
+/** `String.prototype.isWellFormed` for engines without it (Chrome < 111, Firefox < 119). */
+export function hasNoLoneSurrogate(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = s.charCodeAt(i + 1); // NaN past the end
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+    i++;
+  }
+  return true;
+}
+
 // A lone surrogate cannot be UTF-8: such strings cross as LONE and the core reports them where they are.
-const wellFormed = typeof ''.isWellFormed === 'function'
-  ? (s) => s.isWellFormed()
-  : (s) => !/[\uD800-\uDFFF]/.test(s) || !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : hasNoLoneSurrogate;
 
 function unsupported(what) {
   return codecError('E_ITEM_TYPE', `${what} cannot be stored in an item (convert it first)`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attr, codec, errors, UtcDateTime } from '../node.mjs';
 import { ItemCodec } from './codec.mjs';
+import { hasNoLoneSurrogate } from './stream.mjs';
 
 const specs = (attributes) => Object.entries(attributes).map(([name, a]) => a.spec(name));
 const anything = new ItemCodec('T', specs({ id: attr.string({ hashKey: true }), any: attr.dynamic({ nullable: true }), when: attr.datetime({ nullable: true }) }));
@@ -64,6 +65,12 @@ test('a getter that writes another item while one is being written does not dist
   const outer = { id: 'outer' };
   Object.defineProperty(outer, 'any', { enumerable: true, get: () => anything.encode(inner).item.any.S });
   assert.deepEqual(anything.encode(outer).item, { id: { S: 'outer' }, any: { S: 'i'.repeat(100) } });
+});
+
+test('the lone-surrogate check for engines without isWellFormed agrees with it', () => {
+  for (const s of ['', 'plain', 'é😀', '\uD83D\uDE00x', '\uD800', 'a\uD800', '\uDC00a', '\uD800\uD800\uDC00', '\uDC00\uD800', 'x\uDBFF\uDFFF']) {
+    assert.equal(hasNoLoneSurrogate(s), s.isWellFormed(), JSON.stringify(s));
+  }
 });
 
 test('a PythonFloat stays a float', () => {

@@ -16,13 +16,12 @@ function at(error, where) {
   return codecError(error.code === 'E_DATETIME' ? 'E_ITEM_VALUE' : error.code, `${where}: ${error.message}`);
 }
 
-let memory; // the module's WebAssembly.Memory, where the core leaves its output
+// The module's WebAssembly.Memory, where the core leaves its output (set before any item call, so
+// that no other call into the module runs between an item call and the reading of its output).
+let memory;
 
 /** The output of the core's last item call, read in place. */
-function output(where) {
-  memory ??= core.wasmMemory();
-  return read(memory, where);
-}
+const output = (where) => read(memory, where);
 
 export class ItemCodec {
   #handle;
@@ -35,6 +34,7 @@ export class ItemCodec {
   constructor(model, specs, table) {
     this.#model = model;
     this.#handle = core.registerSchema(JSON.stringify({ model, table, attributes: specs }));
+    memory ??= core.wasmMemory();
   }
 
   /**

@@ -4,9 +4,14 @@ import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
 import { compressedFactories } from './compressed.mjs';
 import { encryptedFactories } from './encrypted.mjs';
-import { s3Factories } from './s3.mjs';
+import { S3Attribute, s3Factories } from './s3.mjs';
 
 const simple = (type) => (options) => new Attribute(type, options);
+
+/** S3-backed attributes upload and delete per top-level attribute: a list element or map field cannot be one. */
+function refuseNestedS3(a, where) {
+  if (a instanceof S3Attribute) throw codecError('E_MODEL', `${where}: S3-backed attributes are top-level attributes only`);
+}
 
 /** `{ integer: true }` reads and writes Python ints, `{ float: true }` floats; neither: by value. */
 class NumberAttribute extends Attribute {
@@ -28,6 +33,7 @@ class ListAttribute extends Attribute {
     if (of && (of.hashKey || of.rangeKey || of.options.attrName || of.options.default !== undefined)) {
       throw codecError('E_MODEL', 'attr.list({ of }): an element type takes no key, attrName or default option');
     }
+    if (of) refuseNestedS3(of, 'attr.list({ of })');
   }
 
   typeSpec() {
@@ -48,6 +54,7 @@ class MapAttribute extends Attribute {
     }
     for (const [name, a] of Object.entries(attributes)) {
       if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
+      refuseNestedS3(a, `attr.map(): nested attribute "${name}"`);
       if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
         throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
       }

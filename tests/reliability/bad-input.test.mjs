@@ -297,6 +297,8 @@ const ROWS = [
   ['an encrypted attribute without a key', () => attr.encryptedString({}), ModelError, 'E_MODEL', 'key'],
   ['an encrypted attribute with an unknown format', () => attr.encryptedString({ key: KEY, format: 'aes' }), ModelError, 'E_MODEL', 'format'],
   ['an encrypted attribute inside a map', () => def({ m: attr.map({ e: attr.encryptedString({ key: KEY }) }) }), ModelError, 'E_SCHEMA', 'm.e'],
+  ['an S3-backed attribute as a list element', () => attr.list({ of: attr.s3Text({ bucket: 'some-bucket' }) }), ModelError, 'E_MODEL', 'attr.list({ of })'],
+  ['an S3-backed attribute inside a map', () => attr.map({ page: attr.s3Json({ bucket: 'some-bucket' }) }), ModelError, 'E_MODEL', 'nested attribute "page"'],
   ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
   ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
 

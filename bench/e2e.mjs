@@ -7,9 +7,15 @@
 // PutObject of the gzip body, PutItem) and get (GetItem, GetObject) vs the SDK calls doing the same
 // (SHA-256 key, gzip, PutObject + PutItem; GetItem + GetObject + gunzip).
 //
-//   scripts/servers.sh start; set -a; . target/servers.env; set +a
-//   node bench/e2e.mjs [--smoke]          (needs DDB_LOCAL_ENDPOINT; MOTO_ENDPOINT for the S3 rows)
+//   node bench/e2e.mjs [--smoke]
+// Endpoints: DDB_LOCAL_ENDPOINT (and MOTO_ENDPOINT for the S3 rows), as `scripts/servers.sh start`
+// writes them to target/servers.env; when they are not set, this script runs `scripts/servers.sh
+// start` itself (idempotent: it reuses running servers) and leaves the servers running
+// (`scripts/servers.sh stop` stops them).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand,
@@ -231,10 +237,21 @@ async function stubRows({ n, rounds }) {
   return rows;
 }
 
-/** Rows `{ bench, op, modelOps, rawOps, overheadPct, modelCpuUs, rawCpuUs }`; needs DDB_LOCAL_ENDPOINT (and MOTO_ENDPOINT for S3). */
+/** Sets DDB_LOCAL_ENDPOINT and MOTO_ENDPOINT from a `scripts/servers.sh start` (run when they are not set). */
+function startServers() {
+  const root = new URL('../', import.meta.url);
+  const started = spawnSync('bash', [fileURLToPath(new URL('scripts/servers.sh', root)), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (started.status !== 0) throw new Error('scripts/servers.sh start failed (logs: target/servers/)');
+  for (const line of readFileSync(new URL('target/servers.env', root), 'utf8').split('\n')) {
+    const at = line.indexOf('=');
+    if (at > 0) process.env[line.slice(0, at).trim()] ??= line.slice(at + 1).trim();
+  }
+}
+
+/** Rows `{ bench, op, modelOps, rawOps, overheadPct, modelCpuUs, rawCpuUs }` (DynamoDB Local; S3 rows on moto). */
 export async function run({ smoke = false } = {}) {
+  if (!process.env.DDB_LOCAL_ENDPOINT) startServers();
   const endpoint = process.env.DDB_LOCAL_ENDPOINT;
-  if (!endpoint) throw new Error('DDB_LOCAL_ENDPOINT is not set: scripts/servers.sh start; set -a; . target/servers.env; set +a');
   const settings = smoke ? { n: 4, rounds: 1, batch: 5 } : { n: 200, rounds: 7, batch: 25 };
   const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: CREDENTIALS });
   const rows = [...await dynamodbRows(client, settings)];

@@ -68,6 +68,11 @@ export declare namespace codec {
     /** The ciphertext only decrypts under the same table and attribute names. */
     table: string;
     attribute: string;
+    /**
+     * Binds the ciphertext to one item too: it then only decrypts with the same bytes (a string is
+     * its UTF-8). Models bind randomized values to the item's canonical key bytes (docs/envelope.md).
+     */
+    item?: Uint8Array | string;
     /** Key id of a single key (a keyring names its own). Default 'default'. */
     keyId?: string;
     /** Default true: equal values give equal bytes (usable in conditions). */
@@ -741,7 +746,10 @@ export interface AeadKeyOptions {
   format?: 'aead';
   /** The id of a single key (a keyring names its own); default 'default'. */
   keyId?: string;
-  /** Default true: equal values give equal bytes, so `eq`, `ne` and `in` work. */
+  /**
+   * Default true: equal values give equal bytes, so `eq`, `ne` and `in` work. false: AES-GCM, each
+   * value also bound to its item's primary key (copied into another item it fails, E_AEAD_CONTEXT).
+   */
   deterministic?: boolean;
   /** Also read pynamodb_mate's bytes under this key (a migration: `Model.reencrypt()` rewrites them). */
   legacy?: LegacyKeyOptions;

@@ -30,11 +30,32 @@ const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const SALT: &[u8] = b"dynamodb-mate/v1";
 
-/// Where a ciphertext belongs: it decrypts only under the same table and attribute names.
+/// Where a ciphertext belongs: it decrypts only under the same table and attribute names, and,
+/// when `item` is set, the same item (its canonical primary-key bytes, see `docs/envelope.md`). The
+/// item is bound by the context check and the associated data only: subkeys stay per table+attribute.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     pub table: &'a str,
     pub attribute: &'a str,
+    pub item: Option<&'a [u8]>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of values bound to a table and attribute only.
+    pub fn new(table: &'a str, attribute: &'a str) -> Context<'a> {
+        Context {
+            table,
+            attribute,
+            item: None,
+        }
+    }
+
+    /// The length-prefixed parts of the context check and the associated data.
+    fn parts(&self) -> impl Iterator<Item = &'a [u8]> {
+        [self.table.as_bytes(), self.attribute.as_bytes()]
+            .into_iter()
+            .chain(self.item)
+    }
 }
 
 /// Encrypts `plaintext` into a version-1 envelope. `nonce` is used by the randomized mode only;
@@ -67,11 +88,12 @@ impl core::fmt::Debug for SubKeys {
 }
 
 impl SubKeys {
-    /// The keys of `master` for `ctx` (encrypt and decrypt take the same `ctx` again).
+    /// The keys of `master` for `ctx`'s table and attribute (encrypt and decrypt take them again,
+    /// each value with its own item, if any).
     pub fn new(master: &[u8; 32], ctx: Context<'_>) -> SubKeys {
         SubKeys {
             master: *master,
-            checks: Checks::of(master, ctx),
+            checks: Checks::of(master, Context { item: None, ..ctx }),
             deterministic: OnceCell::new(),
             randomized: OnceCell::new(),
         }
@@ -82,6 +104,17 @@ impl SubKeys {
             let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
             (Aes256GcmSiv::new(&key.into()), fixed_nonce)
         })
+    }
+
+    /// The header checks of `ctx`: kept ones unless the value is bound to an item.
+    fn checks(&self, ctx: Context<'_>) -> Checks {
+        match ctx.item {
+            None => self.checks,
+            Some(_) => Checks {
+                key: self.checks.key,
+                context: context_check(ctx),
+            },
+        }
     }
 
     fn gcm(&self, ctx: Context<'_>) -> &Aes256Gcm {
@@ -99,7 +132,7 @@ impl SubKeys {
         nonce: &[u8; NONCE_LEN],
     ) -> Result<Vec<u8>> {
         let mut out = header(
-            self.checks,
+            self.checks(ctx),
             key_id,
             plaintext.len(),
             deterministic,
@@ -125,7 +158,7 @@ impl SubKeys {
 
     /// [`decrypt`] under these keys.
     pub fn decrypt(&self, ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-        let h = Header::open(self.checks, stored)?;
+        let h = Header::open(self.checks(ctx), stored)?;
         let aad = aad(&stored[..h.body_start], ctx);
         let payload = Payload {
             msg: &stored[h.body_start..],
@@ -356,7 +389,7 @@ impl<'a> Header<'a> {
         if h.context_check != checks.context {
             return Err(err(
                 ErrorCode::AeadContext,
-                "the value was encrypted for another table or attribute",
+                "the value was encrypted for another table or attribute (or, bound to its item, another item)",
             ));
         }
         Ok(h)
@@ -429,25 +462,28 @@ fn key_check(master: &[u8; 32]) -> [u8; 4] {
     out
 }
 
-/// 4 bytes of SHA-256 over the table and attribute names: tells "moved here from elsewhere" apart.
+/// 4 bytes of SHA-256 over the table and attribute names (and item key, when bound): tells "moved
+/// here from elsewhere" apart.
 fn context_check(ctx: Context<'_>) -> [u8; 4] {
     let mut h = Sha256::new();
     h.update(b"dynamodb-mate/v1 context");
-    for part in [ctx.table, ctx.attribute] {
+    for part in ctx.parts() {
         h.update((part.len() as u32).to_be_bytes());
-        h.update(part.as_bytes());
+        h.update(part);
     }
     let digest = h.finalize();
     [digest[0], digest[1], digest[2], digest[3]]
 }
 
-/// Associated data: the whole header plus the length-prefixed table and attribute names.
+/// Associated data: the whole header plus the length-prefixed table and attribute names (and item
+/// key, when bound).
 fn aad(header: &[u8], ctx: Context<'_>) -> Vec<u8> {
-    let mut aad = Vec::with_capacity(header.len() + ctx.table.len() + ctx.attribute.len() + 8);
+    let parts: usize = ctx.parts().map(|p| p.len() + 4).sum();
+    let mut aad = Vec::with_capacity(header.len() + parts);
     aad.extend_from_slice(header);
-    for part in [ctx.table, ctx.attribute] {
+    for part in ctx.parts() {
         aad.extend_from_slice(&(part.len() as u32).to_be_bytes());
-        aad.extend_from_slice(part.as_bytes());
+        aad.extend_from_slice(part);
     }
     aad
 }
@@ -500,14 +536,8 @@ mod tests {
     #[test]
     fn kept_subkeys_give_the_one_shot_bytes() {
         let master = [7u8; 32];
-        let ctx = Context {
-            table: "t",
-            attribute: "a",
-        };
-        let other = Context {
-            table: "t",
-            attribute: "b",
-        };
+        let ctx = Context::new("t", "a");
+        let other = Context::new("t", "b");
         let keys = SubKeys::new(&master, ctx);
         let nonce = [9u8; NONCE_LEN];
         for deterministic in [true, false] {
@@ -530,5 +560,80 @@ mod tests {
                 ErrorCode::AeadWrongKey
             );
         }
+    }
+
+    #[test]
+    fn an_item_bound_value_opens_only_for_that_item() {
+        let master = [7u8; 32];
+        let nonce = [9u8; NONCE_LEN];
+        let bound = |table, attribute, item| Context {
+            item: Some(item),
+            ..Context::new(table, attribute)
+        };
+        let ctx = bound("t", "a", b"\0\0\0\x02id S\0\0\0\x01x");
+        let stored = encrypt(&master, "k", ctx, b"value", false, &nonce).unwrap();
+        assert_eq!(decrypt(&master, ctx, &stored).unwrap(), b"value");
+        let keys = SubKeys::new(&master, Context::new("t", "a"));
+        assert_eq!(keys.decrypt(ctx, &stored).unwrap(), b"value");
+        assert_eq!(
+            keys.encrypt("k", ctx, b"value", false, &nonce).unwrap(),
+            stored
+        );
+        for elsewhere in [
+            bound("t", "a", b"\0\0\0\x02id S\0\0\0\x01y"),
+            bound("u", "a", b"\0\0\0\x02id S\0\0\0\x01x"),
+            bound("t", "b", b"\0\0\0\x02id S\0\0\0\x01x"),
+            Context::new("t", "a"),
+        ] {
+            let e = decrypt(&master, elsewhere, &stored).unwrap_err();
+            assert_eq!(e.code(), ErrorCode::AeadContext);
+        }
+        // The item is a third length-prefixed part: ("t", "a", item) is not ("t", "a" + item).
+        let unbound = encrypt(
+            &master,
+            "k",
+            Context::new("t", "a"),
+            b"value",
+            false,
+            &nonce,
+        )
+        .unwrap();
+        assert_ne!(unbound, stored);
+        assert_eq!(
+            decrypt(&master, ctx, &unbound).unwrap_err().code(),
+            ErrorCode::AeadContext
+        );
+        // A bound envelope whose context check is forged still fails its tag under another item.
+        let mut forged = stored.clone();
+        let other = bound("t", "a", b"other");
+        let check_at = 5 + 1 + 4;
+        forged[check_at..check_at + 4].copy_from_slice(&context_check(other));
+        assert_eq!(
+            decrypt(&master, other, &forged).unwrap_err().code(),
+            ErrorCode::AeadTampered
+        );
+    }
+
+    #[test]
+    fn plans_bind_the_item_too() {
+        let master = [3u8; 32];
+        let nonce = [1u8; NONCE_LEN];
+        let ctx = Context {
+            item: Some(b"key"),
+            ..Context::new("t", "a")
+        };
+        let stored = encrypt(&master, "k", ctx, b"value", false, &nonce).unwrap();
+        let plan = seal_plan_randomized(&master, "k", ctx, 5, &nonce).unwrap();
+        let header_len = u32::from_le_bytes(plan[44..48].try_into().unwrap()) as usize;
+        assert_eq!(&plan[48..48 + header_len], &stored[..header_len]);
+        assert_eq!(&plan[48..], aad(&stored[..header_len], ctx).as_slice());
+        let open = open_plan(&master, ctx, &stored).unwrap();
+        assert_eq!(open[0], ALG_RANDOMIZED);
+        assert_eq!(
+            open_plan(&master, Context::new("t", "a"), &stored)
+                .unwrap_err()
+                .code(),
+            ErrorCode::AeadContext
+        );
     }
 }

@@ -127,6 +127,8 @@ pub fn aead_key_id(stored: &[u8]) -> JsResult<String> {
     aead::key_id(stored).map_err(js)
 }
 
+// One argument per part of the JS call (js/codec/encrypt.mjs).
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(js_name = aeadEncrypt)]
 pub fn aead_encrypt(
     master: &[u8],
@@ -136,13 +138,14 @@ pub fn aead_encrypt(
     kind: &str,
     data: &[u8],
     deterministic: bool,
+    item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
     let kind = Kind::parse(kind).map_err(js)?;
     value::aead_encrypt(
         master,
         key_id,
-        Context { table, attribute },
+        context(table, attribute, &item),
         kind,
         data,
         deterministic,
@@ -157,10 +160,20 @@ pub fn aead_decrypt(
     attribute: &str,
     kind: &str,
     stored: &[u8],
+    item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
     let kind = Kind::parse(kind).map_err(js)?;
-    value::aead_decrypt(master, Context { table, attribute }, kind, stored).map_err(js)
+    value::aead_decrypt(master, context(table, attribute, &item), kind, stored).map_err(js)
+}
+
+/// The aead context of the public codec: `item` (canonical bytes the caller chose) binds the value
+/// to one item too.
+fn context<'a>(table: &'a str, attribute: &'a str, item: &'a Option<Vec<u8>>) -> Context<'a> {
+    Context {
+        item: item.as_deref(),
+        ..Context::new(table, attribute)
+    }
 }
 
 /// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`.
@@ -171,10 +184,11 @@ pub fn aead_seal_plan_deterministic(
     table: &str,
     attribute: &str,
     plaintext: &[u8],
+    item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
-    aead::seal_plan_deterministic(master, key_id, Context { table, attribute }, plaintext)
-        .map_err(js)
+    let ctx = context(table, attribute, &item);
+    aead::seal_plan_deterministic(master, key_id, ctx, plaintext).map_err(js)
 }
 
 #[wasm_bindgen(js_name = aeadSealPlanRandomized)]
@@ -184,10 +198,11 @@ pub fn aead_seal_plan_randomized(
     table: &str,
     attribute: &str,
     plaintext_len: u32,
+    item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
     let nonce = crate::random::bytes::<12>().map_err(js)?;
-    let ctx = Context { table, attribute };
+    let ctx = context(table, attribute, &item);
     aead::seal_plan_randomized(master, key_id, ctx, plaintext_len as usize, &nonce).map_err(js)
 }
 
@@ -197,9 +212,10 @@ pub fn aead_open_plan(
     table: &str,
     attribute: &str,
     stored: &[u8],
+    item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
-    aead::open_plan(master, Context { table, attribute }, stored).map_err(js)
+    aead::open_plan(master, context(table, attribute, &item), stored).map_err(js)
 }
 
 #[wasm_bindgen(js_name = aeadCheckDeterministic)]
@@ -209,9 +225,11 @@ pub fn aead_check_deterministic(
     attribute: &str,
     stored: &[u8],
     plaintext: &[u8],
+    item: Option<Vec<u8>>,
 ) -> JsResult<()> {
     let master = value::key32(master).map_err(js)?;
-    aead::check_deterministic(master, Context { table, attribute }, stored, plaintext).map_err(js)
+    let ctx = context(table, attribute, &item);
+    aead::check_deterministic(master, ctx, stored, plaintext).map_err(js)
 }
 
 #[wasm_bindgen(js_name = compressValue)]
@@ -335,10 +353,17 @@ pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
     with_schema(handle, |schema| item::encode_item_stream(schema, input)).map(keep)
 }
 
+/// `key`: the item's key AttributeValues in the stream form, for randomized aead values (bound to it).
 #[wasm_bindgen(js_name = encodeValue)]
-pub fn encode_value(handle: u32, path: &str, input: &[u8], element: bool) -> JsResult<Vec<u32>> {
+pub fn encode_value(
+    handle: u32,
+    path: &str,
+    input: &[u8],
+    element: bool,
+    key: Option<Vec<u8>>,
+) -> JsResult<Vec<u32>> {
     with_schema(handle, |schema| {
-        item::encode_value_stream(schema, path, input, element)
+        item::encode_value_stream(schema, path, input, element, key.as_deref())
     })
     .map(keep)
 }
@@ -380,7 +405,7 @@ mod tests {
         assert_eq!(codes, [MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1]);
         assert_eq!(text, b"x12");
         assert_eq!(at, [addresses[0], 10, addresses[1], 3]);
-        encode_value(b, "x", &[NUM, 1, b'2'], false).unwrap();
+        encode_value(b, "x", &[NUM, 1, b'2'], false, None).unwrap();
         assert_eq!(kept().0, [AV, 1, STR, 1]);
         assert_eq!(kept().1, b"2");
         let input = [MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END];

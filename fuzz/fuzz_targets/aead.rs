@@ -13,6 +13,7 @@ const MASTER: [u8; 32] = [7; 32];
 const CTX: Context<'static> = Context {
     table: "t",
     attribute: "a",
+    item: None,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -34,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         aead::encrypt(&MASTER, "k1", CTX, plaintext, deterministic, &nonce).expect("seal");
     assert_eq!(aead::key_id(&sealed).expect("key id"), "k1");
     for (table, attribute) in [("t2", "a"), ("t", "b"), ("ta", ""), ("", "ta")] {
-        let moved = aead::decrypt(&MASTER, Context { table, attribute }, &sealed);
+        let moved = aead::decrypt(&MASTER, Context::new(table, attribute), &sealed);
         assert_eq!(
             moved.expect_err("opened elsewhere").code(),
             ErrorCode::AeadContext

@@ -7,7 +7,7 @@
 use dynamodb_mate::item::{self, Schema};
 use libfuzzer_sys::fuzz_target;
 
-const SCHEMA: &str = r#"{"model": "F", "table": "fuzz", "attributes": [
+const SCHEMA: &str = r#"{"model": "F", "table": "fuzz", "hashKey": "s", "attributes": [
     {"name": "s", "type": "string"},
     {"name": "n", "dbName": "nn", "type": "number", "nullable": true},
     {"name": "i", "type": "number", "number": "int"},
@@ -87,5 +87,5 @@ fn run(schema: &Schema, len: usize, text: &str) {
         }
     }
     let path = PATHS[len % PATHS.len()];
-    let _ = item::encode_value(schema, path, text, false);
+    let _ = item::encode_value(schema, path, text, false, None);
 }

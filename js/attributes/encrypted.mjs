@@ -54,6 +54,11 @@ export class EncryptedAttribute extends Attribute {
     return this.options.deterministic ?? true;
   }
 
+  /** Randomized aead values are bound to their item's key (docs/envelope.md, "The item part"). */
+  get bindsItem() {
+    return this.format === 'aead' && !this.deterministic;
+  }
+
   typeSpec() {
     const { legacy } = this.options;
     return {

@@ -2,7 +2,7 @@
 // or 'pynamodb_mate' (the legacy AES-ECB / AES-CTR bytes that Python reads).
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { boolean, bytes, inputError, options, text } from './input.mjs';
+import { boolean, bytes, bytesOrText, inputError, options, text } from './input.mjs';
 import { isKeyring, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
@@ -47,6 +47,12 @@ function context(o) {
 }
 
 /**
+ * `opts.item`: bytes (or a string, as UTF-8) naming the item the value belongs to, which the aead
+ * envelope is then bound to as well; decrypt needs the same bytes (docs/envelope.md, "The item part").
+ */
+const itemOf = (o) => (o.item === undefined ? undefined : bytesOrText('opts.item', o.item));
+
+/**
  * Encrypts a value as an encrypted attribute stores it. `opts.kind` defaults from the value's type
  * (string, Uint8Array → binary, number/BigInt → number, anything else → json). With a key provider
  * in `opts.key` (alone or in a keyring) it returns a Promise.
@@ -64,7 +70,8 @@ export function encrypt(value, opts) {
 
   const ring = keyring(o.key, o.keyId);
   if (needsProvider(ring)) context(o); // checked before the provider is awaited; else after the key, as always
-  return withKeys(ring, (keyOf) => core.aeadEncrypt(keyOf(ring.current), ring.current, ...context(o), kind, plain, deterministic));
+  const item = itemOf(o);
+  return withKeys(ring, (keyOf) => core.aeadEncrypt(keyOf(ring.current), ring.current, ...context(o), kind, plain, deterministic, item));
 }
 
 /** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. A Promise with a key provider, as encrypt. */
@@ -81,11 +88,12 @@ export function decrypt(stored, opts) {
 
   const ring = keyring(o.key, o.keyId);
   const [table, attribute] = context(o);
+  const item = itemOf(o);
   return withKeys(ring, (keyOf) => {
     const id = core.aeadKeyId(stored);
     if (!ring.keys.has(id)) {
       throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
     }
-    return fromPlain(kind, core.aeadDecrypt(keyOf(id), table, attribute, kind, stored));
+    return fromPlain(kind, core.aeadDecrypt(keyOf(id), table, attribute, kind, stored, item));
   });
 }

@@ -145,3 +145,19 @@ test('encrypt options are checked with clear errors', () => {
   expectError(() => encrypt(1.5, { key, ...ctx, kind: 'int' }), { code: 'E_JSON_TYPE', type: errors.EncodingError });
   expectError(() => encrypt({ secretKey: new Map() }, { key, ...ctx }), { code: 'E_JSON_TYPE', type: errors.EncodingError, secrets: ['secretKey'] });
 });
+
+test('aead option item binds a value to one item too (bytes, or a string as UTF-8)', () => {
+  const key = randomBytes(32);
+  for (const deterministic of [true, false]) {
+    const stored = encrypt('secret', { key, ...ctx, deterministic, item: 'id=a' });
+    assert.equal(decrypt(stored, { key, ...ctx, kind: 'string', item: new TextEncoder().encode('id=a') }), 'secret');
+    for (const item of ['id=b', undefined]) {
+      expectError(() => decrypt(stored, { key, ...ctx, kind: 'string', item }), { code: 'E_AEAD_CONTEXT', type: errors.DecryptionError, secrets: [key, 'secret'] });
+    }
+    const unbound = encrypt('secret', { key, ...ctx, deterministic });
+    expectError(() => decrypt(unbound, { key, ...ctx, kind: 'string', item: 'id=a' }), { code: 'E_AEAD_CONTEXT', type: errors.DecryptionError });
+  }
+  // Deterministic: the item is part of what is compared, so the same item gives the same bytes.
+  assert.deepEqual(encrypt('x', { key, ...ctx, item: 'a' }), encrypt('x', { key, ...ctx, item: 'a' }));
+  expectError(() => encrypt('x', { key, ...ctx, item: 5 }), { code: 'E_INPUT_TYPE', type: errors.DynamoDBMateError });
+});

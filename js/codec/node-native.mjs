@@ -154,18 +154,18 @@ export const native = {
   },
 
   /** The authenticated envelope: its header, keys and (GCM-SIV) tag from wasm, the bulk AES here. */
-  aeadEncrypt(master, keyId, table, attribute, kind, plaintext, deterministic) {
+  aeadEncrypt(master, keyId, table, attribute, kind, plaintext, deterministic, item) {
     if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff || (deterministic && !LITTLE_ENDIAN)) return undefined;
     let header;
     let body;
     let tag;
     if (deterministic) {
-      const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext);
+      const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext, item);
       tag = plan.subarray(32, 48);
       header = plan.subarray(48);
       body = sivKeystreamXor(plan.subarray(0, 32), tag, plaintext);
     } else {
-      const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length);
+      const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length, item);
       const aad = plan.subarray(48);
       header = aad.subarray(0, u32At(plan, 44));
       const cipher = createCipheriv('aes-256-gcm', plan.subarray(0, 32), plan.subarray(32, 44)).setAAD(aad);
@@ -180,15 +180,15 @@ export const native = {
   },
 
   /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
-  aeadDecrypt(master, table, attribute, kind, stored) {
+  aeadDecrypt(master, table, attribute, kind, stored, item) {
     if ((kind !== 'string' && kind !== 'binary') || (stored[3] === 1 && !LITTLE_ENDIAN)) return undefined;
-    const plan = wasm.aeadOpenPlan(master, table, attribute, stored);
+    const plan = wasm.aeadOpenPlan(master, table, attribute, stored, item);
     const key = plan.subarray(1, 33);
     const iv = plan.subarray(33, 49);
     const body = stored.subarray(u32At(plan, 49), stored.length - 16);
     if (plan[0] === 1) {
       const plaintext = sivKeystreamXor(key, iv, body);
-      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext);
+      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
     const decipher = createDecipheriv('aes-256-gcm', key, iv.subarray(0, 12))

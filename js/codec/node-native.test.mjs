@@ -177,6 +177,29 @@ test('aead: GCM-SIV gives identical envelopes, GCM envelopes open on both paths'
   }
 });
 
+test('aead with an item part: the same bytes on both paths, and only that item opens them', () => {
+  const ctx = ['users', 'émail'];
+  const item = new TextEncoder().encode('\u0000\u0000\u0000\u0002idS\u0000\u0000\u0000\u0001a');
+  const other = new TextEncoder().encode('\u0000\u0000\u0000\u0002idS\u0000\u0000\u0000\u0001b');
+  for (const n of around(Math.max(CROSSOVER.gcmSiv, CROSSOVER.gcm))) {
+    const data = bytes(n, 3);
+    const det = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true, item);
+    assert.deepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true, item), `GCM-SIV ${n}`);
+    assert.notDeepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true), 'the item changes the bytes');
+    const fromNative = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false, item);
+    const fromWasm = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false, item);
+    assert.deepEqual(fromNative.subarray(0, 19), fromWasm.subarray(0, 19), 'header up to the nonce');
+    for (const stored of [det, fromNative, fromWasm]) {
+      assert.deepEqual(wasm.aeadDecrypt(KEY, ...ctx, 'binary', stored, item), data);
+      assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', stored, item), data);
+      for (const elsewhere of [other, undefined]) {
+        sameOutcome('aeadDecrypt', KEY, ...ctx, 'binary', stored, elsewhere);
+        assert.equal(outcome(() => core.aeadDecrypt(KEY, ...ctx, 'binary', stored, elsewhere)).error.code, 'E_AEAD_CONTEXT');
+      }
+    }
+  }
+});
+
 test('aead: every failure keeps the wasm code and message', () => {
   const ctx = ['users', 'email'];
   for (const deterministic of [true, false]) {

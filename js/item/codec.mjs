@@ -29,11 +29,13 @@ export class ItemCodec {
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
-   * @param {string} table the table name, which aead-encrypted values are bound to
+   * @param {string} table the table name, which aead-encrypted values are bound to;
+   * @param {{ hashKey?: string, rangeKey?: string }} key the key attributes (property names), which
+   *   randomized aead values are bound to (docs/envelope.md, "The item part")
    */
-  constructor(model, specs, table) {
+  constructor(model, specs, table, { hashKey, rangeKey } = {}) {
     this.#model = model;
-    this.#handle = core.registerSchema(JSON.stringify({ model, table, attributes: specs }));
+    this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
     memory ??= core.wasmMemory();
   }
 
@@ -52,17 +54,22 @@ export class ItemCodec {
     return { item: out.value(), size: out.value() };
   }
 
-  /** One value (or one element of a set/list attribute) of the attribute at `path` ('a.b'). */
-  encodeValue(path, value, element = false) {
+  /**
+   * One value (or one element of a set/list attribute) of the attribute at `path` ('a.b'). `key`,
+   * the item's key AttributeValues (an update's `Key`), is needed by randomized aead values.
+   */
+  encodeValue(path, value, element = false, key = undefined) {
     const where = `${this.#model}.${path}`;
     if (value === undefined) throw codecError('E_ITEM_REQUIRED', `${where}: a value is required, got undefined`);
+    // A copy, written first: `write` reuses one buffer.
+    const keyInput = key === undefined ? undefined : write(key).slice();
     let input;
     try {
       input = write(value);
     } catch (error) {
       throw at(error, where);
     }
-    return output(core.encodeValue(this.#handle, path, input, element)).value();
+    return output(core.encodeValue(this.#handle, path, input, element, keyInput)).value();
   }
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */

@@ -106,7 +106,7 @@ export function resolveDefinition(def) {
 
   const ttl = single('ttl');
   const version = single('version');
-  const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table);
+  const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table, { hashKey, rangeKey });
   return {
     name: model,
     table: def.table,

@@ -77,14 +77,15 @@ export async function reencrypt(m, { attributes, cursor, segments, pageSize, sig
       return;
     }
     const values = m.codec.decode(item);
+    const Key = Object.fromEntries(keyNames.map((n) => [m.dbName(n), item[m.dbName(n)]]));
     const input = {
       TableName: m.table,
-      Key: Object.fromEntries(keyNames.map((n) => [m.dbName(n), item[m.dbName(n)]])),
+      Key,
       UpdateExpression: `SET ${stale.map((_, i) => `#a${i} = :n${i}`).join(', ')}`,
       ConditionExpression: stale.map((_, i) => `#a${i} = :o${i}`).join(' AND '),
       ExpressionAttributeNames: Object.fromEntries(stale.map((n, i) => [`#a${i}`, m.dbName(n)])),
       ExpressionAttributeValues: Object.fromEntries(stale.flatMap((n, i) => [
-        [`:n${i}`, m.codec.encodeValue(n, values[n])],
+        [`:n${i}`, m.codec.encodeValue(n, values[n], false, Key)],
         [`:o${i}`, item[m.dbName(n)]],
       ])),
     };

@@ -4,6 +4,7 @@
 // store.
 import { AttrRef } from '../expressions/index.mjs';
 import { ElementCodec } from './element-codec.mjs';
+import { ItemBoundValue } from './item-bound.mjs';
 
 /** Methods that write a whole value (a list or map holding compressed parts can be written, not compared). */
 const WHOLE_WRITES = new Set(['set', 'ifNotExists', 'append', 'prepend']);
@@ -30,13 +31,14 @@ function refuses(attribute, where) {
 }
 
 /**
- * Where the values of one reference are encoded: `encode(v, element)` (a value, or one element of
- * the list or set there), `where` the JS path for messages, `field(name)` the place of a typed-map field.
+ * Where the values of one reference are encoded: `encode(v, element, Key)` (a value, or one element
+ * of the list or set there; `Key` for values bound to the item), `where` the JS path for messages,
+ * `field(name)` the place of a typed-map field.
  */
 function modelPlace(m, path) {
   return {
     where: path,
-    encode: (v, element) => m.codec.encodeValue(path, v, element),
+    encode: (v, element, Key) => m.codec.encodeValue(path, v, element, Key),
     field: (name) => modelPlace(m, `${path}.${name}`),
   };
 }
@@ -54,7 +56,9 @@ function elementPlace(m, list, path, where) {
 function makeRef(m, path, attribute, place) {
   const encoder = {
     // An S3-backed value is uploaded by the update that sets it (js/model/s3-writes.mjs).
-    value: attribute.needsS3 ? (v) => attribute.updateValue(v, { model: m, name: place.where }) : (v) => place.encode(v, false),
+    value: attribute.needsS3 ? (v) => attribute.updateValue(v, { model: m, name: place.where })
+      : attribute.bindsItem ? (v) => new ItemBoundValue((Key) => place.encode(v, false, Key))
+        : (v) => place.encode(v, false),
     element: (v) => place.encode(v, true),
     refuses: refuses(attribute, place.where),
   };

@@ -9,6 +9,7 @@ import { beforeWrite } from './hooks.mjs';
 import { prepare } from './prepare.mjs';
 import { checkItemKeys, encodeKey, itemKeyOf } from './keys.mjs';
 import { ownedNames, s3Write, uploadActions } from './s3-writes.mjs';
+import { bindValues } from './item-bound.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
 function versionGuard(m, refs, values) {
@@ -111,12 +112,20 @@ export async function updateRequest(m, refs, instance, actions, { condition } = 
   const version = versionGuard(m, refs, instance);
   const all = m.version ? [...actions, refs[m.version].set(version.next)] : actions;
   const { actions: stored, s3 } = await uploadActions(m, all, itemKeyOf(m, instance));
+  await prepare(m); // operands bound to the item are encoded here, with the attribute's keys
   const builder = new ExpressionBuilder();
   let UpdateExpression;
   let conditions;
   try {
     UpdateExpression = builder.update(stored);
     conditions = expressionParams(builder, combine(condition, version.condition));
+    if (conditions.ExpressionAttributeValues) {
+      try {
+        conditions.ExpressionAttributeValues = bindValues(conditions.ExpressionAttributeValues, Key);
+      } catch (error) {
+        throw withItemKey(error, itemKeyOf(m, instance));
+      }
+    }
   } catch (error) {
     await s3?.settle('refused');
     throw error;

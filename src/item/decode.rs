@@ -3,6 +3,7 @@
 //! bytes, dates and sets.
 
 use super::fault::Fault;
+use super::key;
 use super::number::{self, NumberMode};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
@@ -30,13 +31,47 @@ fn decode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<Out> {
     let mut decoder = Decoder {
         tree,
         out: Out::with_capacity(input),
+        item: None,
     };
     let result = match *tree.root() {
-        Node::Map(span) => decoder.fields(schema.root(), tree.entries(span)),
+        Node::Map(span) => {
+            let entries = tree.entries(span);
+            if schema.binds_items() {
+                decoder.item = Some(stored_key(schema, tree, entries));
+            }
+            decoder.fields(schema.root(), entries)
+        }
         _ => Err(stored("an item must be an object of AttributeValues")),
     };
     result.map_err(|f| f.into_error(schema.model()))?;
     Ok(decoder.out)
+}
+
+/// The canonical key bytes (`super::key`) of a stored item's AttributeValues, or of an update's
+/// `Key`: `entries` by DynamoDB name.
+pub(crate) fn stored_key<'a>(
+    schema: &Schema,
+    tree: &Tree<'a>,
+    entries: &[(Text<'a>, Node<'a>)],
+) -> core::result::Result<Vec<u8>, Fault> {
+    let mut out = Vec::with_capacity(64);
+    for attr in schema.key() {
+        let node = entries
+            .iter()
+            .find(|(name, _)| name.decode().is_ok_and(|n| *n == *attr.db_name))
+            .map(|(_, node)| *node)
+            .ok_or_else(|| key::missing(&attr.name))?;
+        match attribute_value(tree, node)? {
+            (Av::S, v) => key::push(&mut out, &attr.db_name, b'S', text(v)?.as_bytes()),
+            (Av::N, v) => {
+                let canonical = key::canonical_number(&text(v)?)?;
+                key::push(&mut out, &attr.db_name, b'N', canonical.as_bytes());
+            }
+            (Av::B, v) => key::push(&mut out, &attr.db_name, b'B', &payload::stored_bytes(v)?),
+            _ => return Err(key::missing(&attr.name)),
+        }
+    }
+    Ok(out)
 }
 
 fn stored(problem: impl Into<Cow<'static, str>>) -> Fault {
@@ -136,6 +171,8 @@ fn text(node: Node<'_>) -> core::result::Result<Cow<'_, str>, Fault> {
 struct Decoder<'t, 'a> {
     tree: &'t Tree<'a>,
     out: Out,
+    /// The item's key bytes, when some attribute binds its values to them.
+    item: Option<core::result::Result<Vec<u8>, Fault>>,
 }
 
 impl<'t, 'a> Decoder<'t, 'a> {
@@ -208,7 +245,12 @@ impl<'t, 'a> Decoder<'t, 'a> {
                 payload::write_value(&mut self.out, c.kind, plain)
             }
             (Type::Encrypted(e), Av::B) => {
-                let plain = e.decrypt(&payload::stored_bytes(v)?)?;
+                let item = match &self.item {
+                    Some(Err(fault)) if e.binds_item() => return Err(fault.clone()),
+                    Some(Ok(key)) => Some(key.as_slice()),
+                    _ => None,
+                };
+                let plain = e.decrypt(&payload::stored_bytes(v)?, item)?;
                 payload::write_value(&mut self.out, e.kind, plain)
             }
             (ty, av) => Err(stored(alloc::format!(

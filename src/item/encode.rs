@@ -1,7 +1,9 @@
 //! Encoding: an item (keyed by JS name; wire JSON or the stream form) to DynamoDB AttributeValues
 //! (keyed by `dbName`), with the item size, written into one output in one pass.
 
+use super::decode::stored_key;
 use super::fault::Fault;
+use super::key;
 use super::number::{self, Decimal, NumberMode, WireNumber};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
@@ -36,6 +38,9 @@ pub fn encode_item_stream(schema: &Schema, input: &[u8]) -> Result<Out> {
 
 fn encode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<(Out, usize)> {
     let mut encoder = Encoder::new(tree, input);
+    if schema.binds_items() {
+        encoder.item = Some(wire_key(schema, tree));
+    }
     let size = encoder
         .item(schema.root(), *tree.root())
         .map_err(|f| f.into_error(schema.model()))?;
@@ -44,21 +49,32 @@ fn encode_tree(schema: &Schema, tree: &Tree<'_>, input: usize) -> Result<(Out, u
 
 /// The AttributeValue of one value of the attribute at `path` (JS names joined by `.`), or of one
 /// element of it (list or set) when `element` is set: expression operands and update values.
-pub fn encode_value(schema: &Schema, path: &str, wire: &str, element: bool) -> Result<String> {
+/// `key`, the item's key as AttributeValues JSON (an update's `Key`), is needed by randomized aead
+/// values, which are bound to it.
+pub fn encode_value(
+    schema: &Schema,
+    path: &str,
+    wire: &str,
+    element: bool,
+    key: Option<&str>,
+) -> Result<String> {
     let tree = tree::parse(wire)?;
-    let out = value_tree(schema, path, &tree, element, wire.len())?;
+    let key = key.map(tree::parse).transpose()?;
+    let out = value_tree(schema, path, &tree, element, wire.len(), key.as_ref())?;
     Ok(stream::to_json(&out))
 }
 
-/// [`encode_value`] for the wasm boundary, stream form in and out.
+/// [`encode_value`] for the wasm boundary, stream form in and out (`key` too).
 pub fn encode_value_stream(
     schema: &Schema,
     path: &str,
     input: &[u8],
     element: bool,
+    key: Option<&[u8]>,
 ) -> Result<Out> {
     let tree = tree::parse_stream(input)?;
-    value_tree(schema, path, &tree, element, input.len())
+    let key = key.map(tree::parse_stream).transpose()?;
+    value_tree(schema, path, &tree, element, input.len(), key.as_ref())
 }
 
 fn value_tree(
@@ -67,11 +83,19 @@ fn value_tree(
     tree: &Tree<'_>,
     element: bool,
     input: usize,
+    key: Option<&Tree<'_>>,
 ) -> Result<Out> {
     let fail = |f: Fault| f.at(path).into_error(schema.model());
     let target = resolve(schema.root(), path).map_err(fail)?;
     let node = *tree.root();
     let mut encoder = Encoder::new(tree, input);
+    if let Some(key) = key {
+        let entries = match *key.root() {
+            Node::Map(span) => key.entries(span),
+            _ => &[],
+        };
+        encoder.item = Some(stored_key(schema, key, entries));
+    }
     encoder.level = path.split('.').count() + usize::from(element);
     let result = match (target, element) {
         (Target::Dynamic, _) => encoder.standalone_dynamic(node),
@@ -96,6 +120,39 @@ fn value_tree(
     };
     result.map_err(fail)?;
     Ok(encoder.out)
+}
+
+/// The canonical key bytes (`super::key`) of an item given as wire values by JS name.
+fn wire_key(schema: &Schema, tree: &Tree<'_>) -> core::result::Result<Vec<u8>, Fault> {
+    let entries = match *tree.root() {
+        Node::Map(span) => tree.entries(span),
+        _ => &[],
+    };
+    let mut out = Vec::with_capacity(64);
+    for attr in schema.key() {
+        let node = entries
+            .iter()
+            .find(|(name, _)| name.decode().is_ok_and(|n| *n == *attr.name))
+            .map(|(_, node)| *node)
+            .ok_or_else(|| key::missing(&attr.name))?;
+        let db_name = &attr.db_name;
+        match (&attr.spec.ty, wire::read(tree, node)?) {
+            (Type::String, Val::Str(s)) => key::push(&mut out, db_name, b'S', s.as_bytes()),
+            (Type::Number(mode), Val::Number(n)) => {
+                let (text, _) = number::to_stored(&n, *mode).map_err(value_fault)?;
+                let canonical = key::canonical_number(&text)?;
+                key::push(&mut out, db_name, b'N', canonical.as_bytes());
+            }
+            (Type::Binary, Val::Bytes(b)) => key::push(&mut out, db_name, b'B', &b.get()?),
+            (Type::Datetime, Val::Date(micros)) => {
+                let mut text = String::new();
+                datetime::write(&mut text, micros).map_err(|_| date_range())?;
+                key::push(&mut out, db_name, b'S', text.as_bytes());
+            }
+            _ => return Err(key::missing(&attr.name)),
+        }
+    }
+    Ok(out)
 }
 
 /// `n` in decimal, written into `buf`.
@@ -181,6 +238,8 @@ struct Sizes {
 struct Encoder<'t, 'a> {
     tree: &'t Tree<'a>,
     out: Out,
+    /// The item's key bytes, when given and some attribute binds its values to them.
+    item: Option<core::result::Result<Vec<u8>, Fault>>,
     /// DynamoDB's nesting level of the value being written (a top-level attribute is 1).
     level: usize,
     /// Reused for the text of dates and TTLs.
@@ -195,6 +254,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         Encoder {
             tree,
             out: Out::with_capacity(input),
+            item: None,
             level: 1,
             scratch: String::new(),
         }
@@ -320,7 +380,12 @@ impl<'t, 'a> Encoder<'t, 'a> {
         if let Type::Encrypted(e) = ty {
             // pynamodb_mate encrypts `json.dumps(value)` with its default ensure_ascii=True.
             let plain = payload::plaintext(self.tree, node, e.kind, true, ty.name())?;
-            return Ok(Some(self.stored(&e.encrypt(&plain)?)));
+            let item = match &self.item {
+                Some(Err(fault)) if e.binds_item() => return Err(fault.clone()),
+                Some(Ok(key)) => Some(key.as_slice()),
+                _ => None,
+            };
+            return Ok(Some(self.stored(&e.encrypt(&plain, item)?)));
         }
         let size = match (ty, wire::read(self.tree, node)?) {
             (Type::String, Val::Str(s)) => self.string(&s),

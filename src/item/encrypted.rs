@@ -178,16 +178,45 @@ impl Encrypted {
         })
     }
 
-    fn context(&self) -> Context<'_> {
-        Context {
-            table: &self.table,
-            attribute: &self.attribute,
-        }
+    /// True for values bound to their item's key (randomized aead: deterministic values must stay
+    /// equal across items, for conditions).
+    pub(crate) fn binds_item(&self) -> bool {
+        self.format == Format::Aead && !self.deterministic
     }
 
-    /// The stored bytes of a plaintext, under the current key.
-    pub(crate) fn encrypt(&self, plaintext: &[u8]) -> core::result::Result<Vec<u8>, Fault> {
+    fn context(&self) -> Context<'_> {
+        Context::new(&self.table, &self.attribute)
+    }
+
+    /// The context of one value: `item` is the item's canonical key bytes (`super::key`), required
+    /// when the attribute [binds items](Self::binds_item) and ignored otherwise.
+    fn value_context<'s>(
+        &'s self,
+        item: Option<&'s [u8]>,
+    ) -> core::result::Result<Context<'s>, Fault> {
+        if !self.binds_item() {
+            return Ok(self.context());
+        }
+        let item = item.ok_or_else(|| {
+            Fault::new(
+                ErrorCode::Argument,
+                "a randomized aead value is bound to its item: the item's key is needed",
+            )
+        })?;
+        Ok(Context {
+            item: Some(item),
+            ..self.context()
+        })
+    }
+
+    /// The stored bytes of a plaintext, under the current key; `item` as in `value_context`.
+    pub(crate) fn encrypt(
+        &self,
+        plaintext: &[u8],
+        item: Option<&[u8]>,
+    ) -> core::result::Result<Vec<u8>, Fault> {
         let keys = self.keys()?;
+        let ctx = self.value_context(item)?;
         let (id, key, derived) = keys
             .ring
             .get(keys.current)
@@ -197,16 +226,21 @@ impl Encrypted {
             (Format::PynamodbMate, false) => {
                 random::bytes::<8>().map(|nonce| legacy::ctr_encrypt(key, plaintext, &nonce))
             }
-            (Format::Aead, true) => derived.encrypt(id, self.context(), plaintext, true, &[0; 12]),
+            (Format::Aead, true) => derived.encrypt(id, ctx, plaintext, true, &[0; 12]),
             (Format::Aead, false) => random::bytes::<12>()
-                .and_then(|nonce| derived.encrypt(id, self.context(), plaintext, false, &nonce)),
+                .and_then(|nonce| derived.encrypt(id, ctx, plaintext, false, &nonce)),
         };
         sealed.map_err(payload::fault)
     }
 
     /// The plaintext of stored bytes. An aead attribute picks the key by the envelope's key id; with
-    /// `legacy` set it also reads pynamodb_mate bytes (anything that is not an envelope).
-    pub(crate) fn decrypt(&self, stored: &[u8]) -> core::result::Result<Vec<u8>, Fault> {
+    /// `legacy` set it also reads pynamodb_mate bytes (anything that is not an envelope); `item` as
+    /// in `value_context`.
+    pub(crate) fn decrypt(
+        &self,
+        stored: &[u8],
+        item: Option<&[u8]>,
+    ) -> core::result::Result<Vec<u8>, Fault> {
         let keys = self.keys()?;
         let legacy_read = |key: &[u8; 32], deterministic: bool| {
             if deterministic {
@@ -220,16 +254,18 @@ impl Encrypted {
                 Some((_, key, _)) => legacy_read(key, self.deterministic),
                 None => Err(err(ErrorCode::KeyNotSet, "no key")),
             },
-            (Format::Aead, Some(deterministic), Some(key)) => match self.open(keys, stored) {
-                Err(e) if is_not_an_envelope(&e) => legacy_read(key, deterministic),
-                opened => opened,
-            },
-            (Format::Aead, ..) => self.open(keys, stored),
+            (Format::Aead, Some(deterministic), Some(key)) => {
+                match self.open(keys, self.value_context(item)?, stored) {
+                    Err(e) if is_not_an_envelope(&e) => legacy_read(key, deterministic),
+                    opened => opened,
+                }
+            }
+            (Format::Aead, ..) => self.open(keys, self.value_context(item)?, stored),
         };
         opened.map_err(payload::fault)
     }
 
-    fn open(&self, keys: &Keys, stored: &[u8]) -> Result<Vec<u8>> {
+    fn open(&self, keys: &Keys, ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
         let id = aead::key_id(stored)?;
         let (.., derived) = keys
             .ring
@@ -241,7 +277,7 @@ impl Encrypted {
                     "no key for the envelope's key id (rotated out of the keyring?)",
                 )
             })?;
-        derived.decrypt(self.context(), stored)
+        derived.decrypt(ctx, stored)
     }
 }
 

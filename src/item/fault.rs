@@ -9,14 +9,14 @@ use alloc::{borrow::Cow, string::String, vec::Vec};
 use core::fmt::Write;
 
 /// An item error before it knows its model name; `path` is innermost first.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Fault {
     code: ErrorCode,
     problem: Cow<'static, str>,
     path: Vec<Segment>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Segment {
     Name(String),
     Index(usize),

@@ -23,6 +23,7 @@ mod decode;
 mod encode;
 mod encrypted;
 mod fault;
+mod key;
 mod number;
 mod payload;
 mod schema;

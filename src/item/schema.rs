@@ -18,6 +18,11 @@ const MAX_NESTING: usize = 32;
 pub struct Schema {
     model: Box<str>,
     root: Fields,
+    /// Indexes into the root attributes of the hash key, then the range key (schema fields
+    /// `"hashKey"` and `"rangeKey"`, JS names): what randomized aead values are bound to.
+    key: Box<[usize]>,
+    /// Whether some attribute binds its values to the key (checked once, not per item).
+    binds_items: bool,
 }
 
 /// The attributes of the item or of a typed map.
@@ -67,6 +72,11 @@ pub(crate) enum Type {
 }
 
 impl Type {
+    /// Values bound to the item's key: randomized aead (`Encrypted::binds_item`).
+    pub(crate) fn binds_item(&self) -> bool {
+        matches!(self, Type::Encrypted(e) if e.binds_item())
+    }
+
     pub(crate) fn is_set(&self) -> bool {
         matches!(self, Type::StringSet | Type::NumberSet(_) | Type::BinarySet)
     }
@@ -128,10 +138,24 @@ impl Schema {
         };
         let attributes = field(&value, "attributes");
         let root = ctx.fields(attributes, 0)?;
+        let key = key_attrs(model, &value, &root)?;
+        let binds_items = root.attrs.iter().any(|a| a.spec.ty.binds_item());
         Ok(Schema {
             model: model.into(),
             root,
+            key,
+            binds_items,
         })
+    }
+
+    /// The key attributes, hash then range (empty when the schema names none).
+    pub(crate) fn key(&self) -> impl Iterator<Item = &Attr> {
+        self.key.iter().filter_map(|&i| self.root.attrs.get(i))
+    }
+
+    /// True when some attribute binds its values to the item's key (randomized aead).
+    pub(crate) fn binds_items(&self) -> bool {
+        self.binds_items
     }
 
     /// The model name errors start with.
@@ -203,6 +227,46 @@ impl Fields {
         let found = index.binary_search_by(|i| name_at(i).cmp(key)).ok()?;
         index.get(found).copied()
     }
+}
+
+/// The schema's `"hashKey"` and `"rangeKey"`: top-level attributes of a key type. A schema with a
+/// randomized aead attribute needs its hash key, which those values are bound to.
+fn key_attrs(model: &str, schema: &Value, root: &Fields) -> Result<Box<[usize]>> {
+    let fail = |problem: &str| err(ErrorCode::Schema, alloc::format!("{model}: {problem}"));
+    let mut key = Vec::with_capacity(2);
+    for which in ["hashKey", "rangeKey"] {
+        let name = match field(schema, which) {
+            None => continue,
+            Some(Value::Str(name)) => name,
+            Some(_) => return Err(fail(&alloc::format!("\"{which}\" must be a string"))),
+        };
+        let index = root
+            .by_name(name, 0)
+            .filter(|&i| {
+                root.attrs.get(i).is_some_and(|a| {
+                    !a.spec.nullable
+                        && matches!(
+                            a.spec.ty,
+                            Type::String | Type::Number(_) | Type::Binary | Type::Datetime
+                        )
+                })
+            })
+            .ok_or_else(|| {
+                fail(&alloc::format!(
+                    "\"{which}\" must name a non-nullable string, number, binary or datetime attribute"
+                ))
+            })?;
+        if which == "rangeKey" && key.is_empty() {
+            return Err(fail("a \"rangeKey\" needs a \"hashKey\""));
+        }
+        key.push(index);
+    }
+    if key.is_empty() && root.attrs.iter().any(|a| a.spec.ty.binds_item()) {
+        return Err(fail(
+            "randomized aead values are bound to their item's key: the schema needs its \"hashKey\"",
+        ));
+    }
+    Ok(key.into_boxed_slice())
 }
 
 /// The value of `key` in a JSON object.

@@ -2,13 +2,14 @@
 // (every request body sent to DynamoDB), in what the library logs or warns, in errors, in toJSON() of
 // items or in a logged model definition; deterministic encryption leaks equality, as documented; an
 // aead ciphertext copied into another attribute (of the same or another item) or another table does
-// not decrypt. Against DynamoDB Local and moto.
+// not decrypt, nor does a randomized one copied into the same attribute of another item (it is bound
+// to the item's key, numbers as DynamoDB normalizes them). Against DynamoDB Local and moto.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { inspect } from 'node:util';
-import { DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { REGION, eachBackend, uniqueName } from '../support/endpoints.mjs';
 import { StatusTracker, attr, codec, defineModel, errors } from '../../js/node.mjs';
 
@@ -203,7 +204,7 @@ eachBackend('deterministic values leak equality (documented); randomized ones do
   }
   const security = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').split('\n## Security')[1].split('\n## ')[0];
   assert.match(security.replace(/\s+/g, ' '), /Deterministic aead reveals which values of one attribute are equal/);
-  assert.match(security.replace(/\s+/g, ' '), /a value copied into the same attribute of another item of the same table still decrypts/);
+  assert.match(security.replace(/\s+/g, ' '), /A deterministic value copied into the same attribute of another item of the same table still decrypts/);
 });
 
 eachBackend('an aead ciphertext copied to another attribute, another item or another table does not decrypt', async ({ dynamodb }) => {
@@ -247,12 +248,72 @@ eachBackend('an aead ciphertext copied to another attribute, another item or ano
     await copy(Other, 'c', { note: a.note });
     await refused(Other, 'c', 'note');
 
-    // The documented limit (README, Security): the same attribute of another item of the same table.
+    // The same attribute of another item: a randomized value is bound to its item's key...
     await freshB();
-    await copy(Vault, 'b', { ssn: a.ssn, note: a.note });
+    await copy(Vault, 'b', { note: a.note });
+    await refused(Vault, 'b', 'note');
+    // ...a deterministic one is not (README, Security: equality conditions compare it across items).
+    await freshB();
+    await copy(Vault, 'b', { ssn: a.ssn });
     const moved = await Vault.get('b', { consistentRead: true });
-    assert.deepEqual([moved.ssn, moved.note], [SSN, NOTE]);
+    assert.deepEqual([moved.ssn, moved.note], [SSN, 'other note']);
   } finally {
     await Promise.all([Vault.deleteTable(), Other.deleteTable()]);
+  }
+});
+
+eachBackend('randomized values are bound to number keys as DynamoDB normalizes them, through every write path', async ({ dynamodb }) => {
+  const table = uniqueName('security');
+  const Reading = defineModel({
+    name: 'Reading',
+    table,
+    client: dynamodb,
+    attributes: {
+      site: attr.number({ hashKey: true, float: true }),
+      at: attr.number({ rangeKey: true }),
+      note: attr.encryptedString({ key: KEY, deterministic: false, nullable: true }),
+      ssn: attr.encryptedString({ key: KEY, nullable: true }),
+    },
+  });
+  await Reading.createTable({ wait: true });
+  try {
+    // site 100 is written as "100.0" (Python's float); DynamoDB Local stores "100", moto "100.0".
+    await Reading.create({ site: 100, at: 1e3, note: NOTE, ssn: SSN }).save();
+    await Reading.batchWrite({ put: [Reading.create({ site: 100, at: 2, note: 'batch' }), Reading.create({ site: 0.5, at: -3, note: 'batch 2' })] });
+    const a = await Reading.get(100, 1000, { consistentRead: true });
+    assert.deepEqual([a.note, a.ssn], [NOTE, SSN]);
+    await a.update([Reading.attr.note.set('updated'), Reading.attr.ssn.set(SSN)]);
+    assert.equal(a.note, 'updated', 'update() returns the new value, decrypted under the item key');
+    const b = await Reading.get(100, 2, { consistentRead: true });
+    const c = await Reading.get(0.5, -3, { consistentRead: true });
+    assert.deepEqual([b.note, c.note], ['batch', 'batch 2']);
+    await Reading.transactWrite([
+      b.updateOp([Reading.attr.note.set('transact b')]),
+      Reading.create({ site: 7, at: 7, note: 'transact put' }).putOp(),
+      c.updateOp([Reading.attr.note.set('transact c')]),
+    ]);
+    const read = async (site, at) => (await Reading.get(site, at, { consistentRead: true })).note;
+    assert.deepEqual(await Promise.all([read(100, 1000), read(100, 2), read(0.5, -3), read(7, 7)]), ['updated', 'transact b', 'transact c', 'transact put']);
+    const all = [];
+    for await (const r of Reading.scan({ consistentRead: true })) all.push(r.note);
+    assert.equal(all.length, 4);
+
+    // Copied into the same attribute of another item (same hash key, another range key): refused.
+    const items = (await dynamodb.send(new ScanCommand({ TableName: table, ConsistentRead: true }))).Items;
+    const from = items.find((i) => Number(i.at.N) === 1000);
+    await dynamodb.send(new UpdateItemCommand({
+      TableName: table, Key: { site: { N: '100' }, at: { N: '2' } },
+      UpdateExpression: 'SET note = :n, ssn = :s', ExpressionAttributeValues: { ':n': from.note, ':s': from.ssn },
+    }));
+    const error = await Reading.get(100, 2, { consistentRead: true }).then(() => null, (e) => e);
+    assert.ok(error instanceof errors.DecryptionError, error?.stack ?? 'decrypted');
+    assert.equal(error.code, 'E_AEAD_CONTEXT', error.message);
+    assert.match(error.message, /^Reading\.note: /);
+    assert.deepEqual(leaked(error.message), []);
+    // The deterministic value copied with it still reads (equality across items needs it).
+    await dynamodb.send(new UpdateItemCommand({ TableName: table, Key: { site: { N: '100' }, at: { N: '2' } }, UpdateExpression: 'REMOVE note' }));
+    assert.equal((await Reading.get(100, 2, { consistentRead: true })).ssn, SSN);
+  } finally {
+    await Reading.deleteTable();
   }
 });

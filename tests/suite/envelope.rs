@@ -13,6 +13,7 @@ const OTHER_KEY: [u8; 32] = [8; 32];
 const CTX: Context<'static> = Context {
     table: "users",
     attribute: "email",
+    item: None,
 };
 
 fn seal(det: bool, pt: &[u8]) -> Vec<u8> {
@@ -41,6 +42,7 @@ fn deterministic_is_stable_and_randomized_is_not() {
         Context {
             table: "users",
             attribute: "phone",
+            item: None,
         },
         Kind::Binary,
         b"alice",
@@ -69,7 +71,8 @@ fn each_failure_has_its_own_code() {
                 &KEY,
                 Context {
                     table: "users",
-                    attribute: "phone"
+                    attribute: "phone",
+                    item: None,
                 },
                 &good
             ),
@@ -80,7 +83,8 @@ fn each_failure_has_its_own_code() {
                 &KEY,
                 Context {
                     table: "admins",
-                    attribute: "email"
+                    attribute: "email",
+                    item: None,
                 },
                 &good
             ),

@@ -691,8 +691,9 @@ fn every_error_code() {
 #[test]
 fn encode_value_for_expressions() {
     let schema = page();
-    let value =
-        |path: &str, wire: &str, element: bool| item::encode_value(&schema, path, wire, element);
+    let value = |path: &str, wire: &str, element: bool| {
+        item::encode_value(&schema, path, wire, element, None)
+    };
     assert_eq!(value("id", r#""x""#, false).unwrap(), r#"{"S":"x"}"#);
     assert_eq!(value("f", "2", false).unwrap(), r#"{"N":"2.0"}"#);
     assert_eq!(
@@ -788,10 +789,10 @@ fn nesting_limits() {
         );
     }
     // Typed maps count too; in expressions the path gives the level (meta.deep.times[] is 4).
-    assert!(item::encode_value(&schema, "raw", &nested(31), false).is_ok());
-    assert!(item::encode_value(&schema, "raw", &nested(32), false).is_err());
-    assert!(item::encode_value(&schema, "raw.a.b", &nested(29), false).is_ok());
-    assert!(item::encode_value(&schema, "raw.a.b", &nested(30), false).is_err());
+    assert!(item::encode_value(&schema, "raw", &nested(31), false, None).is_ok());
+    assert!(item::encode_value(&schema, "raw", &nested(32), false, None).is_err());
+    assert!(item::encode_value(&schema, "raw.a.b", &nested(29), false, None).is_ok());
+    assert!(item::encode_value(&schema, "raw.a.b", &nested(30), false, None).is_err());
     // A json attribute is a string to DynamoDB: only the JSON readers' 512 levels apply.
     let (av, _) = encode(&schema, &format!("{{{MINIMAL},\"doc\":{}}}", nested(500)));
     assert!(item::decode_item(&schema, &av)

@@ -14,6 +14,7 @@ const KEY: [u8; 32] = [7; 32];
 const CTX: Context<'static> = Context {
     table: "users",
     attribute: "émail",
+    item: None,
 };
 const NONCE: [u8; 12] = [9; 12];
 const LENGTHS: [usize; 6] = [0, 1, 15, 16, 100, 5000];
@@ -121,6 +122,7 @@ fn plans_fail_as_decrypt_fails() {
     let other = Context {
         table: "users",
         attribute: "phone",
+        item: None,
     };
     let cases: [(&[u8; 32], Context<'_>, &[u8]); 5] = [
         (&[8; 32], CTX, &stored),

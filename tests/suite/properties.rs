@@ -11,6 +11,7 @@ use std::fmt::Write;
 const CTX: Context<'static> = Context {
     table: "t",
     attribute: "a",
+    item: None,
 };
 
 fn json_value() -> impl Strategy<Value = Value> {
@@ -244,7 +245,7 @@ proptest! {
         for schema in [Schema::parse(ITEM_SCHEMA).unwrap(), super::item::page()] {
             let _ = item::encode_item(&schema, &text);
             let _ = item::decode_item(&schema, &text);
-            let _ = item::encode_value(&schema, &path, &text, element);
+            let _ = item::encode_value(&schema, &path, &text, element, None);
         }
     }
 

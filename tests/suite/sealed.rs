@@ -12,7 +12,7 @@ const SECRET: &str = "s3cr3t-plaintext";
 const K1: [u8; 32] = [1; 32];
 const K2: [u8; 32] = [2; 32];
 
-const VAULT: &str = r#"{"model": "Vault", "table": "vaults", "attributes": [
+const VAULT: &str = r#"{"model": "Vault", "table": "vaults", "hashKey": "id", "attributes": [
   {"name": "id", "type": "string"},
   {"name": "body", "type": "compressed", "kind": "string", "nullable": true},
   {"name": "blob", "type": "compressed", "kind": "binary", "nullable": true},
@@ -250,7 +250,7 @@ fn keys_must_be_set_before_encrypting() {
     }
     assert_eq!(decode_code(&s, "e", &[1; 40]).0, ErrorCode::KeyNotSet);
     assert_eq!(
-        item::encode_value(&s, "email", r#""a""#, false)
+        item::encode_value(&s, "email", r#""a""#, false, None)
             .unwrap_err()
             .code(),
         ErrorCode::KeyNotSet
@@ -273,10 +273,11 @@ fn deterministic_aead_is_stable_bound_and_equal_to_encode_value() {
     let ctx = aead::Context {
         table: "vaults",
         attribute: "e",
+        item: None,
     };
     assert_eq!(aead::decrypt(&K1, ctx, &a).unwrap(), b"alice@example.com");
     // Conditions compare exactly what a write stores.
-    let value = item::encode_value(&s, "email", r#""alice@example.com""#, false).unwrap();
+    let value = item::encode_value(&s, "email", r#""alice@example.com""#, false, None).unwrap();
     assert_eq!(value, format!(r#"{{"B":"\u0000b{}"}}"#, b64(&a)));
     // Randomized values differ every time and still read back.
     let n1 = stored(&encode(&s, r#""note":"hi""#), "note");
@@ -289,11 +290,114 @@ fn deterministic_aead_is_stable_bound_and_equal_to_encode_value() {
 }
 
 #[test]
+fn randomized_aead_is_bound_to_the_items_key() {
+    let s = vault();
+    let note = stored(&encode(&s, r#""note":"hi""#), "note");
+    // The envelope's item part: the canonical key bytes (`docs/envelope.md`).
+    let ctx = aead::Context {
+        table: "vaults",
+        attribute: "note",
+        item: Some(b"\0\0\0\x02idS\0\0\0\x01i"),
+    };
+    assert_eq!(aead::decrypt(&K1, ctx, &note).unwrap(), b"hi");
+    // Copied into the same attribute of another item, or read without the item: E_AEAD_CONTEXT.
+    let elsewhere = r#"{"id":{"S":"j"},"note":{"B":"\u0000b"#.to_string() + &b64(&note) + r#""}}"#;
+    let e = item::decode_item(&s, &elsewhere).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::AeadContext, "{e}");
+    assert!(
+        e.to_string().starts_with("E_AEAD_CONTEXT: Vault.note: "),
+        "{e}"
+    );
+    let unbound = aead::Context { item: None, ..ctx };
+    assert_eq!(
+        aead::decrypt(&K1, unbound, &note).unwrap_err().code(),
+        ErrorCode::AeadContext
+    );
+    let keyless = format!(r#"{{"note":{{"B":"\u0000b{}"}}}}"#, b64(&note));
+    let e = item::decode_item(&s, &keyless).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::ItemRequired, "{e}");
+    assert!(e.to_string().contains("key attribute id"), "{e}");
+    // Another table with the same key and attribute.
+    let mut other = Schema::parse(&VAULT.replace("\"vaults\"", "\"other\"")).unwrap();
+    other
+        .set_keys("note", "k1", &ids(&["k1"]), &K1, None)
+        .unwrap();
+    assert_eq!(decode_code(&other, "note", &note).0, ErrorCode::AeadContext);
+    // Deterministic values are not bound to the item: equality across items needs that.
+    let email = stored(&encode(&s, r#""email":"a@b.c""#), "e");
+    let moved = format!(
+        r#"{{"id":{{"S":"j"}},"e":{{"B":"\u0000b{}"}}}}"#,
+        b64(&email)
+    );
+    assert_eq!(
+        item::decode_item(&s, &moved).unwrap(),
+        r#"{"id":"j","email":"a@b.c"}"#
+    );
+    // Update operands: the item's key comes as AttributeValues; without it, E_ARGUMENT.
+    let e = item::encode_value(&s, "note", r#""yo""#, false, None).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Argument, "{e}");
+    let value =
+        item::encode_value(&s, "note", r#""yo""#, false, Some(r#"{"id":{"S":"i"}}"#)).unwrap();
+    let bytes = unb64(&value[value.find("\\u0000b").unwrap() + 7..value.len() - 2]);
+    assert_eq!(aead::decrypt(&K1, ctx, &bytes).unwrap(), b"yo");
+}
+
+#[test]
+fn number_keys_bind_as_dynamodb_normalizes_them() {
+    let mut s = Schema::parse(
+        r#"{"model": "Pair", "table": "pairs", "hashKey": "id", "rangeKey": "at", "attributes": [
+      {"name": "id", "type": "binary"},
+      {"name": "at", "dbName": "t", "type": "number", "number": "float"},
+      {"name": "note", "type": "encrypted", "kind": "string", "deterministic": false, "nullable": true}]}"#,
+    )
+    .unwrap();
+    s.set_keys("note", "k1", &ids(&["k1"]), &K1, None).unwrap();
+    let written = item::encode_item(&s, r#"{"id":"\u0000bAAE=","at":100.0,"note":"hi"}"#).unwrap();
+    assert!(written.contains(r#""t":{"N":"100.0"}"#), "{written}");
+    let note = b64(&stored(&written, "note"));
+    // Read back as written (moto), as DynamoDB normalizes it, or in any equal form.
+    for n in ["100.0", "100", "1e2", "1.00E+2"] {
+        let back = format!(
+            r#"{{"id":{{"B":"\u0000bAAE="}},"t":{{"N":"{n}"}},"note":{{"B":"\u0000b{note}"}}}}"#
+        );
+        assert!(
+            item::decode_item(&s, &back)
+                .unwrap()
+                .ends_with(r#""note":"hi"}"#),
+            "{n}"
+        );
+    }
+    for (id, n) in [("AAE=", "100.5"), ("AAI=", "100")] {
+        let moved = format!(
+            r#"{{"id":{{"B":"\u0000b{id}"}},"t":{{"N":"{n}"}},"note":{{"B":"\u0000b{note}"}}}}"#
+        );
+        let e = item::decode_item(&s, &moved).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::AeadContext, "{id} {n}");
+    }
+}
+
+#[test]
+fn randomized_aead_needs_the_schemas_hash_key() {
+    let e = Schema::parse(&VAULT.replace(r#""hashKey": "id", "#, "")).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Schema);
+    assert!(e.to_string().contains("\"hashKey\""), "{e}");
+    for bad in [
+        r#""hashKey": "nope""#,
+        r#""hashKey": "note""#,
+        r#""hashKey": 1"#,
+    ] {
+        let e = Schema::parse(&VAULT.replace(r#""hashKey": "id""#, bad)).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::Schema, "{bad}");
+    }
+}
+
+#[test]
 fn numbers_keep_pythons_int_and_float_plaintext() {
     let s = vault();
     let ctx = |a| aead::Context {
         table: "vaults",
         attribute: a,
+        item: None,
     };
     for (attr, wire, plain, back) in [
         ("n", "7", "7", "7"),

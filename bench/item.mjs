@@ -71,7 +71,7 @@ export const item = {
 
 /** The item codec of a model with these attributes, keys set (what save() and get() use). */
 export function itemCodec() {
-  const codec = new ItemCodec('Page', Object.entries(attributes).map(([name, a]) => a.spec(name)), 'pages');
+  const codec = new ItemCodec('Page', Object.entries(attributes).map(([name, a]) => a.spec(name)), 'pages', { hashKey: 'site', rangeKey: 'path' });
   setKeysNow(codec, new Map(Object.entries(attributes)));
   return codec;
 }

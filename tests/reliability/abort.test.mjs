@@ -6,21 +6,14 @@
 // their own timeout and fail.
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { backends, uniqueName } from '../support/endpoints.mjs';
-import { HANG, startFaultProxy } from './support/fault-proxy.mjs';
+import { uniqueName } from '../support/endpoints.mjs';
+import { HANG } from './support/fault-proxy.mjs';
+import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, defineModel, errors } from '../../js/node.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
-
-let ddb;
-let moto;
-let table;
-let bucket;
-let dbProxy;
-let s3Proxy;
 
 const attributes = (b) => ({
   id: attr.string({ hashKey: true }),
@@ -28,21 +21,7 @@ const attributes = (b) => ({
   body: attr.s3Text({ bucket: b, nullable: true }),
 });
 
-before(async () => {
-  [ddb, moto] = backends();
-  table = uniqueName('abort');
-  bucket = uniqueName('abort');
-  await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) }).createTable({ wait: true });
-  dbProxy = await startFaultProxy(ddb.endpoint);
-  s3Proxy = await startFaultProxy(moto.endpoint);
-});
-
-after(async () => {
-  await dbProxy.close();
-  await s3Proxy.close();
-  await defineModel({ table, client: ddb.dynamodb, attributes: { id: attr.string({ hashKey: true }) } }).deleteTable();
-});
+faultFixture('abort', attributes);
 
 function faultyModel() {
   dbProxy.clear();

@@ -5,22 +5,16 @@
 // DynamoDBError naming the operation, table and item, the SDK's error as its cause), and nothing is
 // half-written.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { GetItemCommand, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { backends, uniqueName } from '../support/endpoints.mjs';
-import { HANG, RESET, dynamodbError, s3Error, startFaultProxy } from './support/fault-proxy.mjs';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { uniqueName } from '../support/endpoints.mjs';
+import { HANG, RESET, dynamodbError, s3Error } from './support/fault-proxy.mjs';
+import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, defineModel, errors } from '../../js/node.mjs';
 
 const ATTEMPTS = 3; // the SDK's default budget
 const BIG = 'retried body é '.repeat(20_000);
-
-let ddb;
-let moto;
-let table;
-let bucket;
-let dbProxy;
-let s3Proxy;
 
 const attributes = (b) => ({
   id: attr.string({ hashKey: true }),
@@ -28,21 +22,7 @@ const attributes = (b) => ({
   body: attr.s3Text({ bucket: b, nullable: true }),
 });
 
-before(async () => {
-  [ddb, moto] = backends();
-  table = uniqueName('faults-retry');
-  bucket = uniqueName('faults-retry');
-  await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) }).createTable({ wait: true });
-  dbProxy = await startFaultProxy(ddb.endpoint);
-  s3Proxy = await startFaultProxy(moto.endpoint);
-});
-
-after(async () => {
-  await dbProxy.close();
-  await s3Proxy.close();
-  await defineModel({ table, client: ddb.dynamodb, attributes: { id: attr.string({ hashKey: true }) } }).deleteTable();
-});
+faultFixture('faults-retry', attributes);
 
 /** A model whose DynamoDB and S3 clients go through the proxies (fresh clients: a full retry quota). */
 function faultyModel(clientOptions) {

@@ -5,25 +5,18 @@
 // once DynamoDB took the write; a cleanup that fails is reported and leaves a collectable orphan.
 // Whatever fails, no item ever points at a missing object.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { backends, uniqueName } from '../support/endpoints.mjs';
-import { HANG, dynamodbError, s3Error, startFaultProxy } from './support/fault-proxy.mjs';
+import { uniqueName } from '../support/endpoints.mjs';
+import { HANG, dynamodbError, s3Error } from './support/fault-proxy.mjs';
 import { listObjects, missingObjects } from './support/s3-audit.mjs';
+import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, codec, defineModel, errors } from '../../js/node.mjs';
 
 const TEXT = 'content-addressed text é '.repeat(2_000);
 const BLOB = new Uint8Array(5_000).map((_, i) => i % 251);
 const OTHER_BLOB = new Uint8Array(3_000).fill(9);
 const META = { pages: [1, 2, 3], title: 'é' };
-
-let ddb;
-let moto;
-let table;
-let bucket;
-let dbProxy;
-let s3Proxy;
 
 const attributes = (b) => ({
   id: attr.string({ hashKey: true }),
@@ -33,21 +26,7 @@ const attributes = (b) => ({
   meta: attr.s3Json({ bucket: b, layout: 'item', prefix: 'wo/item', nullable: true }),
 });
 
-before(async () => {
-  [ddb, moto] = backends();
-  table = uniqueName('faults-s3');
-  bucket = uniqueName('faults-s3');
-  await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  await defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) }).createTable({ wait: true });
-  dbProxy = await startFaultProxy(ddb.endpoint);
-  s3Proxy = await startFaultProxy(moto.endpoint);
-});
-
-after(async () => {
-  await dbProxy.close();
-  await s3Proxy.close();
-  await defineModel({ table, client: ddb.dynamodb, attributes: { id: attr.string({ hashKey: true }) } }).deleteTable();
-});
+faultFixture('faults-s3', attributes);
 
 /**
  * The model through the proxies (fresh clients), and the cleanup errors it reported. `clientOptions`

@@ -7,7 +7,7 @@
 // handlers alternate so that drift hits both. Prints medians and writes bench/results/lambda-cold.json.
 //
 //   scripts/build.sh; scripts/servers.sh start; set -a; . target/servers.env; set +a
-//   node bench/lambda-cold.mjs [--runs N]   (default 11)
+//   node bench/lambda-cold.mjs [--runs N | --smoke]   (default 11 runs; --smoke: 1, nothing written)
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,9 @@ import { invokeFresh } from '../tests/package/lambda-runtime.mjs';
 
 const endpoint = process.env.DDB_LOCAL_ENDPOINT;
 if (!endpoint) throw new Error('DDB_LOCAL_ENDPOINT is not set (scripts/servers.sh start; set -a; . target/servers.env; set +a)');
+const smoke = process.argv.includes('--smoke'); // one run each, nothing written: checks that it runs
 const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 11;
+const RUNS = smoke ? 1 : runsAt > 0 ? Number(process.argv[runsAt + 1]) : 11;
 const HANDLERS = ['handler', 'bare-handler'];
 const root = new URL('../', import.meta.url).pathname;
 
@@ -85,9 +86,11 @@ try {
     const kb = (f) => (f ? `${(f.raw / 1024).toFixed(0)} KiB (${(f.gzip / 1024).toFixed(0)} KiB)` : '-');
     console.log(`| ${name} | ${kb(s.files.bundle)} | ${kb(s.files.wasm)} | ${s.importMs} ms | ${s.firstGetMs} ms | ${s.processMs} ms |`);
   }
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const out = { date: new Date().toISOString(), node: process.version, cpu: `${cpus().length} x ${cpus()[0]?.model}`, summary };
-  writeFileSync(join(root, 'bench/results/lambda-cold.json'), `${JSON.stringify(out, null, 2)}\n`);
+  if (!smoke) {
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    const out = { date: new Date().toISOString(), node: process.version, cpu: `${cpus().length} x ${cpus()[0]?.model}`, summary };
+    writeFileSync(join(root, 'bench/results/lambda-cold.json'), `${JSON.stringify(out, null, 2)}\n`);
+  }
 } finally {
   await client.send(new DeleteTableCommand({ TableName: table })).catch(() => {});
   client.destroy();

@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { option } from './results.mjs';
 import { summary } from './summary.mjs';
 
-/** `smoke: false`: the area has no smoke mode and runs in full runs only. */
 const AREAS = [
   { name: 'codecs', script: 'codecs.mjs' },
   { name: 'item', script: 'item.mjs' },
@@ -20,7 +19,7 @@ const AREAS = [
   { name: 'sizes', script: 'sizes.mjs' },
   { name: 'e2e', script: 'e2e.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
   { name: 'tracker', script: 'tracker.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
-  { name: 'lambda-cold', script: 'lambda-cold.mjs', needs: 'DDB_LOCAL_ENDPOINT', smoke: false },
+  { name: 'lambda-cold', script: 'lambda-cold.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
 ];
 
 const smoke = process.argv.includes('--smoke');
@@ -29,8 +28,8 @@ const counts = { passed: 0, failed: 0, skipped: 0 };
 const started = performance.now();
 for (const area of AREAS) {
   if (only && !only.includes(area.name)) continue;
-  if ((smoke && area.smoke === false) || (area.needs && !process.env[area.needs])) {
-    console.log(`\n== ${area.name}: skipped (${smoke && area.smoke === false ? 'no smoke mode' : `${area.needs} is not set`})`);
+  if (area.needs && !process.env[area.needs]) {
+    console.log(`\n== ${area.name}: skipped (${area.needs} is not set)`);
     counts.skipped++;
     continue;
   }

@@ -97,7 +97,7 @@ run_suite js '^node-tests: ([0-9]+) passed, ([0-9]+) failed$' 50 js_tests
 
 # The benchmark suite on tiny inputs, once, no timing assertions (bench/run.mjs --smoke): every bench
 # still runs and its outputs still check against the peers'. One count line: areas passed/failed.
-run_suite bench-smoke '^bench: ([0-9]+) passed, ([0-9]+) failed' 5 node bench/run.mjs --smoke
+run_suite bench-smoke '^bench: ([0-9]+) passed, ([0-9]+) failed' 7 node bench/run.mjs --smoke
 
 interop() {
   local status=0

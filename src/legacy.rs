@@ -7,21 +7,49 @@
 use crate::base85;
 use crate::error::{err, ErrorCode, Result};
 use crate::pyjson::{self, Value};
-use aes::cipher::{BlockCipherDecrypt, BlockCipherEncrypt, KeyInit, KeyIvInit, StreamCipher};
+use aes::cipher::{
+    BlockCipherDecrypt, BlockCipherEncrypt, InnerIvInit, KeyInit, StreamCipher,
+    StreamCipherCoreWrapper,
+};
 use aes::Aes256;
 use alloc::vec::Vec;
+use core::cell::RefCell;
 use sha2::{Digest, Sha256};
 
 const BLOCK: usize = 16;
-type Aes256Ctr = ctr::Ctr128BE<Aes256>;
+type Aes256Ctr = StreamCipherCoreWrapper<ctr::CtrCore<Aes256, ctr::flavors::Ctr128BE>>;
+
+/// How many expanded keys [`with_cipher`] keeps (a service uses one key, or a few).
+const CACHED_KEYS: usize = 4;
+
+std::thread_local! {
+    /// The expanded keys of the last few keys, most recent first: the constant-time key schedule
+    /// costs about as much as encrypting 64 B, so a small value would otherwise pay it twice.
+    static CIPHERS: RefCell<Vec<([u8; 32], Aes256)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// `cipher.str_to_key`: SHA-256 of the UTF-8 password.
 pub fn key_from_password(password: &str) -> [u8; 32] {
     Sha256::digest(password.as_bytes()).into()
 }
 
-fn cipher(key: &[u8; 32]) -> Aes256 {
-    Aes256::new(key.into())
+/// Equality without an early exit, so that the lookup's time does not depend on where keys differ.
+fn same_key(a: &[u8; 32], b: &[u8; 32]) -> bool {
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `f` with the expanded `key`, from the cache when it is there.
+fn with_cipher<T>(key: &[u8; 32], f: impl FnOnce(&Aes256) -> T) -> T {
+    CIPHERS.with_borrow_mut(|ciphers| {
+        match ciphers.iter().position(|(k, _)| same_key(k, key)) {
+            Some(at) => ciphers[..=at].rotate_right(1),
+            None => {
+                ciphers.truncate(CACHED_KEYS - 1);
+                ciphers.insert(0, (*key, Aes256::new(key.into())));
+            }
+        }
+        f(&ciphers[0].1)
+    })
 }
 
 /// Deterministic mode: AES-256-ECB over PKCS#7-padded plaintext.
@@ -31,7 +59,9 @@ pub fn ecb_encrypt(key: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
     buf.extend_from_slice(plaintext);
     buf.resize(plaintext.len() + pad, pad as u8);
     // All blocks in one call: the software AES encrypts several blocks at once.
-    cipher(key).encrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0);
+    with_cipher(key, |c| {
+        c.encrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0)
+    });
     buf
 }
 
@@ -44,7 +74,9 @@ pub fn ecb_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
         ));
     }
     let mut buf = stored.to_vec();
-    cipher(key).decrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0);
+    with_cipher(key, |c| {
+        c.decrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0)
+    });
     let pad = usize::from(buf[buf.len() - 1]);
     let valid = (1..=BLOCK).contains(&pad)
         && buf[buf.len() - pad..]
@@ -109,7 +141,8 @@ pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
 fn ctr_apply(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) {
     let mut iv = [0u8; BLOCK];
     iv[..nonce.len()].copy_from_slice(nonce);
-    Aes256Ctr::new(key.into(), &iv.into()).apply_keystream(buf);
+    let core = with_cipher(key, |c| ctr::CtrCore::inner_iv_init(c.clone(), &iv.into()));
+    Aes256Ctr::from_core(core).apply_keystream(buf);
 }
 
 #[cfg(test)]
@@ -151,6 +184,26 @@ mod tests {
             ecb_decrypt(&other, &ct).unwrap_err().code(),
             ErrorCode::LegacyPadding
         );
+    }
+
+    #[test]
+    fn cached_keys_give_the_same_bytes() {
+        let keys: Vec<[u8; 32]> = (0..=CACHED_KEYS as u8).map(|i| [i; 32]).collect();
+        let expected: Vec<Vec<u8>> = keys
+            .iter()
+            .map(|k| {
+                let mut buf = alloc::vec![9u8; 32];
+                Aes256::new(k.into()).encrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0);
+                buf
+            })
+            .collect();
+        // More keys than the cache holds, in an order that both hits and evicts.
+        for i in [0, 1, 0, 2, 3, 4, 1, 0, 4, 4, 2] {
+            let ct = ecb_encrypt(&keys[i], &[9u8; 16]);
+            assert_eq!(ct[..16], expected[i][..16]);
+            assert_eq!(ecb_decrypt(&keys[i], &ct).unwrap(), [9u8; 16]);
+        }
+        assert!(CIPHERS.with_borrow(|c| c.len()) <= CACHED_KEYS);
     }
 
     #[test]

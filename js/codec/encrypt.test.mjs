@@ -44,6 +44,33 @@ test('legacy deterministic is AES-256-ECB over the kind plaintext', () => {
   assert.equal(decrypt(stored, { ...legacy, kind: 'string' }), 'alice@example.com');
 });
 
+test('derived and expanded keys are cached by content: more keys than the caches hold, a key changed in place', () => {
+  const nodeEcb = (key, data) => {
+    const c = createCipheriv('aes-256-ecb', key, null);
+    return Buffer.concat([c.update(data), c.final()]);
+  };
+  const key = new Uint8Array(randomBytes(32));
+  // Both sides of the native crossover (js/codec/node-native.mjs), every value read back.
+  for (const size of [16, 4096]) {
+    const data = new Uint8Array(randomBytes(size));
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 40; i++) {
+        const password = `password ${i}`;
+        const stored = encrypt(data, { ...legacy, key: password });
+        assert.deepEqual(Buffer.from(stored), nodeEcb(createHash('sha256').update(password).digest(), data), password);
+        assert.deepEqual(decrypt(stored, { ...legacy, key: password, kind: 'binary' }), data);
+      }
+      for (let i = 0; i < 6; i++) {
+        key[0] = i; // the same Uint8Array, other contents
+        const stored = encrypt(data, { ...legacy, key });
+        assert.deepEqual(Buffer.from(stored), nodeEcb(key, data), `key ${i}`);
+        assert.deepEqual(decrypt(stored, { ...legacy, key, kind: 'binary' }), data);
+        assert.deepEqual(decrypt(encrypt(data, { ...legacy, key, deterministic: false }), { ...legacy, key, kind: 'binary', deterministic: false }), data);
+      }
+    }
+  }
+});
+
 test('legacy random is an AES-256-CTR JSON envelope with an 8-byte nonce', () => {
   const a = encrypt('secret value', { ...legacy, deterministic: false });
   const b = encrypt('secret value', { ...legacy, deterministic: false });

@@ -15,9 +15,11 @@ export function inputError(name, expected, value) {
   return codecError('E_INPUT_TYPE', `${name} must be ${expected}, got ${typeName(value)}`);
 }
 
-// Also true for a Uint8Array (or Buffer) from another realm, e.g. a vm context.
+// Also true for a Uint8Array (or Buffer) from another realm, e.g. a vm context. instanceof (with
+// isView, so that an object merely inheriting from Uint8Array.prototype is no match) comes first:
+// Object.prototype.toString was the top JS frame of a small codec.encrypt call.
 export function isBytes(value) {
-  return Object.prototype.toString.call(value) === '[object Uint8Array]';
+  return (value instanceof Uint8Array && ArrayBuffer.isView(value)) || Object.prototype.toString.call(value) === '[object Uint8Array]';
 }
 
 export function bytes(name, value) {

@@ -9,9 +9,24 @@ import { inputError, isBytes, text } from './input.mjs';
 export const isProvider = (key) => typeof key === 'function';
 export const isKeyring = (key) => key !== null && typeof key === 'object' && !isBytes(key);
 
+// The derived keys of the last few passwords: deriving costs about as much as encrypting 64 B in
+// wasm. Keyed by the (immutable) password string; the bytes only go to wasm or node:crypto, which copy.
+const derived = new Map();
+const DERIVED_MAX = 32;
+
+function passwordKey(name, password) {
+  let key = derived.get(password);
+  if (key === undefined) {
+    key = core.legacyKeyFromPassword(text(name, password));
+    if (derived.size >= DERIVED_MAX) derived.delete(derived.keys().next().value);
+    derived.set(password, key);
+  }
+  return key;
+}
+
 /** 32 key bytes of a password or a raw key (the core checks the length). */
 export function keyBytes(name, key) {
-  if (typeof key === 'string') return core.legacyKeyFromPassword(text(name, key));
+  if (typeof key === 'string') return passwordKey(name, key);
   if (isBytes(key)) return key;
   throw inputError(name, 'a password string or a 32-byte Uint8Array', key);
 }

@@ -3,7 +3,7 @@
 // deterministic ciphertexts) or what the wasm path reads (gzip, randomized ciphertexts), and reads
 // what the wasm path wrote; failures keep the wasm path's error codes and messages.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import '../runtime/node.mjs';
@@ -112,6 +112,9 @@ test('gunzip: every failure keeps the wasm code and message', () => {
   assert.deepEqual(core.gunzip(withName, 1e9), data);
 });
 
+/** AES-256-ECB of whole blocks under KEY, with no padding added. */
+const unpadded = (blocks) => new Uint8Array(createCipheriv('aes-256-ecb', KEY, null).setAutoPadding(false).update(blocks));
+
 test('legacy ECB: identical bytes, and the same errors', () => {
   for (const n of around(CROSSOVER.ecb)) {
     const data = bytes(n);
@@ -127,6 +130,9 @@ test('legacy ECB: identical bytes, and the same errors', () => {
     [KEY, 'binary', new Uint8Array()],
     [KEY.subarray(0, 16), 'binary', stored], // key length
     [KEY, 'string', wasm.legacyEncrypt(KEY, 'binary', cat([0xff], bytes(2000)), true)], // not UTF-8
+    [KEY, 'binary', unpadded(cat(bytes(4094), [1, 2]))], // padding bytes that disagree
+    [KEY, 'binary', unpadded(cat(bytes(4095), [0]))], // padding 0
+    [KEY, 'binary', unpadded(cat(bytes(4095), [17]))], // padding > 16
   ]) {
     assert.ok(outcome(() => wasm.legacyDecrypt(key, kind, input, true)).error);
     sameOutcome('legacyDecrypt', key, kind, input, true);

@@ -23,9 +23,17 @@ let memory;
 /** The output of the core's last item call, read in place. */
 const output = (where) => read(memory, where);
 
+/** True when two byte arrays hold the same bytes. */
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class ItemCodec {
   #handle;
   #model;
+  #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
@@ -45,11 +53,33 @@ export class ItemCodec {
    */
   setKeys(name, { current, ids, keys, legacy }) {
     core.setKeys(this.#handle, name, current, JSON.stringify(ids), keys, legacy);
+    this.#keysSet++;
   }
 
-  /** A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name. */
-  encode(item) {
-    const input = write(item, (name, error) => at(error, `${this.#model}.${name}`));
+  /**
+   * A JS item (by property name) → `{ item, size }`: DynamoDB AttributeValues by attribute name.
+   * `kept`: from an earlier `encodeKept`; its result is returned instead of encoding again when the
+   * item's stream form is byte for byte the one it encoded and no keys were set since, so the core
+   * would get the same input (randomized ciphertexts are the ones made then, bound to the same key).
+   */
+  encode(item, kept) {
+    const input = this.#itemInput(item);
+    if (kept !== undefined && kept.keysSet === this.#keysSet && sameBytes(kept.input, input)) return kept.encoded;
+    return this.#encodeInput(input);
+  }
+
+  /** `encode(item)` as `{ encoded, kept }`, `kept` for a later `encode(item, kept)` of the same item. */
+  encodeKept(item) {
+    const input = this.#itemInput(item).slice(); // `write` reuses its buffer
+    const encoded = this.#encodeInput(input);
+    return { encoded, kept: { input, keysSet: this.#keysSet, encoded } };
+  }
+
+  #itemInput(item) {
+    return write(item, (name, error) => at(error, `${this.#model}.${name}`));
+  }
+
+  #encodeInput(input) {
     const out = output(core.encodeItem(this.#handle, input));
     return { item: out.value(), size: out.value() };
   }

@@ -88,7 +88,7 @@ export async function batchWrite(m, refs, given = {}, { retry = {}, abortSignal 
   const requests = [];
   for (const [i, values] of putValues.entries()) {
     try {
-      requests.push({ PutRequest: { Item: await encodeForWrite(m, values, s3[i]) } });
+      requests.push({ PutRequest: { Item: await encodeForWrite(m, put[i], values, s3[i]) } });
     } catch (error) {
       await settleAll(s3.slice(0, i), 'refused');
       throw error;

@@ -18,6 +18,7 @@ async function run(m, values, hook, extra) {
       pending.push(attribute[hook](values[name], { ...context, name }).then((v) => { values[name] = v; }));
     }
   }
+  if (pending.length === 0) return values;
   const failed = (await Promise.allSettled(pending)).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   return values;

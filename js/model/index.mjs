@@ -21,7 +21,7 @@ import { written } from './s3-writes.mjs';
 import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
-import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validate } from './writes.mjs';
+import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validateCreated } from './writes.mjs';
 
 const META = Symbol('dynamodb-mate model');
 
@@ -148,7 +148,7 @@ export class ModelBase {
     }
     const filled = withDefaults(m.attributes, values);
     const instance = new this(filled);
-    validate(m, attributeValues(m, instance));
+    validateCreated(m, instance);
     return instance;
   }
 

@@ -71,9 +71,11 @@ export const withKey = (m, names) => [...new Set([m.hashKey, m.rangeKey, ...name
 
 /** `{ property: value }` of the item's key in `values`, for errors; undefined when a key value is missing. */
 export function itemKeyOf(m, values) {
-  const names = [m.hashKey, m.rangeKey].filter(Boolean);
-  if (names.some((n) => values?.[n] === undefined || values[n] === null)) return undefined;
-  return Object.fromEntries(names.map((n) => [n, values[n]]));
+  const hash = values?.[m.hashKey];
+  if (hash === undefined || hash === null) return undefined;
+  if (!m.rangeKey) return { [m.hashKey]: hash };
+  const range = values[m.rangeKey];
+  return range === undefined || range === null ? undefined : { [m.hashKey]: hash, [m.rangeKey]: range };
 }
 
 /** The key of a stored item (AttributeValues) as `{ property: value }` for errors: S as text, N as a number, B as bytes. */

@@ -178,8 +178,8 @@ export class S3Write {
 
 /** An S3Write for a write of the item with key values in `values` replacing `names`, or undefined when there is none. */
 export function s3Write(m, values, names, fromResponse) {
-  const key = itemKeyOf(m, values);
-  return names.length > 0 && key ? new S3Write(m, key, names, fromResponse) : undefined;
+  const key = names.length > 0 ? itemKeyOf(m, values) : undefined;
+  return key ? new S3Write(m, key, names, fromResponse) : undefined;
 }
 
 /** Sends a write, then settles its S3 side (`s3`, possibly undefined) by its outcome; returns the response. */

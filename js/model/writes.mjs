@@ -2,6 +2,7 @@
 // and by transactions. Each returns the request parameters plus `commit()`, which updates the
 // instance once the write succeeded (the version attribute moves on only then), and `s3`, the
 // S3Write to settle after it (js/model/s3-writes.mjs) when it replaces 'item'-layout S3 objects.
+import { Attribute } from '../attributes/attribute.mjs';
 import { cond, ExpressionBuilder } from '../expressions/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
@@ -32,6 +33,9 @@ function expressionParams(builder, condition) {
   return { ...(ConditionExpression ? { ConditionExpression } : {}), ...builder.params() };
 }
 
+/** True when the model has S3-backed attributes (computed once). */
+const needsS3 = (m) => (m.hasS3 ??= [...m.attributes.values()].some((a) => a.needsS3));
+
 /** The model's attribute values of an instance (its other own properties are the user's business). */
 export function attributeValues(m, instance) {
   const values = {};
@@ -41,30 +45,54 @@ export function attributeValues(m, instance) {
   return values;
 }
 
-/** Checks values against the model without writing (the codec validates). */
-export function validate(m, values) {
+/**
+ * Checks values against the model without writing (the codec validates); returns what
+ * `ItemCodec.encodeKept` does.
+ */
+function check(m, values) {
   const checked = { ...values };
   try {
     for (const [name, attribute] of m.attributes) {
-      if (checked[name] !== undefined) checked[name] = attribute.validationValue(checked[name], { model: m, name });
+      // Only attributes that stand in another value are called (plain ones return it).
+      if (checked[name] !== undefined && attribute.validationValue !== Attribute.prototype.validationValue) {
+        checked[name] = attribute.validationValue(checked[name], { model: m, name });
+      }
     }
-    const encoded = m.codec.encode(checked);
-    checkItemKeys(m, encoded.item);
+    const encoded = m.codec.encodeKept(checked);
+    checkItemKeys(m, encoded.encoded.item);
     return encoded;
   } catch (error) {
     throw withItemKey(error, itemKeyOf(m, values));
   }
 }
 
+// What create() encoded, by instance: the instance's first write passes it to the codec, which
+// reuses it when the item has not changed since (ItemCodec.encode), instead of encoding it twice.
+const created = new WeakMap();
+
+/** Validates a new instance (create()) and keeps its encoding for its first write. */
+export function validateCreated(m, instance) {
+  created.set(instance, check(m, attributeValues(m, instance)).kept);
+}
+
+/** The encoding create() kept for `instance`, handed out once (a later write encodes again). */
+function takeCreated(instance) {
+  const kept = created.get(instance);
+  if (kept !== undefined) created.delete(instance);
+  return kept;
+}
+
 /**
- * The item of `values` after the beforeWrite hooks (S3 uploads), encoded. With S3-backed attributes
- * the item is validated first, so that an invalid item uploads nothing; when anything fails after
- * an upload, the 'item'-layout objects uploaded are deleted again (nothing was sent to DynamoDB).
+ * The item of `values` (of `instance`) after the beforeWrite hooks (S3 uploads), encoded. With
+ * S3-backed attributes the item is validated first, so that an invalid item uploads nothing; when
+ * anything fails after an upload, the 'item'-layout objects uploaded are deleted again (nothing was
+ * sent to DynamoDB).
  */
-export async function encodeForWrite(m, values, s3) {
-  if ([...m.attributes.values()].some((a) => a.needsS3)) validate(m, values);
+export async function encodeForWrite(m, instance, values, s3) {
+  const kept = takeCreated(instance);
+  if (needsS3(m)) check(m, values);
   try {
-    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused }));
+    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused }), kept);
     if (s3) s3.stored = s3.own(item);
     return item;
   } catch (error) {
@@ -81,7 +109,7 @@ export async function putRequest(m, refs, instance, { condition } = {}, { return
   await prepare(m);
   const s3 = s3Write(m, values, ownedNames(m), returnsOld);
   if (s3 && !returnsOld) await s3.readPrevious();
-  const item = await encodeForWrite(m, values, s3);
+  const item = await encodeForWrite(m, instance, values, s3);
   const builder = new ExpressionBuilder();
   return {
     params: {

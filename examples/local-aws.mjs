@@ -55,7 +55,9 @@ async function startMoto() {
     clearTimeout(timer);
   };
   process.once('exit', () => signal('SIGTERM')); // the fallback when the demo ends abruptly
-  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+  // Ended by a signal: exit as a shell reports it (128 + the signal's number), which runs the 'exit' hook.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitReady(endpoint, child);

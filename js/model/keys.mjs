@@ -23,7 +23,7 @@ function utf8Length(text) {
 }
 
 /** Refuses an encoded key value (S or B) that DynamoDB would refuse, before any request is sent. */
-function checkKeyValue(m, name, role, av) {
+export function checkKeyValue(m, name, role, av) {
   const value = av.S ?? av.B;
   if (value === undefined) return;
   const limit = MAX_KEY_BYTES[role];
@@ -39,6 +39,28 @@ export function checkItemKeys(m, item) {
   for (const [name, role] of keys) {
     const av = name === undefined ? undefined : item[m.dbName(name)];
     if (av) checkKeyValue(m, name, role, av);
+  }
+}
+
+/** The index key attributes: name → 'hash' or 'range' (the stricter limit when it is both). */
+function indexKeyRoles(m) {
+  if (!m.indexKeyRoles) {
+    m.indexKeyRoles = new Map();
+    for (const index of m.indexes.values()) {
+      if (index.hashKey !== undefined && !m.indexKeyRoles.has(index.hashKey)) m.indexKeyRoles.set(index.hashKey, 'hash');
+      if (index.rangeKey !== undefined) m.indexKeyRoles.set(index.rangeKey, 'range');
+    }
+  }
+  return m.indexKeyRoles;
+}
+
+/** The values update actions set on index key attributes, checked as a put checks them. */
+export function checkUpdatedKeys(m, actions) {
+  for (const action of actions) {
+    if (action?.type !== 'set' || action.path?.length !== 1 || action.value?.type !== 'value') continue;
+    const name = m.byDbName.get(action.path[0].name);
+    const role = indexKeyRoles(m).get(name);
+    if (role) checkKeyValue(m, name, role, action.value.value);
   }
 }
 

@@ -59,7 +59,12 @@ const keyOfItem = (m, item) => Object.fromEntries([m.hashKey, m.rangeKey].filter
 const requestKey = (m, r) => r.DeleteRequest?.Key ?? keyOfItem(m, r.PutRequest.Item);
 
 /** What an entry is, for errors (never its value: entries are data). */
-const kindOf = (x) => (x === null ? 'null' : Array.isArray(x) ? 'an array' : typeof x === 'object' ? `a ${x.constructor?.name ?? 'null-prototype'} object` : typeof x);
+function kindOf(x) {
+  if (x === null || typeof x !== 'object') return x === null ? 'null' : typeof x;
+  if (Array.isArray(x)) return 'an array';
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null ? 'a plain object' : `a ${x.constructor?.name || 'class'} instance`;
+}
 
 /** Whether `key` has the shape of a batch key (a key value, `[hash, range]` or an object); its values are checked when encoded. */
 const keyShaped = (m, key) => (m.rangeKey

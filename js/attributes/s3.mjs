@@ -1,11 +1,11 @@
 // `attr.s3Text / s3Binary / s3Json`: pynamodb_mate's S3Backed*Attribute. The bytes go to S3 under a
 // key derived from their SHA-256 (layout 'content') or from the item's key and the bytes' MD5 (layout
 // 'item', pynamodb_mate 6.x large attributes); the item holds `s3://bucket/key` (S). A write plans
-// the object (planWrite: key, body, URI) with the rest of the item, and uploads it (upload) only once
-// the whole write is known to be valid, before the item write starts: a failed item write leaves at
-// worst an unreferenced object, never an item pointing at nothing. Deleting 'item'-layout objects is the
-// model's business (js/model/s3-writes.mjs); 'content' objects may be shared and are never deleted
-// by a write.
+// the object (planWrite: key, body, URI) with the rest of the item, and uploads it (upload) only
+// once the whole write is known to be valid, before the item write starts: a failed item write
+// leaves at worst an unreferenced object, never an item pointing at nothing. Deleting 'item'-layout
+// objects is the model's business (js/model/s3-writes.mjs); 'content' objects may be shared and are
+// never deleted by a write.
 import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';

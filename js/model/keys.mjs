@@ -54,13 +54,18 @@ function indexKeyRoles(m) {
   return m.indexKeyRoles;
 }
 
-/** The values update actions set on index key attributes, checked as a put checks them. */
+/**
+ * The values update actions set on index key attributes, checked as a put checks them: `set(value)`
+ * and `ifNotExists(value)` (alone, a value expression is the action `SET target = expression`).
+ */
 export function checkUpdatedKeys(m, actions) {
   for (const action of actions) {
-    if (action?.type !== 'set' || action.path?.length !== 1 || action.value?.type !== 'value') continue;
-    const name = m.byDbName.get(action.path[0].name);
+    const [path, value] = action?.type === 'set' ? [action.path, action.value] : [action?.target, action];
+    const operand = value?.type === 'if_not_exists' ? value.value : value;
+    if (path?.length !== 1 || operand?.type !== 'value') continue;
+    const name = m.byDbName.get(path[0].name);
     const role = indexKeyRoles(m).get(name);
-    if (role) checkKeyValue(m, name, role, action.value.value);
+    if (role) checkKeyValue(m, name, role, operand.value);
   }
 }
 

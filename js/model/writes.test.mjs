@@ -82,6 +82,8 @@ test('every way a write is invalid fails while planning', () => {
   refuses(() => planUpdate(m, Doc.attr, doc(), [Doc.attr.text.set('a'), 'n = n + 1']), 'E_EXPRESSION', 'action 2');
   refuses(() => planUpdate(m, Doc.attr, doc(), [Doc.attr.text.set('a')], { condition: {} }), 'E_EXPRESSION', 'condition');
   refuses(() => planUpdate(m, Doc.attr, doc(), [Doc.attr.group.set('')]), 'E_ITEM_VALUE', 'Doc.group');
+  refuses(() => planUpdate(m, Doc.attr, doc(), [Doc.attr.group.ifNotExists('')]), 'E_ITEM_VALUE', 'Doc.group');
+  refuses(() => planUpdate(m, Doc.attr, doc(), [Doc.attr.group.set(Doc.attr.group.ifNotExists('g'.repeat(2049)))]), 'E_ITEM_VALUE', 'Doc.group');
   refuses(() => planUpdate(m, Doc.attr, edited({ sk: 'x'.repeat(1025) }), [Doc.attr.n.set(1)]), 'E_ITEM_VALUE', 'Doc.sk');
   refuses(() => planDelete(m, Doc.attr, edited({ id: tooLong })), 'E_ITEM_VALUE', 'Doc.id');
   refuses(() => planConditionCheck(m, { id: 'd1', sk: '' }, Doc.attr.n.exists()), 'E_ITEM_VALUE', 'Doc.sk');

@@ -76,7 +76,7 @@ const keyShaped = (m, key) => (m.rangeKey
  * put's S3 objects to upload, the key values of each request's item, and their S3Writes (none when
  * the model has no 'item'-layout attribute). Refuses entries that are no instance or key, and two
  * requests on one key: DynamoDB refuses a request that writes a key twice, and across requests the
- * second would fail after the first was written.
+ * order in which the two land (retries of unprocessed items included) would decide which one stays.
  */
 function planBatch(m, isInstance, put, del) {
   const label = (i) => (i < put.length ? `put[${i}]` : `delete[${i - put.length}]`);

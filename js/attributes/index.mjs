@@ -3,6 +3,7 @@
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
 import { compressedFactories } from './compressed.mjs';
+import { DiscriminatorAttribute } from './discriminator.mjs';
 import { encryptedFactories } from './encrypted.mjs';
 import { S3Attribute, s3Factories } from './s3.mjs';
 
@@ -54,6 +55,7 @@ class MapAttribute extends Attribute {
     }
     for (const [name, a] of Object.entries(attributes)) {
       if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
+      if (a instanceof DiscriminatorAttribute) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}": polymorphic maps are not supported, attr.discriminator() is for models`);
       refuseNestedS3(a, `attr.map(): nested attribute "${name}"`);
       if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
         throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
@@ -90,6 +92,8 @@ export const attr = {
   datetime: simple('datetime'),
   ttl: simple('ttl'),
   version: simple('version'),
+  /** The class of an item in a model hierarchy (pynamodb's DiscriminatorAttribute); see `Model.defineSubclass`. */
+  discriminator: (options) => new DiscriminatorAttribute(options),
   ...compressedFactories,
   ...encryptedFactories,
   ...s3Factories,

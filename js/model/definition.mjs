@@ -23,7 +23,7 @@ function throughput(model, where, value) {
 
 /**
  * @returns {{ name, table, client, s3, attributes, byDbName, hashKey, rangeKey, indexes, ttl, version,
- *   billingMode, throughput, codec, pendingKeys }}
+ *   discriminator, classValue, registry, parent, definition, billingMode, throughput, codec, pendingKeys }}
  */
 export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
@@ -106,6 +106,10 @@ export function resolveDefinition(def) {
 
   const ttl = single('ttl');
   const version = single('version');
+  const discriminator = single('discriminator');
+  if (def.discriminatorValue !== undefined && (!discriminator || typeof def.discriminatorValue !== 'string')) {
+    throw modelError(model, 'discriminatorValue must be a string, on a model with an attr.discriminator() attribute');
+  }
   const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table, { hashKey, rangeKey });
   return {
     name: model,
@@ -122,6 +126,13 @@ export function resolveDefinition(def) {
     indexes,
     ttl,
     version,
+    /** Polymorphism (js/model/polymorphic.mjs): the attribute, this class's value, every class by value, the parent class. */
+    discriminator,
+    classValue: undefined,
+    registry: new Map(),
+    parent: undefined,
+    /** What `defineSubclass` extends. */
+    definition: def,
     billingMode,
     throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
     codec,

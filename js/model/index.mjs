@@ -11,6 +11,7 @@ import { batchGetRaw, batchWrite } from './batch.mjs';
 import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
+import { checkClassValue, checkSameClass, classChanged, classFilter, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
@@ -61,10 +62,27 @@ export class ModelBase {
     return m;
   }
 
-  /** Internal: an instance of this (possibly user-subclassed) model from a stored item. */
+  /**
+   * Internal: an instance of this (possibly user-subclassed) model from a stored item, or of the
+   * subclass its discriminator names.
+   */
   static async fromItem(item) {
     const m = ModelBase.#meta(this);
+    const stored = storedClass(m, item);
+    if (stored && stored.m !== m) return new stored.Model(await ModelBase.#decode(stored.m, item));
     return new this(await ModelBase.#decode(m, item));
+  }
+
+  /**
+   * A class of this model's hierarchy (pynamodb's `class Cat(Animal, discriminator='cat')`):
+   * `{ value, name, attributes }`, items stored with `value` in the discriminator attribute and
+   * the attributes added to this model's.
+   */
+  static defineSubclass(definition) {
+    const m = resolveSubclass(ModelBase.#meta(this), definition);
+    const Model = modelClass(this, m);
+    registerClass(m, Model, definition.value);
+    return Model;
   }
 
   /** The values of a stored item (afterRead hooks applied); errors name the item. */
@@ -146,7 +164,9 @@ export class ModelBase {
       const what = named.length === unknown.length ? named.join(', ') : `${unknown.length} unknown properties`;
       throw codecError('E_ITEM_UNKNOWN', `${m.name} has no attribute ${what}`);
     }
+    checkClassValue(m, values);
     const filled = withDefaults(m.attributes, values);
+    if (m.discriminator) filled[m.discriminator] = m.classValue;
     const instance = new this(filled);
     validateCreated(m, instance);
     return instance;
@@ -194,6 +214,7 @@ export class ModelBase {
     await prepare(m); // operands bound to the item are encoded with the attribute's keys
     const plan = planUpdate(m, Model.attr, this, actions, opts);
     const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW' }, sent));
+    checkSameClass(m, out.Attributes ?? {});
     const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
@@ -227,6 +248,7 @@ export class ModelBase {
     const key = Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((k) => [k, this[k]]));
     const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead, abortSignal });
     if (fresh === null) throw notFound(m, key);
+    if (ModelBase.#meta(fresh.constructor) !== m) throw classChanged(m, ModelBase.#meta(fresh.constructor), key);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
@@ -281,7 +303,7 @@ export class ModelBase {
   /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize, abortSignal }`. */
   static async* query(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
-    for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts)) {
+    for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts)) {
       yield await this.fromItem(item);
     }
   }
@@ -289,14 +311,14 @@ export class ModelBase {
   /** One page of a query: `{ items, cursor }`; pass `cursor` back for the next page (undefined at the end). */
   static async queryPage(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
-    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit, opts.abortSignal);
+    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
   }
 
   /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
   static async* scan(opts = {}) {
     const m = ModelBase.#meta(this);
-    const params = scanParams(m, this.attr, opts);
+    const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     const items = opts.segments && opts.segments > 1
       ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
       : rawItems(m, ScanCommand, params, opts);
@@ -306,7 +328,7 @@ export class ModelBase {
   /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
   static async scanPage(opts = {}) {
     const m = ModelBase.#meta(this);
-    const params = scanParams(m, this.attr, opts);
+    const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
     const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
@@ -315,8 +337,9 @@ export class ModelBase {
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
   static count(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
-    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, opts), opts.abortSignal);
-    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.abortSignal);
+    const filtered = classFilter(m, this.attr, opts);
+    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, filtered), opts.abortSignal);
+    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, filtered), opts.abortSignal);
   }
 
   // ---- batches and transactions ------------------------------------------------------------
@@ -369,14 +392,21 @@ export class ModelBase {
   }
 }
 
-/** Defines a model (see api.md): returns a class to use as is or to extend. */
-export function defineModel(definition) {
-  const m = resolveDefinition(definition);
-  m.region = clientRegion(m.client);
-  const Model = class extends ModelBase {};
+/** The class of model meta `m`, extending `Parent` (ModelBase, or the model a subclass extends). */
+function modelClass(Parent, m) {
+  const Model = class extends Parent {};
   Object.defineProperty(Model, 'name', { value: m.name });
   Object.defineProperty(Model, META, { value: m });
   Object.defineProperty(Model, 'attr', { value: buildRefs(m), enumerable: true });
   Object.defineProperty(Model, 'tableName', { value: m.table, enumerable: true });
+  return Model;
+}
+
+/** Defines a model: returns a class to use as is or to extend. */
+export function defineModel(definition) {
+  const m = resolveDefinition(definition);
+  m.region = clientRegion(m.client);
+  const Model = modelClass(ModelBase, m);
+  registerClass(m, Model, definition.discriminatorValue);
   return Model;
 }

@@ -16,6 +16,7 @@ import { planValues } from './hooks.mjs';
 import { checkItemKeys, checkUpdatedKeys, encodeKey, itemKeyOf } from './keys.mjs';
 import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
+import { checkClassValue } from './polymorphic.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
 function versionGuard(m, refs, values) {
@@ -88,6 +89,7 @@ function takeCreated(instance) {
 export function planItem(m, instance, values) {
   const kept = takeCreated(instance);
   try {
+    checkClassValue(m, values);
     const planned = planValues(m, values);
     const { item } = m.codec.encode(planned.values, kept);
     checkItemKeys(m, item);

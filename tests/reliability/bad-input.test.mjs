@@ -108,6 +108,13 @@ const cyclic = () => {
   return o;
 };
 
+/** A model hierarchy (attr.discriminator) over `client`: Pet, and its subclasses Cat and Dog. */
+const pets = (client = noRequests) => {
+  const Pet = defineModel({ name: 'Pet', table: 'pets', client, attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator(), secret: attr.string({ nullable: true }) } });
+  return { Pet, Cat: Pet.defineSubclass({ name: 'Cat', value: 'cat' }), Dog: Pet.defineSubclass({ name: 'Dog', value: 'dog' }) };
+};
+const { Pet, Cat } = pets();
+
 const { ArgumentError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError, ModelError, S3Error } = errors;
 
 // [title, run, class, code, text the message must contain (the attribute or argument)]
@@ -355,6 +362,24 @@ const ROWS = [
   ['an S3-backed attribute inside a map', () => attr.map({ page: attr.s3Json({ bucket: 'some-bucket' }) }), ModelError, 'E_MODEL', 'nested attribute "page"'],
   ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
   ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
+
+  // ---- polymorphic models (attr.discriminator, defineSubclass) ----------------------------------------
+  ['a stored discriminator value no class is registered for', () => pets(storing({ id: { S: 'x' }, kind: { S: PLAIN } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
+  ['a stored item of a sibling class', () => pets(storing({ id: { S: 'x' }, kind: { S: 'cat' }, secret: { S: PLAIN } })).Dog.get('x'), ItemError, 'E_ITEM_STORED', 'not a Dog'],
+  ['a stored discriminator that is not a string', () => pets(storing({ id: { S: 'x' }, kind: { N: '1' } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
+  ['defineSubclass() of a model without a discriminator', () => Thing.defineSubclass({ value: 'x' }), ModelError, 'E_MODEL', 'attr.discriminator()'],
+  ['defineSubclass() with a value already taken', () => Pet.defineSubclass({ name: 'Kitten', value: 'cat' }), ModelError, 'E_MODEL', 'already'],
+  ['defineSubclass() without a value', () => Pet.defineSubclass({ name: 'Bird' }), ModelError, 'E_MODEL', 'value'],
+  ['defineSubclass() redefining an attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { secret: attr.number() } }), ModelError, 'E_MODEL', 'secret'],
+  ['defineSubclass() with a key attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { sk: attr.string({ rangeKey: true }) } }), ModelError, 'E_MODEL', 'sk'],
+  ['create() of a base without a discriminator value', () => Pet.create({ id: 'k', secret: PLAIN }), ModelError, 'E_MODEL', 'Pet'],
+  ['create() with another class\'s discriminator value', () => Cat.create({ id: 'k', kind: 'dog', secret: PLAIN }), ItemError, 'E_ITEM_VALUE', 'kind'],
+  ['save() of an instance whose discriminator was changed', () => Object.assign(Cat.create({ id: 'k', secret: PLAIN }), { kind: 'dog' }).save(), ItemError, 'E_ITEM_VALUE', 'kind'],
+  ['an update that sets the discriminator', () => Cat.attr.kind.set('dog'), ExpressionError, 'E_EXPRESSION', 'kind'],
+  ['two discriminator attributes', () => def({ a: attr.discriminator(), b: attr.discriminator() }), ModelError, 'E_MODEL', 'discriminator'],
+  ['a discriminatorValue without a discriminator attribute', () => def({}, { discriminatorValue: 'bad' }), ModelError, 'E_MODEL', 'discriminatorValue'],
+  ['attr.discriminator() as a hash key', () => attr.discriminator({ hashKey: true }), ModelError, 'E_MODEL', 'hashKey'],
+  ['attr.discriminator() inside a typed map', () => attr.map({ kind: attr.discriminator() }), ModelError, 'E_MODEL', 'nested attribute "kind"'],
 
   // ---- status tracker -------------------------------------------------------------------------------
   ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],

@@ -509,6 +509,7 @@ export type AttributeKind =
   | 'datetime'
   | 'ttl'
   | 'version'
+  | 'discriminator'
   | 'compressed'
   | 'encrypted';
 
@@ -614,6 +615,10 @@ export interface VersionOptions {
   attrName?: string;
   nullable?: boolean;
 }
+/** The discriminator's value is its class's: only its stored name can be chosen. */
+export interface DiscriminatorOptions {
+  attrName?: string;
+}
 /** A list element: no key, attrName or default (E_MODEL at runtime). */
 export type ElementAttribute = AnyAttribute;
 type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true } | { attrName: string } | { default: unknown }
@@ -647,7 +652,7 @@ type WriteValueOf<At> = KindOf<At> extends 'number'
   : DescriptorOf<At> extends { kind: 'encrypted'; value: 'number' }
     ? number | bigint | codec.PythonFloat
     : ValueOf<At>;
-type IsNullable<At> = KindOf<At> extends 'version' | 'null' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
+type IsNullable<At> = KindOf<At> extends 'version' | 'null' | 'discriminator' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
 type HasDefault<At> = OptionsOf<At> extends { default: unknown } ? true : false;
 
 type NullableKeys<A> = { [K in keyof A]: IsNullable<A[K]> extends true ? K : never }[keyof A];
@@ -836,6 +841,13 @@ export declare const attr: {
   ttl<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'ttl' }>;
   /** N, pynamodb's VersionAttribute (optimistic locking; at most one). Always optional. */
   version<const O extends VersionOptions = {}>(options?: NoExtra<O, VersionOptions>): Attribute<number, O, { kind: 'version' }>;
+  /**
+   * S, pynamodb's DiscriminatorAttribute (at most one, top-level): the value of the item's class in a
+   * model hierarchy (`Model.defineSubclass`). Set by `create()`; absent on items written without it.
+   */
+  discriminator<const O extends DiscriminatorOptions = {}>(
+    options?: NoExtra<O, DiscriminatorOptions>,
+  ): Attribute<string, O, { kind: 'discriminator' }>;
 
   /** B: gzip of the UTF-8 string (CompressedUnicodeAttribute). Never a key; `set`/`ifNotExists` only in expressions. */
   compressedString<const O extends CompressedStringOptions = {}>(
@@ -1090,6 +1102,8 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
             ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & MaybeRemovable<R>
           : KindOf<At> extends 'ttl'
             ? ValueRef<V> & OrderedRef<V> & MaybeRemovable<R>
+          : KindOf<At> extends 'discriminator'
+            ? ValueRef<V> & StringRef<Condition>
           : KindOf<At> extends 'compressed'
             ? WholeValueRef<V> & MaybeRemovable<R>
           : KindOf<At> extends 's3'
@@ -1136,7 +1150,7 @@ type MapRef<F extends NestedAttributes, V, R extends boolean> = Omit<ValueRef<V>
  */
 export type RefOf<At, Name extends string | false = false, Key extends boolean = false> = Key extends true
   ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
-  : KindOf<At> extends 'version'
+  : KindOf<At> extends 'version' | 'discriminator'
     ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
     : RefByKind<At, RefValue<At>, Name, IsRemovable<At>>;
 
@@ -1355,7 +1369,32 @@ export interface ModelDefinition<A extends Attributes = Attributes, I extends In
   throughput?: Throughput;
   attributes: A & { readonly [K in ReservedName]?: never };
   indexes?: I;
+  /** This model's own class value, with an `attr.discriminator()` attribute (pynamodb's `class Animal(Model, discriminator='animal')`). */
+  discriminatorValue?: string;
 }
+
+/**
+ * A class of a model hierarchy (`Base.defineSubclass`): items store `value` in the base model's
+ * `attr.discriminator()` attribute, and have the base's attributes and `attributes` (no keys, no
+ * attribute of the base again: E_MODEL at runtime).
+ */
+export interface SubclassDefinition<S extends Attributes = {}> {
+  /** The class value, unique in the hierarchy. */
+  value: string;
+  /** The class's name in messages; default the value. */
+  name?: string;
+  attributes?: S & { readonly [K in ReservedName]?: never };
+}
+/** Refuses subclass attributes that are keys, discriminators or already the base's. */
+type SubclassCheck<A, S> = {
+  [K in keyof S]: K extends keyof A
+    ? { 'the base model already defines this attribute': never }
+    : OptionsOf<S[K]> extends { hashKey: true } | { rangeKey: true }
+      ? { 'keys belong to the base model': never }
+      : KindOf<S[K]> extends 'discriminator'
+        ? { 'the discriminator belongs to the base model': never }
+        : unknown;
+};
 
 export interface ConditionOptions {
   condition?: Condition;
@@ -1453,6 +1492,15 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   readonly tableName: string;
   /** Typed attribute references for conditions and updates: `Url.attr.n.gt(3)`, `Url.attr.meta.author.eq('Ann')`. */
   readonly attr: RefsOf<A>;
+
+  /**
+   * A subclass sharing this model's table (pynamodb's `class Cat(Animal, discriminator='cat')`):
+   * reads of this model give instances of the class the stored discriminator names; queries, scans
+   * and counts of a class match its items and its subclasses'. Needs an `attr.discriminator()`.
+   */
+  defineSubclass<const S extends Attributes = {}>(
+    definition: SubclassDefinition<S> & { attributes?: SubclassCheck<A, S> },
+  ): ModelClass<Simplify<A & S>, I>;
 
   /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE. */
   createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;

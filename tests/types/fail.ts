@@ -621,6 +621,22 @@ Sheet.attr.zipped.at(0).eq('x');
 // @ts-expect-error compressed elements cannot be compared
 Sheet.attr.zipped.at(0).beginsWith('x');
 
+const Pet = defineModel({ table: 'pets', client, attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator(), name: attr.string() } });
+// @ts-expect-error a discriminator is never a key
+attr.discriminator({ hashKey: true });
+// @ts-expect-error the class sets the discriminator: no default
+attr.discriminator({ default: 'cat' });
+// @ts-expect-error a subclass needs its value
+Pet.defineSubclass({ name: 'Cat' });
+// @ts-expect-error a subclass cannot redefine an attribute of its base
+Pet.defineSubclass({ value: 'cat', attributes: { name: attr.number() } });
+// @ts-expect-error keys belong to the base model
+Pet.defineSubclass({ value: 'cat', attributes: { sk: attr.string({ rangeKey: true }) } });
+// @ts-expect-error updates cannot change the class
+Pet.attr.kind.set('dog');
+// @ts-expect-error subclass attributes are not the base's
+Pet.attr.lives;
+
 export type { Simplify };
 export { lazyDoc };
 export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode, reencrypted, keyCode };

@@ -786,4 +786,25 @@ const elementUpdates: UpdateInput[] = [
   Sheet.attr.sets.at(0).delete(new Set(['x'])),
 ];
 
-export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates };
+// Polymorphic models: attr.discriminator() on a base, defineSubclass per class.
+async function polymorphic() {
+  const Animal = defineModel({
+    table: 'animals',
+    client: new DynamoDBClient({}),
+    discriminatorValue: 'animal',
+    attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator({ attrName: 'cls' }), name: attr.string() },
+  });
+  const Cat = Animal.defineSubclass({ value: 'cat', name: 'Cat', attributes: { lives: attr.number({ integer: true, default: 9 }) } });
+  const Lion = Cat.defineSubclass({ value: 'lion', attributes: { pride: attr.string() } });
+  const leo = Lion.create({ id: '1', name: 'Leo', pride: 'north' });
+  expectType<Equal<typeof leo.kind, string | null | undefined>>();
+  expectType<Equal<typeof leo.lives, number | bigint>>();
+  expectType<Equal<typeof leo.pride, string>>();
+  const cat = await Cat.get('1');
+  expectType<Equal<typeof cat.lives, number | bigint>>();
+  const animals: InstanceOf<typeof Animal>[] = [leo, cat];
+  const conditions: Condition[] = [Animal.attr.kind.eq('cat'), Animal.attr.kind.in(['cat', 'lion']), Lion.attr.pride.eq('x')];
+  return { animals, conditions };
+}
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, polymorphic };

@@ -1,14 +1,16 @@
 // The cheap rows of docs/pynamodb-parity.md, against pynamodb 6.1 (tests/interop/pm_parity.py in
 // .venv-pm6) on DynamoDB Local: create_table/createTable make the same table (keys, indexes,
 // projections, billing, TTL as update_ttl enables it), exists/describe_table/delete_table and
-// describeTable/deleteTable see each other's tables, and to_dynamodb_dict/serialize and toJSON give
-// the same item, which from_dynamodb_dict, from_raw_data, deserialize and fromJSON read back.
+// describeTable/deleteTable see each other's tables, to_dynamodb_dict/serialize and toJSON give
+// the same item, which from_dynamodb_dict, from_raw_data, deserialize and fromJSON read back, and
+// save/batch_write/update/TransactGet and batchGet/conditions/update/transactWrite share items and
+// versions.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { backends, uniqueName } from '../support/endpoints.mjs';
-import { attr, defineModel, UtcDateTime } from '../../js/node.mjs';
+import { attr, cond, defineModel, UtcDateTime } from '../../js/node.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const python = (args, input) => execFileSync(`${root}.venv-pm6/bin/python`, [`${root}tests/interop/pm_parity.py`, ...args], { encoding: 'utf8', input });
@@ -31,6 +33,7 @@ const docModel = (table, client) => defineModel({
     flag: attr.boolean({ nullable: true }),
     meta: attr.map({ nullable: true, attributes: { author: attr.string(), seen: attr.datetime({ nullable: true }) } }),
     lst: attr.list({ nullable: true }),
+    version: attr.version(),
   },
   indexes: {
     'by-cat': { type: 'global', hashKey: 'cat', rangeKey: 'n', projection: 'KEYS_ONLY' },
@@ -64,7 +67,7 @@ function schema(description) {
 /** DynamoDB JSON with string sets in a fixed order (Python's set order is its own). */
 const sortedSets = (item) => JSON.parse(JSON.stringify(item, (k, v) => (k === 'SS' ? [...v].sort() : v)));
 
-test('pynamodb 6.1 parity: tables, TTL and item dictionaries [dynamodb-local]', async () => {
+test('pynamodb 6.1 parity: tables, TTL, item dictionaries, batches, versions, transactions [dynamodb-local]', async () => {
   const { dynamodb } = backends().find((b) => b.name === 'dynamodb-local');
   const fromPython = uniqueName('parity-py');
   const fromJs = uniqueName('parity-js');
@@ -96,9 +99,44 @@ test('pynamodb 6.1 parity: tables, TTL and item dictionaries [dynamodb-local]', 
     for (const form of [dumped.json, dumped.raw]) assert.deepEqual({ ...JsDoc.fromJSON(form) }, ITEM);
     assert.equal(python(['load', fromPython], JSON.stringify({ json, raw: json })).trim(), 'loaded: 3 ok');
 
-    // What save() stores is what Python serializes.
+    // What save() stores is what Python serializes (and version 1, as Python's first save).
     await JsDoc.create(ITEM).save();
-    assert.deepEqual(sortedSets((await JsDoc.get('p', 7, { consistentRead: true })).toJSON()), sortedSets(dumped.json));
+    const { version, ...stored } = (await JsDoc.get('p', 7, { consistentRead: true })).toJSON();
+    assert.deepEqual(version, { N: '1' });
+    assert.deepEqual(sortedSets(stored), sortedSets(dumped.json));
+
+    // save() and batch_write() in Python; batchGet, conditions and an index in JS.
+    python(['write', fromPython]);
+    const batch = await PyDoc.batchGet([['p', 7], ['p', 8], ['p', 9]], { consistentRead: true });
+    // batch_write() does not version what it puts (batchWrite neither): only save() set version 1.
+    assert.deepEqual(batch.map(({ sk, version: v, ...rest }) => [sk, v, rest]), [[7, 1], [8, undefined], [9, undefined]].map(([sk, v]) => {
+      const { sk: _, ...rest } = ITEM;
+      return [sk, v, rest];
+    }));
+    const matching = cond.and(PyDoc.attr.when.eq(ITEM.when), PyDoc.attr.meta.seen.eq(ITEM.meta.seen), PyDoc.attr.doc.eq(ITEM.doc),
+      PyDoc.attr.tags.contains('x'), PyDoc.attr.expires.eq(ITEM.expires), PyDoc.attr.b.eq(ITEM.b));
+    assert.equal(await PyDoc.count('p', { range: PyDoc.attr.sk.between(7, 9), filter: matching, consistentRead: true }), 3);
+    assert.equal(await PyDoc.count('c', { index: 'by-cat' }), 3);
+
+    // Optimistic locking across the two: each side's update advances the version the other checks.
+    const seven = batch[0];
+    await seven.update([PyDoc.attr.n.add(1), PyDoc.attr.tags.add(new Set(['z']))]);
+    assert.equal(seven.version, 2);
+    assert.deepEqual(JSON.parse(python(['bump', fromPython])), { version: 3, n: 4.5, tags: ['x', 'y', 'z'] });
+    await seven.refresh();
+    assert.equal(seven.version, 3);
+    assert.equal(python(['stale', fromPython]).trim(), 'conflict');
+    const stale = PyDoc.fromJSON({ ...seven.toJSON(), version: { N: '2' } });
+    await assert.rejects(stale.save(), (e) => e.code === 'E_DYNAMODB_CONDITION');
+
+    // transactWrite in JS, TransactGet in Python.
+    await PyDoc.transactWrite([
+      PyDoc.create({ ...ITEM, sk: 10 }).putOp(),
+      batch[1].updateOp([PyDoc.attr.flag.set(true)]),
+      batch[2].deleteOp(),
+      PyDoc.conditionCheckOp(['p', 7], PyDoc.attr.version.eq(3)),
+    ]);
+    assert.deepEqual(JSON.parse(python(['read', fromPython])), { 7: 3, 8: 1, 9: null, 10: 1 });
 
     // delete_table(wait=True) and deleteTable() remove each other's tables.
     python(['delete', fromJs]);

@@ -8,6 +8,10 @@
     .venv-pm6/bin/python tests/interop/pm_parity.py dump TABLE      # prints to_dynamodb_dict() and serialize() of ITEM
     .venv-pm6/bin/python tests/interop/pm_parity.py load TABLE      # stdin: {"json": ..., "raw": ...}; checks from_dynamodb_dict,
                                                                     # from_raw_data and deserialize give ITEM; prints "loaded: N ok"
+    .venv-pm6/bin/python tests/interop/pm_parity.py write TABLE     # save() ITEM (sk 7), batch_write() copies under sk 8 and 9
+    .venv-pm6/bin/python tests/interop/pm_parity.py bump TABLE      # get() sk 7, update() n += 1 and tags |= {"z"}; prints the item
+    .venv-pm6/bin/python tests/interop/pm_parity.py stale TABLE     # save() sk 7 as version 1; prints "conflict" when refused
+    .venv-pm6/bin/python tests/interop/pm_parity.py read TABLE      # TransactGet of sk 7-10; prints {sk: version or null}
 
 The endpoint is DDB_LOCAL_ENDPOINT. parity.interop.test.mjs defines the same model in JS.
 """
@@ -22,12 +26,15 @@ sys.dont_write_bytecode = True
 
 from pynamodb.attributes import (  # noqa: E402
     BinaryAttribute, BooleanAttribute, JSONAttribute, ListAttribute, MapAttribute, NumberAttribute,
-    TTLAttribute, UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute,
+    TTLAttribute, UnicodeAttribute, UnicodeSetAttribute, UTCDateTimeAttribute, VersionAttribute,
 )
+from pynamodb.connection import Connection  # noqa: E402
+from pynamodb.exceptions import PutError  # noqa: E402
 from pynamodb.indexes import (  # noqa: E402
     GlobalSecondaryIndex, IncludeProjection, KeysOnlyProjection, LocalSecondaryIndex,
 )
 from pynamodb.models import Model  # noqa: E402
+from pynamodb.transactions import TransactGet  # noqa: E402
 
 UTC = dt.timezone.utc
 
@@ -76,6 +83,7 @@ def model(table):
         flag = BooleanAttribute(null=True)
         meta = Info(null=True)
         lst = ListAttribute(null=True)
+        version = VersionAttribute()
         by_cat = ByCat()
         by_when = ByWhen()
 
@@ -132,6 +140,34 @@ def main(command, table):
         bad = {how: differences(item) for how, item in loaded.items() if differences(item)}
         print(f"loaded: {len(loaded) - len(bad)} ok" + (f", differing: {bad}" if bad else ""))
         return 1 if bad else 0
+    elif command == "write":
+        Doc(**ITEM).save()
+        with Doc.batch_write() as batch:
+            for sk in (8, 9):
+                batch.save(Doc(**{**ITEM, "sk": sk}))
+    elif command == "bump":
+        item = Doc.get("p", 7, consistent_read=True)
+        item.update(actions=[Doc.n.add(1), Doc.tags.add({"z"})])
+        print(json.dumps({"version": item.version, "n": item.n, "tags": sorted(item.tags)}))
+    elif command == "stale":
+        try:
+            Doc(**ITEM, version=1).save()
+            print("saved")
+        except PutError as error:
+            print("conflict" if error.cause_response_code == "ConditionalCheckFailedException" else repr(error))
+    elif command == "read":
+        # A transaction's connection takes its credentials from the environment: the models' own.
+        os.environ.update(AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test")
+        connection = Connection(region="us-east-1", host=os.environ["DDB_LOCAL_ENDPOINT"])
+        with TransactGet(connection=connection) as transaction:
+            futures = {sk: transaction.get(Doc, "p", sk) for sk in (7, 8, 9, 10)}
+        versions = {}
+        for sk, future in futures.items():
+            try:
+                versions[sk] = future.get().version
+            except Doc.DoesNotExist:
+                versions[sk] = None
+        print(json.dumps(versions))
     return 0
 
 

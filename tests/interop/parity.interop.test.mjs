@@ -113,6 +113,8 @@ test('pynamodb 6.1 parity: tables, TTL, item dictionaries, batches, versions, tr
       const { sk: _, ...rest } = ITEM;
       return [sk, v, rest];
     }));
+    const [eight, missing] = await PyDoc.transactGet([PyDoc.getOp('p', 8), PyDoc.getOp('p', 99)]);
+    assert.deepEqual([eight.sk, eight.title, eight.when.epochMicros, missing], [8, ITEM.title, ITEM.when.epochMicros, null]);
     const matching = cond.and(PyDoc.attr.when.eq(ITEM.when), PyDoc.attr.meta.seen.eq(ITEM.meta.seen), PyDoc.attr.doc.eq(ITEM.doc),
       PyDoc.attr.tags.contains('x'), PyDoc.attr.expires.eq(ITEM.expires), PyDoc.attr.b.eq(ITEM.b));
     assert.equal(await PyDoc.count('p', { range: PyDoc.attr.sk.between(7, 9), filter: matching, consistentRead: true }), 3);

@@ -4,6 +4,7 @@ import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
 import { compressedFactories } from './compressed.mjs';
 import { DiscriminatorAttribute } from './discriminator.mjs';
+import { mapVariants } from './map-variants.mjs';
 import { encryptedFactories } from './encrypted.mjs';
 import { S3Attribute, s3Factories } from './s3.mjs';
 
@@ -47,25 +48,36 @@ class MapAttribute extends Attribute {
     // attr.map({ a: attr.string(), ... }) is shorthand for attr.map({ attributes: { ... } }).
     const shorthand = Object.keys(options).length > 0 && Object.values(options).every((v) => v instanceof Attribute);
     const full = shorthand ? { attributes: options } : options;
-    super('map', full, ['attributes']);
+    super('map', full, ['attributes', 'subclasses']);
     const attributes = full.attributes;
     if (attributes === null || typeof attributes !== 'object' || Object.keys(attributes).length === 0
       || !Object.values(attributes).every((v) => v instanceof Attribute)) {
       throw codecError('E_MODEL', 'attr.map() needs { attributes: { name: attr.x(), ... } } (use attr.dynamic() for an untyped map)');
     }
     for (const [name, a] of Object.entries(attributes)) {
-      if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
-      if (a instanceof DiscriminatorAttribute) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}": polymorphic maps are not supported, attr.discriminator() is for models`);
-      refuseNestedS3(a, `attr.map(): nested attribute "${name}"`);
-      if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
-        throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
+      checkField(name, a, `attr.map(): nested attribute "${name}"`);
+      if (a instanceof DiscriminatorAttribute && full.subclasses === undefined) {
+        throw codecError('E_MODEL', `attr.map(): nested attribute "${name}": a discriminator field needs subclasses`);
       }
     }
-    this.attributes = attributes;
+    /** Polymorphic maps (js/attributes/map-variants.mjs); `attributes` then holds every subclass's fields too. */
+    this.variants = full.subclasses === undefined ? undefined : mapVariants(attributes, full.subclasses, checkField);
+    this.attributes = this.variants ? this.variants.union : attributes;
   }
 
   typeSpec() {
-    return { attributes: Object.entries(this.attributes).map(([name, a]) => a.spec(name)) };
+    // A subclass's fields are absent from the other subclasses' maps: nullable for the codec, required by checkVariant.
+    const optional = (name) => this.variants !== undefined && !(name in this.variants.base);
+    return { attributes: Object.entries(this.attributes).map(([name, a]) => ({ ...a.spec(name), ...(optional(name) ? { nullable: true } : {}) })) };
+  }
+}
+
+/** Refuses a typed map field that cannot be one: keys, S3-backed attributes, names without UTF-8. */
+function checkField(name, a, where) {
+  if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `${where} cannot be a key`);
+  refuseNestedS3(a, where);
+  if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
+    throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
   }
 }
 

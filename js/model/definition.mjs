@@ -2,6 +2,7 @@
 // by DynamoDB name, the key, indexes, the TTL and version attributes, the item codec.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from '../attributes/attribute.mjs';
+import { holdsVariants } from '../attributes/map-variants.mjs';
 import { ItemCodec } from '../item/codec.mjs';
 import { setKeysNow } from './prepare.mjs';
 
@@ -133,6 +134,8 @@ export function resolveDefinition(def) {
     parent: undefined,
     /** What `defineSubclass` extends. */
     definition: def,
+    /** `[name, attribute]` of the attributes holding polymorphic maps (js/attributes/map-variants.mjs). */
+    variantMaps: entries.filter(([, a]) => holdsVariants(a)),
     billingMode,
     throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
     codec,

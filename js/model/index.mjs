@@ -11,7 +11,8 @@ import { batchGetRaw, batchWrite } from './batch.mjs';
 import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
-import { checkClassValue, checkSameClass, classChanged, classFilter, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
+import { fieldsOf } from '../attributes/map-variants.mjs';
+import { checkClassValue, checkSameClass, classChanged, classFilter, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
@@ -33,7 +34,8 @@ function withDefaults(attributes, values) {
     if (filled[name] === undefined && attribute.options.default !== undefined) filled[name] = attribute.defaultValue();
     const v = filled[name];
     if (attribute.type === 'map' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      filled[name] = withDefaults(new Map(Object.entries(attribute.attributes)), v);
+      const fields = attribute.variants ? fieldsOf(attribute.variants, v) : attribute.attributes;
+      filled[name] = withDefaults(new Map(Object.entries(fields)), v);
     }
   }
   return filled;
@@ -89,7 +91,7 @@ export class ModelBase {
   static async #decode(m, item) {
     await prepare(m);
     try {
-      return await afterRead(m, m.codec.decode(item));
+      return await afterRead(m, narrowMapVariants(m, m.codec.decode(item)));
     } catch (error) {
       throw withItemKey(error, rawItemKey(m, item));
     }
@@ -274,7 +276,7 @@ export class ModelBase {
         return [k, revive(x)];
       }));
     };
-    return new this(m.codec.decode(revive(json)));
+    return new this(narrowMapVariants(m, m.codec.decode(revive(json))));
   }
 
   // ---- AWS console URLs (region: `{ region }`, else the client's, see js/console/region.mjs) ----

@@ -126,3 +126,66 @@ eachBackend('polymorphic models: a registered base and its own items', async ({ 
     await Shape.deleteTable();
   }
 });
+
+/** A polymorphic typed map: Shape with the subclasses circle and square. */
+const shape = () => attr.map({
+  attributes: { kind: attr.discriminator({ attrName: 'cls' }), color: attr.string({ nullable: true }) },
+  subclasses: { circle: { radius: attr.number() }, square: { side: attr.number(), rounded: attr.boolean({ nullable: true }) } },
+});
+
+function drawings(client) {
+  return defineModel({
+    name: 'Drawing',
+    table: uniqueName('drawings'),
+    client,
+    attributes: { id: attr.string({ hashKey: true }), main: shape(), shapes: attr.list({ of: shape(), nullable: true }), frame: attr.map({ nullable: true, attributes: { inner: shape() } }) },
+  });
+}
+
+eachBackend('polymorphic maps: each map reads as its subclass, writes are checked against it', async ({ dynamodb }) => {
+  const Drawing = drawings(dynamodb);
+  await Drawing.createTable({ wait: true });
+  try {
+    const d = Drawing.create({
+      id: 'd',
+      main: { kind: 'circle', color: 'red', radius: 2 },
+      shapes: [{ kind: 'square', side: 3 }, { kind: 'circle', radius: 1 }],
+      frame: { inner: { kind: 'square', side: 1, rounded: true } },
+    });
+    await d.save();
+    const raw = d.toJSON();
+    assert.deepEqual(raw.main, { M: { cls: { S: 'circle' }, color: { S: 'red' }, radius: { N: '2' } } });
+    assert.deepEqual(raw.shapes.L[0], { M: { cls: { S: 'square' }, side: { N: '3' } } });
+    const got = await Drawing.get('d', { consistentRead: true });
+    assert.deepEqual({ ...got }, { ...d });
+
+    await got.update([Drawing.attr.shapes.at(0).set({ kind: 'circle', radius: 5 }), Drawing.attr.main.radius.set(4)]);
+    assert.deepEqual(got.shapes[0], { kind: 'circle', radius: 5 });
+    assert.equal(got.main.radius, 4);
+    const cond = await Drawing.count(undefined, { filter: Drawing.attr.main.kind.eq('circle'), consistentRead: true });
+    assert.equal(cond, 1);
+
+    // A field another subclass has, stored in a circle (by another writer), is not read (as pynamodb).
+    await dynamodb.send(new PutItemCommand({ TableName: Drawing.tableName, Item: { ...raw, id: { S: 'x' }, main: { M: { ...raw.main.M, side: { N: '9' } } } } }));
+    assert.deepEqual((await Drawing.get('x', { consistentRead: true })).main, { kind: 'circle', color: 'red', radius: 2 });
+    await dynamodb.send(new PutItemCommand({ TableName: Drawing.tableName, Item: { ...raw, id: { S: 'y' }, main: { M: { cls: { S: 'hexagon' }, radius: { N: '1' } } } } }));
+    await assert.rejects(Drawing.get('y', { consistentRead: true }), (e) => e.code === 'E_ITEM_STORED' && /Drawing\.main\.kind holds a value no subclass/.test(e.message) && e.itemKey.id === 'y');
+    await dynamodb.send(new PutItemCommand({ TableName: Drawing.tableName, Item: { ...raw, id: { S: 'z' }, main: { M: { color: { S: 'blue' }, radius: { N: '1' } } } } }));
+    assert.deepEqual((await Drawing.get('z', { consistentRead: true })).main, { color: 'blue' }, 'without a discriminator: the base fields');
+
+    const refused = [
+      [() => Drawing.create({ id: 'e', main: { kind: 'circle', side: 1, radius: 1 } }), 'E_ITEM_UNKNOWN', /Drawing\.main: this subclass has no field side/],
+      [() => Drawing.create({ id: 'e', main: { kind: 'square' } }), 'E_ITEM_REQUIRED', /Drawing\.main\.side is required/],
+      [() => Drawing.create({ id: 'e', main: { radius: 1 } }), 'E_ITEM_REQUIRED', /Drawing\.main\.kind is required/],
+      [() => Drawing.create({ id: 'e', main: { kind: 'hexagon' } }), 'E_ITEM_VALUE', /Drawing\.main\.kind is not the value of a subclass/],
+      [() => Drawing.create({ id: 'e', main: { kind: 'circle', radius: 1 }, shapes: [{ kind: 'circle' }] }), 'E_ITEM_REQUIRED', /Drawing\.shapes\[0\]\.radius is required/],
+      [() => Drawing.attr.shapes.at(1).set({ kind: 'square', radius: 1 }), 'E_ITEM_UNKNOWN', /this subclass has no field radius/],
+      [() => Drawing.attr.frame.set({ inner: { kind: 'circle' } }), 'E_ITEM_REQUIRED', /Drawing\.frame\.inner\.radius is required/],
+    ];
+    for (const [run, code, message] of refused) assert.throws(run, (e) => e.code === code && message.test(e.message), message);
+    const edited = Object.assign(await Drawing.get('d', { consistentRead: true }), { main: { kind: 'square', radius: 1 } });
+    await assert.rejects(edited.save(), (e) => e.code === 'E_ITEM_UNKNOWN' && e.itemKey.id === 'd');
+  } finally {
+    await Drawing.deleteTable();
+  }
+});

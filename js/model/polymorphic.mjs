@@ -1,7 +1,9 @@
 // Model hierarchies sharing one table, as pynamodb's DiscriminatorAttribute: each class of the
 // hierarchy has a value, stored in the base model's `attr.discriminator()` attribute; reads make an
 // instance of the class the stored value names, and queries and scans of a class match its items
-// and those of its subclasses only.
+// and those of its subclasses only. Also the item-level passes of polymorphic typed maps
+// (js/attributes/map-variants.mjs): checked before writes, narrowed to their variant after reads.
+import { checkVariant, mapVariantsIn, narrowVariant } from '../attributes/map-variants.mjs';
 import { and } from '../expressions/cond.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
@@ -99,4 +101,25 @@ export function classFilter(m, refs, opts) {
   if (values.length === 0) return opts;
   const isClass = refs[m.discriminator].in(values);
   return { ...opts, filter: opts.filter ? and(opts.filter, isClass) : isClass };
+}
+
+const checkVisit = (variants, map, where) => {
+  checkVariant(variants, map, where);
+  return map;
+};
+
+/** Refuses polymorphic map values (in `values`, an item's or one attribute's at `where`) that do not fit their variant. */
+export function checkMapVariants(m, values) {
+  for (const [name, attribute] of m.variantMaps) mapVariantsIn(attribute, values[name], checkVisit, `${m.name}.${name}`);
+}
+
+/** `attribute`'s value `v` checked as `checkMapVariants` does, for update operands. */
+export const checkedOperand = (attribute, v, where) => mapVariantsIn(attribute, v, checkVisit, where);
+
+/** Decoded `values` with every polymorphic map narrowed to its variant's fields (in place). */
+export function narrowMapVariants(m, values) {
+  for (const [name, attribute] of m.variantMaps) {
+    if (values[name] !== undefined) values[name] = mapVariantsIn(attribute, values[name], narrowVariant, `${m.name}.${name}`);
+  }
+  return values;
 }

@@ -16,7 +16,7 @@ import { planValues } from './hooks.mjs';
 import { checkItemKeys, checkUpdatedKeys, encodeKey, itemKeyOf } from './keys.mjs';
 import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
-import { checkClassValue } from './polymorphic.mjs';
+import { checkClassValue, checkMapVariants } from './polymorphic.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
 function versionGuard(m, refs, values) {
@@ -61,6 +61,7 @@ function check(m, values) {
         checked[name] = attribute.validationValue(checked[name], { model: m, name });
       }
     }
+    checkMapVariants(m, checked);
     const encoded = m.codec.encodeKept(checked);
     checkItemKeys(m, encoded.encoded.item);
     return encoded;
@@ -90,6 +91,7 @@ export function planItem(m, instance, values) {
   const kept = takeCreated(instance);
   try {
     checkClassValue(m, values);
+    checkMapVariants(m, values);
     const planned = planValues(m, values);
     const { item } = m.codec.encode(planned.values, kept);
     checkItemKeys(m, item);

@@ -114,6 +114,12 @@ const pets = (client = noRequests) => {
   return { Pet, Cat: Pet.defineSubclass({ name: 'Cat', value: 'cat' }), Dog: Pet.defineSubclass({ name: 'Dog', value: 'dog' }) };
 };
 const { Pet, Cat } = pets();
+/** A model with a polymorphic typed map over `client`. */
+const sketch = (client = noRequests) => defineModel({ name: 'Sketch', table: 'sketches', client, attributes: {
+  id: attr.string({ hashKey: true }),
+  shape: attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { dot: { secret: attr.string({ nullable: true }) }, line: { length: attr.number() } } }),
+} });
+const Sketch = sketch();
 
 const { ArgumentError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError, ModelError, S3Error } = errors;
 
@@ -379,7 +385,13 @@ const ROWS = [
   ['two discriminator attributes', () => def({ a: attr.discriminator(), b: attr.discriminator() }), ModelError, 'E_MODEL', 'discriminator'],
   ['a discriminatorValue without a discriminator attribute', () => def({}, { discriminatorValue: 'bad' }), ModelError, 'E_MODEL', 'discriminatorValue'],
   ['attr.discriminator() as a hash key', () => attr.discriminator({ hashKey: true }), ModelError, 'E_MODEL', 'hashKey'],
-  ['attr.discriminator() inside a typed map', () => attr.map({ kind: attr.discriminator() }), ModelError, 'E_MODEL', 'nested attribute "kind"'],
+  ['attr.discriminator() in a typed map without subclasses', () => attr.map({ kind: attr.discriminator() }), ModelError, 'E_MODEL', 'nested attribute "kind"'],
+  ['a polymorphic map without a discriminator field', () => attr.map({ attributes: { a: attr.string() }, subclasses: { x: { b: attr.string() } } }), ModelError, 'E_MODEL', 'attr.discriminator()'],
+  ['a polymorphic map subclass redefining a base field', () => attr.map({ attributes: { kind: attr.discriminator(), a: attr.string() }, subclasses: { x: { a: attr.number() } } }), ModelError, 'E_MODEL', 'field "a"'],
+  ['polymorphic map subclasses with one field of two types', () => attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { x: { a: attr.string() }, y: { a: attr.number() } } }), ModelError, 'E_MODEL', 'field "a"'],
+  ['a polymorphic map value of an unknown subclass', () => Sketch.create({ id: 'k', shape: { kind: PLAIN } }), ItemError, 'E_ITEM_VALUE', 'Sketch.shape.kind'],
+  ['a polymorphic map value with another subclass\'s field', () => Sketch.create({ id: 'k', shape: { kind: 'dot', [PLAIN]: 1 } }), ItemError, 'E_ITEM_UNKNOWN', 'Sketch.shape'],
+  ['a stored polymorphic map of an unknown subclass', () => sketch(storing({ id: { S: 'x' }, shape: { M: { kind: { S: PLAIN } } } })).get('x'), ItemError, 'E_ITEM_STORED', 'Sketch.shape.kind'],
 
   // ---- status tracker -------------------------------------------------------------------------------
   ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],

@@ -1,7 +1,8 @@
-// pynamodb 6.1 polymorphic models (DiscriminatorAttribute, tests/interop/pm_polymorphic.py run in
-// .venv-pm6) and attr.discriminator() + defineSubclass share a table on DynamoDB Local: each side
-// writes a Cat, a Dog and a Lion (a Cat's subclass), the other reads every one as its class, and
-// the stored items are the same attribute values byte for byte.
+// pynamodb 6.1 polymorphic models and maps (DiscriminatorAttribute, tests/interop/pm_polymorphic.py
+// run in .venv-pm6) and attr.discriminator() with defineSubclass and attr.map({ subclasses }) share
+// tables on DynamoDB Local: each side writes a Cat, a Dog and a Lion (a Cat's subclass), and
+// drawings of circles and squares; the other reads every item and map as its class, and the stored
+// items are the same attribute values byte for byte.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
@@ -88,5 +89,54 @@ test('pynamodb 6.1 and dynamodb-mate read each other\'s polymorphic items [dynam
     assert.deepEqual(byOwner('js'), byOwner('py'));
   } finally {
     await Animal.deleteTable();
+  }
+});
+
+/** pm_polymorphic.py's Shape map (Circle, Square) in a Drawing: top level, as list elements, in a typed map. */
+function drawings(table, client) {
+  const shape = () => attr.map({
+    attributes: { kind: attr.discriminator({ attrName: 'cls' }), color: attr.string({ nullable: true }) },
+    subclasses: { circle: { radius: attr.number() }, square: { side: attr.number(), rounded: attr.boolean({ nullable: true }) } },
+  });
+  return defineModel({
+    table,
+    client,
+    attributes: { id: attr.string({ hashKey: true }), main: shape(), shapes: attr.list({ of: shape(), nullable: true }), frame: attr.map({ nullable: true, attributes: { inner: shape() } }) },
+  });
+}
+
+/** What both sides write: the maps' values here, and the classes and fields pynamodb reads. */
+const DRAWING = {
+  main: { kind: 'circle', color: 'red', radius: 2 },
+  shapes: [{ kind: 'square', side: 3 }, { kind: 'circle', radius: 1.5 }],
+  frame: { inner: { kind: 'square', side: 1, rounded: true } },
+};
+const READ_BY_PYTHON = {
+  main: { class: 'Circle', ...DRAWING.main },
+  shapes: [{ class: 'Square', ...DRAWING.shapes[0] }, { class: 'Circle', ...DRAWING.shapes[1] }],
+  inner: { class: 'Square', ...DRAWING.frame.inner },
+};
+
+test('pynamodb 6.1 and dynamodb-mate read each other\'s polymorphic maps [dynamodb-local]', async () => {
+  const { dynamodb } = backends().find((b) => b.name === 'dynamodb-local');
+  const table = uniqueName('interop-shapes');
+  python('create-drawings', table);
+  const Drawing = drawings(table, dynamodb);
+  try {
+    python('write-drawing', table, 'py');
+    const fromPython = await Drawing.get('py', { consistentRead: true });
+    assert.deepEqual({ ...fromPython }, { id: 'py', ...DRAWING });
+
+    await Drawing.create({ id: 'js', ...DRAWING }).save();
+    assert.deepEqual(JSON.parse(python('read-drawing', table, 'js')), READ_BY_PYTHON);
+
+    const { Items } = await dynamodb.send(new ScanCommand({ TableName: table, ConsistentRead: true }));
+    const [js, py] = ['js', 'py'].map((id) => {
+      const { id: _, ...rest } = Items.find((i) => i.id.S === id);
+      return rest;
+    });
+    assert.deepEqual(js, py);
+  } finally {
+    await Drawing.deleteTable();
   }
 });

@@ -635,6 +635,13 @@ export interface ListOptions extends CommonOptions<unknown[]> {
 export interface MapOptions extends CommonOptions<object> {
   attributes: NestedAttributes;
 }
+/**
+ * A polymorphic typed map (pynamodb's MapAttribute subclasses with a DiscriminatorAttribute): one
+ * `attr.discriminator()` among `attributes`, and per subclass value the fields it adds.
+ */
+export interface PolymorphicMapOptions extends MapOptions {
+  subclasses: Record<string, NestedAttributes>;
+}
 
 /** A non-null JSON value (a JSON `null` is a null attribute, as in pynamodb). */
 export type JsonAttributeValue = Exclude<codec.JsonValue, null>;
@@ -673,6 +680,14 @@ type MapWriteValue<F> = Simplify<
 type ElementValue<E> = ValueOf<E> | (IsNullable<E> extends true ? null : never);
 type ListValue<O> = O extends { of: infer E extends AnyAttribute } ? ElementValue<E>[] : unknown[];
 type MapFields<O> = O extends { attributes: infer F extends NestedAttributes } ? F : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type SubclassesOf<O> = O extends { subclasses: infer S extends Record<string, NestedAttributes> } ? S : never;
+/** The name of the discriminator field of fields `F`. */
+type DiscriminatorName<F> = { [K in keyof F]: KindOf<F[K]> extends 'discriminator' ? K : never }[keyof F];
+/** A polymorphic map's value: per subclass value `V`, the discriminator `V`, the base fields and `V`'s. */
+type VariantValue<F, S> = {
+  [V in keyof S & string]: Simplify<{ -readonly [K in DiscriminatorName<F>]: V } & MapValue<Omit<F, DiscriminatorName<F>> & S[V]>>;
+}[keyof S & string];
 
 // Compressed and encrypted attributes (B values; never keys)
 
@@ -831,6 +846,21 @@ export declare const attr: {
       default?: MapWriteValue<MapFields<O>> | (() => MapWriteValue<MapFields<O>>);
     },
   ): Attribute<MapValue<MapFields<O>>, O, { kind: 'map'; attributes: MapFields<O> }>;
+  /**
+   * M, polymorphic: `attr.map({ attributes: { kind: attr.discriminator(), ... }, subclasses: { circle: { radius: attr.number() } } })`.
+   * A value is `{ kind: 'circle', ...base fields, ...circle's }`; references have every subclass's fields.
+   */
+  map<const O extends PolymorphicMapOptions>(
+    options: NoExtra<O, PolymorphicMapOptions> & {
+      attributes: NoKeys<MapFields<O>>;
+      subclasses: { [V in keyof SubclassesOf<O>]: NoKeys<SubclassesOf<O>[V]> };
+      default?: VariantValue<MapFields<O>, SubclassesOf<O>> | (() => VariantValue<MapFields<O>, SubclassesOf<O>>);
+    },
+  ): Attribute<
+    VariantValue<MapFields<O>, SubclassesOf<O>>,
+    O,
+    { kind: 'map'; attributes: MapFields<O> & UnionToIntersection<SubclassesOf<O>[keyof SubclassesOf<O>]> }
+  >;
   /** Any value, mapped by JS type like the SDK's `marshall`. */
   dynamic<const O extends DynamicOptions = {}>(options?: NoExtra<O, DynamicOptions>): Attribute<unknown, O, { kind: 'dynamic' }>;
   /** S holding Python's `json.dumps(value)` (pynamodb JSONAttribute). */

@@ -637,6 +637,21 @@ Pet.attr.kind.set('dog');
 // @ts-expect-error subclass attributes are not the base's
 Pet.attr.lives;
 
+const Sketch = defineModel({
+  table: 'sketches',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    shape: attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { dot: { size: attr.number() }, line: { length: attr.number() } } }),
+  },
+});
+// @ts-expect-error a polymorphic map value names its subclass
+Sketch.create({ id: 'k', shape: { size: 1 } });
+// @ts-expect-error a dot has no length
+Sketch.create({ id: 'k', shape: { kind: 'dot', size: 1, length: 2 } });
+// @ts-expect-error an unknown subclass
+Sketch.create({ id: 'k', shape: { kind: 'circle', size: 1 } });
+
 export type { Simplify };
 export { lazyDoc };
 export { views, score, notFound, url, transactTypes, brand, trackerTypes, taskCode, reencrypted, keyCode };

@@ -807,4 +807,24 @@ async function polymorphic() {
   return { animals, conditions };
 }
 
-export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, polymorphic };
+// Polymorphic typed maps: the value is a union tagged by the discriminator field.
+async function polymorphicMaps() {
+  const shape = attr.map({
+    attributes: { kind: attr.discriminator(), color: attr.string({ nullable: true }) },
+    subclasses: { circle: { radius: attr.number() }, square: { side: attr.number(), rounded: attr.boolean({ nullable: true }) } },
+  });
+  const Drawing = defineModel({
+    table: 'drawings',
+    client: new DynamoDBClient({}),
+    attributes: { id: attr.string({ hashKey: true }), main: shape, shapes: attr.list({ of: shape }) },
+  });
+  const d = Drawing.create({ id: 'd', main: { kind: 'circle', radius: 1 }, shapes: [{ kind: 'square', side: 2 }] });
+  const got = await Drawing.get('d');
+  if (got.main.kind === 'circle') expectType<Equal<typeof got.main.radius, number | bigint>>();
+  else expectType<Equal<typeof got.main.side, number | bigint>>();
+  expectType<Equal<typeof got.main.kind, 'circle' | 'square'>>();
+  const updates: UpdateInput[] = [Drawing.attr.main.radius.set(2), Drawing.attr.shapes.at(0).set({ kind: 'circle', radius: 3 })];
+  return { d, updates, condition: Drawing.attr.main.kind.eq('circle') };
+}
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, polymorphic, polymorphicMaps };

@@ -40,6 +40,10 @@ eachBackend('polymorphic models: each read makes the stored class', async ({ dyn
       owner: { S: 'ann' }, id: { S: '1' }, cls: { S: 'cat' }, name: { S: 'Tom' }, lives: { N: '9' },
     });
 
+    await new Dog({ owner: 'ann', id: '4', name: 'Fido', tricks: [] }).save();
+    assert.equal((await Animal.get('ann', '4', { consistentRead: true })).constructor, Dog, 'new Dog() saves its class value too');
+    await (await Dog.get('ann', '4')).delete();
+
     const leo = await Animal.get('ann', '3', { consistentRead: true });
     assert.ok(leo instanceof Lion && leo instanceof Cat && leo instanceof Animal);
     assert.equal(leo.pride, 'north');

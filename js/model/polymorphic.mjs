@@ -35,7 +35,8 @@ export function registerClass(m, Model, value) {
 export function resolveSubclass(parent, def) {
   const where = `${parent.name}.defineSubclass()`;
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', `${where} needs { value, name, attributes }`);
-  const { name, value, attributes = {} } = def;
+  const { name, value, attributes = {}, ...unknown } = def;
+  if (Object.keys(unknown).length > 0) throw codecError('E_MODEL', `${where} has no option ${Object.keys(unknown).filter((k) => /^[A-Za-z_$][\w$]{0,63}$/.test(k)).join(', ') || '(a key that is not a name)'}`);
   if (!parent.discriminator) throw codecError('E_MODEL', `${where}: ${parent.name} has no attr.discriminator() attribute`);
   if (typeof value !== 'string') throw codecError('E_MODEL', `${where}: value must be a string (stored in ${parent.discriminator})`);
   const taken = parent.registry.get(value);
@@ -54,6 +55,15 @@ export function resolveSubclass(parent, def) {
     attributes: { ...parent.definition.attributes, ...attributes },
   });
   return Object.assign(m, { parent, registry: parent.registry, region: parent.region });
+}
+
+/**
+ * `values` of an instance to write, with its class's discriminator value (also when it was made by
+ * `new` rather than `create()`); refuses an instance whose discriminator is another class's.
+ */
+export function withClassValue(m, values) {
+  checkClassValue(m, values);
+  return m.discriminator ? { ...values, [m.discriminator]: m.classValue } : values;
 }
 
 /** Refuses to create or write an instance whose discriminator is not its class's value. */

@@ -16,7 +16,7 @@ import { planValues } from './hooks.mjs';
 import { checkItemKeys, checkUpdatedKeys, encodeKey, itemKeyOf } from './keys.mjs';
 import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
-import { checkClassValue, checkMapVariants } from './polymorphic.mjs';
+import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 
 /** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
 function versionGuard(m, refs, values) {
@@ -87,17 +87,17 @@ function takeCreated(instance) {
 }
 
 /** The encoded item of `values` (of `instance`), checked, with the S3 objects to upload before it is written. */
-export function planItem(m, instance, values) {
+export function planItem(m, instance, given) {
   const kept = takeCreated(instance);
   try {
-    checkClassValue(m, values);
+    const values = withClassValue(m, given);
     checkMapVariants(m, values);
     const planned = planValues(m, values);
     const { item } = m.codec.encode(planned.values, kept);
     checkItemKeys(m, item);
     return { item, objects: planned.objects };
   } catch (error) {
-    throw withItemKey(error, itemKeyOf(m, values));
+    throw withItemKey(error, itemKeyOf(m, given));
   }
 }
 

@@ -375,6 +375,7 @@ const ROWS = [
   ['a stored discriminator that is not a string', () => pets(storing({ id: { S: 'x' }, kind: { N: '1' } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
   ['defineSubclass() of a model without a discriminator', () => Thing.defineSubclass({ value: 'x' }), ModelError, 'E_MODEL', 'attr.discriminator()'],
   ['defineSubclass() with a value already taken', () => Pet.defineSubclass({ name: 'Kitten', value: 'cat' }), ModelError, 'E_MODEL', 'already'],
+  ['defineSubclass() with a misspelt option', () => Pet.defineSubclass({ value: 'bird', attribute: {} }), ModelError, 'E_MODEL', 'attribute'],
   ['defineSubclass() without a value', () => Pet.defineSubclass({ name: 'Bird' }), ModelError, 'E_MODEL', 'value'],
   ['defineSubclass() redefining an attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { secret: attr.number() } }), ModelError, 'E_MODEL', 'secret'],
   ['defineSubclass() with a key attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { sk: attr.string({ rangeKey: true }) } }), ModelError, 'E_MODEL', 'sk'],

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import '../runtime/node.mjs';
 import { UtcDateTime } from '../item/utc-datetime.mjs';
 import { pythonIsoformat } from './clock.mjs';
-import { appendHistory, errorRepr, errorTraceback, historyEntry, pythonStrRepr, v5Errors } from './history.mjs';
+import { appendHistory, errorRepr, errorTraceback, historyEntry, pythonStrRepr, v5Records } from './history.mjs';
 
 test("pythonStrRepr matches CPython's repr() of str", () => {
   // Expected values printed by CPython 3.11: repr(s).
@@ -66,5 +66,5 @@ test('history entries: 6.x appends in its key order, keeping what else errors ho
   assert.deepEqual(appendHistory({ history: [first], note: 'kept' }, entry), { history: [first, entry], note: 'kept' });
   assert.deepEqual(appendHistory(null, entry), { history: [entry] });
   assert.deepEqual(appendHistory({ error: 'v5 shape' }, entry), { error: 'v5 shape', history: [entry] });
-  assert.deepEqual(Object.keys(v5Errors(new Error('x'), 10)), ['error', 'traceback']);
+  assert.deepEqual(Object.keys(v5Records(new Error('x'), 10).next().value), ['error', 'traceback']);
 });

@@ -55,7 +55,8 @@ async function refusal(t, taskId, oldItem, now) {
 
 /**
  * Locks `taskId` for this worker. `ready`: the status codes it may start from.
- * @returns {{ key, lock, fence, task }} what the final writes are conditional on, and the task as locked
+ * @returns {{ key, lock, fence, task, stored }} what the final writes are conditional on, the task as
+ *   locked, and its stored AttributeValues (the final writes size the item from them)
  */
 export async function acquire(t, taskId, ready) {
   const c = t.config;
@@ -81,5 +82,5 @@ export async function acquire(t, taskId, ready) {
     throw await refusal(t, taskId, error.item, now);
   }
   const task = new Task(c, await t.Model.fromItem(out.Attributes));
-  return { key, lock, fence: task.fence, task };
+  return { key, lock, fence: task.fence, task, stored: out.Attributes };
 }

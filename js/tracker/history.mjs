@@ -61,7 +61,8 @@ function describe(value) {
   if (value === null || typeof value !== 'object') return asText(value, '(unprintable value)');
   const json = attempt(() => JSON.stringify(value));
   if (typeof json === 'string') return json;
-  return asText(attempt(() => Object.prototype.toString.call(value)), '(unprintable object)');
+  const tag = attempt(() => Object.prototype.toString.call(value));
+  return typeof tag === 'string' ? tag : '(unprintable object)';
 }
 
 /** The parts of a thrown value the record uses, each read once, guarded and bounded. */

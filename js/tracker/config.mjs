@@ -1,6 +1,6 @@
 // The tracker's options, checked once and resolved against pynamodb_mate's defaults for the layout:
 // 6.0.1.1's `TrackerConfig.make` for 'v6', 5.3.4.4's `BaseStatusTracker` class constants for 'v5'.
-import { codecError } from '../errors/make.mjs';
+import { argumentError as refusal, flag, positiveInteger as count, positiveNumber as duration } from './arguments.mjs';
 
 export const STATUS_NAMES = ['pending', 'inProgress', 'failed', 'succeeded', 'ignored'];
 
@@ -22,19 +22,9 @@ const KNOWN = [
   'heartbeatSeconds', 'ttl',
 ];
 
-const argumentError = (message) => codecError('E_ARGUMENT', `StatusTracker: ${message}`);
-
-function positiveInteger(name, value, fallback) {
-  const v = value ?? fallback;
-  if (!Number.isSafeInteger(v) || v < 1) throw argumentError(`${name} must be a positive integer`);
-  return v;
-}
-
-function positiveNumber(name, value, fallback) {
-  const v = value ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw argumentError(`${name} must be a positive number of seconds`);
-  return v;
-}
+const argumentError = (message) => refusal('StatusTracker', message);
+const positiveInteger = (name, value, fallback) => count('StatusTracker', name, value, fallback);
+const positiveNumber = (name, value, fallback) => duration('StatusTracker', name, value, fallback);
 
 /** `{ name: code }`: the five standard statuses (defaults filled in) plus any extra ones. */
 function statusCodes(o, layout) {
@@ -56,7 +46,7 @@ function statusCodes(o, layout) {
 function shardCounts(o, layout, codes) {
   const given = o.shards ?? {};
   for (const name of Object.keys(given)) {
-    if (!(name in codes)) throw argumentError(`shards names an unknown status "${name}"`);
+    if (!Object.hasOwn(codes, name)) throw argumentError(`shards names an unknown status "${name}"`);
   }
   if (layout === 'v5' && Object.values(given).some((n) => n !== 1)) throw argumentError("layout 'v5' has no shards");
   return new Map(Object.entries(codes).map(([name, code]) => [code, positiveInteger(`shards.${name}`, given[name], 1)]));
@@ -106,7 +96,7 @@ export function resolveConfig(o) {
     maxRetry: positiveInteger('maxRetry', o.maxRetry, 3),
     lockExpireSeconds,
     tracebackStackLimit: positiveInteger('tracebackStackLimit', o.tracebackStackLimit, 10),
-    recoverExpired: o.recoverExpired ?? true,
+    recoverExpired: flag('StatusTracker', 'recoverExpired', o.recoverExpired, true),
     heartbeatMs: heartbeatMs(lockExpireSeconds, o.heartbeatSeconds ?? lockExpireSeconds / 3),
     ttl: ttlOption(o.ttl),
   };
@@ -125,10 +115,11 @@ export function heartbeatMs(lockExpireSeconds, seconds) {
 
 /** The code of a status given by name ('failed') or code (30); anything else is refused. */
 export function statusCode(config, status) {
-  if (typeof status === 'string' && status in config.codes) return config.codes[status];
+  if (typeof status === 'string' && Object.hasOwn(config.codes, status)) return config.codes[status];
   if (Number.isSafeInteger(status) && config.names.has(status)) return status;
   const known = Object.entries(config.codes).map(([n, c]) => `${n} (${c})`).join(', ');
-  throw argumentError(`unknown status ${JSON.stringify(status) ?? String(status)}; known: ${known}`);
+  const shown = typeof status === 'string' ? JSON.stringify(status) : typeof status === 'number' ? String(status) : `of type ${typeof status}`;
+  throw argumentError(`unknown status ${shown}; known: ${known}`);
 }
 
 /** One status or an array of them, as distinct codes. */

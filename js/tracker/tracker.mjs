@@ -1,5 +1,6 @@
 // StatusTracker (api.md "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
 // with Python workers, with conditional writes throughout.
+import { flag, optionsObject } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
 import { createTask, createTasks } from './create.mjs';
 import { makeKey, trackerModel } from './layout.mjs';
@@ -63,7 +64,9 @@ export class StatusTracker {
   }
 
   /** The task, or null when it does not exist (`consistentRead` defaults to true). */
-  async getOneOrNone(taskId, { consistentRead = true } = {}) {
+  async getOneOrNone(taskId, options) {
+    const where = 'StatusTracker.getOneOrNone';
+    const consistentRead = flag(where, 'consistentRead', optionsObject(where, 'options', options).consistentRead, true);
     const item = await this.#t.Model.getOneOrNone(makeKey(this.#t.config, checkTaskId(this.#t.config, taskId)), { consistentRead });
     return item ? new Task(this.#t.config, item) : null;
   }

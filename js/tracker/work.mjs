@@ -1,7 +1,7 @@
 // `work(options, fn)`: a pull loop. It polls the index for unfinished tasks (every shard), claims
 // them with the same conditional lock as `run`, runs at most `concurrency` bodies at once, backs off
 // while there is nothing to claim, and on abort stops claiming and lets running bodies finish.
-import { codecError } from '../errors/make.mjs';
+import { argumentError, flag, optionsObject, positiveInteger, positiveNumber } from './arguments.mjs';
 import { statusCodeList } from './config.mjs';
 import { makeKey } from './layout.mjs';
 import { acquire } from './lock.mjs';
@@ -36,17 +36,31 @@ function shuffle(list) {
   return list;
 }
 
-function options(c, o) {
-  const concurrency = o.concurrency ?? 1;
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw codecError('E_ARGUMENT', 'StatusTracker.work: concurrency must be a positive integer');
-  const minMs = o.idleMs?.min ?? 100;
-  const maxMs = o.idleMs?.max ?? 5000;
-  if (!(minMs > 0 && maxMs >= minMs)) throw codecError('E_ARGUMENT', 'StatusTracker.work: idleMs must be { min > 0, max >= min }');
+const WORK = 'StatusTracker.work';
+/** The longest timer delay (setTimeout fires at once beyond it). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** `signal`: absent or an AbortSignal (anything with `aborted` and `addEventListener`). */
+function abortSignal(signal) {
+  if (signal !== undefined && !(typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
+    throw argumentError(WORK, 'signal must be an AbortSignal');
+  }
+  return signal;
+}
+
+function options(c, given) {
+  const o = optionsObject(WORK, 'options', given ?? undefined);
+  const concurrency = positiveInteger(WORK, 'concurrency', o.concurrency, 1);
+  const idleMs = optionsObject(WORK, 'idleMs', o.idleMs);
+  const ms = { unit: 'milliseconds', max: MAX_DELAY_MS };
+  const minMs = positiveNumber(WORK, 'idleMs.min', idleMs.min, 100, ms);
+  const maxMs = positiveNumber(WORK, 'idleMs.max', idleMs.max, 5000, ms);
+  if (maxMs < minMs) throw argumentError(WORK, 'idleMs must be { min > 0, max >= min }');
   const ready = o.statuses === undefined ? c.ready : statusCodeList(c, o.statuses);
   const inProgress = c.codes.inProgress;
   const recover = c.recoverExpired && !ready.includes(inProgress);
   return {
-    concurrency, minMs, maxMs, ready, recover, signal: o.signal, drain: o.drain === true,
+    concurrency, minMs, maxMs, ready, recover, signal: abortSignal(o.signal ?? undefined), drain: flag(WORK, 'drain', o.drain, false),
     // Expired in-progress tasks are claimed through the recovery branch of the lock condition.
     claimFrom: recover ? [...ready, inProgress] : ready,
     intervalMs: runHeartbeatMs(c, o.heartbeatSeconds),
@@ -62,7 +76,7 @@ function options(c, o) {
 export async function work(t, o, fn) {
   const c = t.config;
   checkFn(fn, 'work(options, fn)');
-  const w = options(c, o ?? {});
+  const w = options(c, o);
   const stats = { succeeded: 0, failed: 0, ignored: 0, lost: 0, skipped: 0 };
   const running = new Map(); // taskId -> promise of its body and final write
   const lockedUntil = new Map(); // in-progress taskId -> ms when its lock expires

@@ -310,6 +310,30 @@ const ROWS = [
   ['a tracker with two statuses on one code', () => tracker({ statuses: { pending: 20 } }), ArgumentError, 'E_ARGUMENT', 'statuses'],
   ['a tracker run() of a number task id', () => tracker().run(7, () => {}), ArgumentError, 'E_ARGUMENT', 'task id'],
   ['a tracker run() without a function', () => tracker().run('t'), ArgumentError, 'E_ARGUMENT', 'fn'],
+
+  // ---- status tracker: counts, flags and options of its methods (nothing is written) ---------------
+  ...[0, -1, NaN, 1.5, Infinity, '4'].map((concurrency) => [`a tracker createMany() with concurrency ${String(concurrency)}`,
+    () => tracker().createMany(['a', 'b'], { concurrency }), ArgumentError, 'E_ARGUMENT', 'concurrency']),
+  ['a tracker createMany() with a number among the tasks', () => tracker().createMany(['a', 7]), ArgumentError, 'E_ARGUMENT', 'tasks[1]'],
+  ['a tracker createMany() with a task id twice', () => tracker().createMany(['a', { taskId: 'b' }, 'a']), ArgumentError, 'E_ARGUMENT', 'tasks[2]'],
+  ['a tracker createMany() with overwrite "yes"', () => tracker().createMany(['a'], { overwrite: 'yes' }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker create() with overwrite 1', () => tracker().create('a', { overwrite: 1 }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker run() with options that are a string', () => tracker().run('t', () => {}, 'fast'), ArgumentError, 'E_ARGUMENT', 'options'],
+  ['a tracker run() with heartbeatSeconds NaN', () => tracker().run('t', () => {}, { heartbeatSeconds: NaN }), ArgumentError, 'E_ARGUMENT', 'heartbeatSeconds'],
+  ['a tracker run() with no statuses', () => tracker().run('t', () => {}, { statuses: [] }), ArgumentError, 'E_ARGUMENT', 'status'],
+  ['a tracker work() with concurrency 0', () => tracker().work({ concurrency: 0 }, () => {}), ArgumentError, 'E_ARGUMENT', 'concurrency'],
+  ['a tracker work() with an infinite idle pause', () => tracker().work({ idleMs: { max: Infinity } }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs.max'],
+  ['a tracker work() with idleMs a number', () => tracker().work({ idleMs: 50 }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs'],
+  ['a tracker work() with drain "yes"', () => tracker().work({ drain: 'yes' }, () => {}), ArgumentError, 'E_ARGUMENT', 'drain'],
+  ['a tracker work() with a signal that is not an AbortSignal', () => tracker().work({ signal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'signal'],
+  ['a tracker work() with options that are a number', () => tracker().work(5, () => {}), ArgumentError, 'E_ARGUMENT', 'options'],
+  ['a tracker queryByStatus() with limit NaN', () => tracker().queryByStatus('pending', { limit: NaN }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
+  ['a tracker queryByStatus() with olderFirst "no"', () => tracker().queryByStatus('pending', { olderFirst: 'no' }).next(), ArgumentError, 'E_ARGUMENT', 'olderFirst'],
+  ['a tracker getOneOrNone() with consistentRead "yes"', () => tracker().getOneOrNone('t', { consistentRead: 'yes' }), ArgumentError, 'E_ARGUMENT', 'consistentRead'],
+  ['a tracker status named like an Object method', () => tracker().statusCode('toString'), ArgumentError, 'E_ARGUMENT', 'unknown status "toString"'],
+  ['a tracker status that is a BigInt', () => tracker().statusCode(10n), ArgumentError, 'E_ARGUMENT', 'unknown status of type bigint'],
+  ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
+  ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

@@ -1788,7 +1788,11 @@ export interface TaskContext<Data = TaskData, S extends string = string, L exten
   readonly fence: number;
   /** Aborted (reason: `errors.LockLost`) when a heartbeat finds that another worker took the task over. */
   readonly signal: GlobalInstance<'AbortSignal'>;
-  /** The data the success write stores (replacing the task's; discarded if the body fails). */
+  /**
+   * The data the success write stores (replacing the task's; discarded if the body fails). Data the
+   * item cannot hold throws `errors.ItemError` (E_ITEM_TOO_LARGE), and the run fails with it even if
+   * the body catches it, unless a later `setData` fits.
+   */
   setData(data: Data): this;
   /** Extends the lock now; rejects with `errors.LockLost` when it is gone. */
   heartbeat(): Promise<void>;
@@ -1955,8 +1959,9 @@ export declare class StatusTracker<
       : [options: CreateTaskOptions<Data, StandardStatus | Extra>]
   ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
   /**
-   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (default
-   * 16); ids already taken are returned in `existing` as stored. `overwrite`: batch writes instead.
+   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (a
+   * positive integer, default 16); ids already taken are returned in `existing` as stored. An id given
+   * twice is refused (E_ARGUMENT). `overwrite`: batch writes instead.
    */
   createMany(
     tasks: readonly TaskSpec<Data, StandardStatus | Extra>[],
@@ -1969,7 +1974,7 @@ export declare class StatusTracker<
 
   /**
    * Locks the task (one conditional write), runs `fn`, and records the outcome: resolves to what `fn`
-   * returned, rejects with what it threw once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
+   * returned, rejects with what it threw (whatever it was) once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
    * `TaskAlreadySucceeded`, `TaskIgnored`, `TaskNotReady`; `errors.LockLost` when the lock was taken over.
    */
   run<R>(

@@ -12,8 +12,11 @@ import { NOT_LOCKED, valueFor } from './layout.mjs';
 import { sender, taskLabel } from './lock.mjs';
 import { Task } from './task.mjs';
 
-/** Sends a held-lock update; a failed condition means the lock is gone (LockLost, with the item as it is). */
-async function heldUpdate(t, held, actions, cause) {
+/**
+ * Sends a held-lock update; resolves to the item as written (AttributeValues). A failed condition
+ * means the lock is gone (LockLost, with the item as it is).
+ */
+async function heldWrite(t, held, actions, cause) {
   const A = t.Model.attr;
   const condition = cond.and(A.lock.eq(held.lock), A.fence.eq(held.fence));
   const { params } = await new t.Model({ key: held.key }).updateOp(actions, { condition }).build();
@@ -21,7 +24,7 @@ async function heldUpdate(t, held, actions, cause) {
     const out = await send(sender(t), UpdateItemCommand, {
       ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     }, { itemKey: { key: held.key } });
-    return new Task(t.config, await t.Model.fromItem(out.Attributes));
+    return out.Attributes;
   } catch (error) {
     if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
     const task = error.item ? new Task(t.config, await t.Model.fromItem(error.item)) : undefined;
@@ -31,6 +34,9 @@ async function heldUpdate(t, held, actions, cause) {
     });
   }
 }
+
+/** `heldWrite`, resolving to the task as written. */
+const heldUpdate = async (t, held, actions, cause) => new Task(t.config, await t.Model.fromItem(await heldWrite(t, held, actions, cause)));
 
 /** The status change of a final write: value and status (5.x has only value), and the optional TTL. */
 function statusActions(t, held, code, now) {
@@ -95,8 +101,9 @@ function fittingActions(t, held, records, actionsWith) {
  * status failed, or ignored once the retries reach maxRetry. Data set by the run is discarded. The
  * record is bounded (history.mjs) and shortened further when the item has no room for it, so that
  * whatever the body threw, the write goes out.
+ * @returns {{ actions, ignored }} the update, and whether it makes the task ignored
  */
-export function finishFailure(t, held, error) {
+function failureWrite(t, held, error) {
   const c = t.config;
   const A = t.Model.attr;
   const now = utcNow();
@@ -112,7 +119,17 @@ export function finishFailure(t, held, error) {
     setErrors,
     ...statusActions(t, held, code, now),
   ]);
-  return heldUpdate(t, held, actions, error);
+  return { actions, ignored: code === c.codes.ignored };
+}
+
+/** The failure write; resolves to the task as written. */
+export const finishFailure = (t, held, error) => heldUpdate(t, held, failureWrite(t, held, error).actions, error);
+
+/** The failure write of a task whose item does not decode; resolves to whether the task is now ignored. */
+export async function recordFailure(t, held, error) {
+  const { actions, ignored } = failureWrite(t, held, error);
+  await heldWrite(t, held, actions, error);
+  return ignored;
 }
 
 /** Extends the lock: lock_time = now, while the lock and fence are still ours. */

@@ -55,8 +55,8 @@ async function refusal(t, taskId, oldItem, now) {
 
 /**
  * Locks `taskId` for this worker. `ready`: the status codes it may start from.
- * @returns {{ key, lock, fence, task, stored }} what the final writes are conditional on, the task as
- *   locked, and its stored AttributeValues (the final writes size the item from them)
+ * @returns {{ key, lock, fence, stored }} what the final writes are conditional on, and the item as
+ *   locked (AttributeValues; take.mjs decodes it)
  */
 export async function acquire(t, taskId, ready) {
   const c = t.config;
@@ -81,6 +81,5 @@ export async function acquire(t, taskId, ready) {
     if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
     throw await refusal(t, taskId, error.item, now);
   }
-  const task = new Task(c, await t.Model.fromItem(out.Attributes));
-  return { key, lock, fence: task.fence, task, stored: out.Attributes };
+  return { key, lock, fence: Number(out.Attributes.fence.N), stored: out.Attributes };
 }

@@ -2,7 +2,7 @@
 // throws, and whatever data it sets, the final write goes out (DynamoDB Local), the task is failed
 // (or ignored), unlocked, with a bounded record, and a later run takes it.
 import assert from 'node:assert/strict';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { test } from 'node:test';
 import { backends, uniqueName } from '../../tests/support/endpoints.mjs';
 import { dynamodbError, startFaultProxy } from '../../tests/reliability/support/fault-proxy.mjs';
@@ -19,8 +19,13 @@ async function withTracker(options, fn) {
   const raw = async (taskId) => (await local().dynamodb.send(new GetItemCommand({
     TableName: table, Key: { key: { S: `jobs____${taskId}` } }, ConsistentRead: true,
   }))).Item;
+  /** Stores `text` as the task's `data` behind the tracker's back (as a foreign writer could). */
+  const storeData = (taskId, text) => local().dynamodb.send(new UpdateItemCommand({
+    TableName: table, Key: { key: { S: `jobs____${taskId}` } }, UpdateExpression: 'SET #d = :d',
+    ExpressionAttributeNames: { '#d': 'data' }, ExpressionAttributeValues: { ':d': { S: text } },
+  }));
   try {
-    await fn({ tracker, raw, table, on: (other) => new StatusTracker({ client: other, table, useCaseId: 'jobs', ...options }) });
+    await fn({ tracker, raw, table, storeData, on: (other) => new StatusTracker({ client: other, table, useCaseId: 'jobs', ...options }) });
   } finally {
     await tracker.deleteTable();
   }
@@ -242,4 +247,25 @@ test('a failure write that cannot be sent (server errors): the run rejects with 
   } finally {
     await proxy.close();
   }
+});
+
+test('a task whose stored item does not decode is failed at once (not left locked), and ends ignored', async () => {
+  await withTracker({ maxRetry: 2 }, async ({ tracker, raw, storeData }) => {
+    await tracker.createMany(['broken', 'worked']);
+    await storeData('broken', 'not json');
+    await storeData('worked', '{"bad": ');
+    let ran = 0;
+    const { error } = await rejection(tracker.run('broken', () => { ran += 1; }));
+    assert.ok(error instanceof errors.ItemError && error.code === 'E_ITEM_STORED', error.stack);
+    assert.equal(ran, 0, 'the body never ran');
+    const stored = await raw('broken');
+    assert.deepEqual([stored.status.N, stored.lock.S, stored.retry.N], ['30', '__not_locked__', '1']);
+    assert.match(JSON.parse(stored.errors.S).history[0].error, /^ItemError\('.*data: stored text is not JSON/);
+    await rejection(tracker.run('broken', () => { ran += 1; }));
+    assert.deepEqual([(await raw('broken')).status.N, (await raw('broken')).lock.S], ['50', '__not_locked__'], 'ignored after maxRetry');
+
+    const stats = await tracker.work({ drain: true, idleMs: { min: 10, max: 20 } }, () => { ran += 1; });
+    assert.deepEqual([stats.failed, stats.ignored, ran], [1, 1, 0]);
+    assert.deepEqual([(await raw('worked')).status.N, (await raw('worked')).lock.S], ['50', '__not_locked__']);
+  });
 });

@@ -6,7 +6,8 @@ import { utcNow } from './clock.mjs';
 import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
 import { extendLock, finishFailure, finishSuccess, successActions } from './finish.mjs';
 import { Heartbeat } from './heartbeat.mjs';
-import { acquire, taskLabel } from './lock.mjs';
+import { taskLabel } from './lock.mjs';
+import { take } from './take.mjs';
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -139,7 +140,9 @@ export async function runTask(t, taskId, fn, options) {
   const { statuses, heartbeatSeconds } = optionsObject('StatusTracker.run', 'options', options);
   const ready = statuses === undefined ? c.ready : statusCodeList(c, statuses);
   const intervalMs = runHeartbeatMs(c, heartbeatSeconds);
-  const outcome = await execute(t, await acquire(t, taskId, ready), fn, intervalMs);
+  const taken = await take(t, taskId, ready);
+  if (taken.unreadable) throw taken.unreadable.error;
+  const outcome = await execute(t, taken.held, fn, intervalMs);
   if (!outcome.ok) throw outcome.error;
   return outcome.result;
 }

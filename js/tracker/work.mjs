@@ -4,10 +4,10 @@
 import { argumentError, flag, optionsObject, positiveInteger, positiveNumber } from './arguments.mjs';
 import { statusCodeList } from './config.mjs';
 import { makeKey } from './layout.mjs';
-import { acquire } from './lock.mjs';
 import { queryByStatus } from './query.mjs';
 import { Task } from './task.mjs';
 import { checkFn, execute, runHeartbeatMs } from './run.mjs';
+import { take } from './take.mjs';
 
 /** The refusals that only mean "someone else has it, or it is done": skip the task. */
 const SKIPPED = new Set(['E_TASK_LOCKED', 'E_TASK_NOT_READY', 'E_TASK_ALREADY_SUCCEEDED', 'E_TASK_IGNORED', 'E_TASK_NOT_FOUND']);
@@ -126,9 +126,18 @@ export async function work(t, o, fn) {
     return true;
   };
 
+  /** A taken task whose item does not decode: failed (or ignored) at once; unrecorded, it ends the loop. */
+  const unreadable = ({ error, ignored }) => {
+    if (ignored === undefined) fatal ??= error;
+    else if (ignored) stats.ignored += 1;
+    else stats.failed += 1;
+    return null;
+  };
+
   const claim = async (taskId) => {
     try {
-      return await acquire(t, taskId, w.claimFrom);
+      const taken = await take(t, taskId, w.claimFrom);
+      return taken.unreadable ? unreadable(taken.unreadable) : taken.held;
     } catch (error) {
       if (!SKIPPED.has(error.code)) throw error;
       stats.skipped += 1;

@@ -52,12 +52,15 @@ function shardCounts(o, layout, codes) {
   return new Map(Object.entries(codes).map(([name, code]) => [code, positiveInteger(`shards.${name}`, given[name], 1)]));
 }
 
+/** The longest TTL: 100 years, so that every expiry is a date (JS's, and Python's up to year 9999) and the final writes can store it. */
+const TTL_MAX_SECONDS = 3_155_760_000;
+
 /** `ttl`: seconds after which a succeeded / ignored task expires; a number sets both. */
 function ttlOption(ttl) {
   if (ttl === undefined) return null;
   const o = typeof ttl === 'number' ? { succeeded: ttl, ignored: ttl } : ttl;
   if (o === null || typeof o !== 'object') throw argumentError('ttl must be a number of seconds or { succeeded, ignored, attribute }');
-  const seconds = (name) => (o[name] === undefined ? undefined : positiveNumber(`ttl.${name}`, o[name]));
+  const seconds = (name) => (o[name] === undefined ? undefined : duration('StatusTracker', `ttl.${name}`, o[name], undefined, { max: TTL_MAX_SECONDS }));
   const attribute = o.attribute ?? 'expire_at';
   if (typeof attribute !== 'string' || attribute === '') throw argumentError('ttl.attribute must be a non-empty string');
   return { attribute, succeeded: seconds('succeeded'), ignored: seconds('ignored') };

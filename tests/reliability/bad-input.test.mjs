@@ -333,6 +333,7 @@ const ROWS = [
   ['a tracker status named like an Object method', () => tracker().statusCode('toString'), ArgumentError, 'E_ARGUMENT', 'unknown status "toString"'],
   ['a tracker status that is a BigInt', () => tracker().statusCode(10n), ArgumentError, 'E_ARGUMENT', 'unknown status of type bigint'],
   ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
+  ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
   ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
 ];
 

@@ -1833,13 +1833,13 @@ interface TrackerOptionFields<Extra extends string, L extends TrackerLayout> {
   maxRetry?: number;
   /** Default 300 ('v6') / 900 ('v5'). */
   lockExpireSeconds?: number;
-  /** Stack frames kept in the error history; default 10. */
+  /** Stack frames kept in the error history (whose texts are bounded, see the README); default 10. */
   tracebackStackLimit?: number;
   /** Take in-progress tasks whose lock expired (their worker died); default true. */
   recoverExpired?: boolean;
   /** Default `lockExpireSeconds / 3`. */
   heartbeatSeconds?: HeartbeatSeconds;
-  /** Seconds after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
+  /** Seconds (at most 100 years) after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
   ttl?: number | { succeeded?: number; ignored?: number; attribute?: string };
 }
 /**

@@ -75,9 +75,8 @@ async function batchS3Writes(m, refs, keyValuesList, abortSignal) {
  * that failed, or was retried by the SDK, may still land).
  */
 export async function batchWrite(m, refs, given = {}, { retry = {}, abortSignal } = {}) {
-  // A typo such as { puts: [...] } would otherwise write nothing, silently.
-  const { put = [], delete: del = [], ...other } = given ?? {};
-  if (typeof given !== 'object' || !Array.isArray(put) || !Array.isArray(del) || Object.keys(other).length > 0) {
+  const { put = [], delete: del = [] } = given;
+  if (!Array.isArray(put) || !Array.isArray(del)) {
     throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
   }
   notAborted(m, BatchWriteItemCommand, { abortSignal });

@@ -2,6 +2,7 @@
 // a task never resets one that exists (and may be running) unless `overwrite` says so.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { codecError, taskError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { send } from '../model/send.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, utcNow } from './clock.mjs';
@@ -55,7 +56,7 @@ async function eachLimited(list, limit, fn) {
  */
 export async function createTasks(t, tasks, { overwrite = false, concurrency = 16 } = {}) {
   if (!Array.isArray(tasks)) throw codecError('E_ARGUMENT', 'StatusTracker.createMany() takes an array of task ids or { taskId, data, status }');
-  const specs = tasks.map((s) => (typeof s === 'string' ? { taskId: s } : s ?? {}));
+  const specs = tasks.map((s, i) => (typeof s === 'string' ? { taskId: s } : checkOptions(`StatusTracker.createMany() task ${i}`, s, OPTIONS.taskSpec)));
   const ids = new Set(specs.map((s) => s.taskId));
   if (ids.size !== specs.length) throw codecError('E_ARGUMENT', 'StatusTracker.createMany(): a task id appears twice');
   const items = specs.map((s) => newItem(t, s.taskId, s)); // validates all before writing any

@@ -2,6 +2,7 @@
 // (6.x; 5.x's index is ordered by key, so its results are merged by key), counting, and deleting a
 // use case.
 import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { statusCodeList } from './config.mjs';
 import { INDEX, shardValues } from './layout.mjs';
 import { mergeSorted } from './merge.mjs';
@@ -21,7 +22,8 @@ const values = (c, statuses) => statusCodeList(c, statuses).flatMap((code) => sh
  * Tasks in `statuses` (names or codes), as partial tasks (the index's attributes: ids, status, update
  * and create time). `limit` counts across all statuses and shards (pynamodb_mate's is per shard).
  */
-export async function* queryByStatus(t, statuses, { limit, olderFirst = true, pageSize } = {}) {
+export async function* queryByStatus(t, statuses, opts, method = 'queryByStatus') {
+  const { limit, olderFirst = true, pageSize } = checkOptions(`StatusTracker.${method}() options`, opts, OPTIONS.queryByStatus);
   const c = t.config;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw codecError('E_ARGUMENT', 'StatusTracker: limit must be a positive integer');
   const size = pageSize ?? Math.min(limit ?? 100, 100);

@@ -1504,7 +1504,11 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
 
   /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
   batchGet<M extends AnyConstructor>(this: M, keys: readonly KeyOf<A>[], options?: BatchGetOptions<A>): Promise<InstanceType<M>[]>;
-  /** Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. */
+  /**
+   * Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. The
+   * whole call is checked before anything is sent: `E_ARGUMENT` for an entry that is no instance or
+   * key, or a key written twice (`put[0] and delete[3]`).
+   */
   batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions } & AbortOptions): Promise<void>;
   /** Writes 1 to 100 operations (of any models on this client) atomically; TransactionCanceledError when cancelled. */
   transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string } & AbortOptions): Promise<void>;

@@ -85,19 +85,20 @@ export class Attribute {
   }
 
   /**
-   * The value the item codec validates in place of `value` before `beforeWrite` has run (create()):
-   * an S3-backed attribute checks its value and stands in a URI. `context`: { model, name }.
+   * The value the item codec validates in place of `value` when no write is planned (create()): an
+   * S3-backed attribute checks its value and stands in a URI. `context`: { model, name }.
    */
   validationValue(value) {
     return value;
   }
 
   /**
-   * Async work before an item is encoded (S3 upload, key provider); returns the value to encode.
-   * Plain attributes need none. `context`: { model, name, item }.
+   * A write's plan for `value`, synchronous: `{ stored, object }`, the value to encode and the S3
+   * object to upload (by `upload(object, context)`) before the item write, if any. Plain
+   * attributes store the value as it is. `context`: { model, name, item }.
    */
-  async beforeWrite(value) {
-    return value;
+  planWrite(value) {
+    return { stored: value };
   }
 
   /** Async work after an item is decoded (S3 download); returns the value the user sees. */

@@ -18,11 +18,11 @@ import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawI
 import { prepare, setKey } from './prepare.mjs';
 import { reencrypt } from './reencrypt.mjs';
 import { buildRefs } from './refs.mjs';
-import { written } from './s3-writes.mjs';
+import { execute } from './execute.mjs';
 import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
-import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validateCreated } from './writes.mjs';
+import { attributeValues, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
 
 const META = Symbol('dynamodb-mate model');
 
@@ -198,9 +198,9 @@ export class ModelBase {
     const opts = options(m, 'save', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
-    const request = await putRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => send(m, PutItemCommand, request.params, sent));
-    request.commit();
+    await prepare(m);
+    const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await execute(plan, () => send(m, PutItemCommand, plan.params, sent));
     return this;
   }
 
@@ -211,9 +211,9 @@ export class ModelBase {
     const opts = options(m, 'update', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, UpdateItemCommand, sent);
-    const request = await updateRequest(m, Model.attr, this, actions, opts);
-    const out = await written(request.s3, () => send(m, UpdateItemCommand, { ...request.params, ReturnValues: 'ALL_NEW' }, sent));
-    request.commit();
+    await prepare(m); // operands bound to the item are encoded with the attribute's keys
+    const plan = planUpdate(m, Model.attr, this, actions, opts);
+    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW' }, sent));
     const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
@@ -225,8 +225,8 @@ export class ModelBase {
     const opts = options(m, 'delete', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, DeleteItemCommand, sent);
-    const request = await deleteRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => send(m, DeleteItemCommand, request.params, sent));
+    const plan = planDelete(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await execute(plan, () => send(m, DeleteItemCommand, plan.params, sent));
   }
 
   /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */
@@ -360,7 +360,8 @@ export class ModelBase {
   static batchWrite(requests, opts) {
     const m = ModelBase.#meta(this);
     const o = withRetry(m, 'batchWrite', options(m, 'batchWrite', opts));
-    return batchWrite(m, this.attr, checkOptions(`${m.name}.batchWrite() requests`, requests, OPTIONS.batchWriteRequests), o);
+    const given = checkOptions(`${m.name}.batchWrite() requests`, requests, OPTIONS.batchWriteRequests);
+    return batchWrite(m, this.attr, (x) => x instanceof ModelBase && x.constructor[META] === m, given, o);
   }
 
   static transactWrite(ops, opts) {
@@ -380,25 +381,25 @@ export class ModelBase {
 
   static conditionCheckOp(key, condition) {
     const m = ModelBase.#meta(this);
-    return new WriteOp(this, 'conditionCheck', async () => conditionCheckRequest(m, batchKey(m, key), condition));
+    return new WriteOp(this, 'conditionCheck', m, () => planConditionCheck(m, batchKey(m, key), condition));
   }
 
   putOp(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'putOp', given, 'op');
-    return new WriteOp(this.constructor, 'put', () => putRequest(m, this.constructor.attr, this, opts));
+    return new WriteOp(this.constructor, 'put', m, () => planPut(m, this.constructor.attr, this, opts));
   }
 
   updateOp(actions, given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'updateOp', given, 'op');
-    return new WriteOp(this.constructor, 'update', () => updateRequest(m, this.constructor.attr, this, actions, opts));
+    return new WriteOp(this.constructor, 'update', m, () => planUpdate(m, this.constructor.attr, this, actions, opts));
   }
 
   deleteOp(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'deleteOp', given, 'op');
-    return new WriteOp(this.constructor, 'delete', () => deleteRequest(m, this.constructor.attr, this, opts));
+    return new WriteOp(this.constructor, 'delete', m, () => planDelete(m, this.constructor.attr, this, opts));
   }
 }
 

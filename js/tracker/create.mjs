@@ -28,7 +28,7 @@ function newItem(t, taskId, { data = {}, status } = {}) {
 async function put(t, item, overwrite) {
   const taskId = taskIdOf(t.config, item.key);
   const condition = overwrite ? undefined : t.Model.attr.key.notExists();
-  const { params } = await item.putOp({ condition }).build();
+  const { params } = await item.putOp({ condition }).plan();
   try {
     await send(sender(t), PutItemCommand, condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params, { itemKey: { key: item.key } });
   } catch (error) {

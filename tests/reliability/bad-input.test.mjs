@@ -76,6 +76,25 @@ const Thing = defineModel({
 /** A Thing with a plaintext in another attribute, so every item row also checks it does not leak. */
 const thing = (values) => Thing.create({ id: 'k', secret: PLAIN, ...values });
 const Ranged = defineModel({ name: 'Ranged', table: 'ranged', client: noRequests, attributes: { id: attr.string({ hashKey: true }), at: attr.number({ rangeKey: true }) } });
+/** String hash and range keys and an index: the key-length rows. */
+const Keyed = defineModel({
+  name: 'Keyed',
+  table: 'keyed',
+  client: noRequests,
+  s3: noRequests,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    sk: attr.string({ rangeKey: true }),
+    group: attr.string({ nullable: true }),
+    secret: attr.string({ nullable: true }),
+    page: attr.s3Text({ bucket: 'pages', layout: 'item', nullable: true }),
+  },
+  indexes: { byGroup: { type: 'global', hashKey: 'group', rangeKey: 'sk' } },
+});
+/** A Keyed instance with `change` applied after create() (as a program edits an item before saving it). */
+const keyed = (change = {}) => Object.assign(Keyed.create({ id: 'k', sk: 's', secret: PLAIN }), change);
+const LONG_HASH = 'é'.repeat(1025); // 2050 bytes
+const LONG_RANGE = 'x'.repeat(1025);
 const def = (attributes, extra = {}) => defineModel({ name: 'Bad', table: 'bad-model', client: noRequests, attributes: { id: attr.string({ hashKey: true }), ...attributes }, ...extra });
 const tracker = (options = {}) => new StatusTracker({ client: noRequests, table: 'tasks', useCaseId: 'crawl', ...options });
 const deep = (levels) => {
@@ -229,6 +248,41 @@ const ROWS = [
   ['batchWrite() with a misspelt request kind', () => Thing.batchWrite({ puts: [thing({})] }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
   ['batchWrite() with put null', () => Thing.batchWrite({ put: null }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
   ['query() with attributes as a string', () => Thing.query('k', { attributes: 'n' }).next(), ArgumentError, 'E_ARGUMENT', 'attributes'],
+
+  // ---- write plans: key values and batch entries checked before any request or upload -------------------
+  ['save() of a hash key grown over 2048 bytes', () => Object.assign(thing({}), { id: LONG_HASH }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key', () => Object.assign(thing({}), { id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key on a model with S3 values', () => keyed({ id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['save() of a range key over 1024 bytes', () => keyed({ sk: LONG_RANGE }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['save() of an emptied index key', () => keyed({ group: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['save() with a string condition on a model with S3 values', () => keyed({ page: PLAIN }).save({ condition: PLAIN }), ExpressionError, 'E_EXPRESSION', 'condition'],
+  ['update() with a non-action on a model with S3 values', () => keyed().update([Keyed.attr.page.set(PLAIN), PLAIN]), ExpressionError, 'E_EXPRESSION', 'action 2'],
+  ['update() setting an S3 value twice', () => keyed().update([Keyed.attr.page.set(PLAIN), Keyed.attr.page.remove()]), ExpressionError, 'E_EXPRESSION', 'page'],
+  ['update() setting an index key to an empty string', () => keyed().update([Keyed.attr.group.set('')]), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['update() of an emptied range key', () => keyed({ sk: '' }).update([Keyed.attr.secret.set(PLAIN)]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['get() with a hash key over 2048 bytes', () => Keyed.get(LONG_HASH, 's'), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['get() with a range key over 1024 bytes', () => Keyed.get('k', LONG_RANGE), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() with a hash value over 2048 bytes', () => Keyed.query(LONG_HASH).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with an empty hash value', () => Keyed.query('').next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with a range value over 1024 bytes', () => Keyed.query('k', { range: Keyed.attr.sk.between('a', LONG_RANGE) }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() of an index with an empty hash value', () => Keyed.query('', { index: 'byGroup' }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['queryPage() with a hash value over 2048 bytes', () => Keyed.queryPage(LONG_HASH), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['count() with an empty range value', () => Keyed.count('k', { range: Keyed.attr.sk.ge('') }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchGet() with a hash key over 2048 bytes', () => Keyed.batchGet([['k', 's'], [LONG_HASH, 's']]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['getOp() with an empty range key', () => Keyed.getOp('k', ''), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() deleting a hash key over 2048 bytes', () => Keyed.batchWrite({ delete: [[LONG_HASH, 's']] }), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['batchWrite() putting a range key over 1024 bytes', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2', sk: LONG_RANGE })] }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() with put [valid, null]', () => Keyed.batchWrite({ put: [keyed(), null] }), ArgumentError, 'E_ARGUMENT', 'put[1]'],
+  ['batchWrite() putting a plain object', () => Keyed.batchWrite({ put: [{ id: 'k', sk: 's', secret: PLAIN }] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() putting an instance of another model', () => Keyed.batchWrite({ put: [thing({})] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() deleting null', () => Keyed.batchWrite({ delete: [['k', 's'], null] }), ArgumentError, 'E_ARGUMENT', 'delete[1]'],
+  ['batchWrite() deleting a bare hash value on a model with a range key', () => Keyed.batchWrite({ delete: [PLAIN] }), ArgumentError, 'E_ARGUMENT', 'delete[0]'],
+  ['batchWrite() putting one key twice', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2' }), keyed()] }), ArgumentError, 'E_ARGUMENT', 'put[0] and put[2]'],
+  ['batchWrite() putting and deleting one key', () => Keyed.batchWrite({ put: [keyed()], delete: [{ id: 'k', sk: 's' }] }), ArgumentError, 'E_ARGUMENT', 'put[0] and delete[0]'],
+  ['batchWrite() deleting one key twice', () => Thing.batchWrite({ delete: ['a', { id: 'a' }] }), ArgumentError, 'E_ARGUMENT', 'delete[0] and delete[1]'],
+  ['transactWrite() putting a hash key over 2048 bytes', () => Keyed.transactWrite([keyed({ id: 'k2' }).putOp(), keyed({ id: LONG_HASH }).putOp()]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['transactWrite() with a condition check on an empty range key', () => Keyed.transactWrite([Keyed.conditionCheckOp(['k', ''], Keyed.attr.secret.exists())]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['transactWrite() with a bad condition after an S3 put', () => Keyed.transactWrite([keyed({ page: PLAIN }).putOp(), keyed({ id: 'k2' }).deleteOp({ condition: PLAIN })]), ExpressionError, 'E_EXPRESSION', 'condition'],
 
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],

@@ -483,7 +483,7 @@ declare const brand: unique symbol;
 declare const phantom: unique symbol;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_MODEL). */
+/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_ARGUMENT). */
 type NoExtra<O, Allowed> = O & { [K in Exclude<keyof O, keyof Allowed>]: never };
 type IsNever<T> = [T] extends [never] ? true : false;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
@@ -774,7 +774,7 @@ export type EncryptedNumberOptions = EncryptedOptions<number | bigint | codec.Py
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
 /** The options an encrypted attribute with options `O` may have: those of its format. */
 type EncryptedAllowed<O, T> = CommonOptions<T> & (O extends { format: 'pynamodb_mate' } ? PynamodbMateKeyOptions : AeadKeyOptions);
-/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_MODEL). */
+/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_ARGUMENT). */
 type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; keys: infer K } }
   ? string extends C
     ? unknown
@@ -791,7 +791,7 @@ type SealedKind = 'string' | 'binary' | 'json' | 'number';
 type EncryptedDescriptor<O, V extends SealedKind> = { kind: 'encrypted'; value: V; deterministic: IsDeterministic<O>; aead: IsAead<O> };
 type IsEncrypted<At> = At extends Attribute<any, any, infer D> ? (D extends { kind: 'encrypted' } ? true : false) : false;
 
-/** The attribute factories. Each refuses options it does not know (at runtime: E_MODEL). */
+/** The attribute factories. Each refuses options it does not know (at runtime: E_ARGUMENT, as every options object). */
 export declare const attr: {
   /** S. Can be a key. */
   string<const O extends StringOptions = {}>(options?: NoExtra<O, StringOptions>): Attribute<string, O, { kind: 'string' }>;
@@ -1504,7 +1504,11 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
 
   /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
   batchGet<M extends AnyConstructor>(this: M, keys: readonly KeyOf<A>[], options?: BatchGetOptions<A>): Promise<InstanceType<M>[]>;
-  /** Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. */
+  /**
+   * Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. The
+   * whole call is checked before anything is sent: `E_ARGUMENT` for an entry that is no instance or
+   * key, or a key written twice (`put[0] and delete[3]`).
+   */
   batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions } & AbortOptions): Promise<void>;
   /** Writes 1 to 100 operations (of any models on this client) atomically; TransactionCanceledError when cancelled. */
   transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string } & AbortOptions): Promise<void>;

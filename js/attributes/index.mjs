@@ -16,7 +16,7 @@ function refuseNestedS3(a, where) {
 /** `{ integer: true }` reads and writes Python ints, `{ float: true }` floats; neither: by value. */
 class NumberAttribute extends Attribute {
   constructor(options = {}) {
-    super('number', options, ['integer', 'float']);
+    super('number', options);
     if (options.integer && options.float) throw codecError('E_MODEL', 'attr.number() cannot be both integer and float');
   }
 
@@ -27,7 +27,7 @@ class NumberAttribute extends Attribute {
 
 class ListAttribute extends Attribute {
   constructor(options = {}) {
-    super('list', options, ['of']);
+    super('list', options);
     const of = options.of;
     if (of !== undefined && !(of instanceof Attribute)) throw codecError('E_MODEL', 'attr.list({ of }) must be an attribute, e.g. attr.string()');
     if (of && (of.hashKey || of.rangeKey || of.options.attrName || of.options.default !== undefined)) {
@@ -44,9 +44,10 @@ class ListAttribute extends Attribute {
 class MapAttribute extends Attribute {
   constructor(options = {}) {
     // attr.map({ a: attr.string(), ... }) is shorthand for attr.map({ attributes: { ... } }).
-    const shorthand = Object.keys(options).length > 0 && Object.values(options).every((v) => v instanceof Attribute);
+    const values = options !== null && typeof options === 'object' ? Object.values(options) : [];
+    const shorthand = values.length > 0 && values.every((v) => v instanceof Attribute);
     const full = shorthand ? { attributes: options } : options;
-    super('map', full, ['attributes']);
+    super('map', full);
     const attributes = full.attributes;
     if (attributes === null || typeof attributes !== 'object' || Object.keys(attributes).length === 0
       || !Object.values(attributes).every((v) => v instanceof Attribute)) {

@@ -1,18 +1,11 @@
-// The values the tracker's options and methods take (options objects, counts, durations, flags),
-// checked before any request: each refusal is an ArgumentError (E_ARGUMENT) that names the method
-// and the argument. A count of 0 or NaN would otherwise run nothing (`createMany` writing no task)
-// and a flag given as a string would silently mean true or false.
+// The values the tracker's options and methods take (counts, durations, flags; js/options checks
+// the keys of options objects), checked before any request: each refusal is an ArgumentError
+// (E_ARGUMENT) that names the method and the argument. A count of 0 or NaN would otherwise run
+// nothing (`createMany` writing no task) and a flag given as a string would silently mean true or false.
 import { codecError } from '../errors/make.mjs';
 
 /** E_ARGUMENT about an argument of `where` ('StatusTracker.work'). */
 export const argumentError = (where, message) => codecError('E_ARGUMENT', `${where}: ${message}`);
-
-/** An options argument: absent (then `{}`) or an object. */
-export function optionsObject(where, name, value) {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw argumentError(where, `${name} must be an object`);
-  return value;
-}
 
 /** A count: absent (then `fallback`) or a safe integer >= 1. */
 export function positiveInteger(where, name, value, fallback) {

@@ -1,5 +1,6 @@
 // The tracker's options, checked once and resolved against pynamodb_mate's defaults for the layout:
 // 6.0.1.1's `TrackerConfig.make` for 'v6', 5.3.4.4's `BaseStatusTracker` class constants for 'v5'.
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { argumentError as refusal, flag, positiveInteger as count, positiveNumber as duration } from './arguments.mjs';
 
 export const STATUS_NAMES = ['pending', 'inProgress', 'failed', 'succeeded', 'ignored'];
@@ -15,12 +16,6 @@ const DEFAULTS = {
     lockExpireSeconds: 900,
   },
 };
-
-const KNOWN = [
-  'client', 'table', 'useCaseId', 'layout', 'statuses', 'extraStatuses', 'readyStatuses', 'shards', 'sep',
-  'statusZeroPad', 'shardZeroPad', 'maxRetry', 'lockExpireSeconds', 'tracebackStackLimit', 'recoverExpired',
-  'heartbeatSeconds', 'ttl',
-];
 
 const argumentError = (message) => refusal('StatusTracker', message);
 const positiveInteger = (name, value, fallback) => count('StatusTracker', name, value, fallback);
@@ -58,8 +53,8 @@ const TTL_MAX_SECONDS = 3_155_760_000;
 /** `ttl`: seconds after which a succeeded / ignored task expires; a number sets both. */
 function ttlOption(ttl) {
   if (ttl === undefined) return null;
-  const o = typeof ttl === 'number' ? { succeeded: ttl, ignored: ttl } : ttl;
-  if (o === null || typeof o !== 'object') throw argumentError('ttl must be a number of seconds or { succeeded, ignored, attribute }');
+  if (ttl === null || !['number', 'object'].includes(typeof ttl)) throw argumentError('ttl must be a number of seconds or { succeeded, ignored, attribute }');
+  const o = typeof ttl === 'number' ? { succeeded: ttl, ignored: ttl } : checkOptions('StatusTracker options.ttl', ttl, OPTIONS.trackerTtl);
   const seconds = (name) => (o[name] === undefined ? undefined : duration('StatusTracker', `ttl.${name}`, o[name], undefined, { max: TTL_MAX_SECONDS }));
   const attribute = o.attribute ?? 'expire_at';
   if (typeof attribute !== 'string' || attribute === '') throw argumentError('ttl.attribute must be a non-empty string');
@@ -68,10 +63,8 @@ function ttlOption(ttl) {
 
 /** The resolved, frozen configuration (see api.md "Status tracker" and the README's option table). */
 export function resolveConfig(o) {
-  if (o === null || typeof o !== 'object') throw argumentError('needs an options object');
-  for (const name of Object.keys(o)) {
-    if (!KNOWN.includes(name)) throw argumentError(`unknown option "${name}"`);
-  }
+  if (o === undefined) throw argumentError('needs an options object');
+  checkOptions('StatusTracker options', o, OPTIONS.tracker);
   const layout = o.layout ?? 'v6';
   if (layout !== 'v6' && layout !== 'v5') throw argumentError("layout must be 'v6' or 'v5'");
   const sep = o.sep ?? '____';

@@ -2,8 +2,9 @@
 // a task never resets one that exists (and may be running) unless `overwrite` says so.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { taskError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { send } from '../model/send.mjs';
-import { argumentError, flag, optionsObject, positiveInteger } from './arguments.mjs';
+import { argumentError, flag, positiveInteger } from './arguments.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, utcNow } from './clock.mjs';
 import { makeKey, NOT_LOCKED, taskIdOf, valueFor } from './layout.mjs';
@@ -28,7 +29,7 @@ function newItem(t, taskId, { data = {}, status } = {}) {
 async function put(t, item, overwrite) {
   const taskId = taskIdOf(t.config, item.key);
   const condition = overwrite ? undefined : t.Model.attr.key.notExists();
-  const { params } = await item.putOp({ condition }).build();
+  const { params } = await item.putOp({ condition }).plan();
   try {
     await send(sender(t), PutItemCommand, condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params, { itemKey: { key: item.key } });
   } catch (error) {
@@ -39,8 +40,7 @@ async function put(t, item, overwrite) {
   return new Task(t.config, item);
 }
 
-export function createTask(t, taskId, options) {
-  const opts = optionsObject('StatusTracker.create', 'options', options);
+export function createTask(t, taskId, opts) {
   const overwrite = flag('StatusTracker.create', 'overwrite', opts.overwrite, false);
   return put(t, newItem(t, taskId, opts), overwrite);
 }
@@ -61,8 +61,10 @@ function taskSpecs(tasks) {
   if (!Array.isArray(tasks)) throw argumentError(CREATE_MANY, 'tasks must be an array of task ids or { taskId, data, status }');
   const first = new Map(); // task id -> index of its first spec
   return tasks.map((s, i) => {
-    const spec = typeof s === 'string' ? { taskId: s } : s;
-    if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw argumentError(CREATE_MANY, `tasks[${i}] must be a task id or { taskId, data, status }`);
+    if (typeof s !== 'string' && (s === null || typeof s !== 'object' || Array.isArray(s))) {
+      throw argumentError(CREATE_MANY, `tasks[${i}] must be a task id or { taskId, data, status }`);
+    }
+    const spec = typeof s === 'string' ? { taskId: s } : checkOptions(`${CREATE_MANY}() tasks[${i}]`, s, OPTIONS.taskSpec);
     if (first.has(spec.taskId)) throw argumentError(CREATE_MANY, `tasks[${i}]: its task id appears twice (also tasks[${first.get(spec.taskId)}])`);
     first.set(spec.taskId, i);
     return spec;
@@ -73,8 +75,7 @@ function taskSpecs(tasks) {
  * Creates many tasks (ids, or `{ taskId, data, status }`). Conditional puts, `concurrency` at a time;
  * with `overwrite`, unconditional batch writes. Returns `{ created, existing }` (tasks).
  */
-export async function createTasks(t, tasks, options) {
-  const opts = optionsObject(CREATE_MANY, 'options', options);
+export async function createTasks(t, tasks, opts) {
   const overwrite = flag(CREATE_MANY, 'overwrite', opts.overwrite, false);
   const concurrency = positiveInteger(CREATE_MANY, 'concurrency', opts.concurrency, 16);
   const items = taskSpecs(tasks).map((s) => newItem(t, s.taskId, s)); // validates all before writing any

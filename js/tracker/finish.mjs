@@ -19,7 +19,7 @@ import { Task } from './task.mjs';
 async function heldWrite(t, held, actions, cause) {
   const A = t.Model.attr;
   const condition = cond.and(A.lock.eq(held.lock), A.fence.eq(held.fence));
-  const { params } = await new t.Model({ key: held.key }).updateOp(actions, { condition }).build();
+  const { params } = await new t.Model({ key: held.key }).updateOp(actions, { condition }).plan();
   try {
     const out = await send(sender(t), UpdateItemCommand, {
       ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

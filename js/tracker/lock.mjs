@@ -73,7 +73,7 @@ export async function acquire(t, taskId, ready) {
     A.lockTime.set(now),
     A.fence.add(1), // the fencing token: +1 at every lock taken here
   ];
-  const { params } = await new t.Model({ key }).updateOp(actions, { condition: lockCondition(t, ready, now) }).build();
+  const { params } = await new t.Model({ key }).updateOp(actions, { condition: lockCondition(t, ready, now) }).plan();
   let out;
   try {
     out = await send(sender(t), UpdateItemCommand, { ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }, { itemKey: { key } });

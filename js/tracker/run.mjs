@@ -1,7 +1,6 @@
 // `run(taskId, fn)`: lock, run the body with a context, then write the outcome, as pynamodb_mate's
 // `BaseTask.start` context manager does, with the writes made safe against lost locks.
 import { codecError, taskError } from '../errors/make.mjs';
-import { optionsObject } from './arguments.mjs';
 import { utcNow } from './clock.mjs';
 import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
 import { extendLock, finishFailure, finishSuccess, successActions } from './finish.mjs';
@@ -133,11 +132,10 @@ export function checkFn(fn, where) {
  * (default: the tracker's readyStatuses). Resolves to what `fn` returned; rejects with what `fn`
  * threw, once recorded (as pynamodb_mate re-raises).
  */
-export async function runTask(t, taskId, fn, options) {
+export async function runTask(t, taskId, fn, { statuses, heartbeatSeconds }) {
   const c = t.config;
   checkTaskId(c, taskId);
   checkFn(fn, 'run(taskId, fn)');
-  const { statuses, heartbeatSeconds } = optionsObject('StatusTracker.run', 'options', options);
   const ready = statuses === undefined ? c.ready : statusCodeList(c, statuses);
   const intervalMs = runHeartbeatMs(c, heartbeatSeconds);
   const taken = await take(t, taskId, ready);

@@ -1,7 +1,7 @@
 // `work(options, fn)`: a pull loop. It polls the index for unfinished tasks (every shard), claims
 // them with the same conditional lock as `run`, runs at most `concurrency` bodies at once, backs off
 // while there is nothing to claim, and on abort stops claiming and lets running bodies finish.
-import { argumentError, flag, optionsObject, positiveInteger, positiveNumber } from './arguments.mjs';
+import { argumentError, flag, positiveInteger, positiveNumber } from './arguments.mjs';
 import { statusCodeList } from './config.mjs';
 import { makeKey } from './layout.mjs';
 import { queryByStatus } from './query.mjs';
@@ -48,10 +48,10 @@ function abortSignal(signal) {
   return signal;
 }
 
-function options(c, given) {
-  const o = optionsObject(WORK, 'options', given ?? undefined);
+/** `o`: the options object (its keys checked by tracker.mjs), values checked here. */
+function options(c, o) {
   const concurrency = positiveInteger(WORK, 'concurrency', o.concurrency, 1);
-  const idleMs = optionsObject(WORK, 'idleMs', o.idleMs);
+  const idleMs = o.idleMs ?? {};
   const ms = { unit: 'milliseconds', max: MAX_DELAY_MS };
   const minMs = positiveNumber(WORK, 'idleMs.min', idleMs.min, 100, ms);
   const maxMs = positiveNumber(WORK, 'idleMs.max', idleMs.max, 5000, ms);

@@ -76,6 +76,25 @@ const Thing = defineModel({
 /** A Thing with a plaintext in another attribute, so every item row also checks it does not leak. */
 const thing = (values) => Thing.create({ id: 'k', secret: PLAIN, ...values });
 const Ranged = defineModel({ name: 'Ranged', table: 'ranged', client: noRequests, attributes: { id: attr.string({ hashKey: true }), at: attr.number({ rangeKey: true }) } });
+/** String hash and range keys and an index: the key-length rows. */
+const Keyed = defineModel({
+  name: 'Keyed',
+  table: 'keyed',
+  client: noRequests,
+  s3: noRequests,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    sk: attr.string({ rangeKey: true }),
+    group: attr.string({ nullable: true }),
+    secret: attr.string({ nullable: true }),
+    page: attr.s3Text({ bucket: 'pages', layout: 'item', nullable: true }),
+  },
+  indexes: { byGroup: { type: 'global', hashKey: 'group', rangeKey: 'sk' } },
+});
+/** A Keyed instance with `change` applied after create() (as a program edits an item before saving it). */
+const keyed = (change = {}) => Object.assign(Keyed.create({ id: 'k', sk: 's', secret: PLAIN }), change);
+const LONG_HASH = 'é'.repeat(1025); // 2050 bytes
+const LONG_RANGE = 'x'.repeat(1025);
 const def = (attributes, extra = {}) => defineModel({ name: 'Bad', table: 'bad-model', client: noRequests, attributes: { id: attr.string({ hashKey: true }), ...attributes }, ...extra });
 const tracker = (options = {}) => new StatusTracker({ client: noRequests, table: 'tasks', useCaseId: 'crawl', ...options });
 const deep = (levels) => {
@@ -230,6 +249,41 @@ const ROWS = [
   ['batchWrite() with put null', () => Thing.batchWrite({ put: null }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
   ['query() with attributes as a string', () => Thing.query('k', { attributes: 'n' }).next(), ArgumentError, 'E_ARGUMENT', 'attributes'],
 
+  // ---- write plans: key values and batch entries checked before any request or upload -------------------
+  ['save() of a hash key grown over 2048 bytes', () => Object.assign(thing({}), { id: LONG_HASH }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key', () => Object.assign(thing({}), { id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key on a model with S3 values', () => keyed({ id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['save() of a range key over 1024 bytes', () => keyed({ sk: LONG_RANGE }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['save() of an emptied index key', () => keyed({ group: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['save() with a string condition on a model with S3 values', () => keyed({ page: PLAIN }).save({ condition: PLAIN }), ExpressionError, 'E_EXPRESSION', 'condition'],
+  ['update() with a non-action on a model with S3 values', () => keyed().update([Keyed.attr.page.set(PLAIN), PLAIN]), ExpressionError, 'E_EXPRESSION', 'action 2'],
+  ['update() setting an S3 value twice', () => keyed().update([Keyed.attr.page.set(PLAIN), Keyed.attr.page.remove()]), ExpressionError, 'E_EXPRESSION', 'page'],
+  ['update() setting an index key to an empty string', () => keyed().update([Keyed.attr.group.set('')]), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['update() of an emptied range key', () => keyed({ sk: '' }).update([Keyed.attr.secret.set(PLAIN)]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['get() with a hash key over 2048 bytes', () => Keyed.get(LONG_HASH, 's'), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['get() with a range key over 1024 bytes', () => Keyed.get('k', LONG_RANGE), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() with a hash value over 2048 bytes', () => Keyed.query(LONG_HASH).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with an empty hash value', () => Keyed.query('').next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with a range value over 1024 bytes', () => Keyed.query('k', { range: Keyed.attr.sk.between('a', LONG_RANGE) }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() of an index with an empty hash value', () => Keyed.query('', { index: 'byGroup' }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['queryPage() with a hash value over 2048 bytes', () => Keyed.queryPage(LONG_HASH), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['count() with an empty range value', () => Keyed.count('k', { range: Keyed.attr.sk.ge('') }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchGet() with a hash key over 2048 bytes', () => Keyed.batchGet([['k', 's'], [LONG_HASH, 's']]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['getOp() with an empty range key', () => Keyed.getOp('k', ''), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() deleting a hash key over 2048 bytes', () => Keyed.batchWrite({ delete: [[LONG_HASH, 's']] }), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['batchWrite() putting a range key over 1024 bytes', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2', sk: LONG_RANGE })] }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() with put [valid, null]', () => Keyed.batchWrite({ put: [keyed(), null] }), ArgumentError, 'E_ARGUMENT', 'put[1]'],
+  ['batchWrite() putting a plain object', () => Keyed.batchWrite({ put: [{ id: 'k', sk: 's', secret: PLAIN }] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() putting an instance of another model', () => Keyed.batchWrite({ put: [thing({})] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() deleting null', () => Keyed.batchWrite({ delete: [['k', 's'], null] }), ArgumentError, 'E_ARGUMENT', 'delete[1]'],
+  ['batchWrite() deleting a bare hash value on a model with a range key', () => Keyed.batchWrite({ delete: [PLAIN] }), ArgumentError, 'E_ARGUMENT', 'delete[0]'],
+  ['batchWrite() putting one key twice', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2' }), keyed()] }), ArgumentError, 'E_ARGUMENT', 'put[0] and put[2]'],
+  ['batchWrite() putting and deleting one key', () => Keyed.batchWrite({ put: [keyed()], delete: [{ id: 'k', sk: 's' }] }), ArgumentError, 'E_ARGUMENT', 'put[0] and delete[0]'],
+  ['batchWrite() deleting one key twice', () => Thing.batchWrite({ delete: ['a', { id: 'a' }] }), ArgumentError, 'E_ARGUMENT', 'delete[0] and delete[1]'],
+  ['transactWrite() putting a hash key over 2048 bytes', () => Keyed.transactWrite([keyed({ id: 'k2' }).putOp(), keyed({ id: LONG_HASH }).putOp()]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['transactWrite() with a condition check on an empty range key', () => Keyed.transactWrite([Keyed.conditionCheckOp(['k', ''], Keyed.attr.secret.exists())]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['transactWrite() with a bad condition after an S3 put', () => Keyed.transactWrite([keyed({ page: PLAIN }).putOp(), keyed({ id: 'k2' }).deleteOp({ condition: PLAIN })]), ExpressionError, 'E_EXPRESSION', 'condition'],
+
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
   ['eq(undefined)', () => Thing.attr.n.eq(undefined), ItemError, 'E_ITEM_REQUIRED', 'Thing.n'],
@@ -275,8 +329,8 @@ const ROWS = [
   ['a model without a client', () => defineModel({ table: 'things', attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'client'],
   ['a model without a hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.string() } }), ModelError, 'E_MODEL', 'hashKey'],
   ['a model with two hash keys', () => def({ other: attr.string({ hashKey: true }) }), ModelError, 'E_MODEL', 'hashKey'],
-  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
-  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
+  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
+  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
   ['an attribute that is not made by attr.*', () => def({ x: { type: 'string' } }), ModelError, 'E_MODEL', 'x'],
   ['an attribute named like a method', () => def({ save: attr.string() }), ModelError, 'E_MODEL', 'save'],
   ['an attribute name with a dot', () => def({ 'a.b': attr.string() }), ModelError, 'E_SCHEMA', 'a.b'],
@@ -290,7 +344,7 @@ const ROWS = [
   ['an index on an unknown attribute', () => def({}, { indexes: { byX: { type: 'global', hashKey: 'x' } } }), ModelError, 'E_MODEL', 'byX'],
   ['PROVISIONED billing without throughput', () => def({}, { billingMode: 'PROVISIONED' }), ModelError, 'E_MODEL', 'throughput'],
   ['an S3-backed attribute without an S3 client', () => def({ page: attr.s3Text({ bucket: 'pages' }) }), ModelError, 'E_MODEL', 'page'],
-  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ModelError, 'E_MODEL', 'nulable'],
+  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ArgumentError, 'E_ARGUMENT', 'did you mean "nullable"'],
   ['attr.number() both integer and float', () => attr.number({ integer: true, float: true }), ModelError, 'E_MODEL', 'attr.number()'],
   ['attr.list() of a string', () => attr.list({ of: 'string' }), ModelError, 'E_MODEL', 'attr.list'],
   ['attr.map() without attributes', () => attr.map({}), ModelError, 'E_MODEL', 'attr.map'],
@@ -301,6 +355,22 @@ const ROWS = [
   ['an S3-backed attribute inside a map', () => attr.map({ page: attr.s3Json({ bucket: 'some-bucket' }) }), ModelError, 'E_MODEL', 'nested attribute "page"'],
   ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
   ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
+
+  // ---- unknown options (js/options/): refused with the nearest known key, before any request ----------
+  ['save() with a misspelt condition', () => thing({}).save({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'unknown option "conditon" (did you mean "condition"?)'],
+  ['delete() with a misspelt condition', () => thing({}).delete({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['update() with a misspelt condition', () => thing({}).update([Thing.attr.n.set(1)], { conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['putOp() with a misspelt condition', () => thing({}).putOp({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'Thing.putOp() options'],
+  ['encrypt with a misspelt deterministic', () => codec.encrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', determinstic: false }), ArgumentError, 'E_ARGUMENT', '"determinstic" (did you mean "deterministic"?)'],
+  ['reencrypt() with a misspelt attributes', () => Thing.reencrypt({ atributes: ['ssn'] }), ArgumentError, 'E_ARGUMENT', '"atributes" (did you mean "attributes"?)'],
+  ['query() with a misspelt filter', () => Thing.query('k', { filtr: Thing.attr.n.gt(1) }).next(), ArgumentError, 'E_ARGUMENT', '"filtr" (did you mean "filter"?)'],
+  ['defineModel() with a misspelt indexes', () => def({}, { indexs: {} }), ArgumentError, 'E_ARGUMENT', '"indexs" (did you mean "indexes"?)'],
+  ["an index's misspelt projection", () => def({ n: attr.number() }, { indexes: { byN: { type: 'global', hashKey: 'n', projecton: 'KEYS_ONLY' } } }), ArgumentError, 'E_ARGUMENT', 'index byN'],
+  ["a tracker's ttl with a misspelt succeeded", () => tracker({ ttl: { succeded: 60 } }), ArgumentError, 'E_ARGUMENT', '"succeded" (did you mean "succeeded"?)'],
+  ["a createMany() task's misspelt data", () => tracker().createMany([{ taskId: 't', dta: { secret: PLAIN } }]), ArgumentError, 'E_ARGUMENT', '"dta" (did you mean "data"?)'],
+  ['options with a key that is data, not a name', () => Thing.scanPage({ [PLAIN]: 1 }), ArgumentError, 'E_ARGUMENT', '1 unknown option'],
+  ['options that are a string', () => thing({}).save(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'Thing.save() options'],
+  ['a keyring with a misspelt keys', () => codec.encrypt(PLAIN, { key: { current: 'a', kyes: { a: KEY } }, table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', '"kyes" (did you mean "keys"?)'],
 
   // ---- status tracker -------------------------------------------------------------------------------
   ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],
@@ -318,15 +388,12 @@ const ROWS = [
   ['a tracker createMany() with a task id twice', () => tracker().createMany(['a', { taskId: 'b' }, 'a']), ArgumentError, 'E_ARGUMENT', 'tasks[2]'],
   ['a tracker createMany() with overwrite "yes"', () => tracker().createMany(['a'], { overwrite: 'yes' }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
   ['a tracker create() with overwrite 1', () => tracker().create('a', { overwrite: 1 }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
-  ['a tracker run() with options that are a string', () => tracker().run('t', () => {}, 'fast'), ArgumentError, 'E_ARGUMENT', 'options'],
   ['a tracker run() with heartbeatSeconds NaN', () => tracker().run('t', () => {}, { heartbeatSeconds: NaN }), ArgumentError, 'E_ARGUMENT', 'heartbeatSeconds'],
   ['a tracker run() with no statuses', () => tracker().run('t', () => {}, { statuses: [] }), ArgumentError, 'E_ARGUMENT', 'status'],
   ['a tracker work() with concurrency 0', () => tracker().work({ concurrency: 0 }, () => {}), ArgumentError, 'E_ARGUMENT', 'concurrency'],
   ['a tracker work() with an infinite idle pause', () => tracker().work({ idleMs: { max: Infinity } }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs.max'],
-  ['a tracker work() with idleMs a number', () => tracker().work({ idleMs: 50 }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs'],
   ['a tracker work() with drain "yes"', () => tracker().work({ drain: 'yes' }, () => {}), ArgumentError, 'E_ARGUMENT', 'drain'],
   ['a tracker work() with a signal that is not an AbortSignal', () => tracker().work({ signal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'signal'],
-  ['a tracker work() with options that are a number', () => tracker().work(5, () => {}), ArgumentError, 'E_ARGUMENT', 'options'],
   ['a tracker queryByStatus() with limit NaN', () => tracker().queryByStatus('pending', { limit: NaN }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
   ['a tracker queryByStatus() with olderFirst "no"', () => tracker().queryByStatus('pending', { olderFirst: 'no' }).next(), ArgumentError, 'E_ARGUMENT', 'olderFirst'],
   ['a tracker getOneOrNone() with consistentRead "yes"', () => tracker().getOneOrNone('t', { consistentRead: 'yes' }), ArgumentError, 'E_ARGUMENT', 'consistentRead'],

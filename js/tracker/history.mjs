@@ -67,7 +67,9 @@ function describe(value) {
 
 /** The parts of a thrown value the record uses, each read once, guarded and bounded. */
 function inspectThrown(thrown) {
-  if (attempt(() => thrown instanceof Error) !== true) return { isError: false, text: cut(describe(thrown), MESSAGE_CHARS) };
+  // An Error of another realm (vm, iframe) is not `instanceof Error` here, but has its tag.
+  const isError = attempt(() => thrown instanceof Error || Object.prototype.toString.call(thrown) === '[object Error]');
+  if (isError !== true) return { isError: false, text: cut(describe(thrown), MESSAGE_CHARS) };
   const name = attempt(() => thrown.name);
   const message = attempt(() => thrown.message);
   const stack = attempt(() => thrown.stack);
@@ -132,7 +134,8 @@ export function* historyRecords(errors, entry) {
   const { history } = all;
   let kept = 0;
   for (let bytes = 0; kept < history.length; kept++) {
-    bytes += JSON.stringify(history[history.length - 1 - kept]).length; // entries are JSON values
+    const size = attempt(() => JSON.stringify(history[history.length - 1 - kept]).length); // a big int does not stringify
+    bytes += typeof size === 'number' ? size : Infinity;
     if (bytes > HISTORY_BYTES) break;
   }
   for (; kept >= 1; kept--) yield { ...all, history: history.slice(-kept) };

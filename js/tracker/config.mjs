@@ -61,7 +61,7 @@ function ttlOption(ttl) {
   return { attribute, succeeded: seconds('succeeded'), ignored: seconds('ignored') };
 }
 
-/** The resolved, frozen configuration (see api.md "Status tracker" and the README's option table). */
+/** The resolved, frozen configuration (the README's tracker section and option table). */
 export function resolveConfig(o) {
   if (o === undefined) throw argumentError('needs an options object');
   checkOptions('StatusTracker options', o, OPTIONS.tracker);

@@ -1,4 +1,4 @@
-// StatusTracker (api.md "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
+// StatusTracker (README "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
 // with Python workers, with conditional writes throughout.
 import { flag } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';

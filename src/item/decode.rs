@@ -207,10 +207,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
             match slot {
                 Some(av) => self.value(&attr.spec, av).map_err(|f| f.at(&attr.name))?,
                 // DynamoDB has no empty sets: a missing set is an empty one.
-                None => {
-                    self.out.set();
-                    self.out.end();
-                }
+                None => self.no_set(),
             }
         }
         self.out.end();
@@ -225,6 +222,8 @@ impl<'t, 'a> Decoder<'t, 'a> {
         match (&spec.ty, av) {
             (Type::Null, Av::Null) => self.null(v),
             (_, Av::Null) if spec.nullable => self.null(v),
+            // A NULL set is no set, read as an empty one (pynamodb stores an empty set list element so).
+            (ty, Av::Null) if ty.is_set() => self.empty_set(v),
             (Type::String, Av::S) => self.string(v),
             (Type::Number(mode), Av::N) => self.number(v, *mode),
             (Type::Version, Av::N) => self.number(v, NumberMode::Int),
@@ -271,6 +270,20 @@ impl<'t, 'a> Decoder<'t, 'a> {
             }
             _ => Err(stored("NULL is not a boolean")),
         }
+    }
+
+    /// A set that is not stored (missing, or NULL): an empty Set.
+    fn no_set(&mut self) {
+        self.out.set();
+        self.out.end();
+    }
+
+    fn empty_set(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let Node::Bool(_) = v else {
+            return Err(stored("NULL is not a boolean"));
+        };
+        self.no_set();
+        Ok(())
     }
 
     fn string(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {

@@ -359,6 +359,17 @@ impl<'t, 'a> Encoder<'t, 'a> {
         self.present(&spec.ty, node)?.ok_or_else(empty_set)
     }
 
+    /// A typed list element: as [`standalone`](Self::standalone), but an empty Set is NULL, as
+    /// pynamodb's ListAttribute stores it (the decoder reads it back as an empty Set).
+    fn list_element(&mut self, spec: &Spec, node: Node<'a>) -> core::result::Result<usize, Fault> {
+        if spec.ty.is_set()
+            && matches!(wire::read(self.tree, node)?, Val::Set(items) if items.is_empty())
+        {
+            return Ok(self.null());
+        }
+        self.standalone(spec, node)
+    }
+
     fn standalone_dynamic(&mut self, node: Node<'a>) -> core::result::Result<usize, Fault> {
         self.dynamic(node)?.ok_or_else(empty_set)
     }
@@ -560,7 +571,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         let mut size = CONTAINER;
         for (i, item) in items.iter().enumerate() {
             let element = match of {
-                Some(spec) => self.standalone(spec, *item),
+                Some(spec) => self.list_element(spec, *item),
                 None => self.standalone_dynamic(*item),
             };
             let element = element.map_err(|f| match of {

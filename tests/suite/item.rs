@@ -891,3 +891,41 @@ fn legacy_binary_encoding_is_for_top_level_binary_attributes() {
         assert_eq!((e.code(), e.message()), (ErrorCode::Schema, message), "{schema}");
     }
 }
+
+#[test]
+fn empty_set_list_elements_are_null_as_pynamodb_stores_them() {
+    // pynamodb's ListAttribute(of=NumberSetAttribute) writes an empty set element as NULL; a NULL
+    // set (element or attribute) is no set and reads as an empty Set, or null where nullable.
+    let schema = Schema::parse(
+        r#"{"model": "L", "attributes": [
+      {"name": "sets", "type": "list", "of": {"type": "numberSet"}},
+      {"name": "maybe", "type": "list", "of": {"type": "stringSet", "nullable": true}},
+      {"name": "ss", "type": "stringSet", "nullable": true}]}"#,
+    )
+    .unwrap();
+    let wire = r#"{"sets":[{"\u0000set":[1]},{"\u0000set":[]}],"maybe":[{"\u0000set":[]}]}"#;
+    let (av, size) = encode(&schema, wire);
+    assert_eq!(
+        av,
+        r#"{"sets":{"L":[{"NS":["1"]},{"NULL":true}]},"maybe":{"L":[{"NULL":true}]}}"#
+    );
+    // sets 4 + 3 + (1+2) + (1+1) · maybe 5 + 3 + (1+1)
+    assert_eq!(size, 12 + 10);
+    assert_eq!(
+        item::decode_item(&schema, &av).unwrap(),
+        r#"{"sets":[{"\u0000set":[1]},{"\u0000set":[]}],"maybe":[null],"ss":{"\u0000set":[]}}"#
+    );
+    assert_eq!(
+        item::decode_item(&schema, r#"{"ss":{"NULL":true}}"#).unwrap(),
+        r#"{"ss":null}"#
+    );
+    // An expression value is never NULL in place of a set: JS makes set(new Set()) a REMOVE.
+    let (code, _) = code_and_message(item::encode_value(
+        &schema,
+        "sets",
+        r#"{"\u0000set":[]}"#,
+        true,
+        None,
+    ));
+    assert_eq!(code, ErrorCode::ItemValue);
+}

@@ -1,5 +1,6 @@
 // Empty sets against real servers (DynamoDB Local and moto): saving omits an empty set attribute or
-// typed-map field (pynamodb omits what serializes to None), and `set(new Set())` removes the set,
+// typed-map field (pynamodb omits what serializes to None) and stores an empty element of a typed
+// list of sets as NULL (as pynamodb's ListAttribute), and `set(new Set())` removes the set,
 // the typed-map field or the typed-list element while the version goes up, as pynamodb 6.1's
 // `set(set())` does. tests/interop/empty_sets.interop.test.mjs compares with pynamodb itself.
 import assert from 'node:assert/strict';
@@ -29,11 +30,11 @@ eachBackend('empty sets: omitted when saved, REMOVE when set by an update, versi
   await Rec.createTable({ wait: true });
   const raw = async (id) => (await dynamodb.send(new GetItemCommand({ TableName: Rec.tableName, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
   try {
-    await t.test('save() omits empty set attributes and typed-map fields; they read back as empty Sets', async () => {
-      await Rec.create({ id: 'empty', ss: new Set(), ns: new Set(), bs: new Set(), meta: { note: 'n', tags: new Set() }, sets: [new Set([1])] }).save();
-      assert.deepEqual(await raw('empty'), { id: { S: 'empty' }, meta: { M: { note: { S: 'n' } } }, sets: { L: [{ NS: ['1'] }] }, version: { N: '1' } });
+    await t.test('save() omits empty set attributes and typed-map fields, NULL for list elements; all read back as empty Sets', async () => {
+      await Rec.create({ id: 'empty', ss: new Set(), ns: new Set(), bs: new Set(), meta: { note: 'n', tags: new Set() }, sets: [new Set([1]), new Set()] }).save();
+      assert.deepEqual(await raw('empty'), { id: { S: 'empty' }, meta: { M: { note: { S: 'n' } } }, sets: { L: [{ NS: ['1'] }, { NULL: true }] }, version: { N: '1' } });
       const back = await Rec.get('empty', { consistentRead: true });
-      assert.deepEqual([back.ss, back.ns, back.bs, back.meta.tags], [new Set(), new Set(), new Set(), new Set()]);
+      assert.deepEqual([back.ss, back.ns, back.bs, back.meta.tags, back.sets], [new Set(), new Set(), new Set(), new Set(), [new Set([1]), new Set()]]);
     });
 
     await t.test('update() with set(new Set()) removes each set path and bumps the version', async () => {

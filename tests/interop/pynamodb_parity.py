@@ -6,6 +6,7 @@
     python tests/interop/pynamodb_parity.py legacy-check TABLE         # read JS_LEGACY, compare
     python tests/interop/pynamodb_parity.py sets-create TABLE          # Rec's table
     python tests/interop/pynamodb_parity.py sets-save TABLE KEY        # save KEY with empty sets
+    python tests/interop/pynamodb_parity.py sets-check TABLE KEY       # print KEY's list of sets as read
     python tests/interop/pynamodb_parity.py sets-update TABLE KEY      # save FULL under KEY, then set(set()) each set
 
 The endpoint is DDB_LOCAL_ENDPOINT. `legacy-check` prints "pynamodb-readable: N passed, M failed"
@@ -90,19 +91,25 @@ def main(command, table, key=None):
             Old.create_table(billing_mode="PAY_PER_REQUEST", wait=True)
         elif command == "legacy-write":
             Old(**LEGACY).save()
-        else:
+        elif command == "legacy-check":
             return legacy_check(Old)
+        else:
+            raise SystemExit(f"unknown command {command}")
         return 0
     Rec = rec_model(table)
     if command == "sets-create":
         Rec.create_table(billing_mode="PAY_PER_REQUEST", wait=True)
     elif command == "sets-save":
-        Rec(key, ss=set(), ns=set(), bs=set(), info=Info(note="n", tags=set()), sets=[{1}]).save()
-    else:
+        Rec(key, ss=set(), ns=set(), bs=set(), info=Info(note="n", tags=set()), sets=[{1}, set()]).save()
+    elif command == "sets-check":
+        print(f"pynamodb-readable: sets {Rec.get(key, consistent_read=True).sets!r}")
+    elif command == "sets-update":
         rec = Rec(key, ss={"a"}, ns={1}, bs={b"\x01"}, info=Info(note="n", tags={"t"}), sets=[{1}, {2}])
         rec.save()
         rec.update(actions=[Rec.ss.set(set()), Rec.ns.set(set()), Rec.bs.set(set()),
                             Rec.info.tags.set(set()), Rec.sets[0].set(set())])
+    else:
+        raise SystemExit(f"unknown command {command}")
     return 0
 
 

@@ -2,15 +2,23 @@
 // common options (hashKey, rangeKey, nullable, default, attrName) and the item codec the rest.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
+import { BinaryAttribute } from './binary.mjs';
 import { compressedFactories } from './compressed.mjs';
 import { encryptedFactories } from './encrypted.mjs';
 import { S3Attribute, s3Factories } from './s3.mjs';
 
 const simple = (type) => (options) => new Attribute(type, options);
 
-/** S3-backed attributes upload and delete per top-level attribute: a list element or map field cannot be one. */
-function refuseNestedS3(a, where) {
+/**
+ * Attributes that exist at the top level only, so a list element or map field cannot be one:
+ * S3-backed ones (uploaded and deleted per attribute), and legacyEncoding binaries (pynamodb < 6
+ * base64-encoded only top-level values, and pynamodb 6 refuses the flag elsewhere).
+ */
+function refuseNested(a, where) {
   if (a instanceof S3Attribute) throw codecError('E_MODEL', `${where}: S3-backed attributes are top-level attributes only`);
+  if (a instanceof BinaryAttribute && a.legacyEncoding) {
+    throw codecError('E_MODEL', `${where}: legacyEncoding is for top-level attributes only (pynamodb < 6 base64-encoded only those)`);
+  }
 }
 
 /** `{ integer: true }` reads and writes Python ints, `{ float: true }` floats; neither: by value. */
@@ -33,7 +41,7 @@ class ListAttribute extends Attribute {
     if (of && (of.hashKey || of.rangeKey || of.options.attrName || of.options.default !== undefined)) {
       throw codecError('E_MODEL', 'attr.list({ of }): an element type takes no key, attrName or default option');
     }
-    if (of) refuseNestedS3(of, 'attr.list({ of })');
+    if (of) refuseNested(of, 'attr.list({ of })');
   }
 
   typeSpec() {
@@ -55,7 +63,7 @@ class MapAttribute extends Attribute {
     }
     for (const [name, a] of Object.entries(attributes)) {
       if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
-      refuseNestedS3(a, `attr.map(): nested attribute "${name}"`);
+      refuseNested(a, `attr.map(): nested attribute "${name}"`);
       if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
         throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
       }
@@ -77,12 +85,13 @@ function elementSpec(attribute) {
 export const attr = {
   string: simple('string'),
   number: (options) => new NumberAttribute(options),
-  binary: simple('binary'),
+  /** `{ legacyEncoding: true }`: pynamodb's legacy_encoding=True (bytes stored as base64 text, pynamodb < 6). */
+  binary: (options) => new BinaryAttribute('binary', options),
   boolean: simple('boolean'),
   null: simple('null'),
   stringSet: simple('stringSet'),
   numberSet: simple('numberSet'),
-  binarySet: simple('binarySet'),
+  binarySet: (options) => new BinaryAttribute('binarySet', options),
   list: (options) => new ListAttribute(options),
   map: (options) => new MapAttribute(options),
   /** Any value, mapped by type like the SDK's `marshall` (an untyped map or list element). */

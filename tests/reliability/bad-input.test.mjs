@@ -372,6 +372,20 @@ const ROWS = [
   ['options that are a string', () => thing({}).save(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'Thing.save() options'],
   ['a keyring with a misspelt keys', () => codec.encrypt(PLAIN, { key: { current: 'a', kyes: { a: KEY } }, table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', '"kyes" (did you mean "keys"?)'],
 
+  // ---- pynamodb parity: legacyEncoding binaries ------------------------------------------------------
+  ['attr.binary() with a legacyEncoding that is not a boolean', () => attr.binary({ legacyEncoding: 'yes' }), ModelError, 'E_MODEL', 'legacyEncoding'],
+  ['a legacyEncoding binary inside a map', () => attr.map({ blob: attr.binary({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'nested attribute "blob"'],
+  ['a legacyEncoding binary set as a list element', () => attr.list({ of: attr.binarySet({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'attr.list({ of })'],
+  ['lt() on a legacyEncoding binary', () => def({ blob: attr.binary({ legacyEncoding: true }) }).attr.blob.lt(Buffer.from(PLAIN)), ExpressionError, 'E_EXPRESSION', 'lt() on blob'],
+  ['eq() between a legacyEncoding binary and another attribute', () => {
+    const Bad = def({ blob: attr.binary({ legacyEncoding: true }), other: attr.binary() });
+    return Bad.attr.blob.eq(Bad.attr.other);
+  }, ExpressionError, 'E_EXPRESSION', 'eq() on blob'],
+  ['a stored legacyEncoding value that is not base64 text', () => defineModel({
+    name: 'Old', table: 'olds', client: storing({ id: { S: 'k' }, blob: { B: Buffer.from(PLAIN) } }),
+    attributes: { id: attr.string({ hashKey: true }), blob: attr.binary({ legacyEncoding: true }) },
+  }).get('k'), ItemError, 'E_ITEM_STORED', 'Old.blob'],
+
   // ---- status tracker -------------------------------------------------------------------------------
   ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],
   ['a tracker with a misspelt option', () => tracker({ maxRetries: 3 }), ArgumentError, 'E_ARGUMENT', 'maxRetries'],

@@ -483,7 +483,7 @@ declare const brand: unique symbol;
 declare const phantom: unique symbol;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_MODEL). */
+/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_ARGUMENT). */
 type NoExtra<O, Allowed> = O & { [K in Exclude<keyof O, keyof Allowed>]: never };
 type IsNever<T> = [T] extends [never] ? true : false;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
@@ -565,7 +565,7 @@ export interface AnyAttribute {
 export type Attributes = Record<string, AnyAttribute>;
 /** The fields of a typed map (never keys: see NoKeys). */
 export type NestedAttributes = Record<string, AnyAttribute>;
-/** Refuses key flags on attributes where keys cannot be (map fields, list elements), and encrypted fields (top-level only: E_SCHEMA). */
+/** Refuses key flags on attributes where keys cannot be (map fields, list elements), and top-level-only attributes (encrypted, S3, legacyEncoding). */
 type NoKeys<F> = {
   [K in keyof F]: OptionsOf<F[K]> extends { hashKey: true } | { rangeKey: true }
     ? { 'a map field cannot be a key': never }
@@ -573,7 +573,9 @@ type NoKeys<F> = {
       ? { 'encrypted attributes are top-level attributes only': never }
       : true extends IsS3<F[K]>
         ? { 'S3-backed attributes are top-level attributes only': never }
-        : unknown;
+        : OptionsOf<F[K]> extends { legacyEncoding: true }
+          ? { 'legacyEncoding is for top-level attributes only': never }
+          : unknown;
 };
 
 /** Options every attribute takes. */
@@ -592,7 +594,15 @@ export type KeyOptions =
   | { hashKey?: false; rangeKey?: false; nullable?: boolean };
 
 export type StringOptions = CommonOptions<string> & KeyOptions;
-export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions;
+/**
+ * `legacyEncoding: true`: pynamodb's `legacy_encoding=True` for tables written by pynamodb < 6: B
+ * holds the base64 text of the bytes (items, keys, expression values). Top-level attributes only
+ * (E_MODEL in a map or list); compares by eq, ne, in only.
+ */
+export interface LegacyEncodingOption {
+  legacyEncoding?: boolean;
+}
+export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions & LegacyEncodingOption;
 /** `integer`: Python ints (BigInt beyond 2^53); `float`: always floats; neither: by value. */
 export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
   KeyOptions &
@@ -600,7 +610,7 @@ export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
 export type BooleanOptions = CommonOptions<boolean>;
 export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
 export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint>>;
-export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>>;
+export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>> & LegacyEncodingOption;
 export type DateOptions = CommonOptions<Date>;
 /** A datetime can be a table or index key (S, as in pynamodb, where it keys indexes). */
 export type DatetimeOptions = DateOptions & KeyOptions;
@@ -627,7 +637,9 @@ type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true
     ? { 'encrypted attributes are top-level attributes only': never }
     : true extends IsS3<E>
       ? { 'S3-backed attributes are top-level attributes only': never }
-      : unknown;
+      : OptionsOf<E> extends { legacyEncoding: true }
+        ? { 'legacyEncoding is for top-level attributes only': never }
+        : unknown;
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
@@ -794,7 +806,7 @@ export type EncryptedNumberOptions = EncryptedOptions<number | bigint | codec.Py
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
 /** The options an encrypted attribute with options `O` may have: those of its format. */
 type EncryptedAllowed<O, T> = CommonOptions<T> & (O extends { format: 'pynamodb_mate' } ? PynamodbMateKeyOptions : AeadKeyOptions);
-/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_MODEL). */
+/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_ARGUMENT). */
 type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; keys: infer K } }
   ? string extends C
     ? unknown
@@ -803,6 +815,8 @@ type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; ke
       : { key: { current: keyof K } }
   : unknown) &
   (O extends { legacy: infer L extends object } ? { legacy: NoExtra<L, LegacyKeyOptions> } : unknown);
+/** Whether a binary's `legacyEncoding` is true (base64 text stored). */
+type IsLegacy<O> = O extends { legacyEncoding: true } ? true : false;
 /** Deterministic unless `deterministic` may be false. */
 type IsDeterministic<O> = O extends { deterministic?: infer D } ? ([D] extends [true | undefined] ? true : false) : true;
 /** aead (the default format) binds values to their attribute: no other attribute as operand. */
@@ -811,7 +825,7 @@ type SealedKind = 'string' | 'binary' | 'json' | 'number';
 type EncryptedDescriptor<O, V extends SealedKind> = { kind: 'encrypted'; value: V; deterministic: IsDeterministic<O>; aead: IsAead<O> };
 type IsEncrypted<At> = At extends Attribute<any, any, infer D> ? (D extends { kind: 'encrypted' } ? true : false) : false;
 
-/** The attribute factories. Each refuses options it does not know (at runtime: E_MODEL). */
+/** The attribute factories. Each refuses options it does not know (at runtime: E_ARGUMENT, as every options object). */
 export declare const attr: {
   /** S. Can be a key. */
   string<const O extends StringOptions = {}>(options?: NoExtra<O, StringOptions>): Attribute<string, O, { kind: 'string' }>;
@@ -819,20 +833,22 @@ export declare const attr: {
   number<const O extends NumberOptions = {}>(
     options?: NoExtra<O, NumberOptions>,
   ): Attribute<O extends { float: true } ? number : number | bigint, O, { kind: 'number' }>;
-  /** B. Can be a key. */
-  binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary' }>;
+  /** B. Can be a key. `{ legacyEncoding: true }`: base64 text in B, as pynamodb < 6 stored it. */
+  binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary'; legacy: IsLegacy<O> }>;
   /** BOOL. */
   boolean<const O extends BooleanOptions = {}>(options?: NoExtra<O, BooleanOptions>): Attribute<boolean, O, { kind: 'boolean' }>;
   /** NULL, always (also when absent). */
   null<const O extends NullOptions = {}>(options?: NoExtra<O, NullOptions>): Attribute<null, O, { kind: 'null' }>;
-  /** SS. A missing set reads as an empty Set; an empty Set is not written. */
+  /** SS. A missing set reads as an empty Set; an empty Set is not written, and `set(new Set())` is REMOVE (as pynamodb). */
   stringSet<const O extends StringSetOptions = {}>(options?: NoExtra<O, StringSetOptions>): Attribute<Set<string>, O, { kind: 'stringSet' }>;
   /** NS. */
   numberSet<const O extends NumberSetOptions = {}>(
     options?: NoExtra<O, NumberSetOptions>,
   ): Attribute<Set<number | bigint>, O, { kind: 'numberSet' }>;
   /** BS. */
-  binarySet<const O extends BinarySetOptions = {}>(options?: NoExtra<O, BinarySetOptions>): Attribute<Set<Uint8Array>, O, { kind: 'binarySet' }>;
+  binarySet<const O extends BinarySetOptions = {}>(
+    options?: NoExtra<O, BinarySetOptions>,
+  ): Attribute<Set<Uint8Array>, O, { kind: 'binarySet'; legacy: IsLegacy<O> }>;
   /** L: `T[]` with `{ of: attr.x() }`, else `unknown[]` (elements mapped as `attr.dynamic()`). */
   list<const O extends ListOptions = {}>(
     options?: NoExtra<O, ListOptions> & { of?: ElementCheck<O['of']>; default?: ListValue<O> | (() => ListValue<O>) },
@@ -1073,6 +1089,22 @@ export interface EqualityRef<V, Other extends Operand = Operand> {
   /** 1 to 100 values. */
   in(values: readonly (V | Other)[]): Condition;
 }
+/**
+ * A `legacyEncoding` binary or binary set: equality and whole-value writes, values only (its base64
+ * text neither orders nor matches the bytes another attribute may store).
+ */
+export interface LegacyBinaryRef<V, C extends Condition = Condition> extends WholeValueRef<V, never> {
+  eq(value: V): C;
+  ne(value: V): Condition;
+  /** 1 to 100 values. */
+  in(values: readonly V[]): Condition;
+}
+/** A `legacyEncoding` binary set's elements: values only. */
+export interface LegacySetRef {
+  contains(element: Uint8Array): Condition;
+  add(elements: ReadonlySet<Uint8Array>): UpdateAction;
+  delete(elements: ReadonlySet<Uint8Array>): UpdateAction;
+}
 /** An encrypted attribute's reference: equality when deterministic, other attributes as operands unless aead. */
 type EncryptedRefOf<At, V> = DescriptorOf<At> extends { aead: false }
   ? WholeValueRef<V> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V> : {})
@@ -1123,7 +1155,9 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
   KindOf<At> extends 'string'
     ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & StringRef<CondFor<N>> & MaybeRemovable<R>
     : KindOf<At> extends 'binary'
-      ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & BinaryRef<CondFor<N>> & MaybeRemovable<R>
+      ? DescriptorOf<At> extends { legacy: true }
+        ? LegacyBinaryRef<V, CondFor<N>> & MaybeRemovable<R>
+        : ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & BinaryRef<CondFor<N>> & MaybeRemovable<R>
       : KindOf<At> extends 'number'
         ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & NumberRef & MaybeRemovable<R>
         : KindOf<At> extends 'version'
@@ -1145,7 +1179,7 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
               : KindOf<At> extends 'numberSet'
                 ? ValueRef<V> & SetRef<number | bigint | codec.PythonFloat> & MaybeRemovable<R>
                 : KindOf<At> extends 'binarySet'
-                  ? ValueRef<V> & SetRef<Uint8Array> & MaybeRemovable<R>
+                  ? (DescriptorOf<At> extends { legacy: true } ? LegacyBinaryRef<V> & LegacySetRef : ValueRef<V> & SetRef<Uint8Array>) & MaybeRemovable<R>
                   : KindOf<At> extends 'list'
                     ? ValueRef<V> & ListRef<ListElementWrite<At>, ElementRefOf<DescriptorOf<At>['of']>> & MaybeRemovable<R>
                     : KindOf<At> extends 'map'
@@ -1870,7 +1904,11 @@ export interface TaskContext<Data = TaskData, S extends string = string, L exten
   readonly fence: number;
   /** Aborted (reason: `errors.LockLost`) when a heartbeat finds that another worker took the task over. */
   readonly signal: GlobalInstance<'AbortSignal'>;
-  /** The data the success write stores (replacing the task's; discarded if the body fails). */
+  /**
+   * The data the success write stores (replacing the task's; discarded if the body fails). Data the
+   * item cannot hold throws `errors.ItemError` (E_ITEM_TOO_LARGE), and the run fails with it even if
+   * the body catches it, unless a later `setData` fits.
+   */
   setData(data: Data): this;
   /** Extends the lock now; rejects with `errors.LockLost` when it is gone. */
   heartbeat(): Promise<void>;
@@ -1911,13 +1949,13 @@ interface TrackerOptionFields<Extra extends string, L extends TrackerLayout> {
   maxRetry?: number;
   /** Default 300 ('v6') / 900 ('v5'). */
   lockExpireSeconds?: number;
-  /** Stack frames kept in the error history; default 10. */
+  /** Stack frames kept in the error history (whose texts are bounded, see the README); default 10. */
   tracebackStackLimit?: number;
   /** Take in-progress tasks whose lock expired (their worker died); default true. */
   recoverExpired?: boolean;
   /** Default `lockExpireSeconds / 3`. */
   heartbeatSeconds?: HeartbeatSeconds;
-  /** Seconds after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
+  /** Seconds (at most 100 years) after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
   ttl?: number | { succeeded?: number; ignored?: number; attribute?: string };
 }
 /**
@@ -2037,8 +2075,9 @@ export declare class StatusTracker<
       : [options: CreateTaskOptions<Data, StandardStatus | Extra>]
   ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
   /**
-   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (default
-   * 16); ids already taken are returned in `existing` as stored. `overwrite`: batch writes instead.
+   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (a
+   * positive integer, default 16); ids already taken are returned in `existing` as stored. An id given
+   * twice is refused (E_ARGUMENT). `overwrite`: batch writes instead.
    */
   createMany(
     tasks: readonly TaskSpec<Data, StandardStatus | Extra>[],
@@ -2051,7 +2090,7 @@ export declare class StatusTracker<
 
   /**
    * Locks the task (one conditional write), runs `fn`, and records the outcome: resolves to what `fn`
-   * returned, rejects with what it threw once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
+   * returned, rejects with what it threw (whatever it was) once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
    * `TaskAlreadySucceeded`, `TaskIgnored`, `TaskNotReady`; `errors.LockLost` when the lock was taken over.
    */
   run<R>(

@@ -14,8 +14,6 @@ import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
 import { download, joinUri, putIfMissing } from './s3-store.mjs';
 
-const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput', 'inlineBelow', 'lazy'];
-
 /** pynamodb_mate's default keys: 5.3.4.4's bigtext/bigbinary and 6.0.1.1's S3BackedJsonDictAttribute. */
 const FOLDERS = { text: 'bigtext/{fingerprint}.txt', binary: 'bigbinary/{fingerprint}.dat', json: 's3backed/{fingerprint}' };
 
@@ -102,7 +100,7 @@ export class S3Attribute extends Attribute {
   /** @param {'text'|'binary'|'json'} kind @param {string} factory the attr.* name */
   constructor(kind, factory, options = {}) {
     // An inlined value is B, a URI S: the item codec takes either ('dynamic').
-    super(options.inlineBelow === undefined ? 'string' : 'dynamic', options, OPTIONS, factory);
+    super(options?.inlineBelow === undefined ? 'string' : 'dynamic', options, factory);
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
     const { bucket, layout = 'content', prefix, keyTemplate, compress } = options;
     if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw fail('bucket must be an S3 bucket name');

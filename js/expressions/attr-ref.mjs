@@ -130,8 +130,15 @@ export class AttrRef extends Comparable {
 
   // Update actions and SET values -----------------------------------------------------------------------
 
-  /** SET to a value, another attribute (copy) or a value expression (plus, minus, ifNotExists, append, prepend). */
+  /**
+   * SET to a value, another attribute (copy) or a value expression (plus, minus, ifNotExists, append,
+   * prepend). On a set attribute an empty Set is REMOVE, as pynamodb's `set(set())` sends it
+   * (DynamoDB has no empty sets; a missing set reads as an empty one), nullable or not.
+   */
   set(value) {
+    if (this.#collection === 'set' && value instanceof Set && value.size === 0) {
+      return new UpdateAction('remove', { path: this.#path });
+    }
     const rhs = value instanceof ValueExpression ? value : this.#operand(value, 'set');
     return new UpdateAction('set', { path: this.#path, value: rhs });
   }

@@ -128,10 +128,9 @@ async function readPrevious(m, refs, writes, abortSignal) {
  * once; else 'unknown' (a call that failed, or was retried by the SDK, may still land).
  * `isInstance(x)`: whether x is an instance of the model.
  */
-export async function batchWrite(m, refs, isInstance, given = {}, { retry = {}, abortSignal } = {}) {
-  // A typo such as { puts: [...] } would otherwise write nothing, silently.
-  const { put = [], delete: del = [], ...other } = given ?? {};
-  if (typeof given !== 'object' || !Array.isArray(put) || !Array.isArray(del) || Object.keys(other).length > 0) {
+export async function batchWrite(m, refs, isInstance, given, { retry = {}, abortSignal } = {}) {
+  const { put = [], delete: del = [] } = given;
+  if (!Array.isArray(put) || !Array.isArray(del)) {
     throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
   }
   notAborted(m, BatchWriteItemCommand, { abortSignal });

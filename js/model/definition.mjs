@@ -4,6 +4,7 @@ import { codecError } from '../errors/make.mjs';
 import { Attribute } from '../attributes/attribute.mjs';
 import { holdsVariants } from '../attributes/map-variants.mjs';
 import { ItemCodec } from '../item/codec.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { setKeysNow } from './prepare.mjs';
 
 const modelError = (model, message) => codecError('E_MODEL', `model ${model}: ${message}`);
@@ -15,6 +16,11 @@ const RESERVED = new Set([
 ]);
 const PROJECTIONS = ['ALL', 'KEYS_ONLY'];
 const BILLING = ['PAY_PER_REQUEST', 'PROVISIONED'];
+
+/** A `throughput` object's keys, checked also where the billing mode ignores it. */
+function throughputKeys(model, where, value) {
+  if (value !== null && typeof value === 'object') checkOptions(`model ${model}: ${where} throughput`, value, OPTIONS.throughput);
+}
 
 function throughput(model, where, value) {
   const ok = value && Number.isInteger(value.read) && value.read > 0 && Number.isInteger(value.write) && value.write > 0;
@@ -28,7 +34,9 @@ function throughput(model, where, value) {
  */
 export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
+  checkOptions('defineModel() definition', def, OPTIONS.definition);
   const model = def.name ?? def.table;
+  throughputKeys(model, 'the table', def.throughput);
   if (typeof def.table !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(def.table)) {
     throw codecError('E_MODEL', `model ${model}: table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)`);
   }
@@ -85,6 +93,8 @@ export function resolveDefinition(def) {
   for (const [indexName, index] of Object.entries(def.indexes ?? {})) {
     const where = `index ${indexName}`;
     if (!['global', 'local'].includes(index?.type)) throw modelError(model, `${where}: type must be 'global' or 'local'`);
+    checkOptions(`model ${model}: ${where}`, index, OPTIONS[`${index.type}Index`]);
+    throughputKeys(model, where, index.throughput);
     const indexHash = index.type === 'local' ? (index.hashKey ?? hashKey) : index.hashKey;
     if (index.type === 'local' && indexHash !== hashKey) throw modelError(model, `${where}: a local index shares the table's hash key`);
     for (const key of [indexHash, index.rangeKey].filter((k) => k !== undefined)) {

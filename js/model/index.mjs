@@ -5,6 +5,7 @@ import { ExpressionBuilder } from '../expressions/index.mjs';
 import { ItemNotFoundError } from '../errors/index.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { clientRegion, regionFor } from '../console/region.mjs';
 import { consoleUrls, storedKeyValue } from '../console/urls.mjs';
 import { batchGetRaw, batchWrite } from './batch.mjs';
@@ -41,10 +42,20 @@ function withDefaults(attributes, values) {
   return filled;
 }
 
+/** The options of `m.<method>()`, checked against table entry `entry` (js/options/table.mjs). */
+const options = (m, method, value, entry = method) => checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]);
+
+/** `options.retry` of a batch: its keys checked, the values by the batch. */
+const withRetry = (m, method, o) => {
+  checkOptions(`${m.name}.${method}() options.retry`, o.retry, OPTIONS.retry);
+  return o;
+};
+
 /** `get(hash, range?, opts?)`: the range argument exists only on models with a range key. */
-function keyArgs(m, args) {
+function keyArgs(m, args, method) {
   const [hash, second, third] = args;
-  return m.rangeKey ? { key: keyValues(m, hash, second), opts: third ?? {} } : { key: keyValues(m, hash), opts: second ?? {} };
+  const opts = options(m, method, m.rangeKey ? third : second, 'get');
+  return { key: m.rangeKey ? keyValues(m, hash, second) : keyValues(m, hash), opts };
 }
 
 function notFound(m, key) {
@@ -111,7 +122,8 @@ export class ModelBase {
 
   /** Rotation: encrypted attribute `name` takes another key option, e.g. a keyring with a new current id. */
   static setKey(name, key, opts) {
-    return setKey(ModelBase.#meta(this), name, key, opts);
+    const m = ModelBase.#meta(this);
+    return setKey(m, name, key, options(m, 'setKey', opts));
   }
 
   /**
@@ -120,7 +132,8 @@ export class ModelBase {
    * signal, onProgress }` → `{ scanned, updated, conflicts, cursor }`, resumable from `cursor`.
    */
   static reencrypt(opts) {
-    return reencrypt(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return reencrypt(m, options(m, 'reencrypt', opts));
   }
 
   // ---- S3 objects ---------------------------------------------------------------------------
@@ -130,9 +143,10 @@ export class ModelBase {
    * are older than the grace period: `{ attributes, models, bucket, prefix, olderThan, dryRun,
    * batchSize, onProgress }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
    */
-  static async collectS3Orphans(opts = {}) {
+  static async collectS3Orphans(given) {
     const m = ModelBase.#meta(this);
-    if (opts?.models === undefined) return collectS3Orphans(m, opts);
+    const opts = options(m, 'collectS3Orphans', given);
+    if (opts.models === undefined) return collectS3Orphans(m, opts);
     if (!Array.isArray(opts.models)) throw codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): models must be an array of model classes`);
     return collectS3Orphans(m, { ...opts, models: opts.models.map((Model) => ModelBase.#meta(Model)) });
   }
@@ -140,7 +154,8 @@ export class ModelBase {
   // ---- table -------------------------------------------------------------------------------
 
   static createTable(opts) {
-    return createTable(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return createTable(m, options(m, 'createTable', opts, 'table'));
   }
 
   static describeTable() {
@@ -148,7 +163,8 @@ export class ModelBase {
   }
 
   static deleteTable(opts) {
-    return deleteTable(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return deleteTable(m, options(m, 'deleteTable', opts, 'table'));
   }
 
   // ---- items -------------------------------------------------------------------------------
@@ -176,15 +192,17 @@ export class ModelBase {
 
   /** `get(hash, range?, { consistentRead, attributes, abortSignal })`; throws ItemNotFoundError when missing. */
   static async get(...args) {
+    const m = ModelBase.#meta(this);
+    const { key } = keyArgs(m, args, 'get');
     const found = await this.getOneOrNone(...args);
-    if (found === null) throw notFound(ModelBase.#meta(this), keyArgs(ModelBase.#meta(this), args).key);
+    if (found === null) throw notFound(m, key);
     return found;
   }
 
   /** Like `get`, but null when the item does not exist. */
   static async getOneOrNone(...args) {
     const m = ModelBase.#meta(this);
-    const { key, opts } = keyArgs(m, args);
+    const { key, opts } = keyArgs(m, args, 'getOneOrNone');
     const input = { TableName: m.table, Key: encodeKey(m, key) };
     if (opts.consistentRead) input.ConsistentRead = true;
     if (opts.attributes) {
@@ -197,8 +215,9 @@ export class ModelBase {
   }
 
   /** Puts the item: `{ condition, abortSignal }`. */
-  async save(opts) {
+  async save(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'save', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
     await prepare(m);
@@ -208,9 +227,10 @@ export class ModelBase {
   }
 
   /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
-  async update(actions, opts) {
+  async update(actions, given) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
+    const opts = options(m, 'update', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, UpdateItemCommand, sent);
     await prepare(m); // operands bound to the item are encoded with the attribute's keys
@@ -223,8 +243,9 @@ export class ModelBase {
   }
 
   /** Deletes the item: `{ condition, abortSignal }`. */
-  async delete(opts) {
+  async delete(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'delete', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, DeleteItemCommand, sent);
     const plan = planDelete(m, this.constructor.attr, this, opts, { returnsOld: true });
@@ -232,8 +253,9 @@ export class ModelBase {
   }
 
   /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */
-  async deleteIfExists({ abortSignal } = {}) {
+  async deleteIfExists(opts) {
     const m = ModelBase.#meta(this.constructor);
+    const { abortSignal } = options(m, 'deleteIfExists', opts, 'abort');
     try {
       await this.delete({ condition: this.constructor.attr[m.hashKey].exists(), abortSignal });
       return true;
@@ -244,9 +266,10 @@ export class ModelBase {
   }
 
   /** Re-reads the item (strongly consistent unless told otherwise): `{ consistentRead, abortSignal }`. */
-  async refresh({ consistentRead = true, abortSignal } = {}) {
+  async refresh(opts) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
+    const { consistentRead = true, abortSignal } = options(m, 'refresh', opts);
     const key = Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((k) => [k, this[k]]));
     const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead, abortSignal });
     if (fresh === null) throw notFound(m, key);
@@ -303,23 +326,26 @@ export class ModelBase {
   // ---- query and scan ----------------------------------------------------------------------
 
   /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize, abortSignal }`. */
-  static async* query(hashValue, opts = {}) {
+  static async* query(hashValue, given) {
     const m = ModelBase.#meta(this);
+    const opts = options(m, 'query', given);
     for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts)) {
       yield await this.fromItem(item);
     }
   }
 
   /** One page of a query: `{ items, cursor }`; pass `cursor` back for the next page (undefined at the end). */
-  static async queryPage(hashValue, opts = {}) {
+  static async queryPage(hashValue, given) {
     const m = ModelBase.#meta(this);
+    const opts = options(m, 'queryPage', given, 'query');
     const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
   }
 
   /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
-  static async* scan(opts = {}) {
+  static async* scan(given) {
     const m = ModelBase.#meta(this);
+    const opts = options(m, 'scan', given);
     const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     const items = opts.segments && opts.segments > 1
       ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
@@ -328,8 +354,9 @@ export class ModelBase {
   }
 
   /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
-  static async scanPage(opts = {}) {
+  static async scanPage(given) {
     const m = ModelBase.#meta(this);
+    const opts = options(m, 'scanPage', given);
     const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
     const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
@@ -337,8 +364,9 @@ export class ModelBase {
   }
 
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
-  static count(hashValue, opts = {}) {
+  static count(hashValue, given) {
     const m = ModelBase.#meta(this);
+    const opts = options(m, 'count', given);
     const filtered = classFilter(m, this.attr, opts);
     if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, filtered), opts.abortSignal);
     return count(m, QueryCommand, queryParams(m, this.attr, hashValue, filtered), opts.abortSignal);
@@ -349,28 +377,31 @@ export class ModelBase {
   /** Items for the keys (hash values, `[hash, range]` pairs or key objects); missing ones are skipped. */
   static async batchGet(keys, opts) {
     const m = ModelBase.#meta(this);
-    const raw = await batchGetRaw(m, this.attr, keys, opts);
+    const raw = await batchGetRaw(m, this.attr, keys, withRetry(m, 'batchGet', options(m, 'batchGet', opts)));
     return Promise.all(raw.map((item) => this.fromItem(item)));
   }
 
   /** `{ put: [instances], delete: [keys] }`. */
   static batchWrite(requests, opts) {
     const m = ModelBase.#meta(this);
-    return batchWrite(m, this.attr, (x) => x instanceof ModelBase && x.constructor[META] === m, requests, opts);
+    const o = withRetry(m, 'batchWrite', options(m, 'batchWrite', opts));
+    const given = checkOptions(`${m.name}.batchWrite() requests`, requests, OPTIONS.batchWriteRequests);
+    return batchWrite(m, this.attr, (x) => x instanceof ModelBase && x.constructor[META] === m, given, o);
   }
 
   static transactWrite(ops, opts) {
-    return transactWrite(ModelBase.#meta(this).client, ops, opts);
+    const m = ModelBase.#meta(this);
+    return transactWrite(m.client, ops, options(m, 'transactWrite', opts));
   }
 
   static transactGet(ops, opts) {
-    return transactGet(ModelBase.#meta(this).client, ops, opts);
+    const m = ModelBase.#meta(this);
+    return transactGet(m.client, ops, options(m, 'transactGet', opts, 'abort'));
   }
 
-  static getOp(...args) {
+  static getOp(...key) {
     const m = ModelBase.#meta(this);
-    const { key } = keyArgs(m, args);
-    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, key) }, (item) => this.fromItem(item));
+    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item) => this.fromItem(item));
   }
 
   static conditionCheckOp(key, condition) {
@@ -378,18 +409,21 @@ export class ModelBase {
     return new WriteOp(this, 'conditionCheck', m, () => planConditionCheck(m, batchKey(m, key), condition));
   }
 
-  putOp(opts) {
+  putOp(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'putOp', given, 'op');
     return new WriteOp(this.constructor, 'put', m, () => planPut(m, this.constructor.attr, this, opts));
   }
 
-  updateOp(actions, opts) {
+  updateOp(actions, given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'updateOp', given, 'op');
     return new WriteOp(this.constructor, 'update', m, () => planUpdate(m, this.constructor.attr, this, actions, opts));
   }
 
-  deleteOp(opts) {
+  deleteOp(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'deleteOp', given, 'op');
     return new WriteOp(this.constructor, 'delete', m, () => planDelete(m, this.constructor.attr, this, opts));
   }
 }

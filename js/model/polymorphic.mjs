@@ -7,6 +7,7 @@ import { checkVariant, mapVariantsIn, narrowVariant } from '../attributes/map-va
 import { and } from '../expressions/cond.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { rawItemKey } from './keys.mjs';
 
@@ -35,8 +36,7 @@ export function registerClass(m, Model, value) {
 export function resolveSubclass(parent, def) {
   const where = `${parent.name}.defineSubclass()`;
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', `${where} needs { value, name, attributes }`);
-  const { name, value, attributes = {}, ...unknown } = def;
-  if (Object.keys(unknown).length > 0) throw codecError('E_MODEL', `${where} has no option ${Object.keys(unknown).filter((k) => /^[A-Za-z_$][\w$]{0,63}$/.test(k)).join(', ') || '(a key that is not a name)'}`);
+  const { name, value, attributes = {} } = checkOptions(`${where} definition`, def, OPTIONS.subclass);
   if (!parent.discriminator) throw codecError('E_MODEL', `${where}: ${parent.name} has no attr.discriminator() attribute`);
   if (typeof value !== 'string') throw codecError('E_MODEL', `${where}: value must be a string (stored in ${parent.discriminator})`);
   const taken = parent.registry.get(value);

@@ -342,8 +342,8 @@ const ROWS = [
   ['a model without a client', () => defineModel({ table: 'things', attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'client'],
   ['a model without a hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.string() } }), ModelError, 'E_MODEL', 'hashKey'],
   ['a model with two hash keys', () => def({ other: attr.string({ hashKey: true }) }), ModelError, 'E_MODEL', 'hashKey'],
-  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
-  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
+  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
+  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
   ['an attribute that is not made by attr.*', () => def({ x: { type: 'string' } }), ModelError, 'E_MODEL', 'x'],
   ['an attribute named like a method', () => def({ save: attr.string() }), ModelError, 'E_MODEL', 'save'],
   ['an attribute name with a dot', () => def({ 'a.b': attr.string() }), ModelError, 'E_SCHEMA', 'a.b'],
@@ -357,7 +357,7 @@ const ROWS = [
   ['an index on an unknown attribute', () => def({}, { indexes: { byX: { type: 'global', hashKey: 'x' } } }), ModelError, 'E_MODEL', 'byX'],
   ['PROVISIONED billing without throughput', () => def({}, { billingMode: 'PROVISIONED' }), ModelError, 'E_MODEL', 'throughput'],
   ['an S3-backed attribute without an S3 client', () => def({ page: attr.s3Text({ bucket: 'pages' }) }), ModelError, 'E_MODEL', 'page'],
-  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ModelError, 'E_MODEL', 'nulable'],
+  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ArgumentError, 'E_ARGUMENT', 'did you mean "nullable"'],
   ['attr.number() both integer and float', () => attr.number({ integer: true, float: true }), ModelError, 'E_MODEL', 'attr.number()'],
   ['attr.list() of a string', () => attr.list({ of: 'string' }), ModelError, 'E_MODEL', 'attr.list'],
   ['attr.map() without attributes', () => attr.map({}), ModelError, 'E_MODEL', 'attr.map'],
@@ -369,13 +369,43 @@ const ROWS = [
   ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
   ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
 
+  // ---- unknown options (js/options/): refused with the nearest known key, before any request ----------
+  ['save() with a misspelt condition', () => thing({}).save({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'unknown option "conditon" (did you mean "condition"?)'],
+  ['delete() with a misspelt condition', () => thing({}).delete({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['update() with a misspelt condition', () => thing({}).update([Thing.attr.n.set(1)], { conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['putOp() with a misspelt condition', () => thing({}).putOp({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'Thing.putOp() options'],
+  ['encrypt with a misspelt deterministic', () => codec.encrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', determinstic: false }), ArgumentError, 'E_ARGUMENT', '"determinstic" (did you mean "deterministic"?)'],
+  ['reencrypt() with a misspelt attributes', () => Thing.reencrypt({ atributes: ['ssn'] }), ArgumentError, 'E_ARGUMENT', '"atributes" (did you mean "attributes"?)'],
+  ['query() with a misspelt filter', () => Thing.query('k', { filtr: Thing.attr.n.gt(1) }).next(), ArgumentError, 'E_ARGUMENT', '"filtr" (did you mean "filter"?)'],
+  ['defineModel() with a misspelt indexes', () => def({}, { indexs: {} }), ArgumentError, 'E_ARGUMENT', '"indexs" (did you mean "indexes"?)'],
+  ["an index's misspelt projection", () => def({ n: attr.number() }, { indexes: { byN: { type: 'global', hashKey: 'n', projecton: 'KEYS_ONLY' } } }), ArgumentError, 'E_ARGUMENT', 'index byN'],
+  ["a tracker's ttl with a misspelt succeeded", () => tracker({ ttl: { succeded: 60 } }), ArgumentError, 'E_ARGUMENT', '"succeded" (did you mean "succeeded"?)'],
+  ["a createMany() task's misspelt data", () => tracker().createMany([{ taskId: 't', dta: { secret: PLAIN } }]), ArgumentError, 'E_ARGUMENT', '"dta" (did you mean "data"?)'],
+  ['options with a key that is data, not a name', () => Thing.scanPage({ [PLAIN]: 1 }), ArgumentError, 'E_ARGUMENT', '1 unknown option'],
+  ['options that are a string', () => thing({}).save(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'Thing.save() options'],
+  ['a keyring with a misspelt keys', () => codec.encrypt(PLAIN, { key: { current: 'a', kyes: { a: KEY } }, table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', '"kyes" (did you mean "keys"?)'],
+
+  // ---- pynamodb parity: legacyEncoding binaries ------------------------------------------------------
+  ['attr.binary() with a legacyEncoding that is not a boolean', () => attr.binary({ legacyEncoding: 'yes' }), ModelError, 'E_MODEL', 'legacyEncoding'],
+  ['a legacyEncoding binary inside a map', () => attr.map({ blob: attr.binary({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'nested attribute "blob"'],
+  ['a legacyEncoding binary set as a list element', () => attr.list({ of: attr.binarySet({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'attr.list({ of })'],
+  ['lt() on a legacyEncoding binary', () => def({ blob: attr.binary({ legacyEncoding: true }) }).attr.blob.lt(Buffer.from(PLAIN)), ExpressionError, 'E_EXPRESSION', 'lt() on blob'],
+  ['eq() between a legacyEncoding binary and another attribute', () => {
+    const Bad = def({ blob: attr.binary({ legacyEncoding: true }), other: attr.binary() });
+    return Bad.attr.blob.eq(Bad.attr.other);
+  }, ExpressionError, 'E_EXPRESSION', 'eq() on blob'],
+  ['a stored legacyEncoding value that is not base64 text', () => defineModel({
+    name: 'Old', table: 'olds', client: storing({ id: { S: 'k' }, blob: { B: Buffer.from(PLAIN) } }),
+    attributes: { id: attr.string({ hashKey: true }), blob: attr.binary({ legacyEncoding: true }) },
+  }).get('k'), ItemError, 'E_ITEM_STORED', 'Old.blob'],
+
   // ---- polymorphic models (attr.discriminator, defineSubclass) ----------------------------------------
   ['a stored discriminator value no class is registered for', () => pets(storing({ id: { S: 'x' }, kind: { S: PLAIN } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
   ['a stored item of a sibling class', () => pets(storing({ id: { S: 'x' }, kind: { S: 'cat' }, secret: { S: PLAIN } })).Dog.get('x'), ItemError, 'E_ITEM_STORED', 'not a Dog'],
   ['a stored discriminator that is not a string', () => pets(storing({ id: { S: 'x' }, kind: { N: '1' } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
   ['defineSubclass() of a model without a discriminator', () => Thing.defineSubclass({ value: 'x' }), ModelError, 'E_MODEL', 'attr.discriminator()'],
   ['defineSubclass() with a value already taken', () => Pet.defineSubclass({ name: 'Kitten', value: 'cat' }), ModelError, 'E_MODEL', 'already'],
-  ['defineSubclass() with a misspelt option', () => Pet.defineSubclass({ value: 'bird', attribute: {} }), ModelError, 'E_MODEL', 'attribute'],
+  ['defineSubclass() with a misspelt option', () => Pet.defineSubclass({ value: 'bird', attribute: {} }), ArgumentError, 'E_ARGUMENT', '"attribute" (did you mean "attributes"?)'],
   ['defineSubclass() without a value', () => Pet.defineSubclass({ name: 'Bird' }), ModelError, 'E_MODEL', 'value'],
   ['defineSubclass() redefining an attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { secret: attr.number() } }), ModelError, 'E_MODEL', 'secret'],
   ['defineSubclass() with a key attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { sk: attr.string({ rangeKey: true }) } }), ModelError, 'E_MODEL', 'sk'],
@@ -385,7 +415,7 @@ const ROWS = [
   ['an update that sets the discriminator', () => Cat.attr.kind.set('dog'), ExpressionError, 'E_EXPRESSION', 'kind'],
   ['two discriminator attributes', () => def({ a: attr.discriminator(), b: attr.discriminator() }), ModelError, 'E_MODEL', 'discriminator'],
   ['a discriminatorValue without a discriminator attribute', () => def({}, { discriminatorValue: 'bad' }), ModelError, 'E_MODEL', 'discriminatorValue'],
-  ['attr.discriminator() as a hash key', () => attr.discriminator({ hashKey: true }), ModelError, 'E_MODEL', 'hashKey'],
+  ['attr.discriminator() as a hash key', () => attr.discriminator({ hashKey: true }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
   ['attr.discriminator() in a typed map without subclasses', () => attr.map({ kind: attr.discriminator() }), ModelError, 'E_MODEL', 'nested attribute "kind"'],
   ['a polymorphic map without a discriminator field', () => attr.map({ attributes: { a: attr.string() }, subclasses: { x: { b: attr.string() } } }), ModelError, 'E_MODEL', 'attr.discriminator()'],
   ['a polymorphic map subclass redefining a base field', () => attr.map({ attributes: { kind: attr.discriminator(), a: attr.string() }, subclasses: { x: { a: attr.number() } } }), ModelError, 'E_MODEL', 'field "a"'],
@@ -402,6 +432,28 @@ const ROWS = [
   ['a tracker with two statuses on one code', () => tracker({ statuses: { pending: 20 } }), ArgumentError, 'E_ARGUMENT', 'statuses'],
   ['a tracker run() of a number task id', () => tracker().run(7, () => {}), ArgumentError, 'E_ARGUMENT', 'task id'],
   ['a tracker run() without a function', () => tracker().run('t'), ArgumentError, 'E_ARGUMENT', 'fn'],
+
+  // ---- status tracker: counts, flags and options of its methods (nothing is written) ---------------
+  ...[0, -1, NaN, 1.5, Infinity, '4'].map((concurrency) => [`a tracker createMany() with concurrency ${String(concurrency)}`,
+    () => tracker().createMany(['a', 'b'], { concurrency }), ArgumentError, 'E_ARGUMENT', 'concurrency']),
+  ['a tracker createMany() with a number among the tasks', () => tracker().createMany(['a', 7]), ArgumentError, 'E_ARGUMENT', 'tasks[1]'],
+  ['a tracker createMany() with a task id twice', () => tracker().createMany(['a', { taskId: 'b' }, 'a']), ArgumentError, 'E_ARGUMENT', 'tasks[2]'],
+  ['a tracker createMany() with overwrite "yes"', () => tracker().createMany(['a'], { overwrite: 'yes' }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker create() with overwrite 1', () => tracker().create('a', { overwrite: 1 }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker run() with heartbeatSeconds NaN', () => tracker().run('t', () => {}, { heartbeatSeconds: NaN }), ArgumentError, 'E_ARGUMENT', 'heartbeatSeconds'],
+  ['a tracker run() with no statuses', () => tracker().run('t', () => {}, { statuses: [] }), ArgumentError, 'E_ARGUMENT', 'status'],
+  ['a tracker work() with concurrency 0', () => tracker().work({ concurrency: 0 }, () => {}), ArgumentError, 'E_ARGUMENT', 'concurrency'],
+  ['a tracker work() with an infinite idle pause', () => tracker().work({ idleMs: { max: Infinity } }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs.max'],
+  ['a tracker work() with drain "yes"', () => tracker().work({ drain: 'yes' }, () => {}), ArgumentError, 'E_ARGUMENT', 'drain'],
+  ['a tracker work() with a signal that is not an AbortSignal', () => tracker().work({ signal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'signal'],
+  ['a tracker queryByStatus() with limit NaN', () => tracker().queryByStatus('pending', { limit: NaN }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
+  ['a tracker queryByStatus() with olderFirst "no"', () => tracker().queryByStatus('pending', { olderFirst: 'no' }).next(), ArgumentError, 'E_ARGUMENT', 'olderFirst'],
+  ['a tracker getOneOrNone() with consistentRead "yes"', () => tracker().getOneOrNone('t', { consistentRead: 'yes' }), ArgumentError, 'E_ARGUMENT', 'consistentRead'],
+  ['a tracker status named like an Object method', () => tracker().statusCode('toString'), ArgumentError, 'E_ARGUMENT', 'unknown status "toString"'],
+  ['a tracker status that is a BigInt', () => tracker().statusCode(10n), ArgumentError, 'E_ARGUMENT', 'unknown status of type bigint'],
+  ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
+  ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
+  ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

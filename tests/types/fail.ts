@@ -621,6 +621,28 @@ Sheet.attr.zipped.at(0).eq('x');
 // @ts-expect-error compressed elements cannot be compared
 Sheet.attr.zipped.at(0).beginsWith('x');
 
+const Old = defineModel({
+  table: 'olds',
+  client,
+  attributes: { id: attr.string({ hashKey: true }), b: attr.binary({ legacyEncoding: true }), bs: attr.binarySet({ legacyEncoding: true }) },
+});
+// @ts-expect-error a legacyEncoding binary is stored as base64 text, which does not order like its bytes
+Old.attr.b.lt(new Uint8Array([1]));
+// @ts-expect-error ... nor starts like them
+Old.attr.b.beginsWith(new Uint8Array([1]));
+// @ts-expect-error a legacyEncoding binary compares with values only
+Old.attr.b.eq(Old.attr.b);
+// @ts-expect-error a legacyEncoding set's elements are values only
+Old.attr.bs.contains(Old.attr.b);
+// @ts-expect-error legacyEncoding is a boolean
+attr.binary({ legacyEncoding: 'yes' });
+// @ts-expect-error legacyEncoding is for binary attributes
+attr.string({ legacyEncoding: true });
+// @ts-expect-error legacyEncoding is for top-level attributes only
+attr.map({ b: attr.binary({ legacyEncoding: true }) });
+// @ts-expect-error ... not list elements either
+attr.list({ of: attr.binarySet({ legacyEncoding: true }) });
+
 const Pet = defineModel({ table: 'pets', client, attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator(), name: attr.string() } });
 // @ts-expect-error a discriminator is never a key
 attr.discriminator({ hashKey: true });

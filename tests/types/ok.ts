@@ -786,6 +786,32 @@ const elementUpdates: UpdateInput[] = [
   Sheet.attr.sets.at(0).delete(new Set(['x'])),
 ];
 
+// legacyEncoding binaries (pynamodb's legacy_encoding=True) take equality and whole-value writes;
+// an empty Set on a set attribute is a REMOVE action.
+const Old = defineModel({
+  table: 'olds',
+  client,
+  attributes: {
+    id: attr.binary({ hashKey: true, legacyEncoding: true }),
+    b: attr.binary({ legacyEncoding: true, nullable: true }),
+    bs: attr.binarySet({ legacyEncoding: true }),
+    plain: attr.binary({ legacyEncoding: false, nullable: true }),
+  },
+});
+expectType<Equal<InstanceOf<typeof Old>['bs'], Set<Uint8Array>>>();
+const legacyBinaries: (Condition | UpdateInput)[] = [
+  Old.attr.b.eq(new Uint8Array([1])),
+  Old.attr.b.in([new Uint8Array([1])]),
+  Old.attr.b.set(new Uint8Array([1])),
+  Old.attr.b.ifNotExists(new Uint8Array([1])),
+  Old.attr.b.remove(),
+  Old.attr.bs.contains(new Uint8Array([1])),
+  Old.attr.bs.add(new Set([new Uint8Array([1])])),
+  Old.attr.bs.set(new Set()),
+  Old.attr.plain.lt(new Uint8Array([1])),
+  Page.attr.tags.set(new Set()),
+];
+
 // Polymorphic models: attr.discriminator() on a base, defineSubclass per class.
 async function polymorphic() {
   const Animal = defineModel({
@@ -827,4 +853,5 @@ async function polymorphicMaps() {
   return { d, updates, condition: Drawing.attr.main.kind.eq('circle') };
 }
 
-export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, polymorphic, polymorphicMaps };
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, legacyBinaries, polymorphic, polymorphicMaps };

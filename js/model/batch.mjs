@@ -78,15 +78,20 @@ const keyShaped = (m, key) => (m.rangeKey
  * requests on one key: DynamoDB refuses a request that writes a key twice, and across requests the
  * order in which the two land (retries of unprocessed items included) would decide which one stays.
  */
-function planBatch(m, isInstance, put, del) {
+function planBatch(m, metaOf, put, del) {
   const label = (i) => (i < put.length ? `put[${i}]` : `delete[${i - put.length}]`);
   const requests = [];
   const objects = [];
   const itemKeys = [];
   for (const [i, instance] of put.entries()) {
-    if (!isInstance(instance)) throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is not a ${m.name} instance, got ${kindOf(instance)}`);
-    const values = attributeValues(m, instance);
-    const planned = planItem(m, instance, values);
+    const im = metaOf(instance);
+    if (!im) throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is not a ${m.name} instance, got ${kindOf(instance)}`);
+    if (ownedNames(im).some((name) => !ownedNames(m).includes(name))) {
+      throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is a ${im.name}, whose S3-backed 'item' attributes a batch of ${m.name} does not clean up; use ${im.name}.batchWrite()`);
+    }
+    // A subclass's instance (js/model/polymorphic.mjs) is encoded by its own class.
+    const values = attributeValues(im, instance);
+    const planned = planItem(im, instance, values);
     requests.push({ PutRequest: { Item: planned.item } });
     objects.push(planned.objects);
     itemKeys.push(itemKeyOf(m, values));
@@ -126,16 +131,16 @@ async function readPrevious(m, refs, writes, abortSignal) {
  * planned. With 'item'-layout S3 attributes, each request's S3 side is settled by its own outcome:
  * 'written' when processed; 'refused' when never sent, or left unprocessed by calls the SDK sent
  * once; else 'unknown' (a call that failed, or was retried by the SDK, may still land).
- * `isInstance(x)`: whether x is an instance of the model.
+ * `metaOf(x)`: the model meta of instance x (the model's, or a subclass's), undefined for anything else.
  */
-export async function batchWrite(m, refs, isInstance, given, { retry = {}, abortSignal } = {}) {
+export async function batchWrite(m, refs, metaOf, given, { retry = {}, abortSignal } = {}) {
   const { put = [], delete: del = [] } = given;
   if (!Array.isArray(put) || !Array.isArray(del)) {
     throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
   }
   notAborted(m, BatchWriteItemCommand, { abortSignal });
-  if (put.length > 0) await prepare(m);
-  const { requests, objects, itemKeys, s3 } = planBatch(m, isInstance, put, del);
+  if (put.length > 0) await Promise.all([...new Set([m, ...put.map(metaOf)])].filter(Boolean).map(prepare));
+  const { requests, objects, itemKeys, s3 } = planBatch(m, metaOf, put, del);
   await readPrevious(m, refs, s3, abortSignal);
   for (const [i, planned] of objects.entries()) {
     try {

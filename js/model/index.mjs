@@ -13,7 +13,7 @@ import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
 import { fieldsOf } from '../attributes/map-variants.mjs';
-import { checkClassValue, checkSameClass, classChanged, classFilter, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
+import { checkClassValue, checkSameClass, classChanged, classFilter, descends, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
@@ -386,7 +386,8 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     const o = withRetry(m, 'batchWrite', options(m, 'batchWrite', opts));
     const given = checkOptions(`${m.name}.batchWrite() requests`, requests, OPTIONS.batchWriteRequests);
-    return batchWrite(m, this.attr, (x) => x instanceof ModelBase && x.constructor[META] === m, given, o);
+    const metaOf = (x) => (x instanceof ModelBase && descends(x.constructor[META], m) ? x.constructor[META] : undefined);
+    return batchWrite(m, this.attr, metaOf, given, o);
   }
 
   static transactWrite(ops, opts) {

@@ -40,6 +40,11 @@ eachBackend('polymorphic models: each read makes the stored class', async ({ dyn
       owner: { S: 'ann' }, id: { S: '1' }, cls: { S: 'cat' }, name: { S: 'Tom' }, lives: { N: '9' },
     });
 
+    await Animal.batchWrite({ put: [Cat.create({ owner: 'bob', id: '1', name: 'Kit' }), Lion.create({ owner: 'bob', id: '2', name: 'Sim', pride: 'x' })] });
+    assert.deepEqual(names(await Animal.batchGet([['bob', '1'], ['bob', '2']], { consistentRead: true })), ['Cat:Kit', 'Lion:Sim'], 'a batch of a model puts its subclasses\' instances');
+    await assert.rejects(Cat.batchWrite({ put: [Dog.create({ owner: 'bob', id: '3', name: 'No', tricks: [] })] }), (e) => e.code === 'E_ARGUMENT' && /put\[0\] is not a Cat instance/.test(e.message));
+    await Animal.batchWrite({ delete: [['bob', '1'], ['bob', '2']] });
+
     await new Dog({ owner: 'ann', id: '4', name: 'Fido', tricks: [] }).save();
     assert.equal((await Animal.get('ann', '4', { consistentRead: true })).constructor, Dog, 'new Dog() saves its class value too');
     await (await Dog.get('ann', '4')).delete();

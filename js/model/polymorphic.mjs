@@ -12,7 +12,7 @@ import { resolveDefinition } from './definition.mjs';
 import { rawItemKey } from './keys.mjs';
 
 /** `m` is `ancestor` or one of its subclasses. */
-function descends(m, ancestor) {
+export function descends(m, ancestor) {
   for (let at = m; at; at = at.parent) if (at === ancestor) return true;
   return false;
 }

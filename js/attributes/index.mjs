@@ -1,4 +1,4 @@
-// `attr.*`: the attribute factories of api.md. Each returns an Attribute; the model reads the
+// `attr.*`: the attribute factories. Each returns an Attribute; the model reads the
 // common options (hashKey, rangeKey, nullable, default, attrName) and the item codec the rest.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';

@@ -14,7 +14,6 @@ inside lists and maps, nor JSON text. `check` compares types exactly (1.0 is not
 exits 1 on any difference.
 """
 
-import math
 import os
 import sys
 
@@ -25,6 +24,8 @@ from pynamodb.attributes import (  # noqa: E402
     JSONAttribute, ListAttribute, MapAttribute, NumberAttribute, NumberSetAttribute, UnicodeAttribute,
 )
 from pynamodb.models import Model  # noqa: E402
+from pm_values import diff  # noqa: E402
+from pynamodb_items import plain  # noqa: E402
 
 PASSWORD = "floats-password"
 ENCRYPTED = {"edoc", "enum"}
@@ -75,30 +76,6 @@ SAVED = {
 EXPECTED = {**TOP, **SAVED}
 
 
-def plain(value):
-    """A comparable form: MapAttribute instances and raw maps as dicts."""
-    if isinstance(value, MapAttribute):
-        return {k: plain(v) for k, v in value.attribute_values.items()}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
-
-def same(a, b):
-    if isinstance(a, float) or isinstance(b, float):
-        return type(a) is type(b) and (a == b or (math.isnan(a) and math.isnan(b)))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
-    if isinstance(a, (list, set)) and isinstance(b, (list, set)):
-        # Sets: compared sorted, so that 1.0 and 1 (equal, and one hash) are told apart by type.
-        if isinstance(a, set):
-            a, b = sorted(a), sorted(b)
-        return type(a) is type(b) and len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    return type(a) is type(b) and a == b
-
-
 def main(command, table, key=None):
     Price = model(table)
     if command == "create":
@@ -114,13 +91,12 @@ def main(command, table, key=None):
         return 0
     passed = failed = 0
     for name, want in EXPECTED.items():
-        got = plain(getattr(item, name))
-        if same(got, want):
+        problem = diff(plain(getattr(item, name)), want, name)
+        if problem is None:
             passed += 1
         else:
             failed += 1
-            shown = f"a {type(got).__name__}" if name in ENCRYPTED else f"{got!r}"
-            print(f"{key}.{name}: got {shown}, want {type(want).__name__} values")
+            print(f"{key}.{name}: differs" if name in ENCRYPTED else f"{key}: {problem}")
     print(f"pynamodb-floats: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

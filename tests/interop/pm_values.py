@@ -10,6 +10,7 @@ bytes and key order survive a JSON round trip exactly:
 """
 
 import math
+import os
 import struct
 
 # 6.x class name -> 5.3.4.4 class name (the other classes share their names).
@@ -29,6 +30,17 @@ CLASS_KINDS = {
     "EncryptedNumberAttribute": {"number", "int", "float"},
     "EncryptedJsonDictAttribute": {"json", "number", "int", "float"},
 }
+
+
+def local_meta(table, endpoint_variable):
+    """A pynamodb model's Meta: `table` on the local server whose URL is in `endpoint_variable`."""
+    return type("Meta", (), {
+        "table_name": table,
+        "host": os.environ[endpoint_variable],
+        "region": "us-east-1",
+        "aws_access_key_id": "test",
+        "aws_secret_access_key": "test",
+    })
 
 
 def float_bits(x: float) -> str:

@@ -14,7 +14,6 @@ inside lists and maps, nor JSON text. `check` compares types exactly (1.0 is not
 exits 1 on any difference.
 """
 
-import os
 import sys
 
 sys.dont_write_bytecode = True
@@ -24,7 +23,7 @@ from pynamodb.attributes import (  # noqa: E402
     JSONAttribute, ListAttribute, MapAttribute, NumberAttribute, NumberSetAttribute, UnicodeAttribute,
 )
 from pynamodb.models import Model  # noqa: E402
-from pm_values import diff  # noqa: E402
+from pm_values import diff, local_meta  # noqa: E402
 from pynamodb_items import plain  # noqa: E402
 
 PASSWORD = "floats-password"
@@ -38,12 +37,7 @@ class Priced(MapAttribute):
 
 def model(table):
     class Price(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["DDB_LOCAL_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
+        Meta = local_meta(table, "DDB_LOCAL_ENDPOINT")
 
         pk = UnicodeAttribute(hash_key=True)
         n = NumberAttribute(null=True)

@@ -42,7 +42,7 @@ const pythonBytes = (text) => codec.encrypt(text, { key: PASSWORD, format: 'pyna
 
 test('whole floats read as PythonFloat in every place an int could sit, and encode back unchanged', () => {
   const c = itemCodec();
-  // As Python stores them (DynamoDB keeps N text as sent inside lists and maps, and after a SET).
+  // As Python stores them (DynamoDB Local keeps N text as sent inside lists and maps, and after a SET).
   const stored = {
     id: { S: 'a' },
     n: { N: '1.0' },

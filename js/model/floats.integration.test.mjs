@@ -1,6 +1,6 @@
 // A get then save (or update of another attribute) leaves the whole floats a Python service wrote
-// exactly as stored: DynamoDB keeps `1.0` as sent inside lists and maps and after an update's SET,
-// and never normalises JSON text, so reading them as ints would turn Python's floats into ints.
+// exactly as stored: DynamoDB Local and moto keep `1.0` as sent inside lists and maps and after an
+// update's SET, JSON text is never normalised, so reading them as ints would turn floats into ints.
 // Equality conditions and filters, toJSON/fromJSON work with the PythonFloat values read.
 import assert from 'node:assert/strict';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';

@@ -4,7 +4,7 @@
 //! use Python's repr (`1.0`, `1e+16`). DynamoDB keeps at most 38 significant digits and magnitudes
 //! from 1e-130 to below 1e126; anything else would be refused by the service, so it is refused here
 //! first. Reading follows Python's `json.loads`: no `.`/exponent is an int, anything else a float
-//! (DynamoDB keeps `1.0` as written inside lists and maps, and after an update's SET).
+//! (DynamoDB Local keeps `1.0` as written inside lists and maps, and after an update's SET).
 
 use super::size;
 use super::stream::Out;

@@ -96,7 +96,7 @@ fn floats_python_stored_read_as_python_reads_them() {
     let schema = prices();
     let password = legacy::key_from_password("pw");
     let json = b"{\"price\": 10.0, \"n\": 10}";
-    // DynamoDB keeps N text as sent inside lists and maps, and after an update's SET; Python
+    // DynamoDB Local keeps N text as sent inside lists and maps, and after an update's SET; Python
     // reads `1E+2` as the float 100.0 and writes it back as `100.0`.
     let stored_item = format!(
         concat!(

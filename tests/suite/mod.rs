@@ -2,6 +2,7 @@
 
 mod envelope;
 mod fixtures;
+mod floats;
 mod item;
 mod known_answers;
 mod plans;

@@ -174,7 +174,7 @@ export class ModelBase {
     return out.Item ? this.fromItem(out.Item) : null;
   }
 
-  /** Puts the item: `{ condition, abortSignal }`. */
+  /** Puts the item: `{ condition, addVersionCondition, abortSignal }`. */
   async save(opts) {
     const m = ModelBase.#meta(this.constructor);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
@@ -185,7 +185,7 @@ export class ModelBase {
     return this;
   }
 
-  /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
+  /** Applies update actions (`{ condition, addVersionCondition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
   async update(actions, opts) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
@@ -199,7 +199,7 @@ export class ModelBase {
     return Object.assign(this, fresh);
   }
 
-  /** Deletes the item: `{ condition, abortSignal }`. */
+  /** Deletes the item: `{ condition, addVersionCondition, abortSignal }`. */
   async delete(opts) {
     const m = ModelBase.#meta(this.constructor);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };

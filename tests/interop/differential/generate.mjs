@@ -6,19 +6,12 @@
 // read-modify-write of an instance a slot holds), update (every action), delete, load (an
 // instance into a slot, which may go stale), transact, batch, query and scan (table and index),
 // with conditions built from every function, and addVersionCondition false now and then.
+import { seeded } from '../../reliability/support/mixed-model.mjs';
 
-/** mulberry32: a small PRNG whose sequence depends on the seed only. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The generator's draws, from the seeded mulberry32 of the reliability tests. */
+function draws(seed) {
+  const { next, pick } = seeded(seed);
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(next() * xs.length)];
   const chance = (p) => next() < p;
   const some = (n, make) => Array.from({ length: n }, make);
   return { int, pick, chance, some };
@@ -33,8 +26,7 @@ const TYPES = ['S', 'N', 'B', 'BOOL', 'NULL', 'L', 'M', 'SS', 'NS', 'BS'];
 const COMPARISONS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
 
 export function generator(seed) {
-  const r = prng(seed);
-  const { int, pick, chance, some } = r;
+  const { int, pick, chance, some } = draws(seed);
 
   const float = () => ({ $f: chance(0.5) ? int(-3, 30) : int(-30, 300) / 4 });
   const number = () => (chance(0.5) ? int(-5, 20) : float());

@@ -290,8 +290,11 @@ class Driver:
 
     def op_transact(self, op):
         Doc = self.Doc
+        for w in op["writes"]:  # every read first: an invalid write must not leave the later ones unread
+            if w.get("read"):
+                self.op_load(w)
         with TransactWrite(connection=Doc._get_connection().connection) as tw:
-            for w in op["writes"]:
+            for w in [{**w, "read": False} for w in op["writes"]]:
                 cond = condition(Doc, w.get("cond"))
                 if w["t"] == "put":
                     tw.save(self.fill(w), condition=cond)

@@ -129,8 +129,10 @@ export function jsSide(Doc) {
       return {};
     },
     async transact(op) {
+      // Every read first (as the Python driver does): an invalid write must not leave the later ones unread.
+      for (const w of op.writes.filter((x) => x.read)) await load(w);
       const writes = [];
-      for (const w of op.writes) {
+      for (const w of op.writes.map((x) => ({ ...x, read: false }))) {
         if (w.t === 'put') writes.push((await fill(w)).putOp(writeOptions(w)));
         else if (w.t === 'update') writes.push((await instance(w)).updateOp(w.actions.map((a) => action(Doc, a)), writeOptions(w)));
         else if (w.t === 'delete') writes.push((await instance(w)).deleteOp(writeOptions(w)));

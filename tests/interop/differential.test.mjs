@@ -73,8 +73,11 @@ test(`pynamodb 6.1 and dynamodb-mate agree on ${OPS} generated operations, seed 
     }
     t.diagnostic(`outcomes: ${JSON.stringify(outcomes)}`);
   } finally {
-    await py.ask({ cmd: 'drop' });
-    await py.close();
-    await Doc.deleteTable();
+    try {
+      await py.ask({ cmd: 'drop' });
+    } finally {
+      await py.close();
+      await Doc.deleteTable();
+    }
   }
 });

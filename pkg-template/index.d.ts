@@ -1500,8 +1500,17 @@ export interface ConditionOptions {
 export interface AbortOptions {
   abortSignal?: GlobalInstance<'AbortSignal'>;
 }
+/** `putOp`, `updateOp`, `deleteOp`. */
+export interface VersionConditionOptions extends ConditionOptions {
+  /**
+   * Default true: on a model with a `version` attribute, the write is conditional on the stored
+   * version being the instance's (pynamodb's `add_version_condition`). False: last write wins; the
+   * version still moves on (a put stores the instance's + 1, an update adds 1 to the stored one).
+   */
+  addVersionCondition?: boolean;
+}
 /** `save`, `update`, `delete`. */
-export interface WriteOptions extends ConditionOptions, AbortOptions {}
+export interface WriteOptions extends VersionConditionOptions, AbortOptions {}
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
@@ -1781,9 +1790,9 @@ export interface ModelMethods {
   toJSON(): ItemJSON;
   /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */
   itemDetailConsoleUrl(options?: ConsoleUrlOptions): string;
-  putOp(options?: ConditionOptions): WriteOp;
-  updateOp(actions: readonly UpdateInput[], options?: ConditionOptions): WriteOp;
-  deleteOp(options?: ConditionOptions): WriteOp;
+  putOp(options?: VersionConditionOptions): WriteOp;
+  updateOp(actions: readonly UpdateInput[], options?: VersionConditionOptions): WriteOp;
+  deleteOp(options?: VersionConditionOptions): WriteOp;
 }
 
 /** An instance of a model with attributes `A`. */

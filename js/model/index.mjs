@@ -214,7 +214,7 @@ export class ModelBase {
     return out.Item ? this.fromItem(out.Item) : null;
   }
 
-  /** Puts the item: `{ condition, abortSignal }`. */
+  /** Puts the item: `{ condition, addVersionCondition, abortSignal }`. */
   async save(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'save', given, 'write');
@@ -226,7 +226,7 @@ export class ModelBase {
     return this;
   }
 
-  /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
+  /** Applies update actions (`{ condition, addVersionCondition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
   async update(actions, given) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
@@ -242,7 +242,7 @@ export class ModelBase {
     return Object.assign(this, fresh);
   }
 
-  /** Deletes the item: `{ condition, abortSignal }`. */
+  /** Deletes the item: `{ condition, addVersionCondition, abortSignal }`. */
   async delete(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'delete', given, 'write');

@@ -73,10 +73,10 @@ const TABLE = {
   // Model statics and instance methods
   table: ['wait'],
   get: GET,
-  write: ['condition', ...ABORT],
+  write: ['condition', 'addVersionCondition', ...ABORT],
   abort: ABORT,
   refresh: ['consistentRead', ...ABORT],
-  op: ['condition'],
+  op: ['condition', 'addVersionCondition'],
   query: [...READ, 'range', 'order'],
   scan: [...READ, 'segments'],
   scanPage: [...READ, 'segment', 'totalSegments'],

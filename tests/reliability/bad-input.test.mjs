@@ -297,6 +297,11 @@ const ROWS = [
   ['transactWrite() with a condition check on an empty range key', () => Keyed.transactWrite([Keyed.conditionCheckOp(['k', ''], Keyed.attr.secret.exists())]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
   ['transactWrite() with a bad condition after an S3 put', () => Keyed.transactWrite([keyed({ page: PLAIN }).putOp(), keyed({ id: 'k2' }).deleteOp({ condition: PLAIN })]), ExpressionError, 'E_EXPRESSION', 'condition'],
 
+  // ---- addVersionCondition: true or false only -----------------------------------------------------------
+  ['save() with addVersionCondition a string', () => thing({}).save({ addVersionCondition: PLAIN }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['update() with addVersionCondition null', () => thing({}).update([Thing.attr.n.set(1)], { addVersionCondition: null }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['transactWrite() with a deleteOp whose addVersionCondition is 0', () => Thing.transactWrite([thing({}).deleteOp({ addVersionCondition: 0 })]), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
   ['eq(undefined)', () => Thing.attr.n.eq(undefined), ItemError, 'E_ITEM_REQUIRED', 'Thing.n'],

@@ -251,6 +251,8 @@ const notAnItemCode: errors.ItemErrorCode = dynamodbError.code;
 page.save({ abortSignal: 'now' });
 // @ts-expect-error operations of a transaction take no abortSignal (transactWrite does)
 page.putOp({ abortSignal: new AbortController().signal });
+// @ts-expect-error addVersionCondition is a boolean
+page.deleteOp({ addVersionCondition: 'no' });
 // @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
 new UtcDateTime('2024-01-01');
 

@@ -283,6 +283,8 @@ async function failing() {
     const got = await Page.get('example.com', '/missing', { abortSignal, consistentRead: true });
     await got.save({ condition: Page.attr.views.gt(1), abortSignal });
     await got.update([Page.attr.views.add(1)], { abortSignal });
+    await got.save({ addVersionCondition: false, abortSignal });
+    await Page.transactWrite([got.updateOp([Page.attr.views.add(1)], { addVersionCondition: false })]);
     await got.refresh({ abortSignal });
     for await (const p of Page.query('example.com', { attributes: ['title'], abortSignal })) p.site;
     await Page.batchWrite({ put: [got] }, { abortSignal });

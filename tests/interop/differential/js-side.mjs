@@ -13,7 +13,7 @@ export function defineDoc(table, client) {
       g: attr.string({ nullable: true }),
       s: attr.string({ nullable: true }),
       n_int: attr.number({ integer: true, nullable: true }),
-      n_float: attr.number({ float: true, nullable: true }),
+      n_float: attr.number({ nullable: true }),
       n_big: attr.number({ integer: true, nullable: true }),
       b: attr.binary({ nullable: true }),
       flag: attr.boolean({ nullable: true }),

@@ -10,3 +10,4 @@ mod plans;
 mod properties;
 mod python_fixtures;
 mod sealed;
+mod wycheproof;

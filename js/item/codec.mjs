@@ -23,6 +23,13 @@ let memory;
 /** The output of the core's last item call, read in place. */
 const output = (where) => read(memory, where);
 
+/**
+ * Frees a codec's schema in wasm once the codec is garbage: every defineModel registers one, and a
+ * program that defines models in a loop (per request, per test) would otherwise grow the wasm
+ * memory without bound. The handle is the held value, so the registry keeps nothing else alive.
+ */
+const schemas = new FinalizationRegistry((handle) => core.freeSchema(handle));
+
 /** True when two byte arrays hold the same bytes. */
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
@@ -44,6 +51,7 @@ export class ItemCodec {
   constructor(model, specs, table, { hashKey, rangeKey } = {}) {
     this.#model = model;
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
+    schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
 

@@ -17,7 +17,7 @@ export function pythonJsonDumps(value, opts) {
   const o = options('pythonJsonDumps options', opts);
   const [itemSep, keySep] = separators(o.separators ?? [', ', ': ']);
   return core.pythonJsonDumps(
-    toWire(value, { showPath: true }),
+    toWire(value),
     boolean('opts.ensureAscii', o.ensureAscii ?? true),
     itemSep,
     keySep,

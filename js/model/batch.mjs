@@ -88,7 +88,7 @@ export async function batchWrite(m, refs, given = {}, { retry = {}, abortSignal 
   const requests = [];
   for (const [i, values] of putValues.entries()) {
     try {
-      requests.push({ PutRequest: { Item: await encodeForWrite(m, put[i], values, s3[i]) } });
+      requests.push({ PutRequest: { Item: await encodeForWrite(m, put[i], values, s3[i], abortSignal) } });
     } catch (error) {
       await settleAll(s3.slice(0, i), 'refused');
       throw error;

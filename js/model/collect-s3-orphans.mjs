@@ -11,13 +11,14 @@
 // `olderThan`. Hence the default of one hour: far beyond a write's retries, and objects reused by
 // writes are refreshed after 15 minutes.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { AbortError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { deleteBatch, joinUri, listPages, MAX_DELETE } from '../attributes/s3-store.mjs';
 import { send } from './send.mjs';
 
 export const DEFAULT_OLDER_THAN = 3600;
 
-const OPTIONS = ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress'];
+const OPTIONS = ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress', 'abortSignal'];
 
 const argumentError = (m, message) => codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): ${message}`);
 
@@ -34,7 +35,7 @@ function checkOptions(m, opts) {
   // A misspelt `dryRun` must not delete: unknown options are refused.
   const unknown = Object.keys(opts).filter((k) => !OPTIONS.includes(k));
   if (unknown.length > 0) throw argumentError(m, `unknown option ${unknown.join(', ')} (known: ${OPTIONS.join(', ')})`);
-  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress } = opts;
+  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress, abortSignal } = opts;
   const names = s3Names(m);
   if (names.length === 0) throw argumentError(m, 'the model has no S3-backed attribute');
   if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length > 0 && attributes.every((a) => names.includes(a)))) {
@@ -46,7 +47,8 @@ function checkOptions(m, opts) {
   if (typeof dryRun !== 'boolean') throw argumentError(m, 'dryRun must be a boolean');
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argumentError(m, 'onProgress must be a function');
-  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress };
+  if (abortSignal !== undefined && !(abortSignal instanceof AbortSignal)) throw argumentError(m, 'abortSignal must be an AbortSignal');
+  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal };
 }
 
 /** The (bucket, prefix) pairs to list, without one that another pair's listing already covers. */
@@ -62,7 +64,7 @@ function targets(m, o) {
 }
 
 /** Every URI that an S3-backed attribute of a model's items holds (a consistent scan, projecting those attributes). */
-async function scanReferences(model, referenced, progress) {
+async function scanReferences(model, referenced, progress, abortSignal) {
   const names = s3Names(model);
   const ExpressionAttributeNames = Object.fromEntries(names.map((name, i) => [`#s${i}`, model.dbName(name)]));
   const params = {
@@ -73,7 +75,7 @@ async function scanReferences(model, referenced, progress) {
   };
   let ExclusiveStartKey;
   do {
-    const out = await send(model, ScanCommand, { ...params, ExclusiveStartKey });
+    const out = await send(model, ScanCommand, { ...params, ExclusiveStartKey }, { abortSignal });
     for (const item of out.Items ?? []) {
       for (const value of Object.values(item)) {
         if (typeof value.S === 'string' && value.S.startsWith('s3://')) referenced.add(value.S);
@@ -84,8 +86,18 @@ async function scanReferences(model, referenced, progress) {
   } while (ExclusiveStartKey);
 }
 
+/** Runs an S3 step of the collector; the SDK's AbortError becomes an AbortError (E_ABORTED) naming it. */
+async function s3Step(m, operation, bucket, run) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error?.name !== 'AbortError') throw error;
+    throw new AbortError(`${m.name}.collectS3Orphans(): ${operation} on bucket "${bucket}" was aborted`, { operation, model: m.name, cause: error });
+  }
+}
+
 /**
- * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress }`:
+ * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal }`:
  * `attributes` (default all S3-backed ones) say which prefixes to list; `bucket` and `prefix`
  * replace theirs. The table of this model and of every model in `models` (others sharing the
  * prefixes) is scanned for references. Returns the counts: listed = referenced + young + orphans.
@@ -106,7 +118,7 @@ export async function collectS3Orphans(m, opts = {}) {
     await scanReferences(model, referenced, (n) => {
       result.scanned += n;
       progress();
-    });
+    }, o.abortSignal);
   }
 
   for (const { bucket, prefix } of targets(m, o)) {
@@ -115,12 +127,15 @@ export async function collectS3Orphans(m, opts = {}) {
       const keys = pending;
       pending = [];
       if (o.dryRun || keys.length === 0) return;
-      const { deleted, failed } = await deleteBatch(m.s3, bucket, keys);
+      const { deleted, failed } = await s3Step(m, 'DeleteObjects', bucket, () => deleteBatch(m.s3, bucket, keys, o.abortSignal));
       result.deleted += deleted;
       result.errors += failed.length;
       result.failed.push(...failed.map((f) => ({ uri: joinUri(bucket, f.key), code: f.code, message: f.message })));
     };
-    for await (const objects of listPages(m.s3, bucket, prefix)) {
+    const pages = listPages(m.s3, bucket, prefix, o.abortSignal);
+    for (;;) {
+      const { done, value: objects } = await s3Step(m, 'ListObjectsV2', bucket, () => pages.next());
+      if (done) break;
       for (const { Key, LastModified } of objects) {
         const uri = joinUri(bucket, Key);
         result.listed += 1;

@@ -28,6 +28,9 @@ function throughput(model, where, value) {
 export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
   const model = def.name ?? def.table;
+  if (typeof model === 'string' && !model.isWellFormed()) {
+    throw codecError('E_MODEL', 'defineModel(): name has a lone UTF-16 surrogate, which has no UTF-8 form');
+  }
   if (typeof def.table !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(def.table)) {
     throw codecError('E_MODEL', `model ${model}: table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)`);
   }

@@ -26,9 +26,9 @@ async function run(m, values, hook, extra) {
 
 /**
  * A copy of `values` with every beforeWrite hook applied. `extra` joins the hook context:
- * `{ uploads, reused }` collect the 'item'-layout objects the hooks uploaded or found (js/model/s3-writes.mjs).
+ * `abortSignal` (the write's, given to the uploads); `{ uploads, reused }` collect the 'item'-layout objects the hooks uploaded or found (js/model/s3-writes.mjs).
  */
 export const beforeWrite = (m, values, extra) => run(m, { ...values }, 'beforeWrite', extra);
 
-/** `values` (freshly decoded, so mutated in place) with every afterRead hook applied. */
-export const afterRead = (m, values) => run(m, values, 'afterRead');
+/** `values` (freshly decoded, so mutated in place) with every afterRead hook applied; `extra`: `{ abortSignal }` of the read. */
+export const afterRead = (m, values, extra) => run(m, values, 'afterRead', extra);

@@ -12,6 +12,7 @@ import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
+import { MAX_JSON_DEPTH } from '../codec/wire.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
 import { prepare, setKey } from './prepare.mjs';
@@ -61,17 +62,20 @@ export class ModelBase {
     return m;
   }
 
-  /** Internal: an instance of this (possibly user-subclassed) model from a stored item. */
-  static async fromItem(item) {
+  /**
+   * Internal: an instance of this (possibly user-subclassed) model from a stored item. `abortSignal`:
+   * the reading call's, given to the S3 downloads of S3-backed attributes.
+   */
+  static async fromItem(item, abortSignal) {
     const m = ModelBase.#meta(this);
-    return new this(await ModelBase.#decode(m, item));
+    return new this(await ModelBase.#decode(m, item, abortSignal));
   }
 
   /** The values of a stored item (afterRead hooks applied); errors name the item. */
-  static async #decode(m, item) {
+  static async #decode(m, item, abortSignal) {
     await prepare(m);
     try {
-      return await afterRead(m, m.codec.decode(item));
+      return await afterRead(m, m.codec.decode(item), { abortSignal });
     } catch (error) {
       throw withItemKey(error, rawItemKey(m, item));
     }
@@ -171,7 +175,7 @@ export class ModelBase {
       Object.assign(input, builder.params());
     }
     const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
-    return out.Item ? this.fromItem(out.Item) : null;
+    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
   }
 
   /** Puts the item: `{ condition, abortSignal }`. */
@@ -194,7 +198,7 @@ export class ModelBase {
     const request = await updateRequest(m, Model.attr, this, actions, opts);
     const out = await written(request.s3, () => send(m, UpdateItemCommand, { ...request.params, ReturnValues: 'ALL_NEW' }, sent));
     request.commit();
-    const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
+    const fresh = await ModelBase.#decode(m, out.Attributes ?? {}, sent.abortSignal);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
@@ -243,16 +247,18 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     // Anything but base64 text is left as it is, for the codec to refuse naming the attribute.
     const bytes = (x) => (typeof x === 'string' ? fromBase64(x) : x);
-    const revive = (v) => {
-      if (Array.isArray(v)) return v.map(revive);
+    // Bounded, so that 200,000 levels are an ItemError rather than a stack overflow.
+    const revive = (v, depth) => {
       if (v === null || typeof v !== 'object') return v;
+      if (depth >= MAX_JSON_DEPTH) throw codecError('E_ITEM_STORED', `${m.name}.fromJSON(): AttributeValues nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (Array.isArray(v)) return v.map((x) => revive(x, depth + 1));
       return Object.fromEntries(Object.entries(v).map(([k, x]) => {
         if (k === 'B') return [k, bytes(x)];
         if (k === 'BS') return [k, Array.isArray(x) ? x.map(bytes) : x];
-        return [k, revive(x)];
+        return [k, revive(x, depth + 1)];
       }));
     };
-    return new this(m.codec.decode(revive(json)));
+    return new this(m.codec.decode(revive(json, 0)));
   }
 
   // ---- AWS console URLs (region: `{ region }`, else the client's, see js/console/region.mjs) ----
@@ -282,7 +288,7 @@ export class ModelBase {
   static async* query(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
     for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts)) {
-      yield await this.fromItem(item);
+      yield await this.fromItem(item, opts.abortSignal);
     }
   }
 
@@ -290,7 +296,7 @@ export class ModelBase {
   static async queryPage(hashValue, opts = {}) {
     const m = ModelBase.#meta(this);
     const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit, opts.abortSignal);
-    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
@@ -300,7 +306,7 @@ export class ModelBase {
     const items = opts.segments && opts.segments > 1
       ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
       : rawItems(m, ScanCommand, params, opts);
-    for await (const item of items) yield await this.fromItem(item);
+    for await (const item of items) yield await this.fromItem(item, opts.abortSignal);
   }
 
   /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
@@ -309,7 +315,7 @@ export class ModelBase {
     const params = scanParams(m, this.attr, opts);
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
     const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
-    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
@@ -325,7 +331,7 @@ export class ModelBase {
   static async batchGet(keys, opts) {
     const m = ModelBase.#meta(this);
     const raw = await batchGetRaw(m, this.attr, keys, opts);
-    return Promise.all(raw.map((item) => this.fromItem(item)));
+    return Promise.all(raw.map((item) => this.fromItem(item, opts?.abortSignal)));
   }
 
   /** `{ put: [instances], delete: [keys] }`. */
@@ -354,12 +360,12 @@ export class ModelBase {
 
   putOp(opts) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'put', () => putRequest(m, this.constructor.attr, this, opts));
+    return new WriteOp(this.constructor, 'put', (io) => putRequest(m, this.constructor.attr, this, { ...opts, ...io }));
   }
 
   updateOp(actions, opts) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'update', () => updateRequest(m, this.constructor.attr, this, actions, opts));
+    return new WriteOp(this.constructor, 'update', (io) => updateRequest(m, this.constructor.attr, this, actions, { ...opts, ...io }));
   }
 
   deleteOp(opts) {

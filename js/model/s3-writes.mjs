@@ -210,9 +210,9 @@ function s3Target(m, action) {
  * Update actions on S3-backed attributes: reads the 'item'-layout objects the update replaces, then
  * uploads the values set, and returns the actions with the stored values (URIs) in their place, with
  * the S3Write to settle after the UpdateItem. Actions on other attributes pass through.
- * @param key the item's key values
+ * @param key the item's key values; @param abortSignal the update's, given to the uploads
  */
-export async function uploadActions(m, actions, key) {
+export async function uploadActions(m, actions, key, abortSignal) {
   const targets = actions.map((action) => (action instanceof UpdateAction ? s3Target(m, action) : undefined));
   if (!targets.some(Boolean)) return { actions, s3: undefined };
   const removed = targets.find((t, i) => t && actions[i].type === 'remove' && !t.attribute.nullable);
@@ -220,7 +220,7 @@ export async function uploadActions(m, actions, key) {
   const owned = [...new Set(targets.filter((t) => t?.attribute.layout === 'item').map((t) => t.name))];
   const s3 = s3Write(m, key, owned);
   await s3?.readPrevious();
-  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads, reused: s3?.reused };
+  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads, reused: s3?.reused, abortSignal };
   const results = await Promise.allSettled(actions.map(async (action, i) => {
     const target = targets[i];
     if (!target || action.type === 'remove') return action;

@@ -44,7 +44,7 @@ export async function transactWrite(client, ops, { clientRequestToken, abortSign
   checkOps(ops, WriteOp, 'transactWrite');
   const m = sender(client, ops);
   notAborted(m, TransactWriteItemsCommand, { abortSignal });
-  const built = await Promise.allSettled(ops.map((op) => op.build()));
+  const built = await Promise.allSettled(ops.map((op) => op.build({ abortSignal }))); // the signal reaches the uploads
   const requests = built.filter((r) => r.status === 'fulfilled').map((r) => r.value);
   const s3 = requests.map((r) => r.s3);
   const failed = built.find((r) => r.status === 'rejected');

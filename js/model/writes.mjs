@@ -88,11 +88,11 @@ function takeCreated(instance) {
  * anything fails after an upload, the 'item'-layout objects uploaded are deleted again (nothing was
  * sent to DynamoDB).
  */
-export async function encodeForWrite(m, instance, values, s3) {
+export async function encodeForWrite(m, instance, values, s3, abortSignal) {
   const kept = takeCreated(instance);
   if (needsS3(m)) check(m, values);
   try {
-    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused }), kept);
+    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused, abortSignal }), kept);
     if (s3) s3.stored = s3.own(item);
     return item;
   } catch (error) {
@@ -102,14 +102,14 @@ export async function encodeForWrite(m, instance, values, s3) {
 }
 
 /** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else S3 objects it replaces are read first. */
-export async function putRequest(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
+export async function putRequest(m, refs, instance, { condition, abortSignal } = {}, { returnsOld = false } = {}) {
   const values = attributeValues(m, instance);
   const version = versionGuard(m, refs, values);
   if (m.version) values[m.version] = version.next;
   await prepare(m);
   const s3 = s3Write(m, values, ownedNames(m), returnsOld);
   if (s3 && !returnsOld) await s3.readPrevious();
-  const item = await encodeForWrite(m, instance, values, s3);
+  const item = await encodeForWrite(m, instance, values, s3, abortSignal);
   const builder = new ExpressionBuilder();
   return {
     params: {
@@ -125,7 +125,7 @@ export async function putRequest(m, refs, instance, { condition } = {}, { return
   };
 }
 
-export async function updateRequest(m, refs, instance, actions, { condition } = {}) {
+export async function updateRequest(m, refs, instance, actions, { condition, abortSignal } = {}) {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw codecError('E_EXPRESSION', `${m.name}.update() needs a non-empty array of update actions`);
   }
@@ -139,7 +139,7 @@ export async function updateRequest(m, refs, instance, actions, { condition } = 
   const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance);
   const all = m.version ? [...actions, refs[m.version].set(version.next)] : actions;
-  const { actions: stored, s3 } = await uploadActions(m, all, itemKeyOf(m, instance));
+  const { actions: stored, s3 } = await uploadActions(m, all, itemKeyOf(m, instance), abortSignal);
   await prepare(m); // operands bound to the item are encoded here, with the attribute's keys
   const builder = new ExpressionBuilder();
   let UpdateExpression;

@@ -370,7 +370,7 @@ export class ModelBase {
 
   deleteOp(opts) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'delete', () => deleteRequest(m, this.constructor.attr, this, opts));
+    return new WriteOp(this.constructor, 'delete', (io) => deleteRequest(m, this.constructor.attr, this, { ...opts, ...io }));
   }
 }
 

@@ -129,16 +129,19 @@ export class S3Write {
     return found;
   }
 
-  /** The item's current attributes `names` (strongly consistent), or undefined when it does not exist. */
-  async read() {
+  /**
+   * The item's current attributes `names` (strongly consistent), or undefined when it does not exist.
+   * `abortSignal`: the write's, before it sends anything; cleanup reads run without it.
+   */
+  async read(abortSignal) {
     const { m } = this;
     const input = { TableName: m.table, Key: encodeKey(m, this.key), ConsistentRead: true, ...projection(m, this.names) };
-    return (await send(m, GetItemCommand, input, { itemKey: this.key })).Item;
+    return (await send(m, GetItemCommand, input, { itemKey: this.key, abortSignal })).Item;
   }
 
   /** For writes that cannot return the old item (updates, transactions, batches): reads it first. */
-  async readPrevious() {
-    this.previous = this.own(await this.read());
+  async readPrevious(abortSignal) {
+    this.previous = this.own(await this.read(abortSignal));
   }
 
   /** The URIs of this item's objects that the item references now, or undefined (reported) when it cannot be read. */
@@ -219,7 +222,7 @@ export async function uploadActions(m, actions, key, abortSignal) {
   if (removed) throw codecError('E_EXPRESSION', `${m.name}.${removed.name}: remove() on an attribute that is not nullable`);
   const owned = [...new Set(targets.filter((t) => t?.attribute.layout === 'item').map((t) => t.name))];
   const s3 = s3Write(m, key, owned);
-  await s3?.readPrevious();
+  await s3?.readPrevious(abortSignal);
   const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads, reused: s3?.reused, abortSignal };
   const results = await Promise.allSettled(actions.map(async (action, i) => {
     const target = targets[i];

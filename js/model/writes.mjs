@@ -108,7 +108,7 @@ export async function putRequest(m, refs, instance, { condition, abortSignal } =
   if (m.version) values[m.version] = version.next;
   await prepare(m);
   const s3 = s3Write(m, values, ownedNames(m), returnsOld);
-  if (s3 && !returnsOld) await s3.readPrevious();
+  if (s3 && !returnsOld) await s3.readPrevious(abortSignal);
   const item = await encodeForWrite(m, instance, values, s3, abortSignal);
   const builder = new ExpressionBuilder();
   return {
@@ -168,12 +168,12 @@ export async function updateRequest(m, refs, instance, actions, { condition, abo
 }
 
 /** `returnsOld`: as for putRequest; the item's 'item'-layout objects are deleted after it. */
-export async function deleteRequest(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
+export async function deleteRequest(m, refs, instance, { condition, abortSignal } = {}, { returnsOld = false } = {}) {
   const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance);
   const builder = new ExpressionBuilder();
   const s3 = s3Write(m, instance, ownedNames(m), returnsOld);
-  if (s3 && !returnsOld) await s3.readPrevious();
+  if (s3 && !returnsOld) await s3.readPrevious(abortSignal);
   return {
     params: {
       TableName: m.table,

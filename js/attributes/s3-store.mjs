@@ -21,10 +21,16 @@ async function sdk() {
 /** `{ model, attribute }` of the hook context, for errors. */
 const where = ({ model, name }) => ({ model: model.name, attribute: name });
 
+/**
+ * `uri` as messages show it: the SHA-256 and MD5 of a value that keys its object are derived from
+ * the data (a guess can be checked against them), so they are left out; the error's `uri` has them.
+ */
+export const shownUri = (uri) => uri.replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, '<sha256>').replace(/md5=[0-9a-f]{32}/g, 'md5=<md5>');
+
 /** `context`: `{ model, name, itemKey? }` (the hook context). */
 export function s3Error(code, context, uri, message, cause) {
   const w = where(context);
-  const text = `${w.model}.${w.attribute}: ${message} (${uri})${itemSuffix(context.itemKey)}`;
+  const text = `${w.model}.${w.attribute}: ${message} (${shownUri(uri)})${itemSuffix(context.itemKey)}`;
   return new S3Error(code, text, { ...w, uri, itemKey: context.itemKey, cause });
 }
 
@@ -52,7 +58,7 @@ const denied = (error) => error?.$metadata?.httpStatusCode === 403 || error?.nam
 function failure(code, context, uri, operation, error) {
   if (aborted(error)) {
     const { model, attribute } = where(context);
-    const text = `${model}.${attribute}: ${operation} was aborted (${uri})${itemSuffix(context.itemKey)}`;
+    const text = `${model}.${attribute}: ${operation} was aborted (${shownUri(uri)})${itemSuffix(context.itemKey)}`;
     return new AbortError(text, { operation, model, itemKey: context.itemKey, cause: error });
   }
   if (denied(error)) return s3Error('E_S3_ACCESS_DENIED', context, uri, `${operation} was denied (403)`, error);

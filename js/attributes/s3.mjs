@@ -11,7 +11,7 @@ import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';
 import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
 import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
-import { download, putIfMissing } from './s3-store.mjs';
+import { download, putIfMissing, shownUri } from './s3-store.mjs';
 
 const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput', 'inlineBelow', 'lazy'];
 
@@ -270,7 +270,7 @@ export class S3Attribute extends Attribute {
 
   async #download(uri, context) {
     const body = await download(context, uri);
-    return this.#decode(body, this.compress && isGzip(body), context, `the S3 object ${uri}`);
+    return this.#decode(body, this.compress && isGzip(body), context, `the S3 object ${shownUri(uri)}`);
   }
 
   /** The value of stored bytes (inflated when `gzipped`); errors keep their code and name the attribute, the source and the item. */

@@ -16,7 +16,7 @@ import { itemSuffix } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { UpdateAction } from '../expressions/nodes.mjs';
 import { valueOperand } from '../expressions/operands.mjs';
-import { deleteBatch, MAX_DELETE, putIfMissing, splitUri } from '../attributes/s3-store.mjs';
+import { deleteBatch, MAX_DELETE, putIfMissing, shownUri, splitUri } from '../attributes/s3-store.mjs';
 import { S3Upload } from '../attributes/s3.mjs';
 import { encodeKey, itemKeyOf } from './keys.mjs';
 import { send } from './send.mjs';
@@ -54,7 +54,7 @@ export function outcomeOf(error) {
 }
 
 const cleanupError = (m, itemKey, { name, uri }, message, cause) => new S3Error('E_S3_CLEANUP',
-  `${m.name}.${name}: ${message} (${uri})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
+  `${m.name}.${name}: ${message} (${shownUri(uri)})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
 
 /** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted; returns the deleted ones. */
 async function remove(m, itemKey, objects) {

@@ -42,7 +42,7 @@ function checkOptions(m, opts) {
     throw argumentError(m, `attributes must be a non-empty array of S3-backed attributes (${names.join(', ')})`);
   }
   if (bucket !== undefined && (typeof bucket !== 'string' || bucket === '')) throw argumentError(m, 'bucket must be a bucket name');
-  if (prefix !== undefined && typeof prefix !== 'string') throw argumentError(m, 'prefix must be a string');
+  if (prefix !== undefined && !(typeof prefix === 'string' && prefix.isWellFormed())) throw argumentError(m, 'prefix must be a string (well-formed UTF-16)');
   if (!(typeof olderThan === 'number' && olderThan >= 0 && Number.isFinite(olderThan))) throw argumentError(m, 'olderThan must be a number of seconds >= 0');
   if (typeof dryRun !== 'boolean') throw argumentError(m, 'dryRun must be a boolean');
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);

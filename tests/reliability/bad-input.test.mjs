@@ -336,6 +336,8 @@ const ROWS = [
   ['an S3 keyTemplate with a lone surrogate', () => attr.s3Json({ bucket: 'pages', keyTemplate: 'k\udc00/{fingerprint}' }), ModelError, 'E_MODEL', 'keyTemplate'],
   ['a model name with a lone surrogate', () => def({}, { name: 'Bad\ud800' }), ModelError, 'E_MODEL', 'name'],
   ['collectS3Orphans() with an abortSignal that is not one', () => Vault.collectS3Orphans({ abortSignal: PLAIN }), ArgumentError, 'E_ARGUMENT', 'abortSignal'],
+  ['a path key with a lone surrogate', () => Thing.attr.any.key(`${JSON_KEY}\ud800`).eq(1), ExpressionError, 'E_EXPRESSION', 'any: the name of segment 1'],
+  ['a collector prefix with a lone surrogate', () => Vault.collectS3Orphans({ prefix: 'p\ud800' }), ArgumentError, 'E_ARGUMENT', 'prefix'],
   ['a tracker task id with a lone surrogate', () => tracker().create(`t\ud800`), EncodingError, 'E_UTF8', 'task id'],
   ['a tracker use case with a lone surrogate', () => tracker({ useCaseId: 'crawl\udc00' }), EncodingError, 'E_UTF8', 'useCaseId'],
 

@@ -56,7 +56,10 @@ export function outcomeOf(error) {
 const cleanupError = (m, itemKey, { name, uri }, message, cause) => new S3Error('E_S3_CLEANUP',
   `${m.name}.${name}: ${message} (${shownUri(uri)})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
 
-/** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted; returns the deleted ones. */
+/**
+ * Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted;
+ * returns the deleted ones. Never with the write's abortSignal: an aborted write still cleans up.
+ */
 async function remove(m, itemKey, objects) {
   const byBucket = new Map();
   for (const object of objects) {

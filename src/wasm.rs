@@ -261,10 +261,7 @@ thread_local! {
 }
 
 /// Runs `f` with the schema of `handle` (an unknown or freed handle is E_ARGUMENT).
-fn with_schema_mut<T>(
-    handle: u32,
-    f: impl FnOnce(&mut Schema) -> crate::Result<T>,
-) -> JsResult<T> {
+fn with_schema_mut<T>(handle: u32, f: impl FnOnce(&mut Schema) -> crate::Result<T>) -> JsResult<T> {
     SCHEMAS
         .with_borrow_mut(|schemas| {
             let schema = usize::try_from(handle)

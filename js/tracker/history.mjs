@@ -42,14 +42,23 @@ export function errorRepr(error) {
   return `NonError(${pythonStrRepr(describe(error))})`;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * `text` with each lone UTF-16 surrogate written as its `\\uXXXX` escape, as Python's repr shows it:
+ * an error message may hold one, and the item codec refuses to store it (it has no UTF-8 form), which
+ * would lose the failure's record.
+ */
+const escapeLoneSurrogates = (text) => (text.isWellFormed() ? text : text.replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
+
 /** The stack, cut to `limit` frames as Python's `format_exc(limit=...)`; empty for a non-Error. */
 export function errorTraceback(error, limit) {
   if (!(error instanceof Error)) return '';
-  if (typeof error.stack !== 'string') return `${error.name}: ${error.message}`;
+  if (typeof error.stack !== 'string') return escapeLoneSurrogates(`${error.name}: ${error.message}`);
   const lines = error.stack.split('\n');
   const frames = lines.filter((l) => /^\s+at /.test(l));
   const header = lines.filter((l) => !/^\s+at /.test(l));
-  return [...header, ...frames.slice(0, limit)].join('\n');
+  return escapeLoneSurrogates([...header, ...frames.slice(0, limit)].join('\n'));
 }
 
 /** The 6.x history entry for the `nthRetry`-th failure at `time` (the item's new update_time). */

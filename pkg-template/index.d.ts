@@ -101,7 +101,15 @@ export declare namespace codec {
     | (Omit<AeadOptions, 'key'> & { key: KeyProvider | ProvidedKeyring })
     | (Omit<LegacyOptions, 'key'> & { key: KeyProvider });
   /** What `decrypt` gives for `kind`. */
-  type Decrypted<K extends Kind> = K extends 'string' ? string : K extends 'binary' ? Uint8Array : K extends 'number' | 'int' | 'float' ? number | bigint : unknown;
+  type Decrypted<K extends Kind> = K extends 'string'
+    ? string
+    : K extends 'binary'
+      ? Uint8Array
+      : K extends 'number'
+        ? number | bigint | PythonFloat
+        : K extends 'int' | 'float'
+          ? number | bigint
+          : unknown;
 
   /** Python `json.dumps` options. */
   interface DumpsOptions {
@@ -113,11 +121,19 @@ export declare namespace codec {
     sortKeys?: boolean;
   }
 
-  /** Marks a JS number as a Python float: `new PythonFloat(1)` is written `1.0`. */
+  /**
+   * Marks a JS number as a Python float: `new PythonFloat(1)` is written `1.0`. Reads give one for a
+   * whole float (`1.0`, `1e+16`) where a plain number would be written back as a Python int.
+   */
   class PythonFloat {
     constructor(value: number);
     readonly value: number;
+    /** The number: arithmetic and `<`, `>`, `==` work (`===` compares the object). */
     valueOf(): number;
+    /** `String(value)`, as the number prints in JS (`'1'`). */
+    toString(): string;
+    /** The number, so that `JSON.stringify` writes it plainly. */
+    toJSON(): number;
   }
 
   /** One gzip member: header `1f8b 08 00`, MTIME `mtime` (default 0), XFL, OS 255. Level default 9. */
@@ -133,7 +149,10 @@ export declare namespace codec {
 
   /** Byte-exact Python `json.dumps`. */
   function pythonJsonDumps(value: JsonValue, opts?: DumpsOptions): string;
-  /** Python `json.loads`: ints beyond ±(2^53-1) become BigInt; NaN and ±Infinity are accepted. */
+  /**
+   * Python `json.loads`: ints beyond ±(2^53-1) become BigInt, whole floats (`10.0`) PythonFloat (so
+   * `pythonJsonDumps` writes them back as `10.0`); NaN and ±Infinity are accepted.
+   */
   function pythonJsonLoads(text: string): unknown;
 
   /** pynamodb's `YYYY-MM-DDTHH:MM:SS.ffffff+0000`. */
@@ -149,7 +168,9 @@ export declare namespace codec {
   function encrypt(value: string | Uint8Array | JsonValue, opts: ProvidedKeyOptions & { kind?: Kind }): Promise<Uint8Array>;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'string' }): string;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'binary' }): Uint8Array;
-  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' | 'int' | 'float' }): number | bigint;
+  /** Kind `number`: a whole float (`1.0`) is a PythonFloat. */
+  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' }): number | bigint | PythonFloat;
+  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'int' | 'float' }): number | bigint;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: Kind }): unknown;
   /** With a key provider: a Promise. */
   function decrypt<K extends Kind>(stored: Uint8Array, opts: ProvidedKeyOptions & { kind: K }): Promise<Decrypted<K>>;
@@ -161,7 +182,8 @@ export declare namespace codec {
   ): Uint8Array;
   function decompress(stored: Uint8Array, opts: { kind: 'string'; maxOutput?: number }): string;
   function decompress(stored: Uint8Array, opts: { kind: 'binary'; maxOutput?: number }): Uint8Array;
-  function decompress(stored: Uint8Array, opts: { kind: 'number' | 'int' | 'float'; maxOutput?: number }): number | bigint;
+  function decompress(stored: Uint8Array, opts: { kind: 'number'; maxOutput?: number }): number | bigint | PythonFloat;
+  function decompress(stored: Uint8Array, opts: { kind: 'int' | 'float'; maxOutput?: number }): number | bigint;
   function decompress(stored: Uint8Array, opts: { kind: Kind; maxOutput?: number }): unknown;
 }
 
@@ -483,7 +505,7 @@ declare const brand: unique symbol;
 declare const phantom: unique symbol;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
-/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_MODEL). */
+/** Refuses option names that `Allowed` does not have (the runtime refuses them too: E_ARGUMENT). */
 type NoExtra<O, Allowed> = O & { [K in Exclude<keyof O, keyof Allowed>]: never };
 type IsNever<T> = [T] extends [never] ? true : false;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
@@ -509,6 +531,7 @@ export type AttributeKind =
   | 'datetime'
   | 'ttl'
   | 'version'
+  | 'discriminator'
   | 'compressed'
   | 'encrypted';
 
@@ -564,7 +587,7 @@ export interface AnyAttribute {
 export type Attributes = Record<string, AnyAttribute>;
 /** The fields of a typed map (never keys: see NoKeys). */
 export type NestedAttributes = Record<string, AnyAttribute>;
-/** Refuses key flags on attributes where keys cannot be (map fields, list elements), and encrypted fields (top-level only: E_SCHEMA). */
+/** Refuses key flags on attributes where keys cannot be (map fields, list elements), and top-level-only attributes (encrypted, S3, legacyEncoding). */
 type NoKeys<F> = {
   [K in keyof F]: OptionsOf<F[K]> extends { hashKey: true } | { rangeKey: true }
     ? { 'a map field cannot be a key': never }
@@ -572,7 +595,9 @@ type NoKeys<F> = {
       ? { 'encrypted attributes are top-level attributes only': never }
       : true extends IsS3<F[K]>
         ? { 'S3-backed attributes are top-level attributes only': never }
-        : unknown;
+        : OptionsOf<F[K]> extends { legacyEncoding: true }
+          ? { 'legacyEncoding is for top-level attributes only': never }
+          : unknown;
 };
 
 /** Options every attribute takes. */
@@ -591,15 +616,23 @@ export type KeyOptions =
   | { hashKey?: false; rangeKey?: false; nullable?: boolean };
 
 export type StringOptions = CommonOptions<string> & KeyOptions;
-export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions;
+/**
+ * `legacyEncoding: true`: pynamodb's `legacy_encoding=True` for tables written by pynamodb < 6: B
+ * holds the base64 text of the bytes (items, keys, expression values). Top-level attributes only
+ * (E_MODEL in a map or list); compares by eq, ne, in only.
+ */
+export interface LegacyEncodingOption {
+  legacyEncoding?: boolean;
+}
+export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions & LegacyEncodingOption;
 /** `integer`: Python ints (BigInt beyond 2^53); `float`: always floats; neither: by value. */
 export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
   KeyOptions &
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
 export type BooleanOptions = CommonOptions<boolean>;
 export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
-export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint>>;
-export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>>;
+export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint | codec.PythonFloat>>;
+export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>> & LegacyEncodingOption;
 export type DateOptions = CommonOptions<Date>;
 /** A datetime can be a table or index key (S, as in pynamodb, where it keys indexes). */
 export type DatetimeOptions = DateOptions & KeyOptions;
@@ -614,6 +647,10 @@ export interface VersionOptions {
   attrName?: string;
   nullable?: boolean;
 }
+/** The discriminator's value is its class's: only its stored name can be chosen. */
+export interface DiscriminatorOptions {
+  attrName?: string;
+}
 /** A list element: no key, attrName or default (E_MODEL at runtime). */
 export type ElementAttribute = AnyAttribute;
 type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true } | { attrName: string } | { default: unknown }
@@ -622,13 +659,22 @@ type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true
     ? { 'encrypted attributes are top-level attributes only': never }
     : true extends IsS3<E>
       ? { 'S3-backed attributes are top-level attributes only': never }
-      : unknown;
+      : OptionsOf<E> extends { legacyEncoding: true }
+        ? { 'legacyEncoding is for top-level attributes only': never }
+        : unknown;
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
 }
 export interface MapOptions extends CommonOptions<object> {
   attributes: NestedAttributes;
+}
+/**
+ * A polymorphic typed map (pynamodb's MapAttribute subclasses with a DiscriminatorAttribute): one
+ * `attr.discriminator()` among `attributes`, and per subclass value the fields it adds.
+ */
+export interface PolymorphicMapOptions extends MapOptions {
+  subclasses: Record<string, NestedAttributes>;
 }
 
 /** A non-null JSON value (a JSON `null` is a null attribute, as in pynamodb). */
@@ -637,6 +683,11 @@ export type JsonAttributeValue = Exclude<codec.JsonValue, null>;
 type OptionsOf<At> = At extends Attribute<any, infer O, any> ? O : never;
 type DescriptorOf<At> = At extends Attribute<any, any, infer D> ? D : never;
 type KindOf<At> = DescriptorOf<At>['kind'];
+/**
+ * What a number attribute reads: `float` ones numbers, `integer` ones ints (BigInt beyond 2^53),
+ * others also a `codec.PythonFloat` for a whole float (`1.0`), which stays a float when written back.
+ */
+type NumberRead<O> = O extends { float: true } ? number : O extends { integer: true } ? number | bigint : number | bigint | codec.PythonFloat;
 /** The JS value of an attribute, null excluded (what reads give). */
 export type ValueOf<At> = At extends Attribute<infer V, any, any> ? V : never;
 /** What writes accept: the value; numbers also BigInt (float attributes convert it) and `codec.PythonFloat`. */
@@ -647,7 +698,7 @@ type WriteValueOf<At> = KindOf<At> extends 'number'
   : DescriptorOf<At> extends { kind: 'encrypted'; value: 'number' }
     ? number | bigint | codec.PythonFloat
     : ValueOf<At>;
-type IsNullable<At> = KindOf<At> extends 'version' | 'null' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
+type IsNullable<At> = KindOf<At> extends 'version' | 'null' | 'discriminator' ? true : OptionsOf<At> extends { nullable: true } ? true : false;
 type HasDefault<At> = OptionsOf<At> extends { default: unknown } ? true : false;
 
 type NullableKeys<A> = { [K in keyof A]: IsNullable<A[K]> extends true ? K : never }[keyof A];
@@ -668,6 +719,14 @@ type MapWriteValue<F> = Simplify<
 type ElementValue<E> = ValueOf<E> | (IsNullable<E> extends true ? null : never);
 type ListValue<O> = O extends { of: infer E extends AnyAttribute } ? ElementValue<E>[] : unknown[];
 type MapFields<O> = O extends { attributes: infer F extends NestedAttributes } ? F : never;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type SubclassesOf<O> = O extends { subclasses: infer S extends Record<string, NestedAttributes> } ? S : never;
+/** The name of the discriminator field of fields `F`. */
+type DiscriminatorName<F> = { [K in keyof F]: KindOf<F[K]> extends 'discriminator' ? K : never }[keyof F];
+/** A polymorphic map's value: per subclass value `V`, the discriminator `V`, the base fields and `V`'s. */
+type VariantValue<F, S> = {
+  [V in keyof S & string]: Simplify<{ -readonly [K in DiscriminatorName<F>]: V } & MapValue<Omit<F, DiscriminatorName<F>> & S[V]>>;
+}[keyof S & string];
 
 // Compressed and encrypted attributes (B values; never keys)
 
@@ -774,7 +833,7 @@ export type EncryptedNumberOptions = EncryptedOptions<number | bigint | codec.Py
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
 /** The options an encrypted attribute with options `O` may have: those of its format. */
 type EncryptedAllowed<O, T> = CommonOptions<T> & (O extends { format: 'pynamodb_mate' } ? PynamodbMateKeyOptions : AeadKeyOptions);
-/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_MODEL). */
+/** A keyring's literal `current` must name one of its `keys` (E_ARGUMENT); `legacy` takes `key` and `deterministic` only (E_ARGUMENT). */
 type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; keys: infer K } }
   ? string extends C
     ? unknown
@@ -783,6 +842,8 @@ type EncryptedCheck<O> = (O extends { key: { current: infer C extends string; ke
       : { key: { current: keyof K } }
   : unknown) &
   (O extends { legacy: infer L extends object } ? { legacy: NoExtra<L, LegacyKeyOptions> } : unknown);
+/** Whether a binary's `legacyEncoding` is true (base64 text stored). */
+type IsLegacy<O> = O extends { legacyEncoding: true } ? true : false;
 /** Deterministic unless `deterministic` may be false. */
 type IsDeterministic<O> = O extends { deterministic?: infer D } ? ([D] extends [true | undefined] ? true : false) : true;
 /** aead (the default format) binds values to their attribute: no other attribute as operand. */
@@ -791,28 +852,33 @@ type SealedKind = 'string' | 'binary' | 'json' | 'number';
 type EncryptedDescriptor<O, V extends SealedKind> = { kind: 'encrypted'; value: V; deterministic: IsDeterministic<O>; aead: IsAead<O> };
 type IsEncrypted<At> = At extends Attribute<any, any, infer D> ? (D extends { kind: 'encrypted' } ? true : false) : false;
 
-/** The attribute factories. Each refuses options it does not know (at runtime: E_MODEL). */
+/** The attribute factories. Each refuses options it does not know (at runtime: E_ARGUMENT, as every options object). */
 export declare const attr: {
   /** S. Can be a key. */
   string<const O extends StringOptions = {}>(options?: NoExtra<O, StringOptions>): Attribute<string, O, { kind: 'string' }>;
-  /** N: number or BigInt (ints beyond 2^53 read as BigInt); `{ float: true }` reads numbers only. Can be a key. */
+  /**
+   * N: number or BigInt (ints beyond 2^53 read as BigInt), a whole float (`1.0`) as `codec.PythonFloat`;
+   * `{ float: true }` reads numbers only, `{ integer: true }` no PythonFloat. Can be a key.
+   */
   number<const O extends NumberOptions = {}>(
     options?: NoExtra<O, NumberOptions>,
-  ): Attribute<O extends { float: true } ? number : number | bigint, O, { kind: 'number' }>;
-  /** B. Can be a key. */
-  binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary' }>;
+  ): Attribute<NumberRead<O>, O, { kind: 'number' }>;
+  /** B. Can be a key. `{ legacyEncoding: true }`: base64 text in B, as pynamodb < 6 stored it. */
+  binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary'; legacy: IsLegacy<O> }>;
   /** BOOL. */
   boolean<const O extends BooleanOptions = {}>(options?: NoExtra<O, BooleanOptions>): Attribute<boolean, O, { kind: 'boolean' }>;
   /** NULL, always (also when absent). */
   null<const O extends NullOptions = {}>(options?: NoExtra<O, NullOptions>): Attribute<null, O, { kind: 'null' }>;
-  /** SS. A missing set reads as an empty Set; an empty Set is not written. */
+  /** SS. A missing set reads as an empty Set; an empty Set is not written, and `set(new Set())` is REMOVE (as pynamodb). */
   stringSet<const O extends StringSetOptions = {}>(options?: NoExtra<O, StringSetOptions>): Attribute<Set<string>, O, { kind: 'stringSet' }>;
-  /** NS. */
+  /** NS (a whole float `1.0` reads as `codec.PythonFloat`, an element `has(1)` does not find). */
   numberSet<const O extends NumberSetOptions = {}>(
     options?: NoExtra<O, NumberSetOptions>,
-  ): Attribute<Set<number | bigint>, O, { kind: 'numberSet' }>;
+  ): Attribute<Set<number | bigint | codec.PythonFloat>, O, { kind: 'numberSet' }>;
   /** BS. */
-  binarySet<const O extends BinarySetOptions = {}>(options?: NoExtra<O, BinarySetOptions>): Attribute<Set<Uint8Array>, O, { kind: 'binarySet' }>;
+  binarySet<const O extends BinarySetOptions = {}>(
+    options?: NoExtra<O, BinarySetOptions>,
+  ): Attribute<Set<Uint8Array>, O, { kind: 'binarySet'; legacy: IsLegacy<O> }>;
   /** L: `T[]` with `{ of: attr.x() }`, else `unknown[]` (elements mapped as `attr.dynamic()`). */
   list<const O extends ListOptions = {}>(
     options?: NoExtra<O, ListOptions> & { of?: ElementCheck<O['of']>; default?: ListValue<O> | (() => ListValue<O>) },
@@ -826,6 +892,21 @@ export declare const attr: {
       default?: MapWriteValue<MapFields<O>> | (() => MapWriteValue<MapFields<O>>);
     },
   ): Attribute<MapValue<MapFields<O>>, O, { kind: 'map'; attributes: MapFields<O> }>;
+  /**
+   * M, polymorphic: `attr.map({ attributes: { kind: attr.discriminator(), ... }, subclasses: { circle: { radius: attr.number() } } })`.
+   * A value is `{ kind: 'circle', ...base fields, ...circle's }`; references have every subclass's fields.
+   */
+  map<const O extends PolymorphicMapOptions>(
+    options: NoExtra<O, PolymorphicMapOptions> & {
+      attributes: NoKeys<MapFields<O>>;
+      subclasses: { [V in keyof SubclassesOf<O>]: NoKeys<SubclassesOf<O>[V]> };
+      default?: VariantValue<MapFields<O>, SubclassesOf<O>> | (() => VariantValue<MapFields<O>, SubclassesOf<O>>);
+    },
+  ): Attribute<
+    VariantValue<MapFields<O>, SubclassesOf<O>>,
+    O,
+    { kind: 'map'; attributes: MapFields<O> & UnionToIntersection<SubclassesOf<O>[keyof SubclassesOf<O>]> }
+  >;
   /** Any value, mapped by JS type like the SDK's `marshall`. */
   dynamic<const O extends DynamicOptions = {}>(options?: NoExtra<O, DynamicOptions>): Attribute<unknown, O, { kind: 'dynamic' }>;
   /** S holding Python's `json.dumps(value)` (pynamodb JSONAttribute). */
@@ -836,6 +917,13 @@ export declare const attr: {
   ttl<const O extends DateOptions = {}>(options?: NoExtra<O, DateOptions>): Attribute<Date, O, { kind: 'ttl' }>;
   /** N, pynamodb's VersionAttribute (optimistic locking; at most one). Always optional. */
   version<const O extends VersionOptions = {}>(options?: NoExtra<O, VersionOptions>): Attribute<number, O, { kind: 'version' }>;
+  /**
+   * S, pynamodb's DiscriminatorAttribute (at most one, top-level): the value of the item's class in a
+   * model hierarchy (`Model.defineSubclass`). Set by `create()`; absent on items written without it.
+   */
+  discriminator<const O extends DiscriminatorOptions = {}>(
+    options?: NoExtra<O, DiscriminatorOptions>,
+  ): Attribute<string, O, { kind: 'discriminator' }>;
 
   /** B: gzip of the UTF-8 string (CompressedUnicodeAttribute). Never a key; `set`/`ifNotExists` only in expressions. */
   compressedString<const O extends CompressedStringOptions = {}>(
@@ -880,7 +968,7 @@ export declare const attr: {
   encryptedNumber<const O extends EncryptedNumberOptions>(
     options: NoExtra<O, EncryptedAllowed<O, number | bigint | codec.PythonFloat> & ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false })> &
       EncryptedCheck<O>,
-  ): Attribute<O extends { float: true } ? number : number | bigint, O, EncryptedDescriptor<O, 'number'>>;
+  ): Attribute<NumberRead<O>, O, EncryptedDescriptor<O, 'number'>>;
   encryptedJson<const O extends EncryptedOptions<JsonAttributeValue>>(
     options: NoExtra<O, EncryptedAllowed<O, JsonAttributeValue>> & EncryptedCheck<O>,
   ): Attribute<JsonAttributeValue, O, EncryptedDescriptor<O, 'json'>>;
@@ -1031,6 +1119,22 @@ export interface EqualityRef<V, Other extends Operand = Operand> {
   /** 1 to 100 values. */
   in(values: readonly (V | Other)[]): Condition;
 }
+/**
+ * A `legacyEncoding` binary or binary set: equality and whole-value writes, values only (its base64
+ * text neither orders nor matches the bytes another attribute may store).
+ */
+export interface LegacyBinaryRef<V, C extends Condition = Condition> extends WholeValueRef<V, never> {
+  eq(value: V): C;
+  ne(value: V): Condition;
+  /** 1 to 100 values. */
+  in(values: readonly V[]): Condition;
+}
+/** A `legacyEncoding` binary set's elements: values only. */
+export interface LegacySetRef {
+  contains(element: Uint8Array): Condition;
+  add(elements: ReadonlySet<Uint8Array>): UpdateAction;
+  delete(elements: ReadonlySet<Uint8Array>): UpdateAction;
+}
 /** An encrypted attribute's reference: equality when deterministic, other attributes as operands unless aead. */
 type EncryptedRefOf<At, V> = DescriptorOf<At> extends { aead: false }
   ? WholeValueRef<V> & (DescriptorOf<At> extends { deterministic: true } ? EqualityRef<V> : {})
@@ -1081,7 +1185,9 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
   KindOf<At> extends 'string'
     ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & StringRef<CondFor<N>> & MaybeRemovable<R>
     : KindOf<At> extends 'binary'
-      ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & BinaryRef<CondFor<N>> & MaybeRemovable<R>
+      ? DescriptorOf<At> extends { legacy: true }
+        ? LegacyBinaryRef<V, CondFor<N>> & MaybeRemovable<R>
+        : ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & BinaryRef<CondFor<N>> & MaybeRemovable<R>
       : KindOf<At> extends 'number'
         ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & NumberRef & MaybeRemovable<R>
         : KindOf<At> extends 'version'
@@ -1090,6 +1196,8 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
             ? ValueRef<V, CondFor<N>> & OrderedRef<V, CondFor<N>> & MaybeRemovable<R>
           : KindOf<At> extends 'ttl'
             ? ValueRef<V> & OrderedRef<V> & MaybeRemovable<R>
+          : KindOf<At> extends 'discriminator'
+            ? ValueRef<V> & StringRef<Condition>
           : KindOf<At> extends 'compressed'
             ? WholeValueRef<V> & MaybeRemovable<R>
           : KindOf<At> extends 's3'
@@ -1101,7 +1209,7 @@ type RefByKind<At, V, N extends string | false, R extends boolean> =
               : KindOf<At> extends 'numberSet'
                 ? ValueRef<V> & SetRef<number | bigint | codec.PythonFloat> & MaybeRemovable<R>
                 : KindOf<At> extends 'binarySet'
-                  ? ValueRef<V> & SetRef<Uint8Array> & MaybeRemovable<R>
+                  ? (DescriptorOf<At> extends { legacy: true } ? LegacyBinaryRef<V> & LegacySetRef : ValueRef<V> & SetRef<Uint8Array>) & MaybeRemovable<R>
                   : KindOf<At> extends 'list'
                     ? ValueRef<V> & ListRef<ListElementWrite<At>, ElementRefOf<DescriptorOf<At>['of']>> & MaybeRemovable<R>
                     : KindOf<At> extends 'map'
@@ -1136,7 +1244,7 @@ type MapRef<F extends NestedAttributes, V, R extends boolean> = Omit<ValueRef<V>
  */
 export type RefOf<At, Name extends string | false = false, Key extends boolean = false> = Key extends true
   ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
-  : KindOf<At> extends 'version'
+  : KindOf<At> extends 'version' | 'discriminator'
     ? Omit<RefByKind<At, RefValue<At>, Name, false>, UpdateMethods>
     : RefByKind<At, RefValue<At>, Name, IsRemovable<At>>;
 
@@ -1355,7 +1463,32 @@ export interface ModelDefinition<A extends Attributes = Attributes, I extends In
   throughput?: Throughput;
   attributes: A & { readonly [K in ReservedName]?: never };
   indexes?: I;
+  /** This model's own class value, with an `attr.discriminator()` attribute (pynamodb's `class Animal(Model, discriminator='animal')`). */
+  discriminatorValue?: string;
 }
+
+/**
+ * A class of a model hierarchy (`Base.defineSubclass`): items store `value` in the base model's
+ * `attr.discriminator()` attribute, and have the base's attributes and `attributes` (no keys, no
+ * attribute of the base again: E_MODEL at runtime).
+ */
+export interface SubclassDefinition<S extends Attributes = {}> {
+  /** The class value, unique in the hierarchy. */
+  value: string;
+  /** The class's name in messages; default the value. */
+  name?: string;
+  attributes?: S & { readonly [K in ReservedName]?: never };
+}
+/** Refuses subclass attributes that are keys, discriminators or already the base's. */
+type SubclassCheck<A, S> = {
+  [K in keyof S]: K extends keyof A
+    ? { 'the base model already defines this attribute': never }
+    : OptionsOf<S[K]> extends { hashKey: true } | { rangeKey: true }
+      ? { 'keys belong to the base model': never }
+      : KindOf<S[K]> extends 'discriminator'
+        ? { 'the discriminator belongs to the base model': never }
+        : unknown;
+};
 
 export interface ConditionOptions {
   condition?: Condition;
@@ -1367,8 +1500,17 @@ export interface ConditionOptions {
 export interface AbortOptions {
   abortSignal?: GlobalInstance<'AbortSignal'>;
 }
+/** `putOp`, `updateOp`, `deleteOp`. */
+export interface VersionConditionOptions extends ConditionOptions {
+  /**
+   * Default true: on a model with a `version` attribute, the write is conditional on the stored
+   * version being the instance's (pynamodb's `add_version_condition`). False: last write wins; the
+   * version still moves on (a put stores the instance's + 1, an update adds 1 to the stored one).
+   */
+  addVersionCondition?: boolean;
+}
 /** `save`, `update`, `delete`. */
-export interface WriteOptions extends ConditionOptions, AbortOptions {}
+export interface WriteOptions extends VersionConditionOptions, AbortOptions {}
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
@@ -1454,12 +1596,21 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   /** Typed attribute references for conditions and updates: `Url.attr.n.gt(3)`, `Url.attr.meta.author.eq('Ann')`. */
   readonly attr: RefsOf<A>;
 
+  /**
+   * A subclass sharing this model's table (pynamodb's `class Cat(Animal, discriminator='cat')`):
+   * reads of this model give instances of the class the stored discriminator names; queries, scans
+   * and counts of a class match its items and its subclasses'. Needs an `attr.discriminator()`.
+   */
+  defineSubclass<const S extends Attributes = {}>(
+    definition: SubclassDefinition<S> & { attributes?: SubclassCheck<A, S> },
+  ): ModelClass<Simplify<A & S>, I>;
+
   /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE; `abortSignal` ends the requests and the wait. */
-  createTable(options?: { wait?: boolean; abortSignal?: AbortSignal }): Promise<TableDescription | null>;
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
   /** The table's description, or null when it does not exist. */
   describeTable(): Promise<TableDescription | null>;
   /** Deletes the table (no-op when it does not exist); `wait`: until it is gone; `abortSignal` ends the request and the wait. */
-  deleteTable(options?: { wait?: boolean; abortSignal?: AbortSignal }): Promise<void>;
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new, validated instance with defaults applied; nothing is written until `save()`. */
   create<M extends AnyConstructor>(this: M, values: CreateValues<A>): InstanceType<M>;
@@ -1504,7 +1655,11 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
 
   /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
   batchGet<M extends AnyConstructor>(this: M, keys: readonly KeyOf<A>[], options?: BatchGetOptions<A>): Promise<InstanceType<M>[]>;
-  /** Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. */
+  /**
+   * Puts instances and deletes keys, 25 per request, retrying what DynamoDB leaves unprocessed. The
+   * whole call is checked before anything is sent: `E_ARGUMENT` for an entry that is no instance or
+   * key, or a key written twice (`put[0] and delete[3]`).
+   */
   batchWrite(requests: { put?: readonly Item<A>[]; delete?: readonly KeyOf<A>[] }, options?: { retry?: RetryOptions } & AbortOptions): Promise<void>;
   /** Writes 1 to 100 operations (of any models on this client) atomically; TransactionCanceledError when cancelled. */
   transactWrite(ops: readonly WriteOp[], options?: { clientRequestToken?: string } & AbortOptions): Promise<void>;
@@ -1566,7 +1721,7 @@ export interface CollectS3OrphansOptions<N extends string = string> {
   /** After every scan page and every listing page (its deletes done), and at the end: the counts so far. */
   onProgress?: (progress: CollectS3OrphansResult) => void;
   /** Cancels the scan, the listing and the deletes: the call rejects with `errors.AbortError` (deletes already done stay done). */
-  abortSignal?: AbortSignal;
+  abortSignal?: GlobalInstance<'AbortSignal'>;
 }
 export interface CollectS3OrphansResult {
   /** Items scanned for references. */
@@ -1637,9 +1792,9 @@ export interface ModelMethods {
   toJSON(): ItemJSON;
   /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */
   itemDetailConsoleUrl(options?: ConsoleUrlOptions): string;
-  putOp(options?: ConditionOptions): WriteOp;
-  updateOp(actions: readonly UpdateInput[], options?: ConditionOptions): WriteOp;
-  deleteOp(options?: ConditionOptions): WriteOp;
+  putOp(options?: VersionConditionOptions): WriteOp;
+  updateOp(actions: readonly UpdateInput[], options?: VersionConditionOptions): WriteOp;
+  deleteOp(options?: VersionConditionOptions): WriteOp;
 }
 
 /** An instance of a model with attributes `A`. */
@@ -1790,7 +1945,11 @@ export interface TaskContext<Data = TaskData, S extends string = string, L exten
   readonly fence: number;
   /** Aborted (reason: `errors.LockLost`) when a heartbeat finds that another worker took the task over. */
   readonly signal: GlobalInstance<'AbortSignal'>;
-  /** The data the success write stores (replacing the task's; discarded if the body fails). */
+  /**
+   * The data the success write stores (replacing the task's; discarded if the body fails). Data the
+   * item cannot hold throws `errors.ItemError` (E_ITEM_TOO_LARGE), and the run fails with it even if
+   * the body catches it, unless a later `setData` fits.
+   */
   setData(data: Data): this;
   /** Extends the lock now; rejects with `errors.LockLost` when it is gone. */
   heartbeat(): Promise<void>;
@@ -1831,13 +1990,13 @@ interface TrackerOptionFields<Extra extends string, L extends TrackerLayout> {
   maxRetry?: number;
   /** Default 300 ('v6') / 900 ('v5'). */
   lockExpireSeconds?: number;
-  /** Stack frames kept in the error history; default 10. */
+  /** Stack frames kept in the error history (whose texts are bounded, see the README); default 10. */
   tracebackStackLimit?: number;
   /** Take in-progress tasks whose lock expired (their worker died); default true. */
   recoverExpired?: boolean;
   /** Default `lockExpireSeconds / 3`. */
   heartbeatSeconds?: HeartbeatSeconds;
-  /** Seconds after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
+  /** Seconds (at most 100 years) after which succeeded / ignored tasks expire (a number: both); `attribute` default 'expire_at'. */
   ttl?: number | { succeeded?: number; ignored?: number; attribute?: string };
 }
 /**
@@ -1946,8 +2105,8 @@ export declare class StatusTracker<
   /** The code of a status name or code; ArgumentError (E_ARGUMENT) for one the tracker does not know. */
   statusCode(status: StatusArg<StandardStatus | Extra>): number;
   /** Creates the table with the layout's index (and TTL when configured) unless it exists; `wait`: until ACTIVE. */
-  createTable(options?: { wait?: boolean; abortSignal?: AbortSignal }): Promise<TableDescription | null>;
-  deleteTable(options?: { wait?: boolean; abortSignal?: AbortSignal }): Promise<void>;
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new task (pending unless told); `errors.TaskExists` when the id is taken, unless `overwrite`. */
   create(
@@ -1957,8 +2116,9 @@ export declare class StatusTracker<
       : [options: CreateTaskOptions<Data, StandardStatus | Extra>]
   ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
   /**
-   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (default
-   * 16); ids already taken are returned in `existing` as stored. `overwrite`: batch writes instead.
+   * Creates tasks (all validated before any write), `concurrency` conditional puts at a time (a
+   * positive integer, default 16); ids already taken are returned in `existing` as stored. An id given
+   * twice is refused (E_ARGUMENT). `overwrite`: batch writes instead.
    */
   createMany(
     tasks: readonly TaskSpec<Data, StandardStatus | Extra>[],
@@ -1971,7 +2131,7 @@ export declare class StatusTracker<
 
   /**
    * Locks the task (one conditional write), runs `fn`, and records the outcome: resolves to what `fn`
-   * returned, rejects with what it threw once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
+   * returned, rejects with what it threw (whatever it was) once recorded. Refusals: `errors.TaskNotFound`, `TaskLocked`,
    * `TaskAlreadySucceeded`, `TaskIgnored`, `TaskNotReady`; `errors.LockLost` when the lock was taken over.
    */
   run<R>(

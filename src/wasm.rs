@@ -6,7 +6,7 @@ use crate::error::{err, Error, ErrorCode};
 use crate::item::{self, Schema};
 use crate::kind::Kind;
 use crate::pyjson::{self, DumpOptions};
-use crate::{base85, datetime, gzip, hash, legacy, value};
+use crate::{base85, datetime, gcm_siv, gzip, hash, legacy, value};
 use alloc::{string::String, vec::Vec};
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -230,6 +230,26 @@ pub fn aead_check_deterministic(
     let master = value::key32(master).map_err(js)?;
     let ctx = context(table, attribute, &item);
     aead::check_deterministic(master, ctx, stored, plaintext).map_err(js)
+}
+
+/// Raw AES-256-GCM-SIV under any key and nonce: message-encryption key (32) | tag (16) of
+/// `plaintext`, the wasm half of Node's GCM-SIV (`js/codec/node-native.mjs` does the keystream).
+/// The envelopes never call it (their keys come from the plans above); the external test vectors
+/// (`tests/vectors/`) run the Node path through it.
+#[wasm_bindgen(js_name = gcmSivKeyAndTag)]
+pub fn gcm_siv_key_and_tag(
+    key: &[u8],
+    nonce: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> JsResult<Vec<u8>> {
+    let key = value::key32(key).map_err(js)?;
+    let nonce: &[u8; gcm_siv::NONCE_LEN] = nonce
+        .try_into()
+        .map_err(|_| js(err(ErrorCode::Argument, "nonce must be 12 bytes")))?;
+    let keys = gcm_siv::message_keys(key, nonce);
+    let tag = gcm_siv::tag(&keys, nonce, aad, plaintext);
+    Ok([&keys.encryption[..], &tag[..]].concat())
 }
 
 #[wasm_bindgen(js_name = compressValue)]

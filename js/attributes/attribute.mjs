@@ -1,8 +1,6 @@
 // An attribute definition: what `attr.*` returns and what a model is made of. The model turns each
 // into a schema spec for the Rust item codec (docs/item-codec.md) and asks it for hooks around I/O.
-import { codecError } from '../errors/make.mjs';
-
-const COMMON_OPTIONS = ['hashKey', 'rangeKey', 'nullable', 'default', 'attrName'];
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 
 /**
  * Which DynamoDB scalar type a key attribute of this type has (keys must be S, N or B). A datetime is
@@ -13,21 +11,13 @@ const KEY_TYPES = { string: 'S', number: 'N', binary: 'B', datetime: 'S' };
 export class Attribute {
   /**
    * @param {string} type the item codec type (docs/item-codec.md)
-   * @param {object} options common options plus the type's own (`extra` names those)
-   * @param {string[]} extra option names this type accepts beyond the common ones
+   * @param {object} options the factory's options (js/options/table.mjs lists them)
    * @param {string} factory the `attr.*` name, for messages
+   * @param {string} entry the options table entry, when it is not `attr.${factory}`
    */
-  constructor(type, options = {}, extra = [], factory = type) {
-    if (options === null || typeof options !== 'object') {
-      throw codecError('E_MODEL', `attr.${factory}() options must be an object`);
-    }
-    for (const name of Object.keys(options)) {
-      if (!COMMON_OPTIONS.includes(name) && !extra.includes(name)) {
-        throw codecError('E_MODEL', `attr.${factory}() has no option "${name}"`);
-      }
-    }
+  constructor(type, options = {}, factory = type, entry = `attr.${factory}`) {
     this.type = type;
-    this.options = options;
+    this.options = checkOptions(`attr.${factory}() options`, options, OPTIONS[entry]);
   }
 
   get hashKey() {
@@ -95,19 +85,20 @@ export class Attribute {
   }
 
   /**
-   * The value the item codec validates in place of `value` before `beforeWrite` has run (create()):
-   * an S3-backed attribute checks its value and stands in a URI. `context`: { model, name }.
+   * The value the item codec validates in place of `value` when no write is planned (create()): an
+   * S3-backed attribute checks its value and stands in a URI. `context`: { model, name }.
    */
   validationValue(value) {
     return value;
   }
 
   /**
-   * Async work before an item is encoded (S3 upload, key provider); returns the value to encode.
-   * Plain attributes need none. `context`: { model, name, item }.
+   * A write's plan for `value`, synchronous: `{ stored, object }`, the value to encode and the S3
+   * object to upload (by `upload(object, context)`) before the item write, if any. Plain
+   * attributes store the value as it is. `context`: { model, name, item }.
    */
-  async beforeWrite(value) {
-    return value;
+  planWrite(value) {
+    return { stored: value };
   }
 
   /** Async work after an item is decoded (S3 download); returns the value the user sees. */

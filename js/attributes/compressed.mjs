@@ -2,15 +2,13 @@
 // a B holding gzip of the value (the item codec's `compressed` type does the work).
 import { Attribute } from './attribute.mjs';
 
-const OPTIONS = ['level', 'maxOutput'];
-
 /** Only whole values go in: gzip bytes differ between writers (Python stamps the write time). */
 const WRITES = new Set(['set', 'ifNotExists']);
 
 export class CompressedAttribute extends Attribute {
   /** @param {'string'|'binary'|'json'} kind @param {string} factory the attr.* name */
   constructor(kind, factory, options = {}) {
-    super('compressed', options, kind === 'json' ? [...OPTIONS, 'ensureAscii'] : OPTIONS, factory);
+    super('compressed', options, factory);
     this.kind = kind;
   }
 

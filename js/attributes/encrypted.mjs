@@ -4,9 +4,9 @@
 import { codecError } from '../errors/make.mjs';
 import { isKeyring, isProvider, keyring, needsProvider, ringBytes, ringBytesAsync, singleKey } from '../codec/keys.mjs';
 import { isBytes } from '../codec/input.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { Attribute } from './attribute.mjs';
 
-const OPTIONS = ['key', 'keyId', 'deterministic', 'format', 'legacy'];
 const FORMATS = ['aead', 'pynamodb_mate'];
 const EQUALITY = new Set(['eq', 'ne', 'in']);
 const WRITES = new Set(['set', 'ifNotExists']);
@@ -18,7 +18,8 @@ export class EncryptedAttribute extends Attribute {
   #made;
 
   constructor(kind, factory, options = {}) {
-    super('encrypted', options, kind === 'number' ? [...OPTIONS, 'integer', 'float'] : OPTIONS, factory);
+    // The options of the format: pynamodb_mate bytes name no key id and need no legacy reader.
+    super('encrypted', options, factory, options?.format === 'pynamodb_mate' ? `attr.${factory}.pynamodb_mate` : `attr.${factory}`);
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
     const { key, format = 'aead', legacy, integer, float } = options;
     if (!FORMATS.includes(format)) throw fail(`format must be ${FORMATS.map((f) => `'${f}'`).join(' or ')}`);
@@ -27,12 +28,8 @@ export class EncryptedAttribute extends Attribute {
         ? 'key must be a password string, a 32-byte Uint8Array, a key provider () => Promise<key> or a keyring { current, keys }'
         : "key must be a password string, a 32-byte Uint8Array or a key provider (format 'pynamodb_mate' stores no key id, so no keyring)");
     }
-    if (legacy !== undefined) {
-      if (format !== 'aead') throw fail("legacy applies to format 'aead' (it reads pynamodb_mate bytes during a migration)");
-      if (legacy === null || typeof legacy !== 'object' || !isKey(legacy.key)
-        || Object.keys(legacy).some((k) => k !== 'key' && k !== 'deterministic')) {
-        throw fail('legacy must be { key, deterministic? } with a single pynamodb_mate key (password string, bytes or provider)');
-      }
+    if (legacy !== undefined && !isKey(checkOptions(`attr.${factory}() legacy`, legacy, OPTIONS.legacyKey).key)) {
+      throw fail('legacy must be { key, deterministic? } with a single pynamodb_mate key (password string, bytes or provider)');
     }
     if (integer && float) throw fail('cannot be both integer and float');
     // Checked now, so that a bad keyring fails at definition; providers are called on first use.
@@ -43,7 +40,8 @@ export class EncryptedAttribute extends Attribute {
 
   /** The same attribute with another key option (rotation). */
   withKey(key, keyId) {
-    return new EncryptedAttribute(...this.#made, { ...this.options, key, keyId });
+    const { keyId: _, ...options } = this.options;
+    return new EncryptedAttribute(...this.#made, keyId === undefined ? { ...options, key } : { ...options, key, keyId });
   }
 
   get format() {

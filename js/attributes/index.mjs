@@ -1,22 +1,32 @@
-// `attr.*`: the attribute factories of api.md. Each returns an Attribute; the model reads the
+// `attr.*`: the attribute factories. Each returns an Attribute; the model reads the
 // common options (hashKey, rangeKey, nullable, default, attrName) and the item codec the rest.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from './attribute.mjs';
+import { BinaryAttribute } from './binary.mjs';
 import { compressedFactories } from './compressed.mjs';
+import { DiscriminatorAttribute } from './discriminator.mjs';
+import { mapVariants } from './map-variants.mjs';
 import { encryptedFactories } from './encrypted.mjs';
 import { S3Attribute, s3Factories } from './s3.mjs';
 
 const simple = (type) => (options) => new Attribute(type, options);
 
-/** S3-backed attributes upload and delete per top-level attribute: a list element or map field cannot be one. */
-function refuseNestedS3(a, where) {
+/**
+ * Attributes that exist at the top level only, so a list element or map field cannot be one:
+ * S3-backed ones (uploaded and deleted per attribute), and legacyEncoding binaries (pynamodb < 6
+ * base64-encoded only top-level values, and pynamodb 6 refuses the flag elsewhere).
+ */
+function refuseNested(a, where) {
   if (a instanceof S3Attribute) throw codecError('E_MODEL', `${where}: S3-backed attributes are top-level attributes only`);
+  if (a instanceof BinaryAttribute && a.legacyEncoding) {
+    throw codecError('E_MODEL', `${where}: legacyEncoding is for top-level attributes only (pynamodb < 6 base64-encoded only those)`);
+  }
 }
 
 /** `{ integer: true }` reads and writes Python ints, `{ float: true }` floats; neither: by value. */
 class NumberAttribute extends Attribute {
   constructor(options = {}) {
-    super('number', options, ['integer', 'float']);
+    super('number', options);
     if (options.integer && options.float) throw codecError('E_MODEL', 'attr.number() cannot be both integer and float');
   }
 
@@ -27,13 +37,13 @@ class NumberAttribute extends Attribute {
 
 class ListAttribute extends Attribute {
   constructor(options = {}) {
-    super('list', options, ['of']);
+    super('list', options);
     const of = options.of;
     if (of !== undefined && !(of instanceof Attribute)) throw codecError('E_MODEL', 'attr.list({ of }) must be an attribute, e.g. attr.string()');
     if (of && (of.hashKey || of.rangeKey || of.options.attrName || of.options.default !== undefined)) {
       throw codecError('E_MODEL', 'attr.list({ of }): an element type takes no key, attrName or default option');
     }
-    if (of) refuseNestedS3(of, 'attr.list({ of })');
+    if (of) refuseNested(of, 'attr.list({ of })');
   }
 
   typeSpec() {
@@ -44,26 +54,40 @@ class ListAttribute extends Attribute {
 class MapAttribute extends Attribute {
   constructor(options = {}) {
     // attr.map({ a: attr.string(), ... }) is shorthand for attr.map({ attributes: { ... } }).
-    const shorthand = Object.keys(options).length > 0 && Object.values(options).every((v) => v instanceof Attribute);
+    const values = options !== null && typeof options === 'object' ? Object.values(options) : [];
+    const shorthand = values.length > 0 && values.every((v) => v instanceof Attribute);
     const full = shorthand ? { attributes: options } : options;
-    super('map', full, ['attributes']);
+    // A polymorphic map's options table entry has `subclasses` too.
+    super('map', full, 'map', full?.subclasses === undefined ? 'attr.map' : 'attr.map.polymorphic');
     const attributes = full.attributes;
     if (attributes === null || typeof attributes !== 'object' || Object.keys(attributes).length === 0
       || !Object.values(attributes).every((v) => v instanceof Attribute)) {
       throw codecError('E_MODEL', 'attr.map() needs { attributes: { name: attr.x(), ... } } (use attr.dynamic() for an untyped map)');
     }
     for (const [name, a] of Object.entries(attributes)) {
-      if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `attr.map(): nested attribute "${name}" cannot be a key`);
-      refuseNestedS3(a, `attr.map(): nested attribute "${name}"`);
-      if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
-        throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
+      checkField(name, a, `attr.map(): nested attribute "${name}"`);
+      if (a instanceof DiscriminatorAttribute && full.subclasses === undefined) {
+        throw codecError('E_MODEL', `attr.map(): nested attribute "${name}": a discriminator field needs subclasses`);
       }
     }
-    this.attributes = attributes;
+    /** Polymorphic maps (js/attributes/map-variants.mjs); `attributes` then holds every subclass's fields too. */
+    this.variants = full.subclasses === undefined ? undefined : mapVariants(attributes, full.subclasses, checkField);
+    this.attributes = this.variants ? this.variants.union : attributes;
   }
 
   typeSpec() {
-    return { attributes: Object.entries(this.attributes).map(([name, a]) => a.spec(name)) };
+    // A subclass's fields are absent from the other subclasses' maps: nullable for the codec, required by checkVariant.
+    const optional = (name) => this.variants !== undefined && !(name in this.variants.base);
+    return { attributes: Object.entries(this.attributes).map(([name, a]) => ({ ...a.spec(name), ...(optional(name) ? { nullable: true } : {}) })) };
+  }
+}
+
+/** Refuses a typed map field that cannot be one: keys, S3-backed attributes, names without UTF-8. */
+function checkField(name, a, where) {
+  if (a.hashKey || a.rangeKey) throw codecError('E_MODEL', `${where} cannot be a key`);
+  refuseNested(a, where);
+  if (!name.isWellFormed() || (typeof a.options.attrName === 'string' && !a.options.attrName.isWellFormed())) {
+    throw codecError('E_MODEL', `attr.map(): nested attribute ${JSON.stringify(name)}: a name with a lone UTF-16 surrogate has no UTF-8 form`);
   }
 }
 
@@ -76,12 +100,13 @@ function elementSpec(attribute) {
 export const attr = {
   string: simple('string'),
   number: (options) => new NumberAttribute(options),
-  binary: simple('binary'),
+  /** `{ legacyEncoding: true }`: pynamodb's legacy_encoding=True (bytes stored as base64 text, pynamodb < 6). */
+  binary: (options) => new BinaryAttribute('binary', options),
   boolean: simple('boolean'),
   null: simple('null'),
   stringSet: simple('stringSet'),
   numberSet: simple('numberSet'),
-  binarySet: simple('binarySet'),
+  binarySet: (options) => new BinaryAttribute('binarySet', options),
   list: (options) => new ListAttribute(options),
   map: (options) => new MapAttribute(options),
   /** Any value, mapped by type like the SDK's `marshall` (an untyped map or list element). */
@@ -90,6 +115,8 @@ export const attr = {
   datetime: simple('datetime'),
   ttl: simple('ttl'),
   version: simple('version'),
+  /** The class of an item in a model hierarchy (pynamodb's DiscriminatorAttribute); see `Model.defineSubclass`. */
+  discriminator: (options) => new DiscriminatorAttribute(options),
   ...compressedFactories,
   ...encryptedFactories,
   ...s3Factories,

@@ -1,19 +1,18 @@
 // `attr.s3Text / s3Binary / s3Json`: pynamodb_mate's S3Backed*Attribute. The bytes go to S3 under a
 // key derived from their SHA-256 (layout 'content') or from the item's key and the bytes' MD5 (layout
-// 'item', pynamodb_mate 6.x large attributes); the item holds `s3://bucket/key` (S). Uploads run in
-// beforeWrite, so they finish before the item write starts: a failed item write leaves at worst an
-// unreferenced object, never an item pointing at nothing. Deleting 'item'-layout objects is the
-// model's business (js/model/s3-writes.mjs); 'content' objects may be shared and are never deleted
-// by a write.
+// 'item', pynamodb_mate 6.x large attributes); the item holds `s3://bucket/key` (S). A write plans
+// the object (planWrite: key, body, URI) with the rest of the item, and uploads it (upload) only
+// once the whole write is known to be valid, before the item write starts: a failed item write
+// leaves at worst an unreferenced object, never an item pointing at nothing. Deleting 'item'-layout
+// objects is the model's business (js/model/s3-writes.mjs); 'content' objects may be shared and are
+// never deleted by a write.
 import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';
 import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
 import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
-import { download, putIfMissing, shownUri } from './s3-store.mjs';
-
-const OPTIONS = ['bucket', 'layout', 'prefix', 'keyTemplate', 'compress', 'maxOutput', 'inlineBelow', 'lazy'];
+import { download, joinUri, putIfMissing, shownUri } from './s3-store.mjs';
 
 /** pynamodb_mate's default keys: 5.3.4.4's bigtext/bigbinary and 6.0.1.1's S3BackedJsonDictAttribute. */
 const FOLDERS = { text: 'bigtext/{fingerprint}.txt', binary: 'bigbinary/{fingerprint}.dat', json: 's3backed/{fingerprint}' };
@@ -115,7 +114,7 @@ export class S3Attribute extends Attribute {
   /** @param {'text'|'binary'|'json'} kind @param {string} factory the attr.* name */
   constructor(kind, factory, options = {}) {
     // An inlined value is B, a URI S: the item codec takes either ('dynamic').
-    super(options.inlineBelow === undefined ? 'string' : 'dynamic', options, OPTIONS, factory);
+    super(options?.inlineBelow === undefined ? 'string' : 'dynamic', options, factory);
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
     const { bucket, layout = 'content', prefix, keyTemplate, compress } = options;
     if (typeof bucket !== 'string' || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw fail('bucket must be an S3 bucket name');
@@ -204,39 +203,47 @@ export class S3Attribute extends Attribute {
   }
 
   /**
-   * Uploads the value (unless an object with its fingerprint exists) and returns its URI. For the
-   * 'item' layout, `context.uploads` collects the objects this call uploaded and `context.reused` the
-   * young ones it found (`{ name, uri, bucket, key, body, extra }`: enough to put them again).
+   * The write's plan for a value (synchronous, no I/O): `{ stored, object }`, the value the item
+   * stores (its URI, or an inlined gzip) and the S3 object to upload before the item write
+   * (`{ name, uri, bucket, key, body, extra }`: also enough to put it again), if any.
+   * `context`: { model, name, item } (item: the key values, for the 'item' layout).
    */
-  async beforeWrite(value, context) {
-    if (value === null) return value;
-    if (value instanceof S3Lazy) return value.uri;
+  planWrite(value, context) {
+    if (value === null) return { stored: value };
+    if (value instanceof S3Lazy) return { stored: value.uri };
     this.validationValue(value, context);
     const bytes = KINDS[this.kind].toBytes(value);
     // Small values stay in the item as gzip B (this library reads that form; pynamodb_mate does not).
-    if (bytes.length < (this.options.inlineBelow ?? 0)) return gzip(bytes);
+    if (bytes.length < (this.options.inlineBelow ?? 0)) return { stored: gzip(bytes) };
     const body = this.compress ? gzip(bytes) : bytes;
-    if (this.layout === 'item') return this.#putItemObject(bytes, body, context);
-    const key = this.keyTemplate.replaceAll('{fingerprint}', sha256Hex(bytes));
-    return (await putIfMissing(context, this.options.bucket, key, body)).uri;
+    const { bucket } = this.options;
+    const object = this.layout === 'item'
+      ? this.#itemObject(bytes, context)
+      : { key: this.keyTemplate.replaceAll('{fingerprint}', sha256Hex(bytes)), extra: undefined };
+    const uri = joinUri(bucket, object.key);
+    return { stored: uri, object: { name: context.name, uri, bucket, key: object.key, body, extra: object.extra } };
+  }
+
+  /**
+   * Uploads a planned object unless one with its key exists. For the 'item' layout,
+   * `context.uploads` collects it when this call uploaded it and `context.reused` when it found a
+   * young one.
+   */
+  async upload(object, context) {
+    const { uploaded, young } = await putIfMissing(context, object.bucket, object.key, object.body, object.extra);
+    if (this.layout !== 'item') return;
+    if (uploaded) context.uploads?.push(object);
+    else if (young) context.reused?.push(object);
   }
 
   /**
    * pynamodb_mate 6.x large-attribute layout: `{prefix}/pk=…/sk=…/attr=…/md5=…` (attr = the DynamoDB
    * name) with metadata pk, sk, attr and update_at.
    */
-  async #putItemObject(bytes, body, context) {
-    const { item, name } = context;
-    const { pk, sk, attr } = this.#itemParts(item, context);
+  #itemObject(bytes, context) {
+    const { pk, sk, attr } = this.#itemParts(context.item, context);
     const Metadata = { pk, ...(sk === undefined ? {} : { sk }), attr, update_at: pythonIsoformat(new Date()) };
-    const { bucket } = this.options;
-    const key = `${this.#itemPrefix(item, context)}md5=${md5Hex(bytes)}`;
-    const extra = { Metadata };
-    const { uri, uploaded, young } = await putIfMissing(context, bucket, key, body, extra);
-    const object = { name, uri, bucket, key, body, extra };
-    if (uploaded) context.uploads?.push(object);
-    else if (young) context.reused?.push(object);
-    return uri;
+    return { key: `${this.#itemPrefix(context.item, context)}md5=${md5Hex(bytes)}`, extra: { Metadata } };
   }
 
   #itemParts(item, context) {

@@ -1,18 +1,19 @@
 // Byte codecs: gzip, hashes, base85.
 import { core } from '../runtime/core.mjs';
-import { bytes, bytesOrText, number, options, string, u32 } from './input.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { bytes, bytesOrText, number, string, u32 } from './input.mjs';
 
 export const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 
 /** One gzip member, header `1f8b 08 00 MTIME XFL ff` (docs/wasm-interface.md). */
 export function gzip(data, opts) {
-  const { level = 9, mtime = 0 } = options('gzip options', opts);
+  const { level = 9, mtime = 0 } = checkOptions('gzip options', opts, OPTIONS['codec.gzip']);
   return core.gzip(bytesOrText('data', data), u32('opts.level', level), u32('opts.mtime', mtime));
 }
 
 /** Any RFC 1952 stream (also multi-member); fails with E_GZIP_TOO_LARGE past `maxOutput` bytes. */
 export function gunzip(data, opts) {
-  const { maxOutput = DEFAULT_MAX_OUTPUT } = options('gunzip options', opts);
+  const { maxOutput = DEFAULT_MAX_OUTPUT } = checkOptions('gunzip options', opts, OPTIONS['codec.gunzip']);
   return core.gunzip(bytes('data', data), number('opts.maxOutput', maxOutput));
 }
 

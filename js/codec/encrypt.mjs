@@ -2,16 +2,18 @@
 // or 'pynamodb_mate' (the legacy AES-ECB / AES-CTR bytes that Python reads).
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { boolean, bytes, bytesOrText, inputError, options, text } from './input.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { boolean, bytes, bytesOrText, inputError, text } from './input.mjs';
 import { isKeyring, isProvider, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
 const FORMATS = ['aead', 'pynamodb_mate'];
 
-function format(o) {
-  const f = o.format ?? 'aead';
+/** The options of `encrypt`/`decrypt` (`where` names them) and their format; each format has its own keys. */
+function formatOptions(where, opts) {
+  const f = opts?.format ?? 'aead';
   if (!FORMATS.includes(f)) throw codecError('E_ARGUMENT', `opts.format must be one of ${FORMATS.join(', ')}`);
-  return f;
+  return [checkOptions(where, opts, OPTIONS[`codec.${f}`]), f];
 }
 
 /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
@@ -63,8 +65,7 @@ const itemOf = (o) => (o.item === undefined ? undefined : bytesOrText('opts.item
  * in `opts.key` (alone or in a keyring) it returns a Promise.
  */
 export function encrypt(value, opts) {
-  const o = options('encrypt options', opts);
-  const f = format(o);
+  const [o, f] = formatOptions('encrypt options', opts);
   const kind = kindOf(o, value);
   const deterministic = boolean('opts.deterministic', o.deterministic ?? true);
   const plain = toPlain(kind, value);
@@ -80,8 +81,7 @@ export function encrypt(value, opts) {
 
 /** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. A Promise with a key provider, as encrypt. */
 export function decrypt(stored, opts) {
-  const o = options('decrypt options', opts);
-  const f = format(o);
+  const [o, f] = formatOptions('decrypt options', opts);
   const kind = requiredKind(o);
   bytes('stored', stored);
   if (f === 'pynamodb_mate') {

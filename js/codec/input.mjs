@@ -69,10 +69,3 @@ export function u32(name, value) {
   if (value < 0 || value > 0xffffffff) throw codecError('E_ARGUMENT', `${name} is out of range: ${value}`);
   return value;
 }
-
-/** The options object of a call; `undefined` means no options. */
-export function options(name, value) {
-  if (value === undefined) return {};
-  if (value !== null && typeof value === 'object') return value;
-  throw inputError(name, 'an options object', value);
-}

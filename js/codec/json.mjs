@@ -1,7 +1,8 @@
 // Byte-exact Python `json.dumps` / `json.loads`.
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
-import { boolean, inputError, options, string } from './input.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { boolean, inputError, string } from './input.mjs';
 import { fromWire, toWire } from './wire.mjs';
 
 function separators(value) {
@@ -14,7 +15,7 @@ function separators(value) {
  * BigInt and integral numbers are Python ints, other numbers floats; `new PythonFloat(1)` is `1.0`.
  */
 export function pythonJsonDumps(value, opts) {
-  const o = options('pythonJsonDumps options', opts);
+  const o = checkOptions('pythonJsonDumps options', opts, OPTIONS['codec.pythonJsonDumps']);
   const [itemSep, keySep] = separators(o.separators ?? [', ', ': ']);
   return core.pythonJsonDumps(
     toWire(value),

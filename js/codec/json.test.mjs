@@ -39,7 +39,7 @@ test('strings starting with U+0000 survive the wire tags', () => {
 
 test('loads follows Python json.loads', () => {
   assert.deepEqual(loads('{"a": 1, "a": 2, "b": [1e400, -Infinity, 1.0, 10000000000000000000000]}'),
-    { a: 2, b: [Infinity, -Infinity, 1, 10000000000000000000000n] });
+    { a: 2, b: [Infinity, -Infinity, new PythonFloat(1), 10000000000000000000000n] });
   const [nan, negZero, maxSafe, big, negBig] = loads('[NaN, -0.0, 9007199254740991, 9007199254740992, -9007199254740992]');
   assert.ok(Number.isNaN(nan));
   assert.ok(Object.is(negZero, -0));
@@ -48,6 +48,36 @@ test('loads follows Python json.loads', () => {
   assert.equal(negBig, -9007199254740992n);
   assert.equal(loads('"\\ud83d\\ude00"'), '😀');
   assert.equal(loads(' 1 '), 1);
+});
+
+test('loads reads whole floats as PythonFloat, so dumps writes them back as Python wrote them', () => {
+  const text = '{"price": 10.0, "n": 10, "x": [1.0, 1e+16, 1e+22, 0.0, -0.0, -2.0, 2.5, 1e-07, NaN]}';
+  const value = loads(text);
+  assert.deepEqual(value.price, new PythonFloat(10));
+  assert.equal(value.n, 10);
+  const [one, e16, e22, zero, negZero, minusTwo, half, tiny, nan] = value.x;
+  for (const [got, want] of [[one, 1], [e16, 1e16], [e22, 1e22], [zero, 0], [minusTwo, -2]]) {
+    assert.ok(got instanceof PythonFloat, String(want));
+    assert.equal(got.value, want);
+  }
+  // Non-whole floats and -0 are plain numbers: they stay floats as they are.
+  assert.ok(Object.is(negZero, -0));
+  assert.equal(half, 2.5);
+  assert.equal(tiny, 1e-7);
+  assert.ok(Number.isNaN(nan));
+  assert.equal(dumps(value), text);
+});
+
+test('a PythonFloat behaves as its number', () => {
+  const price = new PythonFloat(10);
+  assert.equal(price * 2, 20);
+  assert.ok(price > 9.5 && price < 10.5);
+  assert.equal(`${price}`, '10');
+  assert.equal(String(price), '10');
+  assert.ok(price == 10); // loose equality goes through valueOf
+  assert.notEqual(price, 10); // strictly, it is an object
+  assert.equal(JSON.stringify({ price }), '{"price":10}');
+  assert.equal(dumps({ price }), '{"price": 10.0}');
 });
 
 test('round trips keep ints, floats and big ints apart', () => {

@@ -4,6 +4,7 @@
 // keys may be any of those. Names in errors are the user's option names; keys never appear.
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { inputError, isBytes, text } from './input.mjs';
 
 export const isProvider = (key) => typeof key === 'function';
@@ -41,7 +42,7 @@ export function keyring(key, keyId, name = 'opts.key', idName = 'opts.keyId') {
     const id = text(idName, keyId ?? 'default');
     return { current: id, keys: new Map([[id, key]]), names: new Map([[id, name]]) };
   }
-  const { current, keys } = key;
+  const { current, keys } = checkOptions(name, key, OPTIONS.keyring);
   if (keys === null || typeof keys !== 'object') throw inputError(`${name}.keys`, 'an object { keyId: key }', keys);
   const entries = Object.entries(keys);
   const ring = {

@@ -3,7 +3,11 @@
 import { codecError } from '../errors/make.mjs';
 import { inputError } from './input.mjs';
 
-/** Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. */
+/**
+ * Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. Reads give one
+ * for a whole float (`1.0`), which a plain number would write back as the int `1`. It behaves as
+ * its number in arithmetic, comparisons, template strings and `JSON.stringify`.
+ */
 export class PythonFloat {
   constructor(value) {
     if (typeof value !== 'number') throw inputError('PythonFloat value', 'a number', value);
@@ -13,6 +17,23 @@ export class PythonFloat {
   valueOf() {
     return this.value;
   }
+
+  toString() {
+    return String(this.value);
+  }
+
+  toJSON() {
+    return this.value;
+  }
+}
+
+/**
+ * The JS value of a float the core sends as a tag (float text): a PythonFloat when it is whole,
+ * as a plain number would become a Python int when written back; else the number (NaN, -0, ...).
+ */
+export function floatFromTag(text) {
+  const n = Number(text);
+  return Number.isInteger(n) && !Object.is(n, -0) ? new PythonFloat(n) : n;
 }
 
 const floatText = (n) => (Object.is(n, -0) ? '-0' : String(n));
@@ -58,6 +79,8 @@ export function toWire(value) {
 
   function replacer(key, converted) {
     while (stack.length > 0 && stack.at(-1).container !== this) stack.pop();
+    // Its toJSON already made it a plain number.
+    if (this[key] instanceof PythonFloat) return `\u0000f${floatText(this[key].value)}`;
     let v = converted;
     if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
 
@@ -65,7 +88,6 @@ export function toWire(value) {
     if (bad) throw typeError(`${bad} is not JSON (convert it first)`, this, key);
     if (typeof v === 'bigint') return `\u0000i${v}`;
     if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000f${floatText(v)}`;
-    if (v instanceof PythonFloat) return `\u0000f${floatText(v.value)}`;
     if (typeof v === 'string' && v.startsWith('\u0000')) return `\u0000s${v}`;
     if (v !== null && typeof v === 'object') {
       if (stack.some((entry) => entry.container === v)) throw typeError('circular reference', this, key);
@@ -85,7 +107,7 @@ function revive(key, value) {
   const body = value.slice(2);
   switch (value[1]) {
     case 'i': return BigInt(body);
-    case 'f': return Number(body); // NaN, Infinity, -Infinity, -0
+    case 'f': return floatFromTag(body); // NaN, Infinity, -Infinity, -0, whole floats
     default: return body; // 's': a string that itself starts with U+0000
   }
 }

@@ -2,6 +2,7 @@
 // (`client.config.region()`), while the URL methods are synchronous as in pynamodb_mate: the
 // provider is started when the model is defined and its answer kept; `Model.prepare()` awaits it.
 import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 
 /** Starts resolving `client`'s region: `{ region, failed, ready }` (`ready` never rejects). */
 export function clientRegion(client) {
@@ -18,10 +19,8 @@ export function clientRegion(client) {
 
 /** `options.region`, else the client's; an ArgumentError (E_ARGUMENT) says what to do when neither is known. */
 export function regionFor(model, state, options) {
-  if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw codecError('E_INPUT_TYPE', `${model}: console URL options must be an object such as { region }`);
-  }
-  if (options?.region !== undefined) return options.region; // type-checked with the other arguments
+  const { region } = checkOptions(`${model}: console URL options`, options, OPTIONS.consoleUrl);
+  if (region !== undefined) return region; // type-checked with the other arguments
   if (typeof state.region === 'string') return state.region;
   const why = state.failed || !state.ready
     ? 'its client has no region'

@@ -1,5 +1,5 @@
 // AttrRef: one attribute path of a model (`Model.attr.<name>`), with the condition builders and
-// update actions of api.md "Expressions". Values are encoded here, with the model's own encoder, so
+// update actions (README "Models"; types in pkg-template/index.d.ts). Values are encoded here, with the model's own encoder, so
 // that an encrypted or compressed attribute compares and writes the bytes it stores.
 import { ARGUMENT, Comparable } from './comparable.mjs';
 import { expressionError } from './error.mjs';
@@ -130,8 +130,15 @@ export class AttrRef extends Comparable {
 
   // Update actions and SET values -----------------------------------------------------------------------
 
-  /** SET to a value, another attribute (copy) or a value expression (plus, minus, ifNotExists, append, prepend). */
+  /**
+   * SET to a value, another attribute (copy) or a value expression (plus, minus, ifNotExists, append,
+   * prepend). On a set attribute an empty Set is REMOVE, as pynamodb's `set(set())` sends it
+   * (DynamoDB has no empty sets; a missing set reads as an empty one), nullable or not.
+   */
   set(value) {
+    if (this.#collection === 'set' && value instanceof Set && value.size === 0) {
+      return new UpdateAction('remove', { path: this.#path });
+    }
     const rhs = value instanceof ValueExpression ? value : this.#operand(value, 'set');
     return new UpdateAction('set', { path: this.#path, value: rhs });
   }

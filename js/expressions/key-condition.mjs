@@ -39,6 +39,9 @@ function checkRange(condition, hashRef, rangeKey) {
   }
 }
 
+/** The values (AttributeValues) a range condition that compileKeyCondition accepted compares the range key with. */
+export const rangeValues = (rangeCondition) => (rangeCondition == null ? [] : rangeParts(rangeCondition)[1].map((operand) => operand.value));
+
 /**
  * `rangeKey` (an AttrRef), when given, is the only attribute the range condition may be on; the
  * model passes its range key (or the index's) so that a condition on another attribute fails here.

@@ -4,7 +4,7 @@
 // module's memory. No JSON text, no base64, no tagged copies of the item: the two walks below are the
 // whole JS cost of an item.
 import { codecError } from '../errors/make.mjs';
-import { MAX_JSON_DEPTH, PythonFloat } from '../codec/wire.mjs';
+import { MAX_JSON_DEPTH, PythonFloat, floatFromTag } from '../codec/wire.mjs';
 import { UtcDateTime, epochMicrosOf } from './utc-datetime.mjs';
 
 // Codes (src/item/tree.rs, `op`).
@@ -269,7 +269,7 @@ class Reader {
         const body = this.next();
         if (tag === 0x69) return BigInt(body); // i
         if (tag === 0x64) return new UtcDateTime(BigInt(body)); // d
-        return Number(body); // f
+        return floatFromTag(body); // f
       }
       case BYTES: {
         const n = this.varint();

@@ -4,10 +4,10 @@ import { BatchError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { ExpressionBuilder } from '../expressions/index.mjs';
 import { prepare } from './prepare.mjs';
-import { attributeValues, encodeForWrite } from './writes.mjs';
-import { batchKey, encodeKey, withKey } from './keys.mjs';
+import { attributeValues, planItem } from './writes.mjs';
+import { batchKey, encodeKey, itemKeyOf, withKey } from './keys.mjs';
 import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
-import { ownedNames, s3Write, settleAll } from './s3-writes.mjs';
+import { ownedNames, s3Write, settleAll, uploadObjects } from './s3-writes.mjs';
 import { notAborted, send } from './send.mjs';
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
@@ -52,51 +52,105 @@ export async function batchGetRaw(m, refs, keys, { consistentRead, attributes, r
   return found;
 }
 
+/** The key (AttributeValues) of an item (AttributeValues). */
+const keyOfItem = (m, item) => Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((n) => [m.dbName(n), item[m.dbName(n)]]));
+
+/** The key (AttributeValues) a batch write request writes. */
+const requestKey = (m, r) => r.DeleteRequest?.Key ?? keyOfItem(m, r.PutRequest.Item);
+
+/** What an entry is, for errors (never its value: entries are data). */
+function kindOf(x) {
+  if (x === null || typeof x !== 'object') return x === null ? 'null' : typeof x;
+  if (Array.isArray(x)) return 'an array';
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null ? 'a plain object' : `a ${x.constructor?.name || 'class'} instance`;
+}
+
+/** Whether `key` has the shape of a batch key (a key value, `[hash, range]` or an object); its values are checked when encoded. */
+const keyShaped = (m, key) => (m.rangeKey
+  ? key !== null && typeof key === 'object'
+  : key !== null && ['string', 'number', 'bigint', 'object'].includes(typeof key));
+
 /**
- * The S3Writes of a batch's items, with the 'item'-layout objects each one replaces (one consistent
- * BatchGetItem: a batch write cannot return old items). Empty when the model has no such attribute.
+ * A batch write's plan, made synchronously before any I/O: the requests (puts, then deletes), each
+ * put's S3 objects to upload, the key values of each request's item, and their S3Writes (none when
+ * the model has no 'item'-layout attribute). Refuses entries that are no instance or key, and two
+ * requests on one key: DynamoDB refuses a request that writes a key twice, and across requests the
+ * order in which the two land (retries of unprocessed items included) would decide which one stays.
  */
-async function batchS3Writes(m, refs, keyValuesList, abortSignal) {
-  const names = ownedNames(m);
-  if (names.length === 0 || keyValuesList.length === 0) return [];
-  const writes = keyValuesList.map((values) => s3Write(m, values, names));
-  const previous = new Map();
-  for (const item of await batchGetRaw(m, refs, keyValuesList, { consistentRead: true, attributes: names, abortSignal })) {
-    previous.set(keyId(Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((n) => [m.dbName(n), item[m.dbName(n)]]))), item);
+function planBatch(m, metaOf, put, del) {
+  const label = (i) => (i < put.length ? `put[${i}]` : `delete[${i - put.length}]`);
+  const requests = [];
+  const objects = [];
+  const itemKeys = [];
+  for (const [i, instance] of put.entries()) {
+    const im = metaOf(instance);
+    if (!im) throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is not a ${m.name} instance, got ${kindOf(instance)}`);
+    if (ownedNames(im).some((name) => !ownedNames(m).includes(name))) {
+      throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is a ${im.name}, whose S3-backed 'item' attributes a batch of ${m.name} does not clean up; use ${im.name}.batchWrite()`);
+    }
+    // A subclass's instance (js/model/polymorphic.mjs) is encoded by its own class.
+    const values = attributeValues(im, instance);
+    const planned = planItem(im, instance, values);
+    requests.push({ PutRequest: { Item: planned.item } });
+    objects.push(planned.objects);
+    itemKeys.push(itemKeyOf(m, values));
   }
+  for (const [i, key] of del.entries()) {
+    if (!keyShaped(m, key)) throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): delete[${i}] is not a key of ${m.name}, got ${kindOf(key)}`);
+    const values = batchKey(m, key);
+    requests.push({ DeleteRequest: { Key: encodeKey(m, values) } });
+    objects.push([]);
+    itemKeys.push(values);
+  }
+  const seen = new Map();
+  for (const [i, r] of requests.entries()) {
+    const id = keyId(requestKey(m, r));
+    if (seen.has(id)) {
+      throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): ${label(seen.get(id))} and ${label(i)} write the same item; DynamoDB refuses a batch that writes one key twice`);
+    }
+    seen.set(id, i);
+  }
+  const names = ownedNames(m);
+  const s3 = names.length === 0 ? [] : itemKeys.map((key) => s3Write(m, key, names));
+  for (const [i, w] of s3.entries()) if (i < put.length) w.stored = w.own(requests[i].PutRequest.Item);
+  return { requests, objects, itemKeys, s3 };
+}
+
+/** Fills the S3Writes' `previous` from one consistent BatchGetItem: a batch write cannot return old items. */
+async function readPrevious(m, refs, writes, abortSignal) {
+  if (writes.length === 0) return;
+  const previous = new Map();
+  const items = await batchGetRaw(m, refs, writes.map((w) => w.key), { consistentRead: true, attributes: ownedNames(m), abortSignal });
+  for (const item of items) previous.set(keyId(keyOfItem(m, item)), item);
   for (const w of writes) w.previous = w.own(previous.get(keyId(encodeKey(m, w.key))));
-  return writes;
 }
 
 /**
- * Puts `put` instances and deletes `del` keys, 25 requests per call. With 'item'-layout S3
- * attributes, each request's S3 side is settled by its own outcome: 'written' when processed;
- * 'refused' when never sent, or left unprocessed by calls the SDK sent once; else 'unknown' (a call
- * that failed, or was retried by the SDK, may still land).
+ * Puts `put` instances and deletes `del` keys, 25 requests per call, once the whole batch is
+ * planned. With 'item'-layout S3 attributes, each request's S3 side is settled by its own outcome:
+ * 'written' when processed; 'refused' when never sent, or left unprocessed by calls the SDK sent
+ * once; else 'unknown' (a call that failed, or was retried by the SDK, may still land).
+ * `metaOf(x)`: the model meta of instance x (the model's, or a subclass's), undefined for anything else.
  */
-export async function batchWrite(m, refs, given = {}, { retry = {}, abortSignal } = {}) {
-  // A typo such as { puts: [...] } would otherwise write nothing, silently.
-  const { put = [], delete: del = [], ...other } = given ?? {};
-  if (typeof given !== 'object' || !Array.isArray(put) || !Array.isArray(del) || Object.keys(other).length > 0) {
+export async function batchWrite(m, refs, metaOf, given, { retry = {}, abortSignal } = {}) {
+  const { put = [], delete: del = [] } = given;
+  if (!Array.isArray(put) || !Array.isArray(del)) {
     throw codecError('E_ARGUMENT', `${m.name}.batchWrite() takes { put: [instances], delete: [keys] }`);
   }
   notAborted(m, BatchWriteItemCommand, { abortSignal });
-  if (put.length > 0) await prepare(m);
-  const putValues = put.map((instance) => attributeValues(m, instance));
-  const delKeys = del.map((key) => batchKey(m, key));
-  const s3 = await batchS3Writes(m, refs, [...putValues, ...delKeys], abortSignal);
-  const requests = [];
-  for (const [i, values] of putValues.entries()) {
+  if (put.length > 0) await Promise.all([...new Set([m, ...put.map(metaOf)])].filter(Boolean).map(prepare));
+  const { requests, objects, itemKeys, s3 } = planBatch(m, metaOf, put, del);
+  await readPrevious(m, refs, s3, abortSignal);
+  for (const [i, planned] of objects.entries()) {
     try {
-      requests.push({ PutRequest: { Item: await encodeForWrite(m, put[i], values, s3[i], abortSignal) } });
+      await uploadObjects(m, itemKeys[i], planned, s3[i], abortSignal);
     } catch (error) {
       await settleAll(s3.slice(0, i), 'refused');
       throw error;
     }
   }
-  for (const key of delKeys) requests.push({ DeleteRequest: { Key: encodeKey(m, key) } });
-  const keyOf = (r) => keyId(r.DeleteRequest?.Key ?? Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean)
-    .map((n) => [m.dbName(n), r.PutRequest.Item[m.dbName(n)]])));
+  const keyOf = (r) => keyId(requestKey(m, r));
   const outcomes = new Map();
   const failed = [];
   try {

@@ -149,7 +149,7 @@ eachS3Backend('options are checked before anything is read or deleted', async (b
   try {
     client.sent.length = 0;
     const refused = (opts, pattern) => assert.rejects(Doc.collectS3Orphans(opts), (e) => e instanceof errors.ArgumentError && e.code === 'E_ARGUMENT' && pattern.test(e.message));
-    await refused({ dryrun: true }, /unknown option dryrun/);
+    await refused({ dryrun: true }, /unknown option "dryrun" \(did you mean "dryRun"\?\)/);
     await refused({ attributes: ['id'] }, /attributes must be/);
     await refused({ olderThan: -1 }, /olderThan/);
     await refused({ batchSize: 1001 }, /batchSize must be an integer from 1 to 1000/);

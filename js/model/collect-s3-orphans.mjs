@@ -18,8 +18,6 @@ import { send } from './send.mjs';
 
 export const DEFAULT_OLDER_THAN = 3600;
 
-const OPTIONS = ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress', 'abortSignal'];
-
 const argumentError = (m, message) => codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): ${message}`);
 
 const s3Names = (m) => [...m.attributes].filter(([, a]) => a.needsS3).map(([name]) => name);
@@ -30,11 +28,8 @@ function prefixOf(attribute) {
   return attribute.keyTemplate.slice(0, attribute.keyTemplate.indexOf('{fingerprint}'));
 }
 
-function checkOptions(m, opts) {
-  if (opts === null || typeof opts !== 'object') throw argumentError(m, 'options must be an object');
-  // A misspelt `dryRun` must not delete: unknown options are refused.
-  const unknown = Object.keys(opts).filter((k) => !OPTIONS.includes(k));
-  if (unknown.length > 0) throw argumentError(m, `unknown option ${unknown.join(', ')} (known: ${OPTIONS.join(', ')})`);
+/** The option values (their keys were checked by the public method, so a misspelt `dryRun` deletes nothing). */
+function checkValues(m, opts) {
   const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress, abortSignal } = opts;
   const names = s3Names(m);
   if (names.length === 0) throw argumentError(m, 'the model has no S3-backed attribute');
@@ -103,7 +98,7 @@ async function s3Step(m, operation, bucket, run) {
  * prefixes) is scanned for references. Returns the counts: listed = referenced + young + orphans.
  */
 export async function collectS3Orphans(m, opts = {}) {
-  const o = checkOptions(m, opts);
+  const o = checkValues(m, opts);
   const models = [m, ...(opts.models ?? [])];
   for (const other of models) {
     if (s3Names(other).length === 0) throw argumentError(m, `model ${other.name} in models has no S3-backed attribute`);

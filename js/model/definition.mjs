@@ -2,7 +2,9 @@
 // by DynamoDB name, the key, indexes, the TTL and version attributes, the item codec.
 import { codecError } from '../errors/make.mjs';
 import { Attribute } from '../attributes/attribute.mjs';
+import { holdsVariants } from '../attributes/map-variants.mjs';
 import { ItemCodec } from '../item/codec.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { setKeysNow } from './prepare.mjs';
 
 const modelError = (model, message) => codecError('E_MODEL', `model ${model}: ${message}`);
@@ -15,6 +17,11 @@ const RESERVED = new Set([
 const PROJECTIONS = ['ALL', 'KEYS_ONLY'];
 const BILLING = ['PAY_PER_REQUEST', 'PROVISIONED'];
 
+/** A `throughput` object's keys, checked also where the billing mode ignores it. */
+function throughputKeys(model, where, value) {
+  if (value !== null && typeof value === 'object') checkOptions(`model ${model}: ${where} throughput`, value, OPTIONS.throughput);
+}
+
 function throughput(model, where, value) {
   const ok = value && Number.isInteger(value.read) && value.read > 0 && Number.isInteger(value.write) && value.write > 0;
   if (!ok) throw modelError(model, `${where} needs throughput { read, write } (positive integers) with billingMode PROVISIONED`);
@@ -23,14 +30,16 @@ function throughput(model, where, value) {
 
 /**
  * @returns {{ name, table, client, s3, attributes, byDbName, hashKey, rangeKey, indexes, ttl, version,
- *   billingMode, throughput, codec, pendingKeys }}
+ *   discriminator, classValue, registry, parent, definition, billingMode, throughput, codec, pendingKeys }}
  */
 export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
+  checkOptions('defineModel() definition', def, OPTIONS.definition);
   const model = def.name ?? def.table;
   if (typeof model === 'string' && !model.isWellFormed()) {
     throw codecError('E_MODEL', 'defineModel(): name has a lone UTF-16 surrogate, which has no UTF-8 form');
   }
+  throughputKeys(model, 'the table', def.throughput);
   if (typeof def.table !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(def.table)) {
     throw codecError('E_MODEL', `model ${model}: table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)`);
   }
@@ -87,6 +96,8 @@ export function resolveDefinition(def) {
   for (const [indexName, index] of Object.entries(def.indexes ?? {})) {
     const where = `index ${indexName}`;
     if (!['global', 'local'].includes(index?.type)) throw modelError(model, `${where}: type must be 'global' or 'local'`);
+    checkOptions(`model ${model}: ${where}`, index, OPTIONS[`${index.type}Index`]);
+    throughputKeys(model, where, index.throughput);
     const indexHash = index.type === 'local' ? (index.hashKey ?? hashKey) : index.hashKey;
     if (index.type === 'local' && indexHash !== hashKey) throw modelError(model, `${where}: a local index shares the table's hash key`);
     for (const key of [indexHash, index.rangeKey].filter((k) => k !== undefined)) {
@@ -109,6 +120,11 @@ export function resolveDefinition(def) {
 
   const ttl = single('ttl');
   const version = single('version');
+  const discriminator = single('discriminator');
+  const { discriminatorValue } = def;
+  if (discriminatorValue !== undefined && (!discriminator || typeof discriminatorValue !== 'string' || !discriminatorValue.isWellFormed())) {
+    throw modelError(model, 'discriminatorValue must be a string without lone UTF-16 surrogates, on a model with an attr.discriminator() attribute');
+  }
   const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table, { hashKey, rangeKey });
   return {
     name: model,
@@ -125,6 +141,15 @@ export function resolveDefinition(def) {
     indexes,
     ttl,
     version,
+    /** Polymorphism (js/model/polymorphic.mjs): the attribute, this class's value, every class by value, the parent class. */
+    discriminator,
+    classValue: undefined,
+    registry: new Map(),
+    parent: undefined,
+    /** What `defineSubclass` extends. */
+    definition: def,
+    /** `[name, attribute]` of the attributes holding polymorphic maps (js/attributes/map-variants.mjs). */
+    variantMaps: entries.filter(([, a]) => holdsVariants(a)),
     billingMode,
     throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
     codec,

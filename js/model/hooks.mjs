@@ -1,21 +1,42 @@
-// The async attribute hooks around I/O (S3 uploads, key providers, S3 downloads). Only attributes
-// that override a hook are awaited, so plain models pay nothing for them.
+// The attribute hooks of writes and reads. A write's hook is synchronous (planWrite: the value to
+// store and the S3 object to upload, part of the write's plan); the read's is async (afterRead: S3
+// downloads). Only attributes that override a hook are called, so plain models pay nothing for them.
 import { Attribute } from '../attributes/attribute.mjs';
 import { itemKeyOf } from './keys.mjs';
 
 const overrides = (attribute, hook) => attribute[hook] !== Attribute.prototype[hook];
 
 /**
- * Runs the hooks concurrently and waits for all of them, also when one fails: an upload still under
- * way when its sibling failed would otherwise finish unseen, after the caller cleaned up.
+ * The write's plan of `values`: `{ values, objects }`, a copy with the values to encode in place
+ * of those that attributes store elsewhere, and the S3 objects to upload before the write.
  */
-async function run(m, values, hook, extra) {
+export function planValues(m, values) {
+  const stored = { ...values };
+  const objects = [];
+  let context;
+  for (const [name, attribute] of m.attributes) {
+    if (values[name] !== undefined && overrides(attribute, 'planWrite')) {
+      context ??= { model: m, item: values, itemKey: itemKeyOf(m, values) };
+      const { stored: value, object } = attribute.planWrite(values[name], { ...context, name });
+      stored[name] = value;
+      if (object) objects.push(object);
+    }
+  }
+  return { values: stored, objects };
+}
+
+/**
+ * `values` (freshly decoded, so mutated in place) with every afterRead hook applied. The hooks run
+ * concurrently and all are waited for, also when one fails. `abortSignal`: the read's, given to the
+ * downloads.
+ */
+export async function afterRead(m, values, { abortSignal } = {}) {
   const pending = [];
   let context;
   for (const [name, attribute] of m.attributes) {
-    if (values[name] !== undefined && overrides(attribute, hook)) {
-      context ??= { model: m, item: values, itemKey: itemKeyOf(m, values), ...extra };
-      pending.push(attribute[hook](values[name], { ...context, name }).then((v) => { values[name] = v; }));
+    if (values[name] !== undefined && overrides(attribute, 'afterRead')) {
+      context ??= { model: m, item: values, itemKey: itemKeyOf(m, values), abortSignal };
+      pending.push(attribute.afterRead(values[name], { ...context, name }).then((v) => { values[name] = v; }));
     }
   }
   if (pending.length === 0) return values;
@@ -23,12 +44,3 @@ async function run(m, values, hook, extra) {
   if (failed) throw failed.reason;
   return values;
 }
-
-/**
- * A copy of `values` with every beforeWrite hook applied. `extra` joins the hook context:
- * `abortSignal` (the write's, given to the uploads); `{ uploads, reused }` collect the 'item'-layout objects the hooks uploaded or found (js/model/s3-writes.mjs).
- */
-export const beforeWrite = (m, values, extra) => run(m, { ...values }, 'beforeWrite', extra);
-
-/** `values` (freshly decoded, so mutated in place) with every afterRead hook applied; `extra`: `{ abortSignal }` of the read. */
-export const afterRead = (m, values, extra) => run(m, values, 'afterRead', extra);

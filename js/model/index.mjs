@@ -5,12 +5,15 @@ import { ExpressionBuilder } from '../expressions/index.mjs';
 import { ItemNotFoundError } from '../errors/index.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { clientRegion, regionFor } from '../console/region.mjs';
 import { consoleUrls, storedKeyValue } from '../console/urls.mjs';
 import { batchGetRaw, batchWrite } from './batch.mjs';
 import { collectS3Orphans } from './collect-s3-orphans.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { afterRead } from './hooks.mjs';
+import { fieldsOf } from '../attributes/map-variants.mjs';
+import { checkClassValue, checkSameClass, classChanged, classFilter, descends, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 import { MAX_JSON_DEPTH } from '../codec/wire.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
@@ -18,11 +21,11 @@ import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawI
 import { prepare, setKey } from './prepare.mjs';
 import { reencrypt } from './reencrypt.mjs';
 import { buildRefs } from './refs.mjs';
-import { written } from './s3-writes.mjs';
+import { execute } from './execute.mjs';
 import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
-import { attributeValues, conditionCheckRequest, deleteRequest, putRequest, updateRequest, validateCreated } from './writes.mjs';
+import { attributeValues, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
 
 const META = Symbol('dynamodb-mate model');
 
@@ -33,16 +36,27 @@ function withDefaults(attributes, values) {
     if (filled[name] === undefined && attribute.options.default !== undefined) filled[name] = attribute.defaultValue();
     const v = filled[name];
     if (attribute.type === 'map' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      filled[name] = withDefaults(new Map(Object.entries(attribute.attributes)), v);
+      const fields = attribute.variants ? fieldsOf(attribute.variants, v) : attribute.attributes;
+      filled[name] = withDefaults(new Map(Object.entries(fields)), v);
     }
   }
   return filled;
 }
 
+/** The options of `m.<method>()`, checked against table entry `entry` (js/options/table.mjs). */
+const options = (m, method, value, entry = method) => checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]);
+
+/** `options.retry` of a batch: its keys checked, the values by the batch. */
+const withRetry = (m, method, o) => {
+  checkOptions(`${m.name}.${method}() options.retry`, o.retry, OPTIONS.retry);
+  return o;
+};
+
 /** `get(hash, range?, opts?)`: the range argument exists only on models with a range key. */
-function keyArgs(m, args) {
+function keyArgs(m, args, method) {
   const [hash, second, third] = args;
-  return m.rangeKey ? { key: keyValues(m, hash, second), opts: third ?? {} } : { key: keyValues(m, hash), opts: second ?? {} };
+  const opts = options(m, method, m.rangeKey ? third : second, 'get');
+  return { key: m.rangeKey ? keyValues(m, hash, second) : keyValues(m, hash), opts };
 }
 
 function notFound(m, key) {
@@ -63,19 +77,34 @@ export class ModelBase {
   }
 
   /**
-   * Internal: an instance of this (possibly user-subclassed) model from a stored item. `abortSignal`:
-   * the reading call's, given to the S3 downloads of S3-backed attributes.
+   * Internal: an instance of this (possibly user-subclassed) model from a stored item, or of the
+   * subclass its discriminator names. `abortSignal`: the reading call's, given to the S3 downloads
+   * of S3-backed attributes.
    */
   static async fromItem(item, abortSignal) {
     const m = ModelBase.#meta(this);
+    const stored = storedClass(m, item);
+    if (stored && stored.m !== m) return new stored.Model(await ModelBase.#decode(stored.m, item, abortSignal));
     return new this(await ModelBase.#decode(m, item, abortSignal));
+  }
+
+  /**
+   * A class of this model's hierarchy (pynamodb's `class Cat(Animal, discriminator='cat')`):
+   * `{ value, name, attributes }`, items stored with `value` in the discriminator attribute and
+   * the attributes added to this model's.
+   */
+  static defineSubclass(definition) {
+    const m = resolveSubclass(ModelBase.#meta(this), definition);
+    const Model = modelClass(this, m);
+    registerClass(m, Model, definition.value);
+    return Model;
   }
 
   /** The values of a stored item (afterRead hooks applied); errors name the item. */
   static async #decode(m, item, abortSignal) {
     await prepare(m);
     try {
-      return await afterRead(m, m.codec.decode(item), { abortSignal });
+      return await afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
     } catch (error) {
       throw withItemKey(error, rawItemKey(m, item));
     }
@@ -95,7 +124,8 @@ export class ModelBase {
 
   /** Rotation: encrypted attribute `name` takes another key option, e.g. a keyring with a new current id. */
   static setKey(name, key, opts) {
-    return setKey(ModelBase.#meta(this), name, key, opts);
+    const m = ModelBase.#meta(this);
+    return setKey(m, name, key, options(m, 'setKey', opts));
   }
 
   /**
@@ -104,7 +134,8 @@ export class ModelBase {
    * signal, onProgress }` → `{ scanned, updated, conflicts, cursor }`, resumable from `cursor`.
    */
   static reencrypt(opts) {
-    return reencrypt(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return reencrypt(m, options(m, 'reencrypt', opts));
   }
 
   // ---- S3 objects ---------------------------------------------------------------------------
@@ -114,9 +145,10 @@ export class ModelBase {
    * are older than the grace period: `{ attributes, models, bucket, prefix, olderThan, dryRun,
    * batchSize, onProgress }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
    */
-  static async collectS3Orphans(opts = {}) {
+  static async collectS3Orphans(given) {
     const m = ModelBase.#meta(this);
-    if (opts?.models === undefined) return collectS3Orphans(m, opts);
+    const opts = options(m, 'collectS3Orphans', given);
+    if (opts.models === undefined) return collectS3Orphans(m, opts);
     if (!Array.isArray(opts.models)) throw codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): models must be an array of model classes`);
     return collectS3Orphans(m, { ...opts, models: opts.models.map((Model) => ModelBase.#meta(Model)) });
   }
@@ -124,7 +156,8 @@ export class ModelBase {
   // ---- table -------------------------------------------------------------------------------
 
   static createTable(opts) {
-    return createTable(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return createTable(m, options(m, 'createTable', opts, 'table'));
   }
 
   static describeTable() {
@@ -132,7 +165,8 @@ export class ModelBase {
   }
 
   static deleteTable(opts) {
-    return deleteTable(ModelBase.#meta(this), opts);
+    const m = ModelBase.#meta(this);
+    return deleteTable(m, options(m, 'deleteTable', opts, 'table'));
   }
 
   // ---- items -------------------------------------------------------------------------------
@@ -150,7 +184,9 @@ export class ModelBase {
       const what = named.length === unknown.length ? named.join(', ') : `${unknown.length} unknown properties`;
       throw codecError('E_ITEM_UNKNOWN', `${m.name} has no attribute ${what}`);
     }
+    checkClassValue(m, values);
     const filled = withDefaults(m.attributes, values);
+    if (m.discriminator) filled[m.discriminator] = m.classValue;
     const instance = new this(filled);
     validateCreated(m, instance);
     return instance;
@@ -158,15 +194,17 @@ export class ModelBase {
 
   /** `get(hash, range?, { consistentRead, attributes, abortSignal })`; throws ItemNotFoundError when missing. */
   static async get(...args) {
+    const m = ModelBase.#meta(this);
+    const { key } = keyArgs(m, args, 'get');
     const found = await this.getOneOrNone(...args);
-    if (found === null) throw notFound(ModelBase.#meta(this), keyArgs(ModelBase.#meta(this), args).key);
+    if (found === null) throw notFound(m, key);
     return found;
   }
 
   /** Like `get`, but null when the item does not exist. */
   static async getOneOrNone(...args) {
     const m = ModelBase.#meta(this);
-    const { key, opts } = keyArgs(m, args);
+    const { key, opts } = keyArgs(m, args, 'getOneOrNone');
     const input = { TableName: m.table, Key: encodeKey(m, key) };
     if (opts.consistentRead) input.ConsistentRead = true;
     if (opts.attributes) {
@@ -178,43 +216,48 @@ export class ModelBase {
     return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
   }
 
-  /** Puts the item: `{ condition, abortSignal }`. */
-  async save(opts) {
+  /** Puts the item: `{ condition, addVersionCondition, abortSignal }`. */
+  async save(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'save', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
-    const request = await putRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => send(m, PutItemCommand, request.params, sent));
-    request.commit();
+    await prepare(m);
+    const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await execute(plan, () => send(m, PutItemCommand, plan.params, sent), sent.abortSignal);
     return this;
   }
 
-  /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
-  async update(actions, opts) {
+  /** Applies update actions (`{ condition, addVersionCondition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
+  async update(actions, given) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
+    const opts = options(m, 'update', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, UpdateItemCommand, sent);
-    const request = await updateRequest(m, Model.attr, this, actions, opts);
-    const out = await written(request.s3, () => send(m, UpdateItemCommand, { ...request.params, ReturnValues: 'ALL_NEW' }, sent));
-    request.commit();
+    await prepare(m); // operands bound to the item are encoded with the attribute's keys
+    const plan = planUpdate(m, Model.attr, this, actions, opts);
+    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW' }, sent), sent.abortSignal);
+    checkSameClass(m, out.Attributes ?? {});
     const fresh = await ModelBase.#decode(m, out.Attributes ?? {}, sent.abortSignal);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
 
-  /** Deletes the item: `{ condition, abortSignal }`. */
-  async delete(opts) {
+  /** Deletes the item: `{ condition, addVersionCondition, abortSignal }`. */
+  async delete(given) {
     const m = ModelBase.#meta(this.constructor);
+    const opts = options(m, 'delete', given, 'write');
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, DeleteItemCommand, sent);
-    const request = await deleteRequest(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await written(request.s3, () => send(m, DeleteItemCommand, request.params, sent));
+    const plan = planDelete(m, this.constructor.attr, this, opts, { returnsOld: true });
+    await execute(plan, () => send(m, DeleteItemCommand, plan.params, sent), sent.abortSignal);
   }
 
   /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */
-  async deleteIfExists({ abortSignal } = {}) {
+  async deleteIfExists(opts) {
     const m = ModelBase.#meta(this.constructor);
+    const { abortSignal } = options(m, 'deleteIfExists', opts, 'abort');
     try {
       await this.delete({ condition: this.constructor.attr[m.hashKey].exists(), abortSignal });
       return true;
@@ -225,12 +268,14 @@ export class ModelBase {
   }
 
   /** Re-reads the item (strongly consistent unless told otherwise): `{ consistentRead, abortSignal }`. */
-  async refresh({ consistentRead = true, abortSignal } = {}) {
+  async refresh(opts) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
+    const { consistentRead = true, abortSignal } = options(m, 'refresh', opts);
     const key = Object.fromEntries([m.hashKey, m.rangeKey].filter(Boolean).map((k) => [k, this[k]]));
     const fresh = await Model.getOneOrNone(...Object.values(key), { consistentRead, abortSignal });
     if (fresh === null) throw notFound(m, key);
+    if (ModelBase.#meta(fresh.constructor) !== m) throw classChanged(m, ModelBase.#meta(fresh.constructor), key);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
@@ -258,7 +303,7 @@ export class ModelBase {
         return [k, revive(x, depth + 1)];
       }));
     };
-    return new this(m.codec.decode(revive(json, 0)));
+    return new this(narrowMapVariants(m, m.codec.decode(revive(json, 0))));
   }
 
   // ---- AWS console URLs (region: `{ region }`, else the client's, see js/console/region.mjs) ----
@@ -285,24 +330,27 @@ export class ModelBase {
   // ---- query and scan ----------------------------------------------------------------------
 
   /** Async iterator over the items with this hash key: `{ range, filter, index, order, limit, attributes, consistentRead, pageSize, abortSignal }`. */
-  static async* query(hashValue, opts = {}) {
+  static async* query(hashValue, given) {
     const m = ModelBase.#meta(this);
-    for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts)) {
+    const opts = options(m, 'query', given);
+    for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts)) {
       yield await this.fromItem(item, opts.abortSignal);
     }
   }
 
   /** One page of a query: `{ items, cursor }`; pass `cursor` back for the next page (undefined at the end). */
-  static async queryPage(hashValue, opts = {}) {
+  static async queryPage(hashValue, given) {
     const m = ModelBase.#meta(this);
-    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.cursor, opts.limit, opts.abortSignal);
+    const opts = options(m, 'queryPage', given, 'query');
+    const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
-  static async* scan(opts = {}) {
+  static async* scan(given) {
     const m = ModelBase.#meta(this);
-    const params = scanParams(m, this.attr, opts);
+    const opts = options(m, 'scan', given);
+    const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     const items = opts.segments && opts.segments > 1
       ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
       : rawItems(m, ScanCommand, params, opts);
@@ -310,19 +358,22 @@ export class ModelBase {
   }
 
   /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
-  static async scanPage(opts = {}) {
+  static async scanPage(given) {
     const m = ModelBase.#meta(this);
-    const params = scanParams(m, this.attr, opts);
+    const opts = options(m, 'scanPage', given);
+    const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
     const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
     return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
-  static count(hashValue, opts = {}) {
+  static count(hashValue, given) {
     const m = ModelBase.#meta(this);
-    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, opts), opts.abortSignal);
-    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, opts), opts.abortSignal);
+    const opts = options(m, 'count', given);
+    const filtered = classFilter(m, this.attr, opts);
+    if (hashValue === undefined) return count(m, ScanCommand, scanParams(m, this.attr, filtered), opts.abortSignal);
+    return count(m, QueryCommand, queryParams(m, this.attr, hashValue, filtered), opts.abortSignal);
   }
 
   // ---- batches and transactions ------------------------------------------------------------
@@ -330,58 +381,73 @@ export class ModelBase {
   /** Items for the keys (hash values, `[hash, range]` pairs or key objects); missing ones are skipped. */
   static async batchGet(keys, opts) {
     const m = ModelBase.#meta(this);
-    const raw = await batchGetRaw(m, this.attr, keys, opts);
+    const raw = await batchGetRaw(m, this.attr, keys, withRetry(m, 'batchGet', options(m, 'batchGet', opts)));
     return Promise.all(raw.map((item) => this.fromItem(item, opts?.abortSignal)));
   }
 
   /** `{ put: [instances], delete: [keys] }`. */
   static batchWrite(requests, opts) {
-    return batchWrite(ModelBase.#meta(this), this.attr, requests, opts);
+    const m = ModelBase.#meta(this);
+    const o = withRetry(m, 'batchWrite', options(m, 'batchWrite', opts));
+    const given = checkOptions(`${m.name}.batchWrite() requests`, requests, OPTIONS.batchWriteRequests);
+    const metaOf = (x) => (x instanceof ModelBase && descends(x.constructor[META], m) ? x.constructor[META] : undefined);
+    return batchWrite(m, this.attr, metaOf, given, o);
   }
 
   static transactWrite(ops, opts) {
-    return transactWrite(ModelBase.#meta(this).client, ops, opts);
+    const m = ModelBase.#meta(this);
+    return transactWrite(m.client, ops, options(m, 'transactWrite', opts));
   }
 
   static transactGet(ops, opts) {
-    return transactGet(ModelBase.#meta(this).client, ops, opts);
+    const m = ModelBase.#meta(this);
+    return transactGet(m.client, ops, options(m, 'transactGet', opts, 'abort'));
   }
 
-  static getOp(...args) {
+  static getOp(...key) {
     const m = ModelBase.#meta(this);
-    const { key } = keyArgs(m, args);
-    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, key) }, (item) => this.fromItem(item));
+    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item) => this.fromItem(item));
   }
 
   static conditionCheckOp(key, condition) {
     const m = ModelBase.#meta(this);
-    return new WriteOp(this, 'conditionCheck', async () => conditionCheckRequest(m, batchKey(m, key), condition));
+    return new WriteOp(this, 'conditionCheck', m, () => planConditionCheck(m, batchKey(m, key), condition));
   }
 
-  putOp(opts) {
+  putOp(given) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'put', (io) => putRequest(m, this.constructor.attr, this, { ...opts, ...io }));
+    const opts = options(m, 'putOp', given, 'op');
+    return new WriteOp(this.constructor, 'put', m, () => planPut(m, this.constructor.attr, this, opts));
   }
 
-  updateOp(actions, opts) {
+  updateOp(actions, given) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'update', (io) => updateRequest(m, this.constructor.attr, this, actions, { ...opts, ...io }));
+    const opts = options(m, 'updateOp', given, 'op');
+    return new WriteOp(this.constructor, 'update', m, () => planUpdate(m, this.constructor.attr, this, actions, opts));
   }
 
-  deleteOp(opts) {
+  deleteOp(given) {
     const m = ModelBase.#meta(this.constructor);
-    return new WriteOp(this.constructor, 'delete', (io) => deleteRequest(m, this.constructor.attr, this, { ...opts, ...io }));
+    const opts = options(m, 'deleteOp', given, 'op');
+    return new WriteOp(this.constructor, 'delete', m, () => planDelete(m, this.constructor.attr, this, opts));
   }
 }
 
-/** Defines a model (see api.md): returns a class to use as is or to extend. */
-export function defineModel(definition) {
-  const m = resolveDefinition(definition);
-  m.region = clientRegion(m.client);
-  const Model = class extends ModelBase {};
+/** The class of model meta `m`, extending `Parent` (ModelBase, or the model a subclass extends). */
+function modelClass(Parent, m) {
+  const Model = class extends Parent {};
   Object.defineProperty(Model, 'name', { value: m.name });
   Object.defineProperty(Model, META, { value: m });
   Object.defineProperty(Model, 'attr', { value: buildRefs(m), enumerable: true });
   Object.defineProperty(Model, 'tableName', { value: m.table, enumerable: true });
+  return Model;
+}
+
+/** Defines a model: returns a class to use as is or to extend. */
+export function defineModel(definition) {
+  const m = resolveDefinition(definition);
+  m.region = clientRegion(m.client);
+  const Model = modelClass(ModelBase, m);
+  registerClass(m, Model, definition.discriminatorValue);
   return Model;
 }

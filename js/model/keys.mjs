@@ -23,7 +23,7 @@ function utf8Length(text) {
 }
 
 /** Refuses an encoded key value (S or B) that DynamoDB would refuse, before any request is sent. */
-function checkKeyValue(m, name, role, av) {
+export function checkKeyValue(m, name, role, av) {
   const value = av.S ?? av.B;
   if (value === undefined) return;
   const limit = MAX_KEY_BYTES[role];
@@ -39,6 +39,33 @@ export function checkItemKeys(m, item) {
   for (const [name, role] of keys) {
     const av = name === undefined ? undefined : item[m.dbName(name)];
     if (av) checkKeyValue(m, name, role, av);
+  }
+}
+
+/** The index key attributes: name → 'hash' or 'range' (the stricter limit when it is both). */
+function indexKeyRoles(m) {
+  if (!m.indexKeyRoles) {
+    m.indexKeyRoles = new Map();
+    for (const index of m.indexes.values()) {
+      if (index.hashKey !== undefined && !m.indexKeyRoles.has(index.hashKey)) m.indexKeyRoles.set(index.hashKey, 'hash');
+      if (index.rangeKey !== undefined) m.indexKeyRoles.set(index.rangeKey, 'range');
+    }
+  }
+  return m.indexKeyRoles;
+}
+
+/**
+ * The values update actions set on index key attributes, checked as a put checks them: `set(value)`
+ * and `ifNotExists(value)` (alone, a value expression is the action `SET target = expression`).
+ */
+export function checkUpdatedKeys(m, actions) {
+  for (const action of actions) {
+    const [path, value] = action?.type === 'set' ? [action.path, action.value] : [action?.target, action];
+    const operand = value?.type === 'if_not_exists' ? value.value : value;
+    if (path?.length !== 1 || operand?.type !== 'value') continue;
+    const name = m.byDbName.get(path[0].name);
+    const role = indexKeyRoles(m).get(name);
+    if (role) checkKeyValue(m, name, role, operand.value);
   }
 }
 

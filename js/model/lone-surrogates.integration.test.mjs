@@ -32,8 +32,21 @@ const STRING_KINDS = {
 const NO_STRINGS = ['number', 'binary', 'boolean', 'null', 'numberSet', 'binarySet', 'datetime', 'ttl', 'version',
   'compressedBinary', 'encryptedBinary', 'encryptedNumber', 's3Binary'];
 
+/** attr.* kinds whose strings are fixed by the definition, not given per item: refused there (below). */
+const DEFINED_STRINGS = ['discriminator'];
+
 test('every attr.* kind is either checked here or holds no strings', () => {
-  assert.deepEqual(Object.keys(attr).sort(), [...Object.keys(STRING_KINDS), ...NO_STRINGS].sort());
+  assert.deepEqual(Object.keys(attr).sort(), [...Object.keys(STRING_KINDS), ...NO_STRINGS, ...DEFINED_STRINGS].sort());
+});
+
+test('a discriminator value with a lone surrogate is refused where it is defined (E_MODEL)', () => {
+  const attributes = { id: attr.string({ hashKey: true }), kind: attr.discriminator() };
+  const client = { send() { throw new Error('no I/O'); } };
+  const Pet = defineModel({ name: 'Pet', table: 'pets', client, attributes });
+  const refusedHere = (run, text) => assert.throws(run, (e) => e instanceof errors.ModelError && e.code === 'E_MODEL' && e.message.includes(text));
+  refusedHere(() => Pet.defineSubclass({ name: 'Cat', value: LONE }), 'lone UTF-16 surrogate');
+  refusedHere(() => defineModel({ name: 'Dog', table: 'pets', client, attributes, discriminatorValue: LONE }), 'lone UTF-16 surrogate');
+  refusedHere(() => attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { [LONE]: { a: attr.string() } } }), 'lone UTF-16 surrogate');
 });
 
 async function setUp({ dynamodb, s3 }) {

@@ -2,7 +2,6 @@
 // model is defined, so everything stays synchronous; key providers (a KMS data key) are awaited by
 // `prepare()`, once per model, which every request awaits before it encodes or decodes an item.
 import { Attribute } from '../attributes/attribute.mjs';
-import { options } from '../codec/input.mjs';
 import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 
@@ -54,10 +53,9 @@ export function prepare(m) {
 }
 
 /** Gives encrypted attribute `name` another key option (rotation: a keyring with a new current id). */
-export async function setKey(m, name, key, opts) {
+export async function setKey(m, name, key, { keyId } = {}) {
   const attribute = m.attributes.get(name);
   if (!attribute || !resolvesKeys(attribute)) throw codecError('E_ARGUMENT', `${m.name} has no encrypted attribute ${name}`);
-  const { keyId } = options(`${m.name}.setKey() options`, opts);
   await prepare(m);
   await keyStep(m, name, async () => {
     const rotated = attribute.withKey(key, keyId);

@@ -2,9 +2,10 @@
 // cursor, and counts.
 import { QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ExpressionBuilder } from '../expressions/index.mjs';
+import { rangeValues } from '../expressions/key-condition.mjs';
 import { codecError } from '../errors/make.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
-import { withKey } from './keys.mjs';
+import { checkKeyValue, withKey } from './keys.mjs';
 import { send } from './send.mjs';
 
 function indexOf(m, name) {
@@ -54,6 +55,9 @@ export function queryParams(m, refs, hashValue, o = {}) {
   const hashKey = index ? index.hashKey : m.hashKey;
   const rangeKey = index ? index.rangeKey : m.rangeKey;
   params.KeyConditionExpression = builder.keyCondition(refs[hashKey], hashValue, o.range, { rangeKey: rangeKey && refs[rangeKey] });
+  // Key values as a write stores them: DynamoDB refuses an empty or oversized one in a key condition.
+  checkKeyValue(m, hashKey, 'hash', refs[hashKey].eq(hashValue).right.value);
+  for (const value of rangeValues(o.range)) checkKeyValue(m, rangeKey, 'range', value);
   if (o.order !== undefined && o.order !== 'asc' && o.order !== 'desc') {
     throw codecError('E_ARGUMENT', "order must be 'asc' or 'desc'");
   }

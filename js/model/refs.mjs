@@ -2,7 +2,9 @@
 // (`list.at(i)`, `.at(i).key(name)`, `.at(i).at(j)`), whose encoder turns expression operands into
 // AttributeValues through the model's item codec, so conditions compare exactly what a write would
 // store.
+import { holdsVariants } from '../attributes/map-variants.mjs';
 import { AttrRef } from '../expressions/index.mjs';
+import { checkedOperand } from './polymorphic.mjs';
 import { ElementCodec } from './element-codec.mjs';
 import { ItemBoundValue } from './item-bound.mjs';
 
@@ -58,7 +60,8 @@ function makeRef(m, path, attribute, place) {
     // An S3-backed value is uploaded by the update that sets it (js/model/s3-writes.mjs).
     value: attribute.needsS3 ? (v) => attribute.updateValue(v, { model: m, name: place.where })
       : attribute.bindsItem ? (v) => new ItemBoundValue((Key) => place.encode(v, false, Key))
-        : (v) => place.encode(v, false),
+        : holdsVariants(attribute) ? (v) => place.encode(checkedOperand(attribute, v, `${m.name}.${place.where}`), false)
+          : (v) => place.encode(v, false),
     element: (v) => place.encode(v, true),
     refuses: refuses(attribute, place.where),
   };

@@ -12,7 +12,7 @@
 // order the two writes take, the stored item ends up pointing at an object.
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBError, DynamoDBMateError, S3Error } from '../errors/index.mjs';
-import { itemSuffix } from '../errors/item-key.mjs';
+import { itemSuffix, withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { UpdateAction } from '../expressions/nodes.mjs';
 import { valueOperand } from '../expressions/operands.mjs';
@@ -101,7 +101,7 @@ function projection(m, names) {
 
 /**
  * One item write's 'item'-layout objects: those it uploads (`uploads`) and the young ones it reuses
- * (`reused`), both filled by the attributes' beforeWrite, those the item referenced before
+ * (`reused`), both filled by uploadObjects, those the item referenced before
  * (`previous`) and those it stores (`stored`).
  */
 export class S3Write {
@@ -213,35 +213,48 @@ function s3Target(m, action) {
 }
 
 /**
- * Update actions on S3-backed attributes: reads the 'item'-layout objects the update replaces, then
- * uploads the values set, and returns the actions with the stored values (URIs) in their place, with
- * the S3Write to settle after the UpdateItem. Actions on other attributes pass through.
- * @param key the item's key values; @param abortSignal the update's, given to the uploads
+ * The plan of update actions on S3-backed attributes (synchronous): the actions with the values'
+ * URIs (or inlined values) in place of the values, the objects to upload before the UpdateItem,
+ * and the S3Write to settle after it. Actions on other attributes pass through.
+ * @param key the item's key values
  */
-export async function uploadActions(m, actions, key, abortSignal) {
+export function planActions(m, actions, key) {
   const targets = actions.map((action) => (action instanceof UpdateAction ? s3Target(m, action) : undefined));
-  if (!targets.some(Boolean)) return { actions, s3: undefined };
+  if (!targets.some(Boolean)) return { actions, objects: [], s3: undefined };
   const removed = targets.find((t, i) => t && actions[i].type === 'remove' && !t.attribute.nullable);
   if (removed) throw codecError('E_EXPRESSION', `${m.name}.${removed.name}: remove() on an attribute that is not nullable`);
   const owned = [...new Set(targets.filter((t) => t?.attribute.layout === 'item').map((t) => t.name))];
   const s3 = s3Write(m, key, owned);
-  await s3?.readPrevious(abortSignal);
-  const context = { model: m, item: key, itemKey: itemKeyOf(m, key), uploads: s3?.uploads, reused: s3?.reused, abortSignal };
-  const results = await Promise.allSettled(actions.map(async (action, i) => {
+  const context = { model: m, item: key, itemKey: itemKeyOf(m, key) };
+  const objects = [];
+  const planned = actions.map((action, i) => {
     const target = targets[i];
     if (!target || action.type === 'remove') return action;
     const upload = action.value?.type === 'value' ? action.value.value : undefined;
     if (!(upload instanceof S3Upload)) {
       throw codecError('E_EXPRESSION', `${m.name}.${target.name}: an S3-backed attribute is set to a value (set(value)) or removed (remove())`);
     }
-    const stored = await target.attribute.beforeWrite(upload.value, { ...context, name: target.name });
+    const { stored, object } = target.attribute.planWrite(upload.value, { ...context, name: target.name });
+    if (object) objects.push(object);
     if (typeof stored === 'string') s3?.stored.set(target.name, stored);
     return new UpdateAction('set', { path: action.path, value: valueOperand(m.codec.encodeValue(target.name, stored), `set() on ${target.name}`) });
-  }));
+  });
+  return { actions: planned, objects, s3 };
+}
+
+/**
+ * Uploads the objects one item write planned, concurrently, and waits for all of them also when
+ * one fails (an upload still under way would otherwise finish unseen, after the cleanup). A failure
+ * (an abort by `abortSignal`, the write's, too) settles the write's S3 side (`s3`, possibly
+ * undefined) as refused, then throws.
+ */
+export async function uploadObjects(m, itemKey, objects, s3, abortSignal) {
+  if (objects.length === 0) return;
+  const context = { model: m, itemKey, uploads: s3?.uploads, reused: s3?.reused, abortSignal };
+  const results = await Promise.allSettled(objects.map((object) => m.attributes.get(object.name).upload(object, { ...context, name: object.name })));
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) {
     await s3?.settle('refused');
-    throw failed.reason;
+    throw withItemKey(failed.reason, itemKey);
   }
-  return { actions: results.map((r) => r.value), s3 };
 }

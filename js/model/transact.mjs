@@ -1,6 +1,8 @@
 // Transactions over any models: TransactWriteItems / TransactGetItems (cancellations are typed by send.mjs).
 import { TransactGetItemsCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { codecError } from '../errors/make.mjs';
+import { stage } from './execute.mjs';
+import { prepare } from './prepare.mjs';
 import { outcomeOf, settleAll } from './s3-writes.mjs';
 import { notAborted, send } from './send.mjs';
 
@@ -8,10 +10,20 @@ const KINDS = { put: 'Put', update: 'Update', delete: 'Delete', conditionCheck: 
 
 /** A write operation for `transactWrite`: made by `putOp()`, `updateOp()`, `deleteOp()`, `conditionCheckOp()`. */
 export class WriteOp {
-  constructor(model, kind, build) {
+  #plan;
+
+  /** `plan()`: the operation's write plan (js/model/writes.mjs) of model `m`, made synchronously. */
+  constructor(model, kind, m, plan) {
     this.model = model;
     this.kind = kind;
-    this.build = build;
+    this.m = m;
+    this.#plan = plan;
+  }
+
+  /** The write plan, once the model's key providers are resolved; throws when the operation is invalid. */
+  async plan() {
+    await prepare(this.m);
+    return this.#plan();
   }
 }
 
@@ -37,17 +49,19 @@ function sender(client, ops) {
 }
 
 /**
- * Builds every operation (S3 uploads included) before sending; the S3 side of each write is settled
- * after the transaction, whatever its outcome (js/model/s3-writes.mjs).
+ * Plans every operation before any I/O, then stages them all (S3 uploads: js/model/execute.mjs)
+ * before sending; the S3 side of each write is settled after the transaction, whatever its outcome
+ * (js/model/s3-writes.mjs).
  */
 export async function transactWrite(client, ops, { clientRequestToken, abortSignal } = {}) {
   checkOps(ops, WriteOp, 'transactWrite');
   const m = sender(client, ops);
   notAborted(m, TransactWriteItemsCommand, { abortSignal });
-  const built = await Promise.allSettled(ops.map((op) => op.build({ abortSignal }))); // the signal reaches the uploads
-  const requests = built.filter((r) => r.status === 'fulfilled').map((r) => r.value);
-  const s3 = requests.map((r) => r.s3);
-  const failed = built.find((r) => r.status === 'rejected');
+  const requests = [];
+  for (const op of ops) requests.push(await op.plan());
+  const staged = await Promise.allSettled(requests.map((plan) => stage(plan, abortSignal))); // the signal reaches the reads and uploads
+  const s3 = requests.filter((_, i) => staged[i].status === 'fulfilled').map((r) => r.s3);
+  const failed = staged.find((r) => r.status === 'rejected');
   if (failed) {
     await settleAll(s3, 'refused');
     throw failed.reason;

@@ -1,25 +1,41 @@
-// The write requests of an item (put, update, delete, condition check), shared by the direct calls
-// and by transactions. Each returns the request parameters plus `commit()`, which updates the
-// instance once the write succeeded (the version attribute moves on only then), and `s3`, the
-// S3Write to settle after it (js/model/s3-writes.mjs) when it replaces 'item'-layout S3 objects.
+// The write plans of an item (put, update, delete, condition check), shared by the direct calls,
+// transactions and batches. A plan is made synchronously and does no I/O (key providers are awaited
+// before: prepare.mjs), so a write that is invalid in any way fails before anything is uploaded or
+// sent: every value encoded and checked (item size, key values), every expression built, the S3
+// objects to upload computed (bucket, key, body). A plan is `{ m, params, itemKey, objects, s3,
+// commit }`: the request parameters, the item's key (for errors), the S3 objects to upload before
+// the request, the S3Write to settle after it (js/model/s3-writes.mjs) when it replaces
+// 'item'-layout objects, and `commit()`, which updates the instance once the write succeeded (the
+// version attribute moves on only then). js/model/execute.mjs executes plans: it reads the objects
+// a write replaces, uploads, sends the request, then settles the S3 side by its outcome.
 import { Attribute } from '../attributes/attribute.mjs';
 import { cond, ExpressionBuilder } from '../expressions/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
-import { beforeWrite } from './hooks.mjs';
-import { prepare } from './prepare.mjs';
-import { checkItemKeys, encodeKey, itemKeyOf } from './keys.mjs';
-import { ownedNames, s3Write, uploadActions } from './s3-writes.mjs';
+import { planValues } from './hooks.mjs';
+import { checkItemKeys, checkUpdatedKeys, encodeKey, itemKeyOf } from './keys.mjs';
+import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
+import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 
-/** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
-function versionGuard(m, refs, values) {
-  if (!m.version) return { condition: undefined, next: undefined };
+/**
+ * pynamodb's optimistic locking: the stored version must be the one this instance holds, unless
+ * `addVersionCondition` is false (last write wins); the version moves on either way, as in pynamodb.
+ * `step` is the update action that moves it: ADD 1 to the stored version (so that a write without
+ * the condition cannot roll it back), SET 1 when the instance has none.
+ */
+function versionGuard(m, refs, values, { addVersionCondition = true } = {}, operation = 'write') {
+  if (typeof addVersionCondition !== 'boolean') {
+    throw codecError('E_ARGUMENT', `${m.name}.${operation}(): addVersionCondition must be true or false, got ${addVersionCondition === null ? 'null' : typeof addVersionCondition}`);
+  }
+  if (!m.version) return { condition: undefined, next: undefined, step: undefined };
   const current = values[m.version];
   const ref = refs[m.version];
+  const fresh = current === undefined || current === null;
   return {
-    condition: current === undefined || current === null ? ref.notExists() : ref.eq(current),
-    next: current === undefined || current === null ? 1 : current + 1,
+    condition: addVersionCondition ? (fresh ? ref.notExists() : ref.eq(current)) : undefined,
+    next: fresh ? 1 : current + 1,
+    step: fresh ? ref.set(1) : ref.add(1),
   };
 }
 
@@ -32,9 +48,6 @@ function expressionParams(builder, condition) {
   const ConditionExpression = condition ? builder.condition(condition) : undefined;
   return { ...(ConditionExpression ? { ConditionExpression } : {}), ...builder.params() };
 }
-
-/** True when the model has S3-backed attributes (computed once). */
-const needsS3 = (m) => (m.hasS3 ??= [...m.attributes.values()].some((a) => a.needsS3));
 
 /** The model's attribute values of an instance (its other own properties are the user's business). */
 export function attributeValues(m, instance) {
@@ -58,6 +71,7 @@ function check(m, values) {
         checked[name] = attribute.validationValue(checked[name], { model: m, name });
       }
     }
+    checkMapVariants(m, checked);
     const encoded = m.codec.encodeKept(checked);
     checkItemKeys(m, encoded.encoded.item);
     return encoded;
@@ -82,50 +96,44 @@ function takeCreated(instance) {
   return kept;
 }
 
-/**
- * The item of `values` (of `instance`) after the beforeWrite hooks (S3 uploads), encoded. With
- * S3-backed attributes the item is validated first, so that an invalid item uploads nothing; when
- * anything fails after an upload, the 'item'-layout objects uploaded are deleted again (nothing was
- * sent to DynamoDB).
- */
-export async function encodeForWrite(m, instance, values, s3, abortSignal) {
+/** The encoded item of `values` (of `instance`), checked, with the S3 objects to upload before it is written. */
+export function planItem(m, instance, given) {
   const kept = takeCreated(instance);
-  if (needsS3(m)) check(m, values);
   try {
-    const { item } = m.codec.encode(await beforeWrite(m, values, { uploads: s3?.uploads, reused: s3?.reused, abortSignal }), kept);
-    if (s3) s3.stored = s3.own(item);
-    return item;
+    const values = withClassValue(m, given);
+    checkMapVariants(m, values);
+    const planned = planValues(m, values);
+    const { item } = m.codec.encode(planned.values, kept);
+    checkItemKeys(m, item);
+    return { item, objects: planned.objects };
   } catch (error) {
-    await s3?.settle('refused');
-    throw withItemKey(error, itemKeyOf(m, values));
+    throw withItemKey(error, itemKeyOf(m, given));
   }
 }
 
-/** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else S3 objects it replaces are read first. */
-export async function putRequest(m, refs, instance, { condition, abortSignal } = {}, { returnsOld = false } = {}) {
+/** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else the executor reads the S3 objects it replaces first. */
+export function planPut(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const values = attributeValues(m, instance);
-  const version = versionGuard(m, refs, values);
+  const version = versionGuard(m, refs, values, { addVersionCondition }, 'save');
   if (m.version) values[m.version] = version.next;
-  await prepare(m);
-  const s3 = s3Write(m, values, ownedNames(m), returnsOld);
-  if (s3 && !returnsOld) await s3.readPrevious(abortSignal);
-  const item = await encodeForWrite(m, instance, values, s3, abortSignal);
+  const { item, objects } = planItem(m, instance, values);
   const builder = new ExpressionBuilder();
+  const conditions = expressionParams(builder, combine(condition, version.condition));
+  const s3 = s3Write(m, values, ownedNames(m), returnsOld);
+  if (s3) s3.stored = s3.own(item);
   return {
-    params: {
-      TableName: m.table,
-      Item: item,
-      ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}),
-      ...expressionParams(builder, combine(condition, version.condition)),
-    },
+    m,
+    params: { TableName: m.table, Item: item, ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}), ...conditions },
+    itemKey: itemKeyOf(m, values),
+    objects,
+    s3,
     commit: () => {
       if (m.version) instance[m.version] = version.next;
     },
-    s3,
   };
 }
 
-export async function updateRequest(m, refs, instance, actions, { condition, abortSignal } = {}) {
+export function planUpdate(m, refs, instance, actions, { condition, addVersionCondition } = {}) {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw codecError('E_EXPRESSION', `${m.name}.update() needs a non-empty array of update actions`);
   }
@@ -137,60 +145,59 @@ export async function updateRequest(m, refs, instance, actions, { condition, abo
     }
   }
   const Key = encodeKey(m, instance);
-  const version = versionGuard(m, refs, instance);
-  const all = m.version ? [...actions, refs[m.version].set(version.next)] : actions;
-  const { actions: stored, s3 } = await uploadActions(m, all, itemKeyOf(m, instance), abortSignal);
-  await prepare(m); // operands bound to the item are encoded here, with the attribute's keys
+  const itemKey = itemKeyOf(m, instance);
+  const version = versionGuard(m, refs, instance, { addVersionCondition }, 'update');
+  const all = m.version ? [...actions, version.step] : actions;
+  checkUpdatedKeys(m, all);
+  const { actions: stored, objects, s3 } = planActions(m, all, itemKey);
   const builder = new ExpressionBuilder();
-  let UpdateExpression;
-  let conditions;
-  try {
-    UpdateExpression = builder.update(stored);
-    conditions = expressionParams(builder, combine(condition, version.condition));
-    if (conditions.ExpressionAttributeValues) {
-      try {
-        conditions.ExpressionAttributeValues = bindValues(conditions.ExpressionAttributeValues, Key);
-      } catch (error) {
-        throw withItemKey(error, itemKeyOf(m, instance));
-      }
+  const UpdateExpression = builder.update(stored);
+  const conditions = expressionParams(builder, combine(condition, version.condition));
+  if (conditions.ExpressionAttributeValues) {
+    try {
+      conditions.ExpressionAttributeValues = bindValues(conditions.ExpressionAttributeValues, Key);
+    } catch (error) {
+      throw withItemKey(error, itemKey);
     }
-  } catch (error) {
-    await s3?.settle('refused');
-    throw error;
   }
   return {
+    m,
     params: { TableName: m.table, Key, UpdateExpression, ...conditions },
+    itemKey,
+    objects,
+    s3,
     commit: () => {
       if (m.version) instance[m.version] = version.next;
     },
-    s3,
   };
 }
 
-/** `returnsOld`: as for putRequest; the item's 'item'-layout objects are deleted after it. */
-export async function deleteRequest(m, refs, instance, { condition, abortSignal } = {}, { returnsOld = false } = {}) {
+/** `returnsOld`: as for planPut; the item's 'item'-layout objects are deleted after it. */
+export function planDelete(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const Key = encodeKey(m, instance);
-  const version = versionGuard(m, refs, instance);
+  const version = versionGuard(m, refs, instance, { addVersionCondition }, 'delete');
   const builder = new ExpressionBuilder();
+  const conditions = expressionParams(builder, combine(condition, version.condition));
   const s3 = s3Write(m, instance, ownedNames(m), returnsOld);
-  if (s3 && !returnsOld) await s3.readPrevious(abortSignal);
   return {
-    params: {
-      TableName: m.table,
-      Key,
-      ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}),
-      ...expressionParams(builder, combine(condition, version.condition)),
-    },
-    commit: () => {},
+    m,
+    params: { TableName: m.table, Key, ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}), ...conditions },
+    itemKey: itemKeyOf(m, instance),
+    objects: [],
     s3,
+    commit: () => {},
   };
 }
 
-export function conditionCheckRequest(m, keyValues, condition) {
+export function planConditionCheck(m, keyValues, condition) {
   if (!condition) throw codecError('E_EXPRESSION', `${m.name}.conditionCheckOp() needs a condition`);
   const builder = new ExpressionBuilder();
   return {
+    m,
     params: { TableName: m.table, Key: encodeKey(m, keyValues), ...expressionParams(builder, condition) },
+    itemKey: itemKeyOf(m, keyValues),
+    objects: [],
+    s3: undefined,
     commit: () => {},
   };
 }

@@ -49,6 +49,7 @@ export const wasm = {
   aeadSealPlanRandomized: guard(bindings.aeadSealPlanRandomized),
   aeadOpenPlan: guard(bindings.aeadOpenPlan),
   aeadCheckDeterministic: guard(bindings.aeadCheckDeterministic),
+  gcmSivKeyAndTag: guard(bindings.gcmSivKeyAndTag),
   compressValue: guard(bindings.compressValue),
   decompressValue: guard(bindings.decompressValue),
   registerSchema: guard(bindings.registerSchema),

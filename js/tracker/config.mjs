@@ -1,7 +1,8 @@
 // The tracker's options, checked once and resolved against pynamodb_mate's defaults for the layout:
 // 6.0.1.1's `TrackerConfig.make` for 'v6', 5.3.4.4's `BaseStatusTracker` class constants for 'v5'.
-import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { text } from '../codec/input.mjs';
+import { argumentError as refusal, flag, positiveInteger as count, positiveNumber as duration } from './arguments.mjs';
 
 export const STATUS_NAMES = ['pending', 'inProgress', 'failed', 'succeeded', 'ignored'];
 
@@ -17,25 +18,9 @@ const DEFAULTS = {
   },
 };
 
-const KNOWN = [
-  'client', 'table', 'useCaseId', 'layout', 'statuses', 'extraStatuses', 'readyStatuses', 'shards', 'sep',
-  'statusZeroPad', 'shardZeroPad', 'maxRetry', 'lockExpireSeconds', 'tracebackStackLimit', 'recoverExpired',
-  'heartbeatSeconds', 'ttl',
-];
-
-const argumentError = (message) => codecError('E_ARGUMENT', `StatusTracker: ${message}`);
-
-function positiveInteger(name, value, fallback) {
-  const v = value ?? fallback;
-  if (!Number.isSafeInteger(v) || v < 1) throw argumentError(`${name} must be a positive integer`);
-  return v;
-}
-
-function positiveNumber(name, value, fallback) {
-  const v = value ?? fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw argumentError(`${name} must be a positive number of seconds`);
-  return v;
-}
+const argumentError = (message) => refusal('StatusTracker', message);
+const positiveInteger = (name, value, fallback) => count('StatusTracker', name, value, fallback);
+const positiveNumber = (name, value, fallback) => duration('StatusTracker', name, value, fallback);
 
 /** `{ name: code }`: the five standard statuses (defaults filled in) plus any extra ones. */
 function statusCodes(o, layout) {
@@ -57,29 +42,30 @@ function statusCodes(o, layout) {
 function shardCounts(o, layout, codes) {
   const given = o.shards ?? {};
   for (const name of Object.keys(given)) {
-    if (!(name in codes)) throw argumentError(`shards names an unknown status "${name}"`);
+    if (!Object.hasOwn(codes, name)) throw argumentError(`shards names an unknown status "${name}"`);
   }
   if (layout === 'v5' && Object.values(given).some((n) => n !== 1)) throw argumentError("layout 'v5' has no shards");
   return new Map(Object.entries(codes).map(([name, code]) => [code, positiveInteger(`shards.${name}`, given[name], 1)]));
 }
 
+/** The longest TTL: 100 years, so that every expiry is a date (JS's, and Python's up to year 9999) and the final writes can store it. */
+const TTL_MAX_SECONDS = 3_155_760_000;
+
 /** `ttl`: seconds after which a succeeded / ignored task expires; a number sets both. */
 function ttlOption(ttl) {
   if (ttl === undefined) return null;
-  const o = typeof ttl === 'number' ? { succeeded: ttl, ignored: ttl } : ttl;
-  if (o === null || typeof o !== 'object') throw argumentError('ttl must be a number of seconds or { succeeded, ignored, attribute }');
-  const seconds = (name) => (o[name] === undefined ? undefined : positiveNumber(`ttl.${name}`, o[name]));
+  if (ttl === null || !['number', 'object'].includes(typeof ttl)) throw argumentError('ttl must be a number of seconds or { succeeded, ignored, attribute }');
+  const o = typeof ttl === 'number' ? { succeeded: ttl, ignored: ttl } : checkOptions('StatusTracker options.ttl', ttl, OPTIONS.trackerTtl);
+  const seconds = (name) => (o[name] === undefined ? undefined : duration('StatusTracker', `ttl.${name}`, o[name], undefined, { max: TTL_MAX_SECONDS }));
   const attribute = o.attribute ?? 'expire_at';
   if (typeof attribute !== 'string' || attribute === '') throw argumentError('ttl.attribute must be a non-empty string');
   return { attribute, succeeded: seconds('succeeded'), ignored: seconds('ignored') };
 }
 
-/** The resolved, frozen configuration (see api.md "Status tracker" and the README's option table). */
+/** The resolved, frozen configuration (the README's tracker section and option table). */
 export function resolveConfig(o) {
-  if (o === null || typeof o !== 'object') throw argumentError('needs an options object');
-  for (const name of Object.keys(o)) {
-    if (!KNOWN.includes(name)) throw argumentError(`unknown option "${name}"`);
-  }
+  if (o === undefined) throw argumentError('needs an options object');
+  checkOptions('StatusTracker options', o, OPTIONS.tracker);
   const layout = o.layout ?? 'v6';
   if (layout !== 'v6' && layout !== 'v5') throw argumentError("layout must be 'v6' or 'v5'");
   const sep = o.sep ?? '____';
@@ -110,7 +96,7 @@ export function resolveConfig(o) {
     maxRetry: positiveInteger('maxRetry', o.maxRetry, 3),
     lockExpireSeconds,
     tracebackStackLimit: positiveInteger('tracebackStackLimit', o.tracebackStackLimit, 10),
-    recoverExpired: o.recoverExpired ?? true,
+    recoverExpired: flag('StatusTracker', 'recoverExpired', o.recoverExpired, true),
     heartbeatMs: heartbeatMs(lockExpireSeconds, o.heartbeatSeconds ?? lockExpireSeconds / 3),
     ttl: ttlOption(o.ttl),
   };
@@ -129,10 +115,11 @@ export function heartbeatMs(lockExpireSeconds, seconds) {
 
 /** The code of a status given by name ('failed') or code (30); anything else is refused. */
 export function statusCode(config, status) {
-  if (typeof status === 'string' && status in config.codes) return config.codes[status];
+  if (typeof status === 'string' && Object.hasOwn(config.codes, status)) return config.codes[status];
   if (Number.isSafeInteger(status) && config.names.has(status)) return status;
   const known = Object.entries(config.codes).map(([n, c]) => `${n} (${c})`).join(', ');
-  throw argumentError(`unknown status ${JSON.stringify(status) ?? String(status)}; known: ${known}`);
+  const shown = typeof status === 'string' ? JSON.stringify(status) : typeof status === 'number' ? String(status) : `of type ${typeof status}`;
+  throw argumentError(`unknown status ${shown}; known: ${known}`);
 }
 
 /** One status or an array of them, as distinct codes. */

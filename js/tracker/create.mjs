@@ -1,8 +1,10 @@
 // Creating tasks: the item pynamodb_mate's `make_and_save` writes, but conditional, so that creating
 // a task never resets one that exists (and may be running) unless `overwrite` says so.
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { codecError, taskError } from '../errors/make.mjs';
+import { taskError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { send } from '../model/send.mjs';
+import { argumentError, flag, positiveInteger } from './arguments.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, utcNow } from './clock.mjs';
 import { makeKey, NOT_LOCKED, taskIdOf, valueFor } from './layout.mjs';
@@ -27,7 +29,7 @@ function newItem(t, taskId, { data = {}, status } = {}) {
 async function put(t, item, overwrite) {
   const taskId = taskIdOf(t.config, item.key);
   const condition = overwrite ? undefined : t.Model.attr.key.notExists();
-  const { params } = await item.putOp({ condition }).build();
+  const { params } = await item.putOp({ condition }).plan();
   try {
     await send(sender(t), PutItemCommand, condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params, { itemKey: { key: item.key } });
   } catch (error) {
@@ -38,7 +40,10 @@ async function put(t, item, overwrite) {
   return new Task(t.config, item);
 }
 
-export const createTask = (t, taskId, opts = {}) => put(t, newItem(t, taskId, opts), opts.overwrite);
+export function createTask(t, taskId, opts) {
+  const overwrite = flag('StatusTracker.create', 'overwrite', opts.overwrite, false);
+  return put(t, newItem(t, taskId, opts), overwrite);
+}
 
 /** Runs `fn` over `list` with at most `limit` calls in flight. */
 async function eachLimited(list, limit, fn) {
@@ -49,16 +54,31 @@ async function eachLimited(list, limit, fn) {
   await Promise.all(Array.from({ length: Math.min(limit, list.length) }, lane));
 }
 
+const CREATE_MANY = 'StatusTracker.createMany';
+
+/** `{ taskId, data, status }` of each element of `tasks` (an id or such an object), ids distinct. */
+function taskSpecs(tasks) {
+  if (!Array.isArray(tasks)) throw argumentError(CREATE_MANY, 'tasks must be an array of task ids or { taskId, data, status }');
+  const first = new Map(); // task id -> index of its first spec
+  return tasks.map((s, i) => {
+    if (typeof s !== 'string' && (s === null || typeof s !== 'object' || Array.isArray(s))) {
+      throw argumentError(CREATE_MANY, `tasks[${i}] must be a task id or { taskId, data, status }`);
+    }
+    const spec = typeof s === 'string' ? { taskId: s } : checkOptions(`${CREATE_MANY}() tasks[${i}]`, s, OPTIONS.taskSpec);
+    if (first.has(spec.taskId)) throw argumentError(CREATE_MANY, `tasks[${i}]: its task id appears twice (also tasks[${first.get(spec.taskId)}])`);
+    first.set(spec.taskId, i);
+    return spec;
+  });
+}
+
 /**
  * Creates many tasks (ids, or `{ taskId, data, status }`). Conditional puts, `concurrency` at a time;
  * with `overwrite`, unconditional batch writes. Returns `{ created, existing }` (tasks).
  */
-export async function createTasks(t, tasks, { overwrite = false, concurrency = 16 } = {}) {
-  if (!Array.isArray(tasks)) throw codecError('E_ARGUMENT', 'StatusTracker.createMany() takes an array of task ids or { taskId, data, status }');
-  const specs = tasks.map((s) => (typeof s === 'string' ? { taskId: s } : s ?? {}));
-  const ids = new Set(specs.map((s) => s.taskId));
-  if (ids.size !== specs.length) throw codecError('E_ARGUMENT', 'StatusTracker.createMany(): a task id appears twice');
-  const items = specs.map((s) => newItem(t, s.taskId, s)); // validates all before writing any
+export async function createTasks(t, tasks, opts) {
+  const overwrite = flag(CREATE_MANY, 'overwrite', opts.overwrite, false);
+  const concurrency = positiveInteger(CREATE_MANY, 'concurrency', opts.concurrency, 16);
+  const items = taskSpecs(tasks).map((s) => newItem(t, s.taskId, s)); // validates all before writing any
   if (overwrite) {
     await t.Model.batchWrite({ put: items });
     return { created: items.map((item) => new Task(t.config, item)), existing: [] };

@@ -1,7 +1,19 @@
 // The failure record pynamodb_mate keeps in `errors`: 6.x appends `{ nth_retry, update_time, error,
 // traceback }` to `history`; 5.x overwrites `{ error, traceback }`. `error` is Python's `repr(e)`, so
 // a JS error is written in that shape (`TypeError('bad input')`) for readers of either language.
+// Whatever a body throws must be recordable: every read of the thrown value is guarded (getters,
+// proxies, toString and toJSON may throw), texts are cut to fixed bounds and made storable (a lone
+// surrogate has no UTF-8 form), and the history is kept within HISTORY_BYTES.
 import { pythonIsoformat } from './clock.mjs';
+
+/** Bounds of one record, in characters (README "Status tracker"). */
+export const NAME_CHARS = 100;
+export const MESSAGE_CHARS = 1_000;
+export const TRACEBACK_CHARS = 4_000;
+/** The `error` of a shortened record (kept when the item has no room for a whole one). */
+export const SHORT_CHARS = 200;
+/** The most stored bytes of `errors` that the history may fill before its oldest entries are dropped. */
+export const HISTORY_BYTES = 65_536;
 
 /** Python's `repr()` of a str: quote choice, escapes, and non-printable characters as Python writes them. */
 export function pythonStrRepr(text) {
@@ -22,61 +34,118 @@ export function pythonStrRepr(text) {
   return out + quote;
 }
 
-/** A thrown value as text: JS lets code throw anything, and the record must say what it was. */
-function describe(value) {
-  if (typeof value === 'string') return value;
-  if (value === null || typeof value !== 'object') return String(value);
+const UNREADABLE = Symbol('unreadable');
+
+/** `read()`, or UNREADABLE when it throws (a getter, a proxy trap, a toString). */
+function attempt(read) {
   try {
-    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+    return read();
   } catch {
-    return Object.prototype.toString.call(value);
+    return UNREADABLE;
   }
 }
 
-/** `repr(e)`: `Name('message')` for an Error, `NonError('...')` for any other thrown value. */
-export function errorRepr(error) {
-  if (error instanceof Error) {
-    const name = typeof error.name === 'string' && error.name ? error.name : 'Error';
-    return error.message === '' ? `${name}()` : `${name}(${pythonStrRepr(String(error.message))})`;
-  }
-  return `NonError(${pythonStrRepr(describe(error))})`;
+/** `text` cut to `max` characters, saying how many were cut. */
+export function cut(text, max) {
+  return text.length > max ? `${text.slice(0, max)}… [${text.length - max} more characters]` : text;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * `text` with each lone UTF-16 surrogate written as its `\\uXXXX` escape, as Python's repr shows it:
- * an error message may hold one, and the item codec refuses to store it (it has no UTF-8 form), which
- * would lose the failure's record.
- */
-const escapeLoneSurrogates = (text) => (text.isWellFormed() ? text : text.replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16)}`));
-
-/** The stack, cut to `limit` frames as Python's `format_exc(limit=...)`; empty for a non-Error. */
-export function errorTraceback(error, limit) {
-  if (!(error instanceof Error)) return '';
-  if (typeof error.stack !== 'string') return escapeLoneSurrogates(`${error.name}: ${error.message}`);
-  const lines = error.stack.split('\n');
-  const frames = lines.filter((l) => /^\s+at /.test(l));
-  const header = lines.filter((l) => !/^\s+at /.test(l));
-  return escapeLoneSurrogates([...header, ...frames.slice(0, limit)].join('\n'));
+/** A value as text, or a placeholder when even that throws. */
+function asText(value, placeholder) {
+  const text = typeof value === 'string' ? value : attempt(() => String(value));
+  return typeof text === 'string' ? text : placeholder;
 }
 
-/** The 6.x history entry for the `nthRetry`-th failure at `time` (the item's new update_time). */
-export function historyEntry(error, { nthRetry, time, stackLimit }) {
+/** A thrown value that is not an Error as text: JS lets code throw anything, and the record must say what it was. */
+function describe(value) {
+  if (value === null || typeof value !== 'object') return asText(value, '(unprintable value)');
+  const json = attempt(() => JSON.stringify(value));
+  if (typeof json === 'string') return json;
+  const tag = attempt(() => Object.prototype.toString.call(value));
+  return typeof tag === 'string' ? tag : '(unprintable object)';
+}
+
+/** The parts of a thrown value the record uses, each read once, guarded and bounded. */
+function inspectThrown(thrown) {
+  // An Error of another realm (vm, iframe) is not `instanceof Error` here, but has its tag.
+  const isError = attempt(() => thrown instanceof Error || Object.prototype.toString.call(thrown) === '[object Error]');
+  if (isError !== true) return { isError: false, text: cut(describe(thrown), MESSAGE_CHARS) };
+  const name = attempt(() => thrown.name);
+  const message = attempt(() => thrown.message);
+  const stack = attempt(() => thrown.stack);
   return {
-    nth_retry: nthRetry,
-    update_time: pythonIsoformat(time),
-    error: errorRepr(error),
-    traceback: errorTraceback(error, stackLimit),
+    isError: true,
+    name: typeof name === 'string' && name !== '' ? cut(name, NAME_CHARS) : 'Error',
+    message: message === UNREADABLE ? '(the message could not be read)' : cut(asText(message ?? '', '(unprintable message)'), MESSAGE_CHARS),
+    stack: typeof stack === 'string' ? stack : undefined,
   };
 }
 
+/** `repr(e)`: `Name('message')` for an Error, `NonError('...')` for any other thrown value. */
+function reprOf(seen) {
+  if (!seen.isError) return `NonError(${pythonStrRepr(seen.text)})`;
+  return seen.message === '' ? `${seen.name}()` : `${seen.name}(${pythonStrRepr(seen.message)})`;
+}
+
+const isFrame = (line) => /^\s+at /.test(line);
+
+/** The stack, cut to `limit` frames as Python's `format_exc(limit=...)`; empty for a non-Error. */
+function tracebackOf(seen, limit) {
+  if (!seen.isError) return '';
+  const lines = (seen.stack ?? `${seen.name}: ${seen.message}`).split('\n');
+  const header = cut(lines.filter((l) => !isFrame(l)).join('\n'), MESSAGE_CHARS);
+  return cut([header, ...lines.filter(isFrame).slice(0, limit)].join('\n'), TRACEBACK_CHARS).toWellFormed();
+}
+
+export const errorRepr = (thrown) => reprOf(inspectThrown(thrown));
+
+export const errorTraceback = (thrown, limit) => tracebackOf(inspectThrown(thrown), limit);
+
+/** `{ error, traceback }` of a thrown value; `error` is ASCII where it matters (repr escapes lone surrogates). */
+function record(thrown, stackLimit) {
+  const seen = inspectThrown(thrown);
+  return { error: reprOf(seen).toWellFormed(), traceback: tracebackOf(seen, stackLimit) };
+}
+
+/** The 6.x history entry for the `nthRetry`-th failure at `time` (the item's new update_time). */
+export function historyEntry(thrown, { nthRetry, time, stackLimit }) {
+  return { nth_retry: nthRetry, update_time: pythonIsoformat(time), ...record(thrown, stackLimit) };
+}
+
+/** A record shortened to fit a nearly full item: the start of its error, no traceback. */
+const shortened = (entry) => ({ ...entry, error: cut(entry.error, SHORT_CHARS), traceback: '' });
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** 6.x: `errors` with the entry appended to `history` (other keys kept; a malformed value restarts it). */
 export function appendHistory(errors, entry) {
-  const base = errors !== null && typeof errors === 'object' && !Array.isArray(errors) ? errors : {};
+  const base = isObject(errors) ? errors : {};
   const history = Array.isArray(base.history) ? base.history : [];
   return { ...base, history: [...history, entry] };
 }
 
-/** 5.x: the whole `errors` value of a failure. */
-export const v5Errors = (error, stackLimit) => ({ error: errorRepr(error), traceback: errorTraceback(error, stackLimit) });
+/**
+ * 6.x `errors` values recording `entry`, largest first: the newest entries (at most as many as fit
+ * HISTORY_BYTES in compact JSON, an upper bound of Python's form), one fewer at each step down to
+ * the entry alone; then the entry shortened, with the other keys of `errors` and without them.
+ */
+export function* historyRecords(errors, entry) {
+  const all = appendHistory(errors, entry);
+  const { history } = all;
+  let kept = 0;
+  for (let bytes = 0; kept < history.length; kept++) {
+    const size = attempt(() => JSON.stringify(history[history.length - 1 - kept]).length); // a big int does not stringify
+    bytes += typeof size === 'number' ? size : Infinity;
+    if (bytes > HISTORY_BYTES) break;
+  }
+  for (; kept >= 1; kept--) yield { ...all, history: history.slice(-kept) };
+  yield { ...all, history: [shortened(entry)] };
+  yield { history: [shortened(entry)] };
+}
+
+/** 5.x `errors` values, largest first: the record, then the record shortened. */
+export function* v5Records(thrown, stackLimit) {
+  const full = record(thrown, stackLimit);
+  yield full;
+  yield shortened(full);
+}

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import '../runtime/node.mjs';
 import { UtcDateTime } from '../item/utc-datetime.mjs';
 import { pythonIsoformat } from './clock.mjs';
-import { appendHistory, errorRepr, errorTraceback, historyEntry, pythonStrRepr, v5Errors } from './history.mjs';
+import { appendHistory, errorRepr, errorTraceback, historyEntry, historyRecords, pythonStrRepr, SHORT_CHARS, v5Records } from './history.mjs';
 
 test("pythonStrRepr matches CPython's repr() of str", () => {
   // Expected values printed by CPython 3.11: repr(s).
@@ -48,13 +48,13 @@ test('errorTraceback keeps the message and at most `limit` frames', () => {
   assert.equal(errorTraceback('not an error', 10), '');
 });
 
-test('a lone surrogate in an error message is escaped in the record, which must be storable (UTF-8)', () => {
+test('a lone surrogate in an error message leaves a storable (UTF-8) record: escaped in the repr, U+FFFD in the traceback', () => {
   const error = new Error('bad \ud800 and \udc00x and a pair \ud83d\ude00');
   const entry = historyEntry(error, { nthRetry: 1, time: new UtcDateTime(0n), stackLimit: 2 });
   for (const text of [entry.error, entry.traceback, errorTraceback(Object.assign(new Error('x\udfff'), { stack: undefined }), 2)]) {
     assert.ok(text.isWellFormed(), text);
   }
-  assert.match(entry.traceback, /^Error: bad \\ud800 and \\udc00x and a pair \ud83d\ude00$/m);
+  assert.match(entry.traceback, /^Error: bad \ufffd and \ufffdx and a pair \ud83d\ude00$/m);
   assert.equal(entry.error, "Error('bad \\ud800 and \\udc00x and a pair \ud83d\ude00')");
 });
 
@@ -76,5 +76,24 @@ test('history entries: 6.x appends in its key order, keeping what else errors ho
   assert.deepEqual(appendHistory({ history: [first], note: 'kept' }, entry), { history: [first, entry], note: 'kept' });
   assert.deepEqual(appendHistory(null, entry), { history: [entry] });
   assert.deepEqual(appendHistory({ error: 'v5 shape' }, entry), { error: 'v5 shape', history: [entry] });
-  assert.deepEqual(Object.keys(v5Errors(new Error('x'), 10)), ['error', 'traceback']);
+  assert.deepEqual(Object.keys(v5Records(new Error('x'), 10).next().value), ['error', 'traceback']);
+});
+
+test('errorRepr reads an Error of another realm as an Error', async () => {
+  const { runInNewContext } = await import('node:vm');
+  const foreign = runInNewContext("new TypeError('from a vm')");
+  assert.equal(foreign instanceof Error, false);
+  assert.equal(errorRepr(foreign), "TypeError('from a vm')");
+});
+
+test('historyRecords keeps the newest entries within HISTORY_BYTES, then shortens the new one; unmeasurable old entries give way', () => {
+  const entry = (n, size) => ({ nth_retry: n, update_time: 't', error: 'e'.repeat(size), traceback: 'x'.repeat(size) });
+  const old = Array.from({ length: 10 }, (_, i) => entry(i + 1, 10_000));
+  const [first, second] = historyRecords({ history: old, note: 'kept' }, entry(11, 10));
+  assert.deepEqual(first.history.map((e) => e.nth_retry), [8, 9, 10, 11]);
+  assert.equal(first.note, 'kept');
+  assert.deepEqual(second.history.map((e) => e.nth_retry), [9, 10, 11]);
+  const all = [...historyRecords({ history: [{ nth_retry: 10n }] }, entry(2, 300))];
+  assert.deepEqual(all[0].history.map((e) => e.nth_retry), [2]);
+  assert.deepEqual(all.at(-1), { history: [{ ...entry(2, 0), error: `${'e'.repeat(SHORT_CHARS)}… [100 more characters]` }] });
 });

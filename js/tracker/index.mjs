@@ -1,2 +1,2 @@
-// The status tracker (api.md "Status tracker").
+// The status tracker (README "Status tracker").
 export { StatusTracker } from './tracker.mjs';

@@ -55,7 +55,8 @@ async function refusal(t, taskId, oldItem, now) {
 
 /**
  * Locks `taskId` for this worker. `ready`: the status codes it may start from.
- * @returns {{ key, lock, fence, task }} what the final writes are conditional on, and the task as locked
+ * @returns {{ key, lock, fence, stored }} what the final writes are conditional on, and the item as
+ *   locked (AttributeValues; take.mjs decodes it)
  */
 export async function acquire(t, taskId, ready) {
   const c = t.config;
@@ -72,7 +73,7 @@ export async function acquire(t, taskId, ready) {
     A.lockTime.set(now),
     A.fence.add(1), // the fencing token: +1 at every lock taken here
   ];
-  const { params } = await new t.Model({ key }).updateOp(actions, { condition: lockCondition(t, ready, now) }).build();
+  const { params } = await new t.Model({ key }).updateOp(actions, { condition: lockCondition(t, ready, now) }).plan();
   let out;
   try {
     out = await send(sender(t), UpdateItemCommand, { ...params, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }, { itemKey: { key } });
@@ -80,6 +81,5 @@ export async function acquire(t, taskId, ready) {
     if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
     throw await refusal(t, taskId, error.item, now);
   }
-  const task = new Task(c, await t.Model.fromItem(out.Attributes));
-  return { key, lock, fence: task.fence, task };
+  return { key, lock, fence: Number(out.Attributes.fence.N), stored: out.Attributes };
 }

@@ -1,7 +1,8 @@
 // Reading tasks by status through the GSI: every shard of every status, merged in update-time order
 // (6.x; 5.x's index is ordered by key, so its results are merged by key), counting, and deleting a
 // use case.
-import { codecError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { flag, positiveInteger } from './arguments.mjs';
 import { statusCodeList } from './config.mjs';
 import { INDEX, shardValues } from './layout.mjs';
 import { mergeSorted } from './merge.mjs';
@@ -21,9 +22,12 @@ const values = (c, statuses) => statusCodeList(c, statuses).flatMap((code) => sh
  * Tasks in `statuses` (names or codes), as partial tasks (the index's attributes: ids, status, update
  * and create time). `limit` counts across all statuses and shards (pynamodb_mate's is per shard).
  */
-export async function* queryByStatus(t, statuses, { limit, olderFirst = true, pageSize } = {}) {
+export async function* queryByStatus(t, statuses, opts, method = 'queryByStatus') {
+  const where = `StatusTracker.${method}`;
+  const { limit, olderFirst: older, pageSize } = checkOptions(`${where}() options`, opts, OPTIONS.queryByStatus);
   const c = t.config;
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1)) throw codecError('E_ARGUMENT', 'StatusTracker: limit must be a positive integer');
+  if (limit !== undefined) positiveInteger(where, 'limit', limit);
+  const olderFirst = flag(where, 'olderFirst', older, true);
   const size = pageSize ?? Math.min(limit ?? 100, 100);
   const iterators = values(c, statuses).map((value) => t.Model.query(value, {
     index: INDEX[c.layout], order: olderFirst ? 'asc' : 'desc', pageSize: size,

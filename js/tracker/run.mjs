@@ -3,9 +3,10 @@
 import { codecError, taskError } from '../errors/make.mjs';
 import { utcNow } from './clock.mjs';
 import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
-import { extendLock, finishFailure, finishSuccess } from './finish.mjs';
+import { extendLock, finishFailure, finishSuccess, successActions } from './finish.mjs';
 import { Heartbeat } from './heartbeat.mjs';
-import { acquire, taskLabel } from './lock.mjs';
+import { taskLabel } from './lock.mjs';
+import { take } from './take.mjs';
 
 const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
 
@@ -18,11 +19,13 @@ export function checkData(data) {
 /** What `fn` receives. */
 export class TaskContext {
   #t;
+  #held;
   #heartbeat;
-  #dataAction;
+  #data = {};
 
   constructor(t, held, signal, heartbeat) {
     this.#t = t;
+    this.#held = held;
     this.#heartbeat = heartbeat;
     /** The task as locked (status in progress, this worker's lock). */
     this.task = held.task;
@@ -33,9 +36,20 @@ export class TaskContext {
     this.signal = signal;
   }
 
-  /** The data the success write stores (discarded if the run fails); checked and encoded now. */
+  /**
+   * The data the success write stores (discarded if the run fails); checked, encoded and sized now.
+   * A refusal is also kept: the run fails with it (even if the body catches it) unless a later
+   * setData succeeds.
+   */
   setData(data) {
-    this.#dataAction = this.#t.Model.attr.data.set(checkData(data));
+    try {
+      const action = this.#t.Model.attr.data.set(checkData(data));
+      successActions(this.#t, this.#held, action);
+      this.#data = { action };
+    } catch (error) {
+      this.#data = { refusal: error };
+      throw error;
+    }
     return this;
   }
 
@@ -44,9 +58,10 @@ export class TaskContext {
     return this.#heartbeat.beat();
   }
 
-  /** Internal: the pending data write. */
-  get dataAction() {
-    return this.#dataAction;
+  /** Internal: the success write's actions; throws the refusal of the last setData, or of the item's size. */
+  successActions() {
+    if (this.#data.refusal) throw this.#data.refusal;
+    return successActions(this.#t, this.#held, this.#data.action);
   }
 }
 
@@ -76,10 +91,21 @@ export async function freshLease(t, held) {
   }
 }
 
+/** `{ ok: true, value }` or `{ ok: false, error }`: whatever `fn` returns or throws, as data. */
+async function settle(fn) {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 /**
- * Runs `fn` on a task this worker has locked (`held`, from acquire) and writes the outcome.
+ * Runs `fn` on a task this worker has locked (`held`, from acquire) and writes the outcome. A body
+ * that returned with data the item cannot hold fails with the typed refusal.
  * @returns {{ ok: true, result, task } | { ok: false, error, task }} the body's outcome and the task as
- *   written; throws LockLost when the final write found the lock gone
+ *   written; throws LockLost when the final write found the lock gone, and the final write's error
+ *   when it could not be made (the task then stays in progress until its lock expires)
  */
 export async function execute(t, held, fn, intervalMs) {
   await freshLease(t, held);
@@ -87,15 +113,11 @@ export async function execute(t, held, fn, intervalMs) {
   const heartbeat = new Heartbeat(t, held, intervalMs, (lost) => controller.abort(lost));
   const ctx = new TaskContext(t, held, controller.signal, heartbeat);
   heartbeat.start();
-  let result;
-  try {
-    result = await fn(ctx);
-  } catch (error) {
-    await heartbeat.stop();
-    return { ok: false, error, task: await finishFailure(t, held, error) };
-  }
+  const body = await settle(() => fn(ctx));
   await heartbeat.stop();
-  return { ok: true, result, task: await finishSuccess(t, held, ctx.dataAction) };
+  const plan = body.ok ? await settle(() => ctx.successActions()) : body;
+  if (!plan.ok) return { ok: false, error: plan.error, task: await finishFailure(t, held, plan.error) };
+  return { ok: true, result: body.value, task: await finishSuccess(t, held, plan.value) };
 }
 
 /** The heartbeat interval of a run or work loop: its own `heartbeatSeconds`, else the tracker's. */
@@ -110,13 +132,15 @@ export function checkFn(fn, where) {
  * (default: the tracker's readyStatuses). Resolves to what `fn` returned; rejects with what `fn`
  * threw, once recorded (as pynamodb_mate re-raises).
  */
-export async function runTask(t, taskId, fn, { statuses, heartbeatSeconds } = {}) {
+export async function runTask(t, taskId, fn, { statuses, heartbeatSeconds }) {
   const c = t.config;
   checkTaskId(c, taskId);
   checkFn(fn, 'run(taskId, fn)');
   const ready = statuses === undefined ? c.ready : statusCodeList(c, statuses);
   const intervalMs = runHeartbeatMs(c, heartbeatSeconds);
-  const outcome = await execute(t, await acquire(t, taskId, ready), fn, intervalMs);
+  const taken = await take(t, taskId, ready);
+  if (taken.unreadable) throw taken.unreadable.error;
+  const outcome = await execute(t, taken.held, fn, intervalMs);
   if (!outcome.ok) throw outcome.error;
   return outcome.result;
 }

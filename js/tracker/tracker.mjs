@@ -1,5 +1,6 @@
-// StatusTracker (api.md "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
+// StatusTracker (README "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
 // with Python workers, with conditional writes throughout.
+import { flag } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
 import { createTask, createTasks } from './create.mjs';
 import { makeKey, trackerModel } from './layout.mjs';
@@ -7,10 +8,15 @@ import { countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
 import { runTask } from './run.mjs';
 import { Task } from './task.mjs';
 import { taskError } from '../errors/make.mjs';
+import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { taskLabel } from './lock.mjs';
 import { work } from './work.mjs';
 
 // Every method that does I/O is async, so bad arguments reject rather than throw.
+
+/** The options of `StatusTracker.<method>()`, checked against table entry `entry` (js/options/table.mjs). */
+const options = (method, value, entry = method) => checkOptions(`StatusTracker.${method}() options`, value, OPTIONS[entry]);
+
 export class StatusTracker {
   #t;
 
@@ -45,31 +51,33 @@ export class StatusTracker {
 
   /** Creates the table with the layout's GSI (and TTL when configured); a no-op when it exists. */
   async createTable(opts) {
-    return this.#t.Model.createTable(opts);
+    return this.#t.Model.createTable(options('createTable', opts, 'table'));
   }
 
   async deleteTable(opts) {
-    return this.#t.Model.deleteTable(opts);
+    return this.#t.Model.deleteTable(options('deleteTable', opts, 'table'));
   }
 
   /** `create(taskId, { data, status, overwrite })`: a new task (pending unless told); never overwrites unless asked. */
   async create(taskId, opts) {
-    return createTask(this.#t, taskId, opts);
+    return createTask(this.#t, taskId, options('create', opts, 'createTask'));
   }
 
   /** `createMany([id | { taskId, data, status }], { overwrite, concurrency })` → `{ created, existing }`. */
   async createMany(tasks, opts) {
-    return createTasks(this.#t, tasks, opts);
+    return createTasks(this.#t, tasks, options('createMany', opts));
   }
 
   /** The task, or null when it does not exist (`consistentRead` defaults to true). */
-  async getOneOrNone(taskId, { consistentRead = true } = {}) {
+  async getOneOrNone(taskId, opts) {
+    const consistentRead = flag('StatusTracker.getOneOrNone', 'consistentRead', options('getOneOrNone', opts, 'trackerGet').consistentRead, true);
     const item = await this.#t.Model.getOneOrNone(makeKey(this.#t.config, checkTaskId(this.#t.config, taskId)), { consistentRead });
     return item ? new Task(this.#t.config, item) : null;
   }
 
   /** The task; TaskNotFound when it does not exist. */
   async get(taskId, opts) {
+    options('get', opts, 'trackerGet');
     const task = await this.getOneOrNone(taskId, opts);
     if (task) return task;
     const c = this.#t.config;
@@ -78,7 +86,7 @@ export class StatusTracker {
 
   /** Locks the task, runs `fn(ctx)`, records the outcome; see run.mjs. */
   async run(taskId, fn, opts) {
-    return runTask(this.#t, taskId, fn, opts);
+    return runTask(this.#t, taskId, fn, options('run', opts));
   }
 
   /** Async iterator of (partial) tasks in `statuses`, all shards, merged by update time: `{ limit, olderFirst, pageSize }`. */
@@ -88,7 +96,7 @@ export class StatusTracker {
 
   /** Tasks a worker may start: the ready statuses (pending and failed by default). */
   queryUnfinished(opts) {
-    return queryByStatus(this.#t, this.#t.config.ready, opts);
+    return queryByStatus(this.#t, this.#t.config.ready, opts, 'queryUnfinished');
   }
 
   async countByStatus(statuses) {
@@ -101,7 +109,9 @@ export class StatusTracker {
   }
 
   /** The pull loop: `work({ concurrency, signal, statuses, drain, idleMs, heartbeatSeconds }, fn)`. */
-  async work(options, fn) {
-    return work(this.#t, options, fn);
+  async work(opts, fn) {
+    const o = options('work', opts);
+    checkOptions('StatusTracker.work() options.idleMs', o.idleMs, OPTIONS.idleMs);
+    return work(this.#t, o, fn);
   }
 }

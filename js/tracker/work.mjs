@@ -1,13 +1,13 @@
 // `work(options, fn)`: a pull loop. It polls the index for unfinished tasks (every shard), claims
 // them with the same conditional lock as `run`, runs at most `concurrency` bodies at once, backs off
 // while there is nothing to claim, and on abort stops claiming and lets running bodies finish.
-import { codecError } from '../errors/make.mjs';
+import { argumentError, flag, positiveInteger, positiveNumber } from './arguments.mjs';
 import { statusCodeList } from './config.mjs';
 import { makeKey } from './layout.mjs';
-import { acquire } from './lock.mjs';
 import { queryByStatus } from './query.mjs';
 import { Task } from './task.mjs';
 import { checkFn, execute, runHeartbeatMs } from './run.mjs';
+import { take } from './take.mjs';
 
 /** The refusals that only mean "someone else has it, or it is done": skip the task. */
 const SKIPPED = new Set(['E_TASK_LOCKED', 'E_TASK_NOT_READY', 'E_TASK_ALREADY_SUCCEEDED', 'E_TASK_IGNORED', 'E_TASK_NOT_FOUND']);
@@ -36,17 +36,31 @@ function shuffle(list) {
   return list;
 }
 
+const WORK = 'StatusTracker.work';
+/** The longest timer delay (setTimeout fires at once beyond it). */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** `signal`: absent or an AbortSignal (anything with `aborted` and `addEventListener`). */
+function abortSignal(signal) {
+  if (signal !== undefined && !(typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
+    throw argumentError(WORK, 'signal must be an AbortSignal');
+  }
+  return signal;
+}
+
+/** `o`: the options object (its keys checked by tracker.mjs), values checked here. */
 function options(c, o) {
-  const concurrency = o.concurrency ?? 1;
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw codecError('E_ARGUMENT', 'StatusTracker.work: concurrency must be a positive integer');
-  const minMs = o.idleMs?.min ?? 100;
-  const maxMs = o.idleMs?.max ?? 5000;
-  if (!(minMs > 0 && maxMs >= minMs)) throw codecError('E_ARGUMENT', 'StatusTracker.work: idleMs must be { min > 0, max >= min }');
+  const concurrency = positiveInteger(WORK, 'concurrency', o.concurrency, 1);
+  const idleMs = o.idleMs ?? {};
+  const ms = { unit: 'milliseconds', max: MAX_DELAY_MS };
+  const minMs = positiveNumber(WORK, 'idleMs.min', idleMs.min, 100, ms);
+  const maxMs = positiveNumber(WORK, 'idleMs.max', idleMs.max, 5000, ms);
+  if (maxMs < minMs) throw argumentError(WORK, 'idleMs must be { min > 0, max >= min }');
   const ready = o.statuses === undefined ? c.ready : statusCodeList(c, o.statuses);
   const inProgress = c.codes.inProgress;
   const recover = c.recoverExpired && !ready.includes(inProgress);
   return {
-    concurrency, minMs, maxMs, ready, recover, signal: o.signal, drain: o.drain === true,
+    concurrency, minMs, maxMs, ready, recover, signal: abortSignal(o.signal ?? undefined), drain: flag(WORK, 'drain', o.drain, false),
     // Expired in-progress tasks are claimed through the recovery branch of the lock condition.
     claimFrom: recover ? [...ready, inProgress] : ready,
     intervalMs: runHeartbeatMs(c, o.heartbeatSeconds),
@@ -62,7 +76,7 @@ function options(c, o) {
 export async function work(t, o, fn) {
   const c = t.config;
   checkFn(fn, 'work(options, fn)');
-  const w = options(c, o ?? {});
+  const w = options(c, o);
   const stats = { succeeded: 0, failed: 0, ignored: 0, lost: 0, skipped: 0 };
   const running = new Map(); // taskId -> promise of its body and final write
   const lockedUntil = new Map(); // in-progress taskId -> ms when its lock expires
@@ -112,9 +126,18 @@ export async function work(t, o, fn) {
     return true;
   };
 
+  /** A taken task whose item does not decode: failed (or ignored) at once; unrecorded, it ends the loop. */
+  const unreadable = ({ error, ignored }) => {
+    if (ignored === undefined) fatal ??= error;
+    else if (ignored) stats.ignored += 1;
+    else stats.failed += 1;
+    return null;
+  };
+
   const claim = async (taskId) => {
     try {
-      return await acquire(t, taskId, w.claimFrom);
+      const taken = await take(t, taskId, w.claimFrom);
+      return taken.unreadable ? unreadable(taken.unreadable) : taken.held;
     } catch (error) {
       if (!SKIPPED.has(error.code)) throw error;
       stats.skipped += 1;

@@ -2,6 +2,7 @@
 //! `\u0000b<base64>`, or the stream form) to wire values keyed by JS name, with the item tags for
 //! bytes, dates and sets.
 
+use super::binary::Encoding;
 use super::fault::Fault;
 use super::key;
 use super::number::{self, NumberMode};
@@ -144,12 +145,12 @@ fn stored_as(ty: &Type) -> &'static str {
     match ty {
         Type::String | Type::Json | Type::Datetime => "S",
         Type::Number(_) | Type::Ttl | Type::Version => "N",
-        Type::Binary | Type::Compressed(_) | Type::Encrypted(_) => "B",
+        Type::Binary(_) | Type::Compressed(_) | Type::Encrypted(_) => "B",
         Type::Boolean => "BOOL",
         Type::Null => "NULL",
         Type::StringSet => "SS",
         Type::NumberSet(_) => "NS",
-        Type::BinarySet => "BS",
+        Type::BinarySet(_) => "BS",
         Type::List(_) => "L",
         Type::Map(_) => "M",
         Type::Dynamic => "any type",
@@ -206,10 +207,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
             match slot {
                 Some(av) => self.value(&attr.spec, av).map_err(|f| f.at(&attr.name))?,
                 // DynamoDB has no empty sets: a missing set is an empty one.
-                None => {
-                    self.out.set();
-                    self.out.end();
-                }
+                None => self.no_set(),
             }
         }
         self.out.end();
@@ -224,14 +222,16 @@ impl<'t, 'a> Decoder<'t, 'a> {
         match (&spec.ty, av) {
             (Type::Null, Av::Null) => self.null(v),
             (_, Av::Null) if spec.nullable => self.null(v),
+            // A NULL set is no set, read as an empty one (pynamodb stores an empty set list element so).
+            (ty, Av::Null) if ty.is_set() => self.empty_set(v),
             (Type::String, Av::S) => self.string(v),
             (Type::Number(mode), Av::N) => self.number(v, *mode),
             (Type::Version, Av::N) => self.number(v, NumberMode::Int),
-            (Type::Binary, Av::B) => self.binary(v),
+            (Type::Binary(encoding), Av::B) => self.binary(v, *encoding),
             (Type::Boolean, Av::Bool) => self.boolean(v),
             (Type::StringSet, Av::Ss) => self.set(v, |d, item| d.string(item)),
             (Type::NumberSet(mode), Av::Ns) => self.set(v, |d, item| d.number(item, *mode)),
-            (Type::BinarySet, Av::Bs) => self.set(v, |d, item| d.binary(item)),
+            (Type::BinarySet(encoding), Av::Bs) => self.set(v, |d, item| d.binary(item, *encoding)),
             (Type::List(of), Av::L) => self.list(v, of.as_deref()),
             (Type::Map(fields), Av::M) => match v {
                 Node::Map(span) => self.fields(fields, self.tree.entries(span)),
@@ -272,6 +272,20 @@ impl<'t, 'a> Decoder<'t, 'a> {
         }
     }
 
+    /// A set that is not stored (missing, or NULL): an empty Set.
+    fn no_set(&mut self) {
+        self.out.set();
+        self.out.end();
+    }
+
+    fn empty_set(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
+        let Node::Bool(_) = v else {
+            return Err(stored("NULL is not a boolean"));
+        };
+        self.no_set();
+        Ok(())
+    }
+
     fn string(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
         self.out.str(&text(v)?);
         Ok(())
@@ -281,8 +295,8 @@ impl<'t, 'a> Decoder<'t, 'a> {
         number::write_stored(&mut self.out, &text(v)?, mode).map_err(stored)
     }
 
-    fn binary(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
-        self.out.bytes(&payload::stored_bytes(v)?);
+    fn binary(&mut self, v: Node<'a>, encoding: Encoding) -> core::result::Result<(), Fault> {
+        self.out.bytes(&encoding.read(payload::stored_bytes(v)?)?);
         Ok(())
     }
 
@@ -328,7 +342,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     /// pynamodb's JSONAttribute: `json.loads` of the S text.
     fn json(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
         let value = pyjson::loads(&text(v)?).map_err(|_| stored("stored text is not JSON"))?;
-        payload::write_json(&mut self.out, &value);
+        payload::write_json(&mut self.out, &value, true);
         Ok(())
     }
 
@@ -355,7 +369,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
         match av {
             Av::S => self.string(v),
             Av::N => self.number(v, NumberMode::Auto),
-            Av::B => self.binary(v),
+            Av::B => self.binary(v, Encoding::Raw),
             Av::Bool => self.boolean(v),
             Av::Null => self.null(v),
             Av::L => self.list(v, None),
@@ -376,7 +390,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
             }
             Av::Ss => self.set(v, |d, item| d.string(item)),
             Av::Ns => self.set(v, |d, item| d.number(item, NumberMode::Auto)),
-            Av::Bs => self.set(v, |d, item| d.binary(item)),
+            Av::Bs => self.set(v, |d, item| d.binary(item, Encoding::Raw)),
         }
     }
 }
@@ -407,7 +421,7 @@ mod tests {
             decode_item(&schema(), av).unwrap(),
             concat!(
                 r#"{"d":{"s":"é","n":-1.5,"b":"\u0000bAA==","t":false,"z":null,"l":[7],"m":{},"#,
-                r#""ss":{"\u0000set":["a"]},"ns":{"\u0000set":[1,20.0]},"bs":{"\u0000set":["\u0000bAQ=="]},"k\"":""}}"#
+                r#""ss":{"\u0000set":["a"]},"ns":{"\u0000set":[1,"\u0000f20.0"]},"bs":{"\u0000set":["\u0000bAQ=="]},"k\"":""}}"#
             )
         );
     }
@@ -417,7 +431,7 @@ mod tests {
         let av = r#"{"l": {"L": [{"BOOL": true}, {"NULL": true}]}, "j": {"S": "{\"a\": [1.0, 12345678901234567890]}"}}"#;
         assert_eq!(
             decode_item(&schema(), av).unwrap(),
-            r#"{"l":[true,null],"j":{"a":[1.0,"\u0000i12345678901234567890"]}}"#
+            r#"{"l":[true,null],"j":{"a":["\u0000f1.0","\u0000i12345678901234567890"]}}"#
         );
     }
 

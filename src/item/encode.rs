@@ -1,6 +1,7 @@
 //! Encoding: an item (keyed by JS name; wire JSON or the stream form) to DynamoDB AttributeValues
 //! (keyed by `dbName`), with the item size, written into one output in one pass.
 
+use super::binary::Encoding;
 use super::decode::stored_key;
 use super::fault::Fault;
 use super::key;
@@ -14,7 +15,7 @@ use super::wire::{self, Bytes, Val};
 use crate::datetime;
 use crate::error::{ErrorCode, Result};
 use crate::pyjson::{self, DumpOptions};
-use alloc::{string::String, vec, vec::Vec};
+use alloc::{borrow::Cow, string::String, vec, vec::Vec};
 use core::fmt::Write;
 
 /// `{"item": {AttributeValues by dbName}, "size": bytes}` for an item given as wire JSON.
@@ -103,15 +104,11 @@ fn value_tree(
         (Target::Typed(spec), true) => match &spec.ty {
             Type::List(Some(of)) => encoder.standalone(of, node),
             Type::List(None) | Type::Dynamic => encoder.standalone_dynamic(node),
-            Type::StringSet => encoder.standalone(&ELEMENT_OF_STRING_SET, node),
-            Type::BinarySet => encoder.standalone(&ELEMENT_OF_BINARY_SET, node),
-            Type::NumberSet(mode) => {
-                let spec = Spec {
-                    ty: Type::Number(*mode),
-                    nullable: false,
-                };
-                encoder.standalone(&spec, node)
+            Type::StringSet => encoder.standalone(&set_element(Type::String), node),
+            Type::BinarySet(encoding) => {
+                encoder.standalone(&set_element(Type::Binary(*encoding)), node)
             }
+            Type::NumberSet(mode) => encoder.standalone(&set_element(Type::Number(*mode)), node),
             _ => Err(Fault::new(
                 ErrorCode::Argument,
                 "element values exist for list and set attributes only",
@@ -143,7 +140,9 @@ fn wire_key(schema: &Schema, tree: &Tree<'_>) -> core::result::Result<Vec<u8>, F
                 let canonical = key::canonical_number(&text)?;
                 key::push(&mut out, db_name, b'N', canonical.as_bytes());
             }
-            (Type::Binary, Val::Bytes(b)) => key::push(&mut out, db_name, b'B', &b.get()?),
+            (Type::Binary(encoding), Val::Bytes(b)) => {
+                key::push(&mut out, db_name, b'B', &encoding.stored(b.get()?))
+            }
             (Type::Datetime, Val::Date(micros)) => {
                 let mut text = String::new();
                 datetime::write(&mut text, micros).map_err(|_| date_range())?;
@@ -162,14 +161,13 @@ fn itoa(buf: &mut String, n: i64) -> &str {
     buf
 }
 
-const ELEMENT_OF_STRING_SET: Spec = Spec {
-    ty: Type::String,
-    nullable: false,
-};
-const ELEMENT_OF_BINARY_SET: Spec = Spec {
-    ty: Type::Binary,
-    nullable: false,
-};
+/// The spec of one element of a set.
+fn set_element(ty: Type) -> Spec {
+    Spec {
+        ty,
+        nullable: false,
+    }
+}
 
 enum Target<'s> {
     Typed(&'s Spec),
@@ -216,10 +214,10 @@ fn expected(ty: &Type) -> &'static str {
     match ty {
         Type::String => "a string",
         Type::Number(_) | Type::Version => "a number or BigInt",
-        Type::Binary => "a Uint8Array",
+        Type::Binary(_) => "a Uint8Array",
         Type::Boolean => "a boolean",
         Type::Null => "null",
-        Type::StringSet | Type::NumberSet(_) | Type::BinarySet => "a Set",
+        Type::StringSet | Type::NumberSet(_) | Type::BinarySet(_) => "a Set",
         Type::List(_) => "an array",
         Type::Map(_) => "an object",
         Type::Datetime | Type::Ttl => "a Date",
@@ -361,6 +359,17 @@ impl<'t, 'a> Encoder<'t, 'a> {
         self.present(&spec.ty, node)?.ok_or_else(empty_set)
     }
 
+    /// A typed list element: as [`standalone`](Self::standalone), but an empty Set is NULL, as
+    /// pynamodb's ListAttribute stores it (the decoder reads it back as an empty Set).
+    fn list_element(&mut self, spec: &Spec, node: Node<'a>) -> core::result::Result<usize, Fault> {
+        if spec.ty.is_set()
+            && matches!(wire::read(self.tree, node)?, Val::Set(items) if items.is_empty())
+        {
+            return Ok(self.null());
+        }
+        self.standalone(spec, node)
+    }
+
     fn standalone_dynamic(&mut self, node: Node<'a>) -> core::result::Result<usize, Fault> {
         self.dynamic(node)?.ok_or_else(empty_set)
     }
@@ -391,12 +400,14 @@ impl<'t, 'a> Encoder<'t, 'a> {
             (Type::String, Val::Str(s)) => self.string(&s),
             (Type::Number(mode), Val::Number(n)) => self.number(&n, *mode)?,
             (Type::Version, Val::Number(n)) => self.number(&n, NumberMode::Int)?,
-            (Type::Binary, Val::Bytes(b)) => self.binary(&b)?,
+            (Type::Binary(encoding), Val::Bytes(b)) => self.binary(&b, *encoding)?,
             (Type::Boolean, Val::Bool(b)) => self.boolean(b),
             (Type::Null, Val::Null) => self.null(),
             (Type::StringSet, Val::Set(items)) => return self.string_set(items),
             (Type::NumberSet(mode), Val::Set(items)) => return self.number_set(items, *mode),
-            (Type::BinarySet, Val::Set(items)) => return self.binary_set(items),
+            (Type::BinarySet(encoding), Val::Set(items)) => {
+                return self.binary_set(items, *encoding)
+            }
             (Type::List(of), Val::List(items)) => self.list(of.as_deref(), items)?,
             (Type::Map(fields), Val::Map(entries)) => {
                 self.out.av(AvType::M);
@@ -448,8 +459,12 @@ impl<'t, 'a> Encoder<'t, 'a> {
         Ok(size)
     }
 
-    fn binary(&mut self, bytes: &Bytes<'_>) -> core::result::Result<usize, Fault> {
-        Ok(self.stored(&bytes.get()?))
+    fn binary(
+        &mut self,
+        bytes: &Bytes<'_>,
+        encoding: Encoding,
+    ) -> core::result::Result<usize, Fault> {
+        Ok(self.stored(&encoding.stored(bytes.get()?)))
     }
 
     fn boolean(&mut self, b: bool) -> usize {
@@ -515,7 +530,11 @@ impl<'t, 'a> Encoder<'t, 'a> {
         Ok(Some(size))
     }
 
-    fn binary_set(&mut self, items: &[Node<'a>]) -> core::result::Result<Option<usize>, Fault> {
+    fn binary_set(
+        &mut self,
+        items: &[Node<'a>],
+        encoding: Encoding,
+    ) -> core::result::Result<Option<usize>, Fault> {
         if items.is_empty() {
             return Ok(None);
         }
@@ -531,8 +550,9 @@ impl<'t, 'a> Encoder<'t, 'a> {
             if bytes.is_empty() {
                 return Err(value_fault("a binary Set has an empty Uint8Array"));
             }
-            self.out.bytes(&bytes);
-            size = size.saturating_add(bytes.len());
+            let stored = encoding.stored(Cow::Borrowed(&bytes));
+            self.out.bytes(&stored);
+            size = size.saturating_add(stored.len());
             seen.push(bytes);
         }
         self.out.end();
@@ -551,7 +571,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         let mut size = CONTAINER;
         for (i, item) in items.iter().enumerate() {
             let element = match of {
-                Some(spec) => self.standalone(spec, *item),
+                Some(spec) => self.list_element(spec, *item),
                 None => self.standalone_dynamic(*item),
             };
             let element = element.map_err(|f| match of {
@@ -597,7 +617,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
             Val::Bool(b) => self.boolean(b),
             Val::Number(n) => self.number(&n, NumberMode::Auto)?,
             Val::Str(s) => self.string(&s),
-            Val::Bytes(b) => self.binary(&b)?,
+            Val::Bytes(b) => self.binary(&b, Encoding::Raw)?,
             Val::Date(_) => {
                 return Err(Fault::new(
                     ErrorCode::ItemType,
@@ -612,7 +632,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
                 None => return Ok(None),
                 Some(Val::Str(_)) => return self.string_set(items),
                 Some(Val::Number(_)) => return self.number_set(items, NumberMode::Auto),
-                Some(Val::Bytes(_)) => return self.binary_set(items),
+                Some(Val::Bytes(_)) => return self.binary_set(items, Encoding::Raw),
                 Some(_) => return Err(set_type("strings, numbers or Uint8Arrays")),
             },
             Val::List(items) => self.list(None, items)?,

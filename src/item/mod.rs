@@ -18,6 +18,7 @@
 //! assert_eq!(decoded, r#"{"url":"https://x.io","hits":3.0}"#);
 //! ```
 
+mod binary;
 mod compressed;
 mod decode;
 mod encode;

@@ -3,6 +3,7 @@
 //! Registration does the work that would otherwise repeat per item: attribute names are looked up
 //! through sorted indexes (JS name and DynamoDB name). Unknown spec fields are ignored, so the JS layer may keep its own (key flags, defaults).
 
+use super::binary::Encoding;
 use super::compressed::Compressed;
 use super::encrypted::Encrypted;
 use super::number::NumberMode;
@@ -52,12 +53,12 @@ pub(crate) struct Spec {
 pub(crate) enum Type {
     String,
     Number(NumberMode),
-    Binary,
+    Binary(Encoding),
     Boolean,
     Null,
     StringSet,
     NumberSet(NumberMode),
-    BinarySet,
+    BinarySet(Encoding),
     /// Typed elements, or dynamic ones when `None`.
     List(Option<Box<Spec>>),
     Map(Fields),
@@ -78,7 +79,10 @@ impl Type {
     }
 
     pub(crate) fn is_set(&self) -> bool {
-        matches!(self, Type::StringSet | Type::NumberSet(_) | Type::BinarySet)
+        matches!(
+            self,
+            Type::StringSet | Type::NumberSet(_) | Type::BinarySet(_)
+        )
     }
 
     /// The schema's name of the type, for messages.
@@ -86,12 +90,12 @@ impl Type {
         match self {
             Type::String => "string",
             Type::Number(_) => "number",
-            Type::Binary => "binary",
+            Type::Binary(_) => "binary",
             Type::Boolean => "boolean",
             Type::Null => "null",
             Type::StringSet => "stringSet",
             Type::NumberSet(_) => "numberSet",
-            Type::BinarySet => "binarySet",
+            Type::BinarySet(_) => "binarySet",
             Type::List(_) => "list",
             Type::Map(_) => "map",
             Type::Dynamic => "dynamic",
@@ -247,7 +251,7 @@ fn key_attrs(model: &str, schema: &Value, root: &Fields) -> Result<Box<[usize]>>
                     !a.spec.nullable
                         && matches!(
                             a.spec.ty,
-                            Type::String | Type::Number(_) | Type::Binary | Type::Datetime
+                            Type::String | Type::Number(_) | Type::Binary(_) | Type::Datetime
                         )
                 })
             })
@@ -415,15 +419,16 @@ impl Context<'_> {
                 return Err(self.fail(message));
             }
         }
+        let binary = self.binary_encoding(spec, top.is_some())?;
         let ty = match type_name {
             "string" => Type::String,
             "number" => Type::Number(mode),
-            "binary" => Type::Binary,
+            "binary" => Type::Binary(binary),
             "boolean" => Type::Boolean,
             "null" => Type::Null,
             "stringSet" => Type::StringSet,
             "numberSet" => Type::NumberSet(mode),
-            "binarySet" => Type::BinarySet,
+            "binarySet" => Type::BinarySet(binary),
             "dynamic" => Type::Dynamic,
             "json" => Type::Json,
             "datetime" => Type::Datetime,
@@ -458,10 +463,23 @@ impl Context<'_> {
         };
         Ok(Spec { ty, nullable })
     }
+
+    /// A binary or binarySet spec's `"legacyEncoding"`: top-level attributes only, as in pynamodb,
+    /// where pynamodb < 6 base64-encoded only those (`TYPE_FIELDS` limits it to the two types).
+    fn binary_encoding(&self, spec: &Value, top_level: bool) -> Result<Encoding> {
+        match field(spec, "legacyEncoding") {
+            None | Some(Value::Bool(false)) => Ok(Encoding::Raw),
+            Some(Value::Bool(true)) if top_level => Ok(Encoding::LegacyBase64),
+            Some(Value::Bool(true)) => Err(self.fail(
+                "\"legacyEncoding\" applies to top-level attributes only (pynamodb < 6 encoded only those)",
+            )),
+            Some(_) => Err(self.fail("\"legacyEncoding\" must be a boolean")),
+        }
+    }
 }
 
 /// Spec fields of one type family: (field, the types it applies to, the message otherwise).
-const TYPE_FIELDS: [(&str, &[&str], &str); 7] = [
+const TYPE_FIELDS: [(&str, &[&str], &str); 8] = [
     (
         "kind",
         &["compressed", "encrypted"],
@@ -496,6 +514,11 @@ const TYPE_FIELDS: [(&str, &[&str], &str); 7] = [
         "legacy",
         &["encrypted"],
         "\"legacy\" applies to encrypted attributes only",
+    ),
+    (
+        "legacyEncoding",
+        &["binary", "binarySet"],
+        "\"legacyEncoding\" applies to binary and binarySet attributes only",
     ),
 ];
 

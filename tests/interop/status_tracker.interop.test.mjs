@@ -153,3 +153,25 @@ test("pynamodb_mate 5.3.4.4 and StatusTracker 'v5' share a table [moto]", { time
     await tracker.deleteTable();
   }
 });
+
+test("pynamodb_mate 6.0.1.1 reads and extends the bounded record of a hostile Node failure [moto]", { timeout: 120_000 }, async () => {
+  const moto = backends().find((b) => b.name === 'moto');
+  const table = uniqueName('interop-tracker-hostile');
+  const py = (ops) => python('v6', { table, use_case_id: 'crawler', ops }, moto.endpoint);
+  const tracker = new StatusTracker({ client: moto.dynamodb, table, useCaseId: 'crawler' });
+  try {
+    await tracker.createTable({ wait: true });
+    await tracker.create('h-1');
+    const hostile = Object.assign(new Error(`lone \ud800 ${'m'.repeat(500_000)}`), { name: 'Odd\udc00Error' });
+    await assert.rejects(tracker.run('h-1', () => { throw hostile; }), (e) => e === hostile);
+    const [seen, failed] = await py([{ op: 'get', task: 'h-1' }, { op: 'run', task: 'h-1', fail: 'python after node' }]);
+    assert.deepEqual([seen.status, seen.retry, seen.lock], [30, 1, '__not_locked__']);
+    assert.match(seen.errors.history[0].error, /^Odd\uFFFDError\('lone \\ud800 m{993}… \[499007 more characters\]'\)$/);
+    assert.equal(failed, "ValueError('python after node')");
+    const task = await tracker.get('h-1');
+    assert.deepEqual(task.errors.history.map((e) => e.nth_retry), [1, 2]);
+    assert.equal(task.errors.history[0].error, seen.errors.history[0].error);
+  } finally {
+    await tracker.deleteTable();
+  }
+});

@@ -12,6 +12,7 @@ const blocks = [...readFileSync(`${root}README.md`, 'utf8').matchAll(/^```js\n([
 // What each block prints, in README order (the values its comments promise).
 const OUTPUT = [
   '1 2\n/ Home\n',
+  'Dog Rex 1\nCat Tom 9\n1\n',
   'u1 078-05-1120 1600 1234\nE_EXPRESSION\n',
   '{ pin: 1234 }\nscanned 1\n1 undefined\nE_LEGACY_LENGTH\n',
   '1200000 en\ns3://quickstart-pages/pynamodb-mate/bigbinary/….dat\n4\n',

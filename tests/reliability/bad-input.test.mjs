@@ -79,6 +79,25 @@ const Thing = defineModel({
 /** A Thing with a plaintext in another attribute, so every item row also checks it does not leak. */
 const thing = (values) => Thing.create({ id: 'k', secret: PLAIN, ...values });
 const Ranged = defineModel({ name: 'Ranged', table: 'ranged', client: noRequests, attributes: { id: attr.string({ hashKey: true }), at: attr.number({ rangeKey: true }) } });
+/** String hash and range keys and an index: the key-length rows. */
+const Keyed = defineModel({
+  name: 'Keyed',
+  table: 'keyed',
+  client: noRequests,
+  s3: noRequests,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    sk: attr.string({ rangeKey: true }),
+    group: attr.string({ nullable: true }),
+    secret: attr.string({ nullable: true }),
+    page: attr.s3Text({ bucket: 'pages', layout: 'item', nullable: true }),
+  },
+  indexes: { byGroup: { type: 'global', hashKey: 'group', rangeKey: 'sk' } },
+});
+/** A Keyed instance with `change` applied after create() (as a program edits an item before saving it). */
+const keyed = (change = {}) => Object.assign(Keyed.create({ id: 'k', sk: 's', secret: PLAIN }), change);
+const LONG_HASH = 'é'.repeat(1025); // 2050 bytes
+const LONG_RANGE = 'x'.repeat(1025);
 const def = (attributes, extra = {}) => defineModel({ name: 'Bad', table: 'bad-model', client: noRequests, attributes: { id: attr.string({ hashKey: true }), ...attributes }, ...extra });
 const tracker = (options = {}) => new StatusTracker({ client: noRequests, table: 'tasks', useCaseId: 'crawl', ...options });
 const deep = (levels) => {
@@ -97,6 +116,19 @@ const cyclic = () => {
   o[JSON_KEY] = o;
   return o;
 };
+
+/** A model hierarchy (attr.discriminator) over `client`: Pet, and its subclasses Cat and Dog. */
+const pets = (client = noRequests) => {
+  const Pet = defineModel({ name: 'Pet', table: 'pets', client, attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator(), secret: attr.string({ nullable: true }) } });
+  return { Pet, Cat: Pet.defineSubclass({ name: 'Cat', value: 'cat' }), Dog: Pet.defineSubclass({ name: 'Dog', value: 'dog' }) };
+};
+const { Pet, Cat } = pets();
+/** A model with a polymorphic typed map over `client`. */
+const sketch = (client = noRequests) => defineModel({ name: 'Sketch', table: 'sketches', client, attributes: {
+  id: attr.string({ hashKey: true }),
+  shape: attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { dot: { secret: attr.string({ nullable: true }) }, line: { length: attr.number() } } }),
+} });
+const Sketch = sketch();
 
 const { ArgumentError, CompressionError, DecryptionError, EncodingError, ExpressionError, ItemError, KeyError, ModelError, S3Error } = errors;
 
@@ -239,6 +271,46 @@ const ROWS = [
   ['batchWrite() with put null', () => Thing.batchWrite({ put: null }), ArgumentError, 'E_ARGUMENT', 'Thing.batchWrite()'],
   ['query() with attributes as a string', () => Thing.query('k', { attributes: 'n' }).next(), ArgumentError, 'E_ARGUMENT', 'attributes'],
 
+  // ---- write plans: key values and batch entries checked before any request or upload -------------------
+  ['save() of a hash key grown over 2048 bytes', () => Object.assign(thing({}), { id: LONG_HASH }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key', () => Object.assign(thing({}), { id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Thing.id'],
+  ['save() of an emptied hash key on a model with S3 values', () => keyed({ id: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['save() of a range key over 1024 bytes', () => keyed({ sk: LONG_RANGE }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['save() of an emptied index key', () => keyed({ group: '' }).save(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['save() with a string condition on a model with S3 values', () => keyed({ page: PLAIN }).save({ condition: PLAIN }), ExpressionError, 'E_EXPRESSION', 'condition'],
+  ['update() with a non-action on a model with S3 values', () => keyed().update([Keyed.attr.page.set(PLAIN), PLAIN]), ExpressionError, 'E_EXPRESSION', 'action 2'],
+  ['update() setting an S3 value twice', () => keyed().update([Keyed.attr.page.set(PLAIN), Keyed.attr.page.remove()]), ExpressionError, 'E_EXPRESSION', 'page'],
+  ['update() setting an index key to an empty string', () => keyed().update([Keyed.attr.group.set('')]), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['update() of an emptied range key', () => keyed({ sk: '' }).update([Keyed.attr.secret.set(PLAIN)]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['get() with a hash key over 2048 bytes', () => Keyed.get(LONG_HASH, 's'), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['get() with a range key over 1024 bytes', () => Keyed.get('k', LONG_RANGE), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() with a hash value over 2048 bytes', () => Keyed.query(LONG_HASH).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with an empty hash value', () => Keyed.query('').next(), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['query() with a range value over 1024 bytes', () => Keyed.query('k', { range: Keyed.attr.sk.between('a', LONG_RANGE) }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['query() of an index with an empty hash value', () => Keyed.query('', { index: 'byGroup' }).next(), ItemError, 'E_ITEM_VALUE', 'Keyed.group'],
+  ['queryPage() with a hash value over 2048 bytes', () => Keyed.queryPage(LONG_HASH), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['count() with an empty range value', () => Keyed.count('k', { range: Keyed.attr.sk.ge('') }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchGet() with a hash key over 2048 bytes', () => Keyed.batchGet([['k', 's'], [LONG_HASH, 's']]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['getOp() with an empty range key', () => Keyed.getOp('k', ''), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() deleting a hash key over 2048 bytes', () => Keyed.batchWrite({ delete: [[LONG_HASH, 's']] }), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['batchWrite() putting a range key over 1024 bytes', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2', sk: LONG_RANGE })] }), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['batchWrite() with put [valid, null]', () => Keyed.batchWrite({ put: [keyed(), null] }), ArgumentError, 'E_ARGUMENT', 'put[1]'],
+  ['batchWrite() putting a plain object', () => Keyed.batchWrite({ put: [{ id: 'k', sk: 's', secret: PLAIN }] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() putting an instance of another model', () => Keyed.batchWrite({ put: [thing({})] }), ArgumentError, 'E_ARGUMENT', 'put[0]'],
+  ['batchWrite() deleting null', () => Keyed.batchWrite({ delete: [['k', 's'], null] }), ArgumentError, 'E_ARGUMENT', 'delete[1]'],
+  ['batchWrite() deleting a bare hash value on a model with a range key', () => Keyed.batchWrite({ delete: [PLAIN] }), ArgumentError, 'E_ARGUMENT', 'delete[0]'],
+  ['batchWrite() putting one key twice', () => Keyed.batchWrite({ put: [keyed(), keyed({ id: 'k2' }), keyed()] }), ArgumentError, 'E_ARGUMENT', 'put[0] and put[2]'],
+  ['batchWrite() putting and deleting one key', () => Keyed.batchWrite({ put: [keyed()], delete: [{ id: 'k', sk: 's' }] }), ArgumentError, 'E_ARGUMENT', 'put[0] and delete[0]'],
+  ['batchWrite() deleting one key twice', () => Thing.batchWrite({ delete: ['a', { id: 'a' }] }), ArgumentError, 'E_ARGUMENT', 'delete[0] and delete[1]'],
+  ['transactWrite() putting a hash key over 2048 bytes', () => Keyed.transactWrite([keyed({ id: 'k2' }).putOp(), keyed({ id: LONG_HASH }).putOp()]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
+  ['transactWrite() with a condition check on an empty range key', () => Keyed.transactWrite([Keyed.conditionCheckOp(['k', ''], Keyed.attr.secret.exists())]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
+  ['transactWrite() with a bad condition after an S3 put', () => Keyed.transactWrite([keyed({ page: PLAIN }).putOp(), keyed({ id: 'k2' }).deleteOp({ condition: PLAIN })]), ExpressionError, 'E_EXPRESSION', 'condition'],
+
+  // ---- addVersionCondition: true or false only -----------------------------------------------------------
+  ['save() with addVersionCondition a string', () => thing({}).save({ addVersionCondition: PLAIN }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['update() with addVersionCondition null', () => thing({}).update([Thing.attr.n.set(1)], { addVersionCondition: null }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['transactWrite() with a deleteOp whose addVersionCondition is 0', () => Thing.transactWrite([thing({}).deleteOp({ addVersionCondition: 0 })]), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
   ['eq(undefined)', () => Thing.attr.n.eq(undefined), ItemError, 'E_ITEM_REQUIRED', 'Thing.n'],
@@ -284,8 +356,8 @@ const ROWS = [
   ['a model without a client', () => defineModel({ table: 'things', attributes: { id: attr.string({ hashKey: true }) } }), ModelError, 'E_MODEL', 'client'],
   ['a model without a hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.string() } }), ModelError, 'E_MODEL', 'hashKey'],
   ['a model with two hash keys', () => def({ other: attr.string({ hashKey: true }) }), ModelError, 'E_MODEL', 'hashKey'],
-  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
-  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ModelError, 'E_MODEL', 'id'],
+  ['a boolean hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.boolean({ hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
+  ['an encrypted hash key', () => defineModel({ table: 'things', client: noRequests, attributes: { id: attr.encryptedString({ key: KEY, hashKey: true }) } }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
   ['an attribute that is not made by attr.*', () => def({ x: { type: 'string' } }), ModelError, 'E_MODEL', 'x'],
   ['an attribute named like a method', () => def({ save: attr.string() }), ModelError, 'E_MODEL', 'save'],
   ['an attribute name with a dot', () => def({ 'a.b': attr.string() }), ModelError, 'E_SCHEMA', 'a.b'],
@@ -299,7 +371,7 @@ const ROWS = [
   ['an index on an unknown attribute', () => def({}, { indexes: { byX: { type: 'global', hashKey: 'x' } } }), ModelError, 'E_MODEL', 'byX'],
   ['PROVISIONED billing without throughput', () => def({}, { billingMode: 'PROVISIONED' }), ModelError, 'E_MODEL', 'throughput'],
   ['an S3-backed attribute without an S3 client', () => def({ page: attr.s3Text({ bucket: 'pages' }) }), ModelError, 'E_MODEL', 'page'],
-  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ModelError, 'E_MODEL', 'nulable'],
+  ['attr.string() with a misspelt option', () => attr.string({ nulable: true }), ArgumentError, 'E_ARGUMENT', 'did you mean "nullable"'],
   ['attr.number() both integer and float', () => attr.number({ integer: true, float: true }), ModelError, 'E_MODEL', 'attr.number()'],
   ['attr.list() of a string', () => attr.list({ of: 'string' }), ModelError, 'E_MODEL', 'attr.list'],
   ['attr.map() without attributes', () => attr.map({}), ModelError, 'E_MODEL', 'attr.map'],
@@ -341,6 +413,61 @@ const ROWS = [
   ['a tracker task id with a lone surrogate', () => tracker().create(`t\ud800`), EncodingError, 'E_UTF8', 'task id'],
   ['a tracker use case with a lone surrogate', () => tracker({ useCaseId: 'crawl\udc00' }), EncodingError, 'E_UTF8', 'useCaseId'],
 
+  // ---- unknown options (js/options/): refused with the nearest known key, before any request ----------
+  ['save() with a misspelt condition', () => thing({}).save({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'unknown option "conditon" (did you mean "condition"?)'],
+  ['delete() with a misspelt condition', () => thing({}).delete({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['update() with a misspelt condition', () => thing({}).update([Thing.attr.n.set(1)], { conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', '"conditon" (did you mean "condition"?)'],
+  ['putOp() with a misspelt condition', () => thing({}).putOp({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'Thing.putOp() options'],
+  ['encrypt with a misspelt deterministic', () => codec.encrypt(PLAIN, { key: KEY, table: 't', attribute: 'a', determinstic: false }), ArgumentError, 'E_ARGUMENT', '"determinstic" (did you mean "deterministic"?)'],
+  ['reencrypt() with a misspelt attributes', () => Thing.reencrypt({ atributes: ['ssn'] }), ArgumentError, 'E_ARGUMENT', '"atributes" (did you mean "attributes"?)'],
+  ['query() with a misspelt filter', () => Thing.query('k', { filtr: Thing.attr.n.gt(1) }).next(), ArgumentError, 'E_ARGUMENT', '"filtr" (did you mean "filter"?)'],
+  ['defineModel() with a misspelt indexes', () => def({}, { indexs: {} }), ArgumentError, 'E_ARGUMENT', '"indexs" (did you mean "indexes"?)'],
+  ["an index's misspelt projection", () => def({ n: attr.number() }, { indexes: { byN: { type: 'global', hashKey: 'n', projecton: 'KEYS_ONLY' } } }), ArgumentError, 'E_ARGUMENT', 'index byN'],
+  ["a tracker's ttl with a misspelt succeeded", () => tracker({ ttl: { succeded: 60 } }), ArgumentError, 'E_ARGUMENT', '"succeded" (did you mean "succeeded"?)'],
+  ["a createMany() task's misspelt data", () => tracker().createMany([{ taskId: 't', dta: { secret: PLAIN } }]), ArgumentError, 'E_ARGUMENT', '"dta" (did you mean "data"?)'],
+  ['options with a key that is data, not a name', () => Thing.scanPage({ [PLAIN]: 1 }), ArgumentError, 'E_ARGUMENT', '1 unknown option'],
+  ['options that are a string', () => thing({}).save(PLAIN), ArgumentError, 'E_INPUT_TYPE', 'Thing.save() options'],
+  ['a keyring with a misspelt keys', () => codec.encrypt(PLAIN, { key: { current: 'a', kyes: { a: KEY } }, table: 't', attribute: 'a' }), ArgumentError, 'E_ARGUMENT', '"kyes" (did you mean "keys"?)'],
+
+  // ---- pynamodb parity: legacyEncoding binaries ------------------------------------------------------
+  ['attr.binary() with a legacyEncoding that is not a boolean', () => attr.binary({ legacyEncoding: 'yes' }), ModelError, 'E_MODEL', 'legacyEncoding'],
+  ['a legacyEncoding binary inside a map', () => attr.map({ blob: attr.binary({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'nested attribute "blob"'],
+  ['a legacyEncoding binary set as a list element', () => attr.list({ of: attr.binarySet({ legacyEncoding: true }) }), ModelError, 'E_MODEL', 'attr.list({ of })'],
+  ['lt() on a legacyEncoding binary', () => def({ blob: attr.binary({ legacyEncoding: true }) }).attr.blob.lt(Buffer.from(PLAIN)), ExpressionError, 'E_EXPRESSION', 'lt() on blob'],
+  ['eq() between a legacyEncoding binary and another attribute', () => {
+    const Bad = def({ blob: attr.binary({ legacyEncoding: true }), other: attr.binary() });
+    return Bad.attr.blob.eq(Bad.attr.other);
+  }, ExpressionError, 'E_EXPRESSION', 'eq() on blob'],
+  ['a stored legacyEncoding value that is not base64 text', () => defineModel({
+    name: 'Old', table: 'olds', client: storing({ id: { S: 'k' }, blob: { B: Buffer.from(PLAIN) } }),
+    attributes: { id: attr.string({ hashKey: true }), blob: attr.binary({ legacyEncoding: true }) },
+  }).get('k'), ItemError, 'E_ITEM_STORED', 'Old.blob'],
+
+  // ---- polymorphic models (attr.discriminator, defineSubclass) ----------------------------------------
+  ['a stored discriminator value no class is registered for', () => pets(storing({ id: { S: 'x' }, kind: { S: PLAIN } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
+  ['a stored item of a sibling class', () => pets(storing({ id: { S: 'x' }, kind: { S: 'cat' }, secret: { S: PLAIN } })).Dog.get('x'), ItemError, 'E_ITEM_STORED', 'not a Dog'],
+  ['a stored discriminator that is not a string', () => pets(storing({ id: { S: 'x' }, kind: { N: '1' } })).Pet.get('x'), ItemError, 'E_ITEM_STORED', 'attribute kind'],
+  ['defineSubclass() of a model without a discriminator', () => Thing.defineSubclass({ value: 'x' }), ModelError, 'E_MODEL', 'attr.discriminator()'],
+  ['defineSubclass() with a value already taken', () => Pet.defineSubclass({ name: 'Kitten', value: 'cat' }), ModelError, 'E_MODEL', 'already'],
+  ['defineSubclass() with a misspelt option', () => Pet.defineSubclass({ value: 'bird', attribute: {} }), ArgumentError, 'E_ARGUMENT', '"attribute" (did you mean "attributes"?)'],
+  ['defineSubclass() without a value', () => Pet.defineSubclass({ name: 'Bird' }), ModelError, 'E_MODEL', 'value'],
+  ['defineSubclass() redefining an attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { secret: attr.number() } }), ModelError, 'E_MODEL', 'secret'],
+  ['defineSubclass() with a key attribute', () => Pet.defineSubclass({ value: 'bird', attributes: { sk: attr.string({ rangeKey: true }) } }), ModelError, 'E_MODEL', 'sk'],
+  ['create() of a base without a discriminator value', () => Pet.create({ id: 'k', secret: PLAIN }), ModelError, 'E_MODEL', 'Pet'],
+  ['create() with another class\'s discriminator value', () => Cat.create({ id: 'k', kind: 'dog', secret: PLAIN }), ItemError, 'E_ITEM_VALUE', 'kind'],
+  ['save() of an instance whose discriminator was changed', () => Object.assign(Cat.create({ id: 'k', secret: PLAIN }), { kind: 'dog' }).save(), ItemError, 'E_ITEM_VALUE', 'kind'],
+  ['an update that sets the discriminator', () => Cat.attr.kind.set('dog'), ExpressionError, 'E_EXPRESSION', 'kind'],
+  ['two discriminator attributes', () => def({ a: attr.discriminator(), b: attr.discriminator() }), ModelError, 'E_MODEL', 'discriminator'],
+  ['a discriminatorValue without a discriminator attribute', () => def({}, { discriminatorValue: 'bad' }), ModelError, 'E_MODEL', 'discriminatorValue'],
+  ['attr.discriminator() as a hash key', () => attr.discriminator({ hashKey: true }), ArgumentError, 'E_ARGUMENT', 'hashKey'],
+  ['attr.discriminator() in a typed map without subclasses', () => attr.map({ kind: attr.discriminator() }), ModelError, 'E_MODEL', 'nested attribute "kind"'],
+  ['a polymorphic map without a discriminator field', () => attr.map({ attributes: { a: attr.string() }, subclasses: { x: { b: attr.string() } } }), ModelError, 'E_MODEL', 'attr.discriminator()'],
+  ['a polymorphic map subclass redefining a base field', () => attr.map({ attributes: { kind: attr.discriminator(), a: attr.string() }, subclasses: { x: { a: attr.number() } } }), ModelError, 'E_MODEL', 'field "a"'],
+  ['polymorphic map subclasses with one field of two types', () => attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { x: { a: attr.string() }, y: { a: attr.number() } } }), ModelError, 'E_MODEL', 'field "a"'],
+  ['a polymorphic map value of an unknown subclass', () => Sketch.create({ id: 'k', shape: { kind: PLAIN } }), ItemError, 'E_ITEM_VALUE', 'Sketch.shape.kind'],
+  ['a polymorphic map value with another subclass\'s field', () => Sketch.create({ id: 'k', shape: { kind: 'dot', [PLAIN]: 1 } }), ItemError, 'E_ITEM_UNKNOWN', 'Sketch.shape'],
+  ['a stored polymorphic map of an unknown subclass', () => sketch(storing({ id: { S: 'x' }, shape: { M: { kind: { S: PLAIN } } } })).get('x'), ItemError, 'E_ITEM_STORED', 'Sketch.shape.kind'],
+
   // ---- status tracker -------------------------------------------------------------------------------
   ['a tracker without options', () => new StatusTracker(), ArgumentError, 'E_ARGUMENT', 'options'],
   ['a tracker with a misspelt option', () => tracker({ maxRetries: 3 }), ArgumentError, 'E_ARGUMENT', 'maxRetries'],
@@ -349,6 +476,28 @@ const ROWS = [
   ['a tracker with two statuses on one code', () => tracker({ statuses: { pending: 20 } }), ArgumentError, 'E_ARGUMENT', 'statuses'],
   ['a tracker run() of a number task id', () => tracker().run(7, () => {}), ArgumentError, 'E_ARGUMENT', 'task id'],
   ['a tracker run() without a function', () => tracker().run('t'), ArgumentError, 'E_ARGUMENT', 'fn'],
+
+  // ---- status tracker: counts, flags and options of its methods (nothing is written) ---------------
+  ...[0, -1, NaN, 1.5, Infinity, '4'].map((concurrency) => [`a tracker createMany() with concurrency ${String(concurrency)}`,
+    () => tracker().createMany(['a', 'b'], { concurrency }), ArgumentError, 'E_ARGUMENT', 'concurrency']),
+  ['a tracker createMany() with a number among the tasks', () => tracker().createMany(['a', 7]), ArgumentError, 'E_ARGUMENT', 'tasks[1]'],
+  ['a tracker createMany() with a task id twice', () => tracker().createMany(['a', { taskId: 'b' }, 'a']), ArgumentError, 'E_ARGUMENT', 'tasks[2]'],
+  ['a tracker createMany() with overwrite "yes"', () => tracker().createMany(['a'], { overwrite: 'yes' }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker create() with overwrite 1', () => tracker().create('a', { overwrite: 1 }), ArgumentError, 'E_ARGUMENT', 'overwrite'],
+  ['a tracker run() with heartbeatSeconds NaN', () => tracker().run('t', () => {}, { heartbeatSeconds: NaN }), ArgumentError, 'E_ARGUMENT', 'heartbeatSeconds'],
+  ['a tracker run() with no statuses', () => tracker().run('t', () => {}, { statuses: [] }), ArgumentError, 'E_ARGUMENT', 'status'],
+  ['a tracker work() with concurrency 0', () => tracker().work({ concurrency: 0 }, () => {}), ArgumentError, 'E_ARGUMENT', 'concurrency'],
+  ['a tracker work() with an infinite idle pause', () => tracker().work({ idleMs: { max: Infinity } }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs.max'],
+  ['a tracker work() with drain "yes"', () => tracker().work({ drain: 'yes' }, () => {}), ArgumentError, 'E_ARGUMENT', 'drain'],
+  ['a tracker work() with a signal that is not an AbortSignal', () => tracker().work({ signal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'signal'],
+  ['a tracker queryByStatus() with limit NaN', () => tracker().queryByStatus('pending', { limit: NaN }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
+  ['a tracker queryByStatus() with olderFirst "no"', () => tracker().queryByStatus('pending', { olderFirst: 'no' }).next(), ArgumentError, 'E_ARGUMENT', 'olderFirst'],
+  ['a tracker getOneOrNone() with consistentRead "yes"', () => tracker().getOneOrNone('t', { consistentRead: 'yes' }), ArgumentError, 'E_ARGUMENT', 'consistentRead'],
+  ['a tracker status named like an Object method', () => tracker().statusCode('toString'), ArgumentError, 'E_ARGUMENT', 'unknown status "toString"'],
+  ['a tracker status that is a BigInt', () => tracker().statusCode(10n), ArgumentError, 'E_ARGUMENT', 'unknown status of type bigint'],
+  ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
+  ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
+  ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

@@ -808,3 +808,124 @@ fn nesting_limits() {
         ErrorCode::JsonDepth
     );
 }
+
+#[test]
+fn legacy_binary_encoding_stores_base64_text() {
+    // pynamodb's legacy_encoding=True: the B value holds the base64 text of the bytes (pynamodb's
+    // docs: CA FE F0 0D is stored as "yv7wDQ==", which the SDK sends as "eXY3d0RRPT0=").
+    let schema = Schema::parse(
+        r#"{"model": "Old", "hashKey": "k", "attributes": [
+      {"name": "k", "type": "binary", "legacyEncoding": true},
+      {"name": "b", "type": "binary", "legacyEncoding": true, "nullable": true},
+      {"name": "bs", "type": "binarySet", "legacyEncoding": true},
+      {"name": "raw", "type": "binary", "legacyEncoding": false, "nullable": true}]}"#,
+    )
+    .unwrap();
+    let wire = r#"{"k":"\u0000byv7wDQ==","b":"\u0000bAAE=","bs":{"\u0000set":["\u0000bAA==","\u0000b/w=="]},"raw":"\u0000bAAE="}"#;
+    let (av, size) = encode(&schema, wire);
+    assert_eq!(
+        av,
+        r#"{"k":{"B":"\u0000beXY3d0RRPT0="},"b":{"B":"\u0000bQUFFPQ=="},"bs":{"BS":["\u0000bQUE9PQ==","\u0000bL3c9PQ=="]},"raw":{"B":"\u0000bAAE="}}"#
+    );
+    // Sizes count the stored text: k 1+8, b 1+4, bs 2+4+4, raw 3+2.
+    assert_eq!(size, 9 + 5 + 10 + 5);
+    assert_eq!(item::decode_item(&schema, &av).unwrap(), wire);
+    // Expression values and set elements are encoded the same way; the empty value is empty text.
+    let value = |path: &str, wire: &str, element: bool| {
+        item::encode_value(&schema, path, wire, element, None).unwrap()
+    };
+    assert_eq!(
+        value("b", r#""\u0000bAAE=""#, false),
+        r#"{"B":"\u0000bQUFFPQ=="}"#
+    );
+    assert_eq!(value("b", r#""\u0000b""#, false), r#"{"B":"\u0000b"}"#);
+    assert_eq!(
+        value("bs", r#""\u0000bAA==""#, true),
+        r#"{"B":"\u0000bQUE9PQ=="}"#
+    );
+    assert_eq!(
+        value("bs", r#"{"\u0000set":["\u0000b/w=="]}"#, false),
+        r#"{"BS":["\u0000bL3c9PQ=="]}"#
+    );
+    // A stored value that is not canonical base64 text ("AAE", "AAF=") is refused, never guessed.
+    for bad in ["QUFF", "QUFGPQ==", "/w=="] {
+        let (code, message) = code_and_message(item::decode_item(
+            &schema,
+            &format!(r#"{{"k":{{"B":"\u0000beXY3d0RRPT0="}},"b":{{"B":"\u0000b{bad}"}}}}"#),
+        ));
+        assert_eq!(
+            (code, message.as_str()),
+            (
+                ErrorCode::ItemStored,
+                "E_ITEM_STORED: Old.b: a legacyEncoding binary value is not canonical padded base64 text"
+            ),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn legacy_binary_encoding_is_for_top_level_binary_attributes() {
+    let attrs = |list: &str| format!(r#"{{"model": "M", "attributes": [{list}]}}"#);
+    for (schema, message) in [
+        (
+            attrs(r#"{"name": "a", "type": "string", "legacyEncoding": true}"#),
+            "M.a: \"legacyEncoding\" applies to binary and binarySet attributes only",
+        ),
+        (
+            attrs(r#"{"name": "a", "type": "binary", "legacyEncoding": 1}"#),
+            "M.a: \"legacyEncoding\" must be a boolean",
+        ),
+        (
+            attrs(
+                r#"{"name": "a", "type": "map", "attributes": [{"name": "b", "type": "binary", "legacyEncoding": true}]}"#,
+            ),
+            "M.a.b: \"legacyEncoding\" applies to top-level attributes only (pynamodb < 6 encoded only those)",
+        ),
+        (
+            attrs(r#"{"name": "a", "type": "list", "of": {"type": "binarySet", "legacyEncoding": true}}"#),
+            "M.a[]: \"legacyEncoding\" applies to top-level attributes only (pynamodb < 6 encoded only those)",
+        ),
+    ] {
+        let e = Schema::parse(&schema).unwrap_err();
+        assert_eq!((e.code(), e.message()), (ErrorCode::Schema, message), "{schema}");
+    }
+}
+
+#[test]
+fn empty_set_list_elements_are_null_as_pynamodb_stores_them() {
+    // pynamodb's ListAttribute(of=NumberSetAttribute) writes an empty set element as NULL; a NULL
+    // set (element or attribute) is no set and reads as an empty Set, or null where nullable.
+    let schema = Schema::parse(
+        r#"{"model": "L", "attributes": [
+      {"name": "sets", "type": "list", "of": {"type": "numberSet"}},
+      {"name": "maybe", "type": "list", "of": {"type": "stringSet", "nullable": true}},
+      {"name": "ss", "type": "stringSet", "nullable": true}]}"#,
+    )
+    .unwrap();
+    let wire = r#"{"sets":[{"\u0000set":[1]},{"\u0000set":[]}],"maybe":[{"\u0000set":[]}]}"#;
+    let (av, size) = encode(&schema, wire);
+    assert_eq!(
+        av,
+        r#"{"sets":{"L":[{"NS":["1"]},{"NULL":true}]},"maybe":{"L":[{"NULL":true}]}}"#
+    );
+    // sets 4 + 3 + (1+2) + (1+1) · maybe 5 + 3 + (1+1)
+    assert_eq!(size, 12 + 10);
+    assert_eq!(
+        item::decode_item(&schema, &av).unwrap(),
+        r#"{"sets":[{"\u0000set":[1]},{"\u0000set":[]}],"maybe":[null],"ss":{"\u0000set":[]}}"#
+    );
+    assert_eq!(
+        item::decode_item(&schema, r#"{"ss":{"NULL":true}}"#).unwrap(),
+        r#"{"ss":null}"#
+    );
+    // An expression value is never NULL in place of a set: JS makes set(new Set()) a REMOVE.
+    let (code, _) = code_and_message(item::encode_value(
+        &schema,
+        "sets",
+        r#"{"\u0000set":[]}"#,
+        true,
+        None,
+    ));
+    assert_eq!(code, ErrorCode::ItemValue);
+}

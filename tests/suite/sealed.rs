@@ -57,7 +57,7 @@ fn password() -> [u8; 32] {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-fn b64(bytes: &[u8]) -> String {
+pub(super) fn b64(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let word = chunk
@@ -88,7 +88,7 @@ fn unb64(text: &str) -> Vec<u8> {
 }
 
 /// The stored bytes of attribute `db_name` in an encode_item result.
-fn stored(encoded: &str, db_name: &str) -> Vec<u8> {
+pub(super) fn stored(encoded: &str, db_name: &str) -> Vec<u8> {
     let start = encoded
         .find(&format!("\"{db_name}\":{{\"B\":\"\\u0000b"))
         .expect(db_name)
@@ -178,7 +178,7 @@ fn compressed_reads_any_gzip_python_writes() {
     let python = gzip::compress("{\"é\": [1.0, NaN]}".as_bytes(), 9, 1_700_000_000).unwrap();
     assert_eq!(
         item::decode_item(&s, &item_b("doc", &python)).unwrap(),
-        r#"{"id":"i","doc":{"é":[1.0,"\u0000fNaN"]}}"#
+        r#"{"id":"i","doc":{"é":["\u0000f1.0","\u0000fNaN"]}}"#
     );
     // Two members, as Python reads them.
     let mut two = gzip::compress(b"ab", 9, 5).unwrap();
@@ -740,4 +740,32 @@ fn schema_and_key_errors() {
             .unwrap_err();
         assert_eq!((e.code(), e.message()), (code, message));
     }
+}
+
+#[test]
+fn legacy_binary_keys_bind_as_stored() {
+    // Randomized aead values are bound to the stored key bytes: with a legacyEncoding hash key,
+    // the base64 text both when an item is written and when its update value is encoded.
+    let mut s = Schema::parse(
+        r#"{"model": "Old", "table": "olds", "hashKey": "id", "attributes": [
+      {"name": "id", "type": "binary", "legacyEncoding": true},
+      {"name": "note", "type": "encrypted", "kind": "string", "deterministic": false, "nullable": true}]}"#,
+    )
+    .unwrap();
+    s.set_keys("note", "k1", &ids(&["k1"]), &K1, None).unwrap();
+    let written = item::encode_item(&s, r#"{"id":"\u0000bAAE=","note":"hi"}"#).unwrap();
+    assert!(
+        written.contains(r#""id":{"B":"\u0000bQUFFPQ=="}"#),
+        "{written}"
+    );
+    let back = &written["{\"item\":".len()..written.rfind(",\"size\"").unwrap()];
+    assert!(item::decode_item(&s, back)
+        .unwrap()
+        .ends_with(r#""note":"hi"}"#));
+    let key = r#"{"id":{"B":"\u0000bQUFFPQ=="}}"#;
+    let value = item::encode_value(&s, "note", r#""yo""#, false, Some(key)).unwrap();
+    let updated = format!(r#"{{"id":{{"B":"\u0000bQUFFPQ=="}},"note":{value}}}"#);
+    assert!(item::decode_item(&s, &updated)
+        .unwrap()
+        .ends_with(r#""note":"yo"}"#));
 }

@@ -251,6 +251,8 @@ const notAnItemCode: errors.ItemErrorCode = dynamodbError.code;
 page.save({ abortSignal: 'now' });
 // @ts-expect-error operations of a transaction take no abortSignal (transactWrite does)
 page.putOp({ abortSignal: new AbortController().signal });
+// @ts-expect-error addVersionCondition is a boolean
+page.deleteOp({ addVersionCondition: 'no' });
 // @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
 new UtcDateTime('2024-01-01');
 
@@ -620,6 +622,59 @@ Sheet.attr.maybe.at(0).lt(null);
 Sheet.attr.zipped.at(0).eq('x');
 // @ts-expect-error compressed elements cannot be compared
 Sheet.attr.zipped.at(0).beginsWith('x');
+
+const Old = defineModel({
+  table: 'olds',
+  client,
+  attributes: { id: attr.string({ hashKey: true }), b: attr.binary({ legacyEncoding: true }), bs: attr.binarySet({ legacyEncoding: true }) },
+});
+// @ts-expect-error a legacyEncoding binary is stored as base64 text, which does not order like its bytes
+Old.attr.b.lt(new Uint8Array([1]));
+// @ts-expect-error ... nor starts like them
+Old.attr.b.beginsWith(new Uint8Array([1]));
+// @ts-expect-error a legacyEncoding binary compares with values only
+Old.attr.b.eq(Old.attr.b);
+// @ts-expect-error a legacyEncoding set's elements are values only
+Old.attr.bs.contains(Old.attr.b);
+// @ts-expect-error legacyEncoding is a boolean
+attr.binary({ legacyEncoding: 'yes' });
+// @ts-expect-error legacyEncoding is for binary attributes
+attr.string({ legacyEncoding: true });
+// @ts-expect-error legacyEncoding is for top-level attributes only
+attr.map({ b: attr.binary({ legacyEncoding: true }) });
+// @ts-expect-error ... not list elements either
+attr.list({ of: attr.binarySet({ legacyEncoding: true }) });
+
+const Pet = defineModel({ table: 'pets', client, attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator(), name: attr.string() } });
+// @ts-expect-error a discriminator is never a key
+attr.discriminator({ hashKey: true });
+// @ts-expect-error the class sets the discriminator: no default
+attr.discriminator({ default: 'cat' });
+// @ts-expect-error a subclass needs its value
+Pet.defineSubclass({ name: 'Cat' });
+// @ts-expect-error a subclass cannot redefine an attribute of its base
+Pet.defineSubclass({ value: 'cat', attributes: { name: attr.number() } });
+// @ts-expect-error keys belong to the base model
+Pet.defineSubclass({ value: 'cat', attributes: { sk: attr.string({ rangeKey: true }) } });
+// @ts-expect-error updates cannot change the class
+Pet.attr.kind.set('dog');
+// @ts-expect-error subclass attributes are not the base's
+Pet.attr.lives;
+
+const Sketch = defineModel({
+  table: 'sketches',
+  client,
+  attributes: {
+    id: attr.string({ hashKey: true }),
+    shape: attr.map({ attributes: { kind: attr.discriminator() }, subclasses: { dot: { size: attr.number() }, line: { length: attr.number() } } }),
+  },
+});
+// @ts-expect-error a polymorphic map value names its subclass
+Sketch.create({ id: 'k', shape: { size: 1 } });
+// @ts-expect-error a dot has no length
+Sketch.create({ id: 'k', shape: { kind: 'dot', size: 1, length: 2 } });
+// @ts-expect-error an unknown subclass
+Sketch.create({ id: 'k', shape: { kind: 'circle', size: 1 } });
 
 export type { Simplify };
 export { lazyDoc };

@@ -90,14 +90,16 @@ expectType<Equal<typeof p.big, number | bigint | null | undefined>>();
 expectType<Equal<typeof p.body, Uint8Array | null | undefined>>();
 expectType<Equal<typeof p.live, boolean>>();
 expectType<Equal<typeof p.tags, Set<string>>>();
-expectType<Equal<typeof p.sizes, Set<number | bigint>>>();
+expectType<Equal<typeof p.sizes, Set<number | bigint | codec.PythonFloat>>>();
 expectType<Equal<typeof p.blobs, Set<Uint8Array>>>();
 expectType<Equal<typeof p.links, string[]>>();
-expectType<Equal<typeof p.maybe, (number | bigint | null)[] | null | undefined>>();
+expectType<Equal<typeof p.maybe, (number | bigint | codec.PythonFloat | null)[] | null | undefined>>();
 expectType<Equal<typeof p.misc, unknown[]>>();
 expectType<Equal<typeof p.meta.author, string>>();
 expectType<Equal<typeof p.meta.seen, Date | null | undefined>>();
 expectType<Equal<NonNullable<typeof p.info>['deep']['note'], string | null | undefined>>();
+// A whole float read (`1.0`) is a PythonFloat, unless the attribute is integer or float only.
+expectType<Equal<NonNullable<typeof p.info>['rank'], number | bigint | codec.PythonFloat>>();
 expectType<Equal<typeof p.extra, unknown>>();
 expectType<Equal<typeof p.nothing, null | undefined>>();
 expectType<Equal<typeof p.crawled, Date>>();
@@ -281,6 +283,8 @@ async function failing() {
     const got = await Page.get('example.com', '/missing', { abortSignal, consistentRead: true });
     await got.save({ condition: Page.attr.views.gt(1), abortSignal });
     await got.update([Page.attr.views.add(1)], { abortSignal });
+    await got.save({ addVersionCondition: false, abortSignal });
+    await Page.transactWrite([got.updateOp([Page.attr.views.add(1)], { addVersionCondition: false })]);
     await got.refresh({ abortSignal });
     for await (const p of Page.query('example.com', { attributes: ['title'], abortSignal })) p.site;
     await Page.batchWrite({ put: [got] }, { abortSignal });
@@ -705,6 +709,11 @@ async function s3Backed() {
   expectType<Equal<typeof sealedBytes, Uint8Array>>();
   const opened = await codec.decrypt(sealedBytes, { key: { current: 'k', keys: { k: kms, old: 'pw' } }, table: 't', attribute: 'a', kind: 'string' });
   expectType<Equal<typeof opened, string>>();
+  const pin = await codec.decrypt(sealedBytes, { key: kms, table: 't', attribute: 'a', kind: 'number' });
+  expectType<Equal<typeof pin, number | bigint | codec.PythonFloat>>();
+  expectType<Equal<ReturnType<typeof codec.pythonJsonLoads>, unknown>>();
+  const count = codec.decompress(sealedBytes, { kind: 'int' });
+  expectType<Equal<typeof count, number | bigint>>();
   const syncBytes = codec.encrypt('x', { key: { current: 'k', keys: { k: 'pw' } }, table: 't', attribute: 'a' });
   expectType<Equal<typeof syncBytes, Uint8Array>>();
   defineModel({ table: 't', client, s3, onS3CleanupError: (e) => accepts<string | undefined>(e.uri), attributes: { id: attr.string({ hashKey: true }) } });
@@ -788,4 +797,72 @@ const elementUpdates: UpdateInput[] = [
   Sheet.attr.sets.at(0).delete(new Set(['x'])),
 ];
 
-export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates };
+// legacyEncoding binaries (pynamodb's legacy_encoding=True) take equality and whole-value writes;
+// an empty Set on a set attribute is a REMOVE action.
+const Old = defineModel({
+  table: 'olds',
+  client,
+  attributes: {
+    id: attr.binary({ hashKey: true, legacyEncoding: true }),
+    b: attr.binary({ legacyEncoding: true, nullable: true }),
+    bs: attr.binarySet({ legacyEncoding: true }),
+    plain: attr.binary({ legacyEncoding: false, nullable: true }),
+  },
+});
+expectType<Equal<InstanceOf<typeof Old>['bs'], Set<Uint8Array>>>();
+const legacyBinaries: (Condition | UpdateInput)[] = [
+  Old.attr.b.eq(new Uint8Array([1])),
+  Old.attr.b.in([new Uint8Array([1])]),
+  Old.attr.b.set(new Uint8Array([1])),
+  Old.attr.b.ifNotExists(new Uint8Array([1])),
+  Old.attr.b.remove(),
+  Old.attr.bs.contains(new Uint8Array([1])),
+  Old.attr.bs.add(new Set([new Uint8Array([1])])),
+  Old.attr.bs.set(new Set()),
+  Old.attr.plain.lt(new Uint8Array([1])),
+  Page.attr.tags.set(new Set()),
+];
+
+// Polymorphic models: attr.discriminator() on a base, defineSubclass per class.
+async function polymorphic() {
+  const Animal = defineModel({
+    table: 'animals',
+    client: new DynamoDBClient({}),
+    discriminatorValue: 'animal',
+    attributes: { id: attr.string({ hashKey: true }), kind: attr.discriminator({ attrName: 'cls' }), name: attr.string() },
+  });
+  const Cat = Animal.defineSubclass({ value: 'cat', name: 'Cat', attributes: { lives: attr.number({ integer: true, default: 9 }) } });
+  const Lion = Cat.defineSubclass({ value: 'lion', attributes: { pride: attr.string() } });
+  const leo = Lion.create({ id: '1', name: 'Leo', pride: 'north' });
+  expectType<Equal<typeof leo.kind, string | null | undefined>>();
+  expectType<Equal<typeof leo.lives, number | bigint>>();
+  expectType<Equal<typeof leo.pride, string>>();
+  const cat = await Cat.get('1');
+  expectType<Equal<typeof cat.lives, number | bigint>>();
+  const animals: InstanceOf<typeof Animal>[] = [leo, cat];
+  const conditions: Condition[] = [Animal.attr.kind.eq('cat'), Animal.attr.kind.in(['cat', 'lion']), Lion.attr.pride.eq('x')];
+  return { animals, conditions };
+}
+
+// Polymorphic typed maps: the value is a union tagged by the discriminator field.
+async function polymorphicMaps() {
+  const shape = attr.map({
+    attributes: { kind: attr.discriminator(), color: attr.string({ nullable: true }) },
+    subclasses: { circle: { radius: attr.number() }, square: { side: attr.number(), rounded: attr.boolean({ nullable: true }) } },
+  });
+  const Drawing = defineModel({
+    table: 'drawings',
+    client: new DynamoDBClient({}),
+    attributes: { id: attr.string({ hashKey: true }), main: shape, shapes: attr.list({ of: shape }) },
+  });
+  const d = Drawing.create({ id: 'd', main: { kind: 'circle', radius: 1 }, shapes: [{ kind: 'square', side: 2 }] });
+  const got = await Drawing.get('d');
+  if (got.main.kind === 'circle') expectType<Equal<typeof got.main.radius, number | bigint | codec.PythonFloat>>();
+  else expectType<Equal<typeof got.main.side, number | bigint | codec.PythonFloat>>();
+  expectType<Equal<typeof got.main.kind, 'circle' | 'square'>>();
+  const updates: UpdateInput[] = [Drawing.attr.main.radius.set(2), Drawing.attr.shapes.at(0).set({ kind: 'circle', radius: 3 })];
+  return { d, updates, condition: Drawing.attr.main.kind.eq('circle') };
+}
+
+
+export { sealed, rotation, events, keyErrors, s3Backed, consoleLinks, elementConditions, elementUpdates, legacyBinaries, polymorphic, polymorphicMaps };

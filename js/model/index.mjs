@@ -406,7 +406,7 @@ export class ModelBase {
 
   static getOp(...key) {
     const m = ModelBase.#meta(this);
-    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item) => this.fromItem(item));
+    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item, abortSignal) => this.fromItem(item, abortSignal));
   }
 
   static conditionCheckOp(key, condition) {

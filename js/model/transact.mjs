@@ -27,7 +27,7 @@ export class WriteOp {
   }
 }
 
-/** A read operation for `transactGet`: made by `Model.getOp(hash, range?)`. */
+/** A read operation for `transactGet`: made by `Model.getOp(hash, range?)`; `decode(item, abortSignal)`. */
 export class GetOp {
   constructor(model, key, decode) {
     this.model = model;
@@ -82,5 +82,5 @@ export async function transactWrite(client, ops, { clientRequestToken, abortSign
 export async function transactGet(client, ops, { abortSignal } = {}) {
   checkOps(ops, GetOp, 'transactGet');
   const out = await send(sender(client, ops), TransactGetItemsCommand, { TransactItems: ops.map((op) => ({ Get: op.key })) }, { abortSignal });
-  return Promise.all((out.Responses ?? []).map((r, i) => (r.Item ? ops[i].decode(r.Item) : null)));
+  return Promise.all((out.Responses ?? []).map((r, i) => (r.Item ? ops[i].decode(r.Item, abortSignal) : null)));
 }

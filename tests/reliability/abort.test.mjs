@@ -191,6 +191,16 @@ test('get() aborted while its S3 download hangs: AbortError naming the attribute
   assertS3Aborted(error, 'GetObject', 'body', { id });
 });
 
+test('transactGet() aborted while its S3 download hangs: AbortError naming the attribute and the item', TIMEOUT, async () => {
+  const Doc = faultyModel();
+  const id = uniqueName('download-transact');
+  await Doc.create({ id, n: 1, body: `${id} `.repeat(1000) }).save();
+  s3Proxy.inject('GetObject', HANG);
+  const controller = new AbortController();
+  const error = await abortWhenHeld(Doc.transactGet([Doc.getOp(id)], { abortSignal: controller.signal }), 'GetObject', controller, 1, s3Proxy);
+  assertS3Aborted(error, 'GetObject', 'body', { id });
+});
+
 test('collectS3Orphans() aborted while its listing hangs: AbortError, nothing deleted', TIMEOUT, async () => {
   const Doc = faultyModel();
   s3Proxy.inject('ListObjectsV2', HANG);

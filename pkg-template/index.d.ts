@@ -1605,12 +1605,12 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
     definition: SubclassDefinition<S> & { attributes?: SubclassCheck<A, S> },
   ): ModelClass<Simplify<A & S>, I>;
 
-  /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE. */
-  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
+  /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE; `abortSignal` ends the requests and the wait. */
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
   /** The table's description, or null when it does not exist. */
   describeTable(): Promise<TableDescription | null>;
-  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone. */
-  deleteTable(options?: { wait?: boolean }): Promise<void>;
+  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone; `abortSignal` ends the request and the wait. */
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new, validated instance with defaults applied; nothing is written until `save()`. */
   create<M extends AnyConstructor>(this: M, values: CreateValues<A>): InstanceType<M>;
@@ -1720,6 +1720,8 @@ export interface CollectS3OrphansOptions<N extends string = string> {
   batchSize?: number;
   /** After every scan page and every listing page (its deletes done), and at the end: the counts so far. */
   onProgress?: (progress: CollectS3OrphansResult) => void;
+  /** Cancels the scan, the listing and the deletes: the call rejects with `errors.AbortError` (deletes already done stay done). */
+  abortSignal?: GlobalInstance<'AbortSignal'>;
 }
 export interface CollectS3OrphansResult {
   /** Items scanned for references. */
@@ -2103,8 +2105,8 @@ export declare class StatusTracker<
   /** The code of a status name or code; ArgumentError (E_ARGUMENT) for one the tracker does not know. */
   statusCode(status: StatusArg<StandardStatus | Extra>): number;
   /** Creates the table with the layout's index (and TTL when configured) unless it exists; `wait`: until ACTIVE. */
-  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
-  deleteTable(options?: { wait?: boolean }): Promise<void>;
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new task (pending unless told); `errors.TaskExists` when the id is taken, unless `overwrite`. */
   create(

@@ -87,28 +87,43 @@ test('round trips keep ints, floats and big ints apart', () => {
   assert.deepEqual(loads(text), value);
 });
 
-test('non-JSON values throw E_JSON_TYPE naming the path', () => {
+test('non-JSON values throw E_JSON_TYPE giving the position by index, never an object key', () => {
   const cases = [
-    [{ a: { b: [1, new Uint8Array(2)] } }, /^Uint8Array is not JSON .* at \$\.a\.b\[1\]$/],
-    [{ 'x y': new Map() }, /^Map is not JSON .* at \$\["x y"\]$/],
+    [{ a: { secretKey: [1, new Uint8Array(2)] } }, /^Uint8Array is not JSON .* at \$\{0\}\{0\}\[1\]$/],
+    [{ 'x y': 1, secretKey: new Map() }, /^Map is not JSON .* at \$\{1\}$/],
     [[new Set()], /Set .* at \$\[0\]$/],
-    [{ d: new Date(0) }, /^Date is not JSON .* at \$\.d$/],
-    [{ f() {} }, /^function is not JSON .* at \$\.f$/],
+    [{ secretKey: new Date(0) }, /^Date is not JSON .* at \$\{0\}$/],
+    [{ secretKey() {} }, /^function is not JSON .* at \$\{0\}$/],
     [[Symbol('s')], /^symbol .* at \$\[0\]$/],
     [undefined, /^undefined is not JSON at \$$/],
     [new ArrayBuffer(1), /^ArrayBuffer .* at \$$/],
   ];
   for (const [value, message] of cases) {
-    const error = expectError(() => dumps(value), { code: 'E_JSON_TYPE', type: errors.EncodingError });
+    const error = expectError(() => dumps(value), { code: 'E_JSON_TYPE', type: errors.EncodingError, secrets: ['secretKey'] });
     assert.match(error.message, message);
   }
-  const cycle = { a: [] };
-  cycle.a.push(cycle);
-  assert.match(expectError(() => dumps(cycle), { code: 'E_JSON_TYPE', type: errors.EncodingError }).message,
-    /^circular reference at \$\.a\[0\]$/);
+  const cycle = { secretKey: [] };
+  cycle.secretKey.push(cycle);
+  assert.match(expectError(() => dumps(cycle), { code: 'E_JSON_TYPE', type: errors.EncodingError, secrets: ['secretKey'] }).message,
+    /^circular reference at \$\{0\}\[0\]$/);
   // The same object twice is not a cycle.
   const shared = { s: 1 };
   assert.equal(dumps({ a: shared, b: [shared] }), '{"a": {"s": 1}, "b": [{"s": 1}]}');
+});
+
+/** `value` wrapped in `levels` arrays, or objects when `key` is given. */
+function nested(levels, key) {
+  let v = 1;
+  for (let k = 0; k < levels; k++) v = key === undefined ? [v] : { [key]: v };
+  return v;
+}
+
+test('dumps refuses nesting deeper than 512 with E_JSON_DEPTH, also 200,000 levels deep (no RangeError)', () => {
+  assert.equal(loads(dumps(nested(511))).length, 1); // the 1 is at depth 511, Python's last
+  for (const levels of [512, 513, 200_000]) {
+    expectError(() => dumps(nested(levels)), { code: 'E_JSON_DEPTH', type: errors.EncodingError });
+    expectError(() => dumps(nested(levels, 'secretKey')), { code: 'E_JSON_DEPTH', type: errors.EncodingError, secrets: ['secretKey'] });
+  }
 });
 
 test('bad input and options', () => {

@@ -71,7 +71,7 @@ const TABLE = {
   throughput: ['read', 'write'],
 
   // Model statics and instance methods
-  table: ['wait'],
+  table: ['wait', ...ABORT],
   get: GET,
   write: ['condition', 'addVersionCondition', ...ABORT],
   abort: ABORT,
@@ -89,7 +89,7 @@ const TABLE = {
   consoleUrl: ['region'],
   setKey: ['keyId'],
   reencrypt: ['attributes', 'cursor', 'segments', 'pageSize', 'signal', 'onProgress'],
-  collectS3Orphans: ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress'],
+  collectS3Orphans: ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress', ...ABORT],
 
   // StatusTracker
   tracker: [

@@ -53,6 +53,7 @@ export const wasm = {
   compressValue: guard(bindings.compressValue),
   decompressValue: guard(bindings.decompressValue),
   registerSchema: guard(bindings.registerSchema),
+  freeSchema: guard(bindings.freeSchema),
   setKeys: guard(bindings.setKeys),
   encodeItem: guard(bindings.encodeItem),
   encodeValue: guard(bindings.encodeValue),

@@ -289,6 +289,8 @@ async function failing() {
     for await (const p of Page.query('example.com', { attributes: ['title'], abortSignal })) p.site;
     await Page.batchWrite({ put: [got] }, { abortSignal });
     await Page.transactWrite([got.deleteOp()], { abortSignal });
+    await Page.createTable({ wait: true, abortSignal });
+    await Page.deleteTable({ wait: true, abortSignal });
     await Page.transactGet([Page.getOp('example.com', '/')], { abortSignal });
     await got.deleteIfExists({ abortSignal });
   } catch (error) {
@@ -700,7 +702,7 @@ async function s3Backed() {
   });
   expectType<Equal<typeof done.uris, string[]>>();
   accepts<number>(done.referenced + done.young + done.orphans + done.deleted + done.errors + done.scanned);
-  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '' });
+  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '', abortSignal: AbortSignal.timeout(60_000) });
   // codec calls with key providers are async.
   const kms = async () => new Uint8Array(32);
   const sealedBytes = await codec.encrypt('x', { key: kms, table: 't', attribute: 'a' });

@@ -1471,7 +1471,10 @@ export interface AbortOptions {
   abortSignal?: GlobalInstance<'AbortSignal'>;
 }
 /** `save`, `update`, `delete`. */
-export interface WriteOptions extends ConditionOptions, AbortOptions {}
+export interface WriteOptions extends ConditionOptions, AbortOptions {
+  /** 'ALL_OLD': a failed condition's ConditionFailedError carries the stored item (`error.item`); default 'NONE'. */
+  returnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
+}
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */

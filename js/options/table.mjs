@@ -73,7 +73,7 @@ const TABLE = {
   // Model statics and instance methods
   table: ['wait'],
   get: GET,
-  write: ['condition', ...ABORT],
+  write: ['condition', 'returnValuesOnConditionCheckFailure', ...ABORT],
   abort: ABORT,
   refresh: ['consistentRead', ...ABORT],
   op: ['condition'],

@@ -1510,7 +1510,10 @@ export interface VersionConditionOptions extends ConditionOptions {
   addVersionCondition?: boolean;
 }
 /** `save`, `update`, `delete`. */
-export interface WriteOptions extends VersionConditionOptions, AbortOptions {}
+export interface WriteOptions extends VersionConditionOptions, AbortOptions {
+  /** 'ALL_OLD': a failed condition's ConditionFailedError carries the stored item (`error.item`); default 'NONE'. */
+  returnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
+}
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */

@@ -25,7 +25,7 @@ import { execute } from './execute.mjs';
 import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
-import { attributeValues, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
+import { attributeValues, onConditionFailure, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
 
 const META = Symbol('dynamodb-mate model');
 
@@ -216,42 +216,45 @@ export class ModelBase {
     return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
   }
 
-  /** Puts the item: `{ condition, addVersionCondition, abortSignal }`. */
+  /** Puts the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */
   async save(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'save', given, 'write');
+    const returned = onConditionFailure(m, 'save', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
     await prepare(m);
     const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, PutItemCommand, plan.params, sent), sent.abortSignal);
+    await execute(plan, () => send(m, PutItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
     return this;
   }
 
-  /** Applies update actions (`{ condition, addVersionCondition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
+  /** Applies update actions (`{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
   async update(actions, given) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
     const opts = options(m, 'update', given, 'write');
+    const returned = onConditionFailure(m, 'update', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, UpdateItemCommand, sent);
     await prepare(m); // operands bound to the item are encoded with the attribute's keys
     const plan = planUpdate(m, Model.attr, this, actions, opts);
-    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW' }, sent), sent.abortSignal);
+    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW', ...returned }, sent), sent.abortSignal);
     checkSameClass(m, out.Attributes ?? {});
     const fresh = await ModelBase.#decode(m, out.Attributes ?? {}, sent.abortSignal);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
 
-  /** Deletes the item: `{ condition, addVersionCondition, abortSignal }`. */
+  /** Deletes the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */
   async delete(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'delete', given, 'write');
+    const returned = onConditionFailure(m, 'delete', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, DeleteItemCommand, sent);
     const plan = planDelete(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, DeleteItemCommand, plan.params, sent), sent.abortSignal);
+    await execute(plan, () => send(m, DeleteItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
   }
 
   /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */

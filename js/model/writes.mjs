@@ -111,6 +111,16 @@ export function planItem(m, instance, given) {
   }
 }
 
+/**
+ * The `returnValuesOnConditionCheckFailure` option of a single write: 'ALL_OLD' puts the stored item
+ * on the ConditionFailedError (`error.item`), so that a refused write needs no second read to say why.
+ */
+export function onConditionFailure(m, method, { returnValuesOnConditionCheckFailure: value } = {}) {
+  if (value === undefined || value === 'NONE') return {};
+  if (value === 'ALL_OLD') return { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' };
+  throw codecError('E_ARGUMENT', `${m.name}.${method}() options.returnValuesOnConditionCheckFailure must be 'ALL_OLD' or 'NONE'`);
+}
+
 /** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else the executor reads the S3 objects it replaces first. */
 export function planPut(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const values = attributeValues(m, instance);

@@ -73,7 +73,7 @@ const TABLE = {
   // Model statics and instance methods
   table: ['wait', ...ABORT],
   get: GET,
-  write: ['condition', 'addVersionCondition', ...ABORT],
+  write: ['condition', 'addVersionCondition', 'returnValuesOnConditionCheckFailure', ...ABORT],
   abort: ABORT,
   refresh: ['consistentRead', ...ABORT],
   op: ['condition', 'addVersionCondition'],

@@ -497,6 +497,10 @@ const ROWS = [
   ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
   ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
   ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
+  // ---- returnValuesOnConditionCheckFailure of save/update/delete (refused before any request) ---------
+  ['save with returnValuesOnConditionCheckFailure ALL_NEW', () => thing().save({ returnValuesOnConditionCheckFailure: 'ALL_NEW' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
+  ['update with returnValuesOnConditionCheckFailure true', () => thing().update([Thing.attr.secret.set(PLAIN)], { returnValuesOnConditionCheckFailure: true }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
+  ['delete with returnValuesOnConditionCheckFailure in lower case', () => thing().delete({ returnValuesOnConditionCheckFailure: 'all_old' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

@@ -138,6 +138,7 @@ async function crud() {
   if (again) again.TableStatus satisfies string | undefined;
   await created.save();
   await created.save({ condition: Page.attr.site.notExists() });
+  await created.save({ condition: Page.attr.site.notExists(), returnValuesOnConditionCheckFailure: 'ALL_OLD' });
   const got = await Page.get('example.com', '/a', { consistentRead: true, attributes: ['title', 'views'] });
   expectType<Equal<typeof got, PageItem>>();
   const maybe = await Page.getOneOrNone('example.com', '/missing');

@@ -4,10 +4,18 @@ import { codecError } from '../errors/make.mjs';
 import { inputError } from './input.mjs';
 
 /** Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. */
+/**
+ * A non-enumerable mark on every PythonFloat: dynamodb-toolbox copies values into plain objects
+ * (own symbols included) before its transformers see them, and js/adapters/toolbox.mjs recognizes
+ * the copies by it.
+ */
+export const PYTHON_FLOAT = Symbol.for('dynamodb-mate.PythonFloat');
+
 export class PythonFloat {
   constructor(value) {
     if (typeof value !== 'number') throw inputError('PythonFloat value', 'a number', value);
     this.value = value;
+    Object.defineProperty(this, PYTHON_FLOAT, { value: true });
   }
 
   valueOf() {

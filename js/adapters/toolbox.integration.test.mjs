@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Entity, GetItemCommand, PutItemCommand, ScanCommand, Table, item, string } from 'dynamodb-toolbox';
+import { Entity, GetItemCommand, PutItemCommand, ScanCommand, Table, UpdateItemCommand, item, string } from 'dynamodb-toolbox';
 import { backends, uniqueName } from '../../tests/support/endpoints.mjs';
 import { VALUES, adapterAttributes, assertSameStorage, mateModel } from '../testing/adapter-table.mjs';
 import * as toolbox from './toolbox.mjs';
@@ -25,6 +25,13 @@ test('a toolbox item is read by the model and stored as the model stores it [dyn
   await Secrets.build(PutItemCommand).item({ pk: 'tb-1', ...VALUES }).send();
   await Model.create({ pk: 'mate-1', ...VALUES }).save();
   await assertSameStorage(Model, dynamodb, 'tb-1', 'mate-1');
+});
+
+test('a toolbox update writes the values as the model does [dynamodb-local]', async () => {
+  await Model.create({ pk: 'up-1', ...VALUES, ad: 'old@example.com', cj: { old: true } }).save();
+  await Secrets.build(UpdateItemCommand).item({ pk: 'up-1', ad: VALUES.ad, cj: VALUES.cj }).send();
+  await Model.create({ pk: 'mate-up', ...VALUES }).save();
+  await assertSameStorage(Model, dynamodb, 'up-1', 'mate-up');
 });
 
 test('toolbox reads what the model writes [dynamodb-local]', async () => {

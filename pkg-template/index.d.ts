@@ -804,6 +804,8 @@ export interface PynamodbMateKeyOptions {
 
 /** A compressed adapter attribute: as `attr.compressed*` (`ensureAscii` for JSON only). */
 export interface AdapterCompressedOptions {
+  /** The DynamoDB attribute name, which errors name. */
+  attribute?: string;
   level?: number;
   maxOutput?: number;
 }
@@ -823,6 +825,8 @@ export interface AdapterAeadOptions {
 }
 /** pynamodb_mate's bytes in an adapter: a password (shared with Python) or 32 bytes. */
 export interface AdapterPynamodbMateOptions {
+  /** The DynamoDB attribute name, which errors name (pynamodb_mate bytes are bound to none). */
+  attribute?: string;
   key: KeyMaterial;
   format: 'pynamodb_mate';
   deterministic?: boolean;

@@ -8,7 +8,8 @@ const KINDS = {
   compressedString: 'string', compressedBinary: 'binary', compressedJson: 'json',
   encryptedString: 'string', encryptedBinary: 'binary', encryptedNumber: 'number', encryptedJson: 'json',
 };
-const COMPRESSED_OPTIONS = new Set(['level', 'maxOutput', 'ensureAscii']);
+// `attribute`: the DynamoDB name, which errors name (and aead values are bound to).
+const COMPRESSED_OPTIONS = new Set(['attribute', 'level', 'maxOutput', 'ensureAscii']);
 const ENCRYPTED_OPTIONS = new Set(['table', 'attribute', 'key', 'keyId', 'format', 'deterministic', 'integer', 'float']);
 
 const isBytes = (v) => v instanceof Uint8Array;
@@ -36,10 +37,9 @@ function checkNames(where, options, allowed) {
 function compressedCodec(where, kind, options) {
   checkNames(where, options, COMPRESSED_OPTIONS);
   const { level, maxOutput, ensureAscii } = options;
-  // Checked now, so that a bad level fails at definition rather than at the first write.
-  try { codec.compress('', { kind: 'string', level }); } catch (e) { named(where, e); }
+  // Checked now, so that a bad level or maxOutput fails at definition rather than at the first use.
+  try { codec.decompress(codec.compress('', { kind: 'string', level }), { kind: 'string', maxOutput }); } catch (e) { named(where, e); }
   return {
-    deterministic: false,
     encode: (value) => codec.compress(value, { kind, level, ensureAscii }),
     decode: (stored) => codec.decompress(stored, { kind, maxOutput }),
   };
@@ -60,6 +60,7 @@ function encryptedCodec(where, kind, options) {
   }
   if (integer && float) throw definitionError(where, 'cannot be both integer and float');
   const valueKind = integer ? 'int' : float ? 'float' : kind;
+  const id = keyId === undefined ? {} : { keyId };
   let opts;
   if (format === 'aead') {
     if (typeof table !== 'string' || typeof attribute !== 'string') {
@@ -69,24 +70,22 @@ function encryptedCodec(where, kind, options) {
       throw definitionError(where, 'randomized aead values are bound to their item\'s primary key, which the library\'s '
         + "value hooks do not see: use deterministic: true, or format 'pynamodb_mate' for randomized values");
     }
-    opts = { key, keyId, table, attribute, deterministic, kind: valueKind };
+    opts = { key, ...id, table, attribute, deterministic, kind: valueKind };
   } else if (format === 'pynamodb_mate') {
-    opts = { key, format, deterministic, kind: valueKind };
+    opts = { key, ...id, format, deterministic, kind: valueKind };
   } else {
     throw definitionError(where, "format must be 'aead' or 'pynamodb_mate'");
   }
-  if (keyId === undefined) delete opts.keyId;
   // Encrypting once checks the key (length, keyring) at definition, not at the first write.
   try { codec.encrypt('', { ...opts, kind: 'string' }); } catch (e) { named(where, e); }
   return {
-    deterministic,
     encode: (value) => codec.encrypt(value, opts),
     decode: (stored) => codec.decrypt(stored, opts),
   };
 }
 
 /**
- * `{ encode(value) → Uint8Array, decode(bytes) → value, deterministic }` of adapter attribute
+ * `{ encode(value) → Uint8Array, decode(bytes) → value }` of adapter attribute
  * `factory` ('compressedString', ..., 'encryptedJson'); `where` names it in errors. Errors are the
  * codecs' typed errors, their messages naming `where`, never a value or key.
  */
@@ -95,7 +94,6 @@ export function valueCodec(where, factory, options) {
   const kind = KINDS[factory];
   const made = factory.startsWith('compressed') ? compressedCodec(where, kind, options) : encryptedCodec(where, kind, options);
   return {
-    deterministic: made.deterministic,
     encode(value) {
       try { return made.encode(value); } catch (e) { return named(where, e); }
     },

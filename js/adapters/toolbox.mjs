@@ -15,6 +15,9 @@ function revived(value) {
   if (Array.isArray(value)) return value.map(revived);
   if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return value;
   if (value[PYTHON_FLOAT] === true) return new codec.PythonFloat(value.value);
+  // Anything but a plain object (a Date, a Map) is left for the codec to accept or refuse.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revived(v)]));
 }
 

@@ -473,6 +473,7 @@ const ROWS = [
   ['an adapter pynamodb_mate attribute with a key id', () => toolbox.encryptedJson({ key: PASSWORD, format: 'pynamodb_mate', keyId: 'k1', attribute: 'doc' }), ArgumentError, 'E_ARGUMENT', 'keyId'],
   ['an ElectroDB encrypted string given a number', () => electrodb.encryptedString({ key: KEY, table: 't', attribute: 'ssn' }).set(1234), ArgumentError, 'E_INPUT_TYPE', 'electrodb encryptedString("ssn")'],
   ['an ElectroDB encrypted value of another attribute', () => electrodb.encryptedString({ key: KEY, table: 'vault', attribute: 'pin' }).get(ssnStored), DecryptionError, 'E_AEAD_CONTEXT', 'encryptedString("pin")'],
+  ['a toolbox JSON value holding a Date', () => toolbox.compressedJson({ attribute: 'prefs' }).props.transform.encode({ at: new Date(0), note: PLAIN }), EncodingError, 'E_JSON_TYPE', 'compressedJson("prefs")'],
   ['a toolbox compressed value that is no gzip', () => toolbox.compressedString().props.transform.decode(new TextEncoder().encode(PLAIN)), CompressionError, 'E_GZIP_HEADER', 'toolbox compressedString'],
 ];
 

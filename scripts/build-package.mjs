@@ -25,7 +25,26 @@ const common = {
     DYNAMODB_MATE_VERSION: JSON.stringify(version),
   },
 };
+// The adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb) import the package itself, so that
+// they share its wasm instance and error classes, and their library, which the application brings.
+const selfImport = {
+  name: 'dynamodb-mate-self-import',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/node\.mjs$/ }, () => ({ path: 'dynamodb-mate', external: true }));
+  },
+};
+const adapterBuilds = ['toolbox', 'electrodb'].flatMap((name) => ['esm', 'cjs'].map((format) => build({
+  ...common,
+  external: [...common.external, 'dynamodb-toolbox', 'electrodb'],
+  plugins: [selfImport],
+  entryPoints: [path(`js/adapters/${name}.mjs`)],
+  outfile: path(`pkg/dist/${name}.${format === 'esm' ? 'mjs' : 'cjs'}`),
+  platform: 'node',
+  format,
+  target: 'node20',
+})));
 await Promise.all([
+  ...adapterBuilds,
   build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
   build({
     ...common,
@@ -55,6 +74,10 @@ cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
 // (the `require` conditions and old resolvers) and index.d.mts as ESM (`import`, `browser`).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
+for (const name of ['toolbox', 'electrodb']) {
+  cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.ts`));
+  cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.mts`));
+}
 cpSync(path('pkg-template/README.md'), path('pkg/README.md'));
 const { name, ...manifest } = JSON.parse(readFileSync(path('pkg-template/package.json'), 'utf8'));
 writeFileSync(path('pkg/package.json'), `${JSON.stringify({ name, version, ...manifest }, null, 2)}\n`);

@@ -35,6 +35,8 @@ const OUTPUT = {
       + 'https://eu-west-1.console.aws.amazon.com/dynamodbv2/home?region=eu-west-1#edit-item?table=orders&itemMode=2&pk=Tom%20%26%20Jerry&sk=1700000000&ref=%23item-explorer%3Ftable%3Dorders&route=ROUTE_ITEM_EXPLORER\n'
       + 'https://us-east-1.console.aws.amazon.com/dynamodbv2/home?region=us-east-1#table?initialTagKey=&name=orders&tab=overview\n',
   ],
+  'docs/migrating-from-pynamodb-mate.md': ['u1 dark <p>hello</p>\n'],
+  'docs/migrating-from-pynamodb.md': ['/ 1\n'],
   'docs/models.md': ['1 2\n/ Home\n', 'Dog Rex 1\nCat Tom 9\n1\n'],
   'docs/s3.md': [
     '1200000 en\ns3://quickstart-pages/pynamodb-mate/bigbinary/….dat\n4\n',

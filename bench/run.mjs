@@ -1,8 +1,8 @@
 // The benchmark suite in one command. Each area is its own script, run in a fresh Node process
 // (so one area's JIT state, heap and loaded modules do not leak into another's numbers); each
-// prints its tables and writes bench/results/<area>.json. A full run ends with the summary table
-// of the README (bench/summary.mjs); `--smoke` runs every area on tiny inputs, once, without
-// writing results: what scripts/test.sh runs so that the suite cannot rot.
+// prints its tables and writes bench/results/<area>.json. A full run ends with the summary table,
+// also written into docs/benchmarks.md (bench/summary.mjs); `--smoke` runs every area on tiny
+// inputs, once, without writing results: what scripts/test.sh runs so that the suite cannot rot.
 //
 //   node bench/run.mjs [--smoke] [--only codecs,cold-start,...]      (npm run bench)
 // Areas that need DynamoDB Local are skipped unless DDB_LOCAL_ENDPOINT is set:
@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { option } from './results.mjs';
-import { summary } from './summary.mjs';
+import { publishSummary } from './summary.mjs';
 
 const AREAS = [
   { name: 'codecs', script: 'codecs.mjs' },
@@ -40,7 +40,10 @@ for (const area of AREAS) {
   counts[ok ? 'passed' : 'failed']++;
   console.log(`-- ${area.name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
-if (!smoke && counts.failed === 0) console.log(`\n${summary()}`);
+if (!smoke && counts.failed === 0) {
+  console.log('');
+  publishSummary();
+}
 console.log(`\nbench ${smoke ? 'smoke' : 'run'} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
 console.log(`bench: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exitCode = counts.failed > 0 ? 1 : 0;

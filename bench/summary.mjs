@@ -1,7 +1,8 @@
-// The README's benchmark summary from the latest bench/results/*.json: codec ratios by size, the
-// issue's targets with the measured value and whether each is met. `node bench/summary.mjs`
-// prints it again without re-measuring (bench/run.mjs prints it after a full run).
-import { existsSync, readFileSync } from 'node:fs';
+// The benchmark summary of docs/benchmarks.md ("Latest results") from the latest
+// bench/results/*.json: codec ratios by size, the issue's targets with the measured value and whether
+// each is met. `node bench/summary.mjs` prints it and writes it into docs/benchmarks.md without
+// re-measuring (bench/run.mjs does both after a full run).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { sizeName } from './data.mjs';
 import { isMain } from './results.mjs';
 import { ratio, table } from './harness.mjs';
@@ -77,4 +78,23 @@ export function summary() {
   return out.join('\n');
 }
 
-if (isMain(import.meta.url)) console.log(summary());
+const DOC = new URL('../docs/benchmarks.md', import.meta.url);
+const START = '<!-- summary: written by node bench/summary.mjs from bench/results/ -->\n';
+const END = '\n<!-- end of summary -->';
+
+/** `doc` (the text of docs/benchmarks.md) with `text` between its summary markers. */
+export function withSummary(doc, text) {
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END, from);
+  if (from < 0 || to < 0) throw new Error('docs/benchmarks.md has lost its summary markers');
+  return `${doc.slice(0, from + START.length)}\n${text}\n${doc.slice(to)}`;
+}
+
+/** Prints the summary and writes it into docs/benchmarks.md. */
+export function publishSummary() {
+  const text = summary();
+  console.log(text);
+  writeFileSync(DOC, withSummary(readFileSync(DOC, 'utf8'), text));
+}
+
+if (isMain(import.meta.url)) publishSummary();

@@ -2,7 +2,7 @@
 # Builds the wasm core in candidate configurations, each as shipped (cargo release -> wasm-bindgen
 # -> wasm-opt -Oz) in its own target dir, and prints their sizes; then
 #   node bench/wasm-variants.mjs
-# times their wasm paths against each other in one process. README "Build choices" holds the
+# times their wasm paths against each other in one process. docs/build-choices.md holds the
 # results. Needs scripts/build.sh run once (tools, node_modules).
 #   bash bench/wasm-variants.sh [name...]     (default: every variant below)
 set -euo pipefail

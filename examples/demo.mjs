@@ -58,7 +58,7 @@ async function main() {
   const run = randomBytes(3).toString('hex'); // unique names: the demo can share a server
   const bucket = `demo-crawler-${run}`;
 
-  // A 32-byte key; in production a KMS data key through a key provider (README, "Keys from KMS").
+  // A 32-byte key; in production a KMS data key through a key provider (docs/attributes.md, "Keys from KMS").
   const key = randomBytes(32);
   const Page = defineModel({
     table: `demo-pages-${run}`,

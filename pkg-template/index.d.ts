@@ -2028,7 +2028,7 @@ interface TrackerOptionFields<Extra extends string, L extends TrackerLayout> {
   maxRetry?: number;
   /** Default 300 ('v6') / 900 ('v5'). */
   lockExpireSeconds?: number;
-  /** Stack frames kept in the error history (whose texts are bounded, see the README); default 10. */
+  /** Stack frames kept in the error history (whose texts are bounded, see docs/tracker.md); default 10. */
   tracebackStackLimit?: number;
   /** Take in-progress tasks whose lock expired (their worker died); default true. */
   recoverExpired?: boolean;

@@ -2,7 +2,7 @@
 // encrypted (deterministic, so the owner can be looked up by equality). Bundled with ./build.mjs.
 //
 // Configuration (Lambda environment): NOTES_TABLE, NOTES_PASSWORD (in production a secret, e.g. from
-// Secrets Manager; a 32-byte key or a KMS key provider work the same way, see the README). The region
+// Secrets Manager; a 32-byte key or a KMS key provider work the same way, see docs/attributes.md). The region
 // and credentials come from the Lambda runtime as for any SDK client.
 //
 // Events: { action: 'put', id, body, owner } → { id }; { action: 'get', id } → { id, body, owner } or null.

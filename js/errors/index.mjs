@@ -1,6 +1,6 @@
 // Public error classes (`errors.*`). Every error thrown by dynamodb-mate carries a stable `.code`;
-// the codec codes and when they occur are listed in docs/wasm-interface.md, the DynamoDB ones in the
-// README's Models section. Messages never contain key bytes or plaintext.
+// the codec codes and when they occur are listed in docs/wasm-interface.md, the DynamoDB ones in
+// docs/models.md. Messages never contain key bytes or plaintext.
 
 export class DynamoDBMateError extends Error {
   constructor(code, message, options) {

@@ -62,7 +62,7 @@ function ttlOption(ttl) {
   return { attribute, succeeded: seconds('succeeded'), ignored: seconds('ignored') };
 }
 
-/** The resolved, frozen configuration (the README's tracker section and option table). */
+/** The resolved, frozen configuration (docs/tracker.md and its option table). */
 export function resolveConfig(o) {
   if (o === undefined) throw argumentError('needs an options object');
   checkOptions('StatusTracker options', o, OPTIONS.tracker);

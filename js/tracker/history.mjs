@@ -6,7 +6,7 @@
 // surrogate has no UTF-8 form), and the history is kept within HISTORY_BYTES.
 import { pythonIsoformat } from './clock.mjs';
 
-/** Bounds of one record, in characters (README "Status tracker"). */
+/** Bounds of one record, in characters (docs/tracker.md). */
 export const NAME_CHARS = 100;
 export const MESSAGE_CHARS = 1_000;
 export const TRACEBACK_CHARS = 4_000;

@@ -1,2 +1,2 @@
-// The status tracker (README "Status tracker").
+// The status tracker (docs/tracker.md).
 export { StatusTracker } from './tracker.mjs';

@@ -157,7 +157,7 @@ test('maxRetry failures with 500,000-character messages end ignored, the history
     const kept = task.errors.history.map((e) => e.nth_retry);
     assert.ok(kept.length < 30, `${kept.length} entries kept`);
     assert.deepEqual(kept, Array.from({ length: kept.length }, (_, i) => 31 - kept.length + i), 'the newest, in order');
-    // The room the README promises data next to a full history: about 343,000 bytes.
+    // The room docs/tracker.md promises data next to a full history: about 343,000 bytes.
     await tracker.run('many', (ctx) => { ctx.setData({ d: 'x'.repeat(342_900) }); });
     assert.equal((await tracker.get('many')).statusName, 'succeeded');
   });

@@ -1,4 +1,4 @@
-// StatusTracker (README "Status tracker"): pynamodb_mate's status tracking pattern on a table shared
+// StatusTracker (docs/tracker.md): pynamodb_mate's status tracking pattern on a table shared
 // with Python workers, with conditional writes throughout.
 import { flag } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
@@ -22,7 +22,7 @@ const options = (method, value, entry = method) => checkOptions(`StatusTracker.$
 export class StatusTracker {
   #t;
 
-  /** Options: see the README's tracker section; defaults are pynamodb_mate's for the layout. */
+  /** Options: see docs/tracker.md; defaults are pynamodb_mate's for the layout. */
   constructor(options) {
     const config = resolveConfig(options);
     const Model = trackerModel(config);

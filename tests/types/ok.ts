@@ -349,7 +349,7 @@ const micros: bigint = when.epochMicros;
 const within: number = when.microsecond;
 if (p.crawled instanceof UtcDateTime) p.crawled.epochMicros satisfies bigint;
 
-// ---- the status tracker: the README's example ------------------------------------------------------------
+// ---- the status tracker: docs/tracker.md's example --------------------------------------------------------
 const tracker = new StatusTracker({ client, table: 'quickstart-tasks', useCaseId: 'crawler', shards: { pending: 4 } });
 expectType<Equal<typeof tracker, StatusTracker<TaskData, never, 'v6'>>>();
 expectType<Equal<typeof tracker.statuses, { pending: number; inProgress: number; failed: number; succeeded: number; ignored: number }>>();
@@ -506,7 +506,7 @@ async function trackerErrors() {
 export { data, crud, reads, batches, subclass, failing, conditions, paths, asDate, micros, within, accepts, expectType };
 export { quickstart, typedTracker, legacyTracker, trackerErrors, inferred };
 
-// ---- compressed and encrypted attributes: the README's models ---------------------------------------------
+// ---- compressed and encrypted attributes: docs/attributes.md's models -----------------------------------------
 const KEY = new Uint8Array(32);
 const User = defineModel({
   table: 'quickstart-users',
@@ -650,7 +650,7 @@ async function keyErrors() {
   }
 }
 
-// ---- S3-backed attributes: the README's model ---------------------------------------------------------
+// ---- S3-backed attributes: docs/s3.md's model ----------------------------------------------------
 declare const s3: { send(command: unknown): Promise<unknown> };
 const S3Page = defineModel({
   table: 'quickstart-pages',

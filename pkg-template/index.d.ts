@@ -2112,6 +2112,16 @@ export declare class StatusTracker<
   countByStatus(statuses: StatusArgs<StandardStatus | Extra>): Promise<number>;
   /** Deletes every task of this use case (and only this one); resolves to how many. */
   deleteByUseCase(): Promise<number>;
+  /**
+   * An operator's decision (the CLI's `tracker retry|ignore`): moves a task that no live worker holds,
+   * and whose status is one of `from` (default: any), to `status`, its retry count at 0. Refused with
+   * the lock's TaskError codes (E_TASK_NOT_FOUND, E_TASK_LOCKED, E_TASK_ALREADY_SUCCEEDED, ...).
+   */
+  setStatus(
+    taskId: string,
+    status: StatusArg<StandardStatus | Extra>,
+    options?: { from?: StatusArgs<StandardStatus | Extra> },
+  ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
 }
 
 // Without this, every top-level declaration of a declaration file is exported, also the helpers

@@ -39,7 +39,7 @@ async function heldWrite(t, held, actions, cause) {
 const heldUpdate = async (t, held, actions, cause) => new Task(t.config, await t.Model.fromItem(await heldWrite(t, held, actions, cause)));
 
 /** The status change of a final write: value and status (5.x has only value), and the optional TTL. */
-function statusActions(t, held, code, now) {
+export function statusActions(t, held, code, now) {
   const c = t.config;
   const A = t.Model.attr;
   const actions = [A.value.set(valueFor(c, held.key, code))];
@@ -49,7 +49,7 @@ function statusActions(t, held, code, now) {
   return actions;
 }
 
-const unlock = (t) => t.Model.attr.lock.set(t.config.layout === 'v6' ? NOT_LOCKED : null);
+export const unlock = (t) => t.Model.attr.lock.set(t.config.layout === 'v6' ? NOT_LOCKED : null);
 
 /**
  * pynamodb_mate's success write: [data], status succeeded, update_time, unlock, retry 0. Refuses

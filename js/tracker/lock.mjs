@@ -39,8 +39,11 @@ export function lockCondition(t, ready, now) {
   return cond.or(readyNow, cond.and(statusIs(t, inProgress), expired));
 }
 
-/** The reason a lock was refused, in pynamodb_mate's order of checks (`detailed_error=True`). */
-async function refusal(t, taskId, oldItem, now) {
+/**
+ * The reason a lock (or a status change: `purpose` says what the statuses allowed are for) was
+ * refused, in pynamodb_mate's order of checks (`detailed_error=True`).
+ */
+export async function refusal(t, taskId, oldItem, now, purpose = 'this run starts') {
   const c = t.config;
   const label = taskLabel(c, taskId);
   const details = { taskId, useCaseId: c.useCaseId };
@@ -50,7 +53,7 @@ async function refusal(t, taskId, oldItem, now) {
   if (task.isLocked(now)) return taskError('E_TASK_LOCKED', `${label} is locked by another worker`, details);
   if (task.status === c.codes.succeeded) return taskError('E_TASK_ALREADY_SUCCEEDED', `${label} has already succeeded`, details);
   if (task.status === c.codes.ignored) return taskError('E_TASK_IGNORED', `${label} is ignored (it failed ${task.retry} times)`, details);
-  return taskError('E_TASK_NOT_READY', `${label} is ${task.statusName ?? task.status}, not a status this run starts`, details);
+  return taskError('E_TASK_NOT_READY', `${label} is ${task.statusName ?? task.status}, not a status ${purpose}`, details);
 }
 
 /**

@@ -6,6 +6,7 @@ import { createTask, createTasks } from './create.mjs';
 import { makeKey, trackerModel } from './layout.mjs';
 import { countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
 import { runTask } from './run.mjs';
+import { setStatus } from './set-status.mjs';
 import { Task } from './task.mjs';
 import { taskError } from '../errors/make.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
@@ -92,6 +93,14 @@ export class StatusTracker {
   /** Async iterator of (partial) tasks in `statuses`, all shards, merged by update time: `{ limit, olderFirst, pageSize }`. */
   queryByStatus(statuses, opts) {
     return queryByStatus(this.#t, statuses, opts);
+  }
+
+  /**
+   * An operator's decision: `setStatus(taskId, status, { from })` moves a task that no live worker
+   * holds, and whose status is one of `from` (default: any), to `status`, its retry count at 0.
+   */
+  async setStatus(taskId, status, opts) {
+    return setStatus(this.#t, taskId, status, options('setStatus', opts));
   }
 
   /** Tasks a worker may start: the ready statuses (pending and failed by default). */

@@ -2110,6 +2110,8 @@ export declare class StatusTracker<
   queryUnfinished(options?: QueryByStatusOptions): AsyncIterableIterator<PartialTask<StandardStatus | Extra, Layout>>;
   /** Tasks in `statuses`, summed over statuses and shards. */
   countByStatus(statuses: StatusArgs<StandardStatus | Extra>): Promise<number>;
+  /** The tasks in one status on each of its shards: `[shard 1, shard 2, ...]` (one entry in layout 'v5'). */
+  countByShard(status: StatusArg<StandardStatus | Extra>): Promise<number[]>;
   /** Deletes every task of this use case (and only this one); resolves to how many. */
   deleteByUseCase(): Promise<number>;
   /**

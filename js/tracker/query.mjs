@@ -45,6 +45,12 @@ export async function countByStatus(t, statuses) {
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** The number of tasks in status `status` on each of its shards (index 0 is shard 1; v5 has one). */
+export async function countByShard(t, status) {
+  const [code] = statusCodeList(t.config, status);
+  return Promise.all(shardValues(t.config, code).map((value) => t.Model.count(value, { index: INDEX[t.config.layout] })));
+}
+
 /**
  * Deletes every task of the use case; returns how many. The scan matches `useCaseId + sep`, so use
  * case `a` leaves `ab`'s tasks alone (pynamodb_mate's `begins_with(key, use_case_id)` does not).

@@ -4,7 +4,7 @@ import { flag } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
 import { createTask, createTasks } from './create.mjs';
 import { makeKey, trackerModel } from './layout.mjs';
-import { countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
+import { countByShard, countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
 import { runTask } from './run.mjs';
 import { setStatus } from './set-status.mjs';
 import { Task } from './task.mjs';
@@ -110,6 +110,11 @@ export class StatusTracker {
 
   async countByStatus(statuses) {
     return countByStatus(this.#t, statuses);
+  }
+
+  /** The number of tasks in one status on each of its shards: `[shard 1, shard 2, ...]`. */
+  async countByShard(status) {
+    return countByShard(this.#t, status);
   }
 
   /** Deletes every task of this use case (and only this one); returns how many. */

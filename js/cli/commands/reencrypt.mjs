@@ -1,0 +1,75 @@
+// `reencrypt`: Model.reencrypt, resumable. The cursor is written to --cursor-file after every page
+// (write then rename, so a crash never leaves half a cursor) and removed when the job is done; a run
+// finding the file resumes from it, so the resume command is the same command.
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { integerFlag, listFlag } from '../args.mjs';
+import { INTERRUPTED, interruptible } from '../interrupt.mjs';
+import { MODULE_OPTIONS, selectModel } from '../load.mjs';
+import { progress } from '../progress.mjs';
+
+function saveCursor(file, cursor) {
+  writeFileSync(`${file}.tmp`, `${cursor}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The command line that resumes this run: the same one, quoted for a POSIX shell. */
+const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+
+export const reencrypt = {
+  name: 'reencrypt',
+  synopsis: 'dynamodb-mate reencrypt --models FILE [--model NAME] [--cursor-file FILE] [--attributes A,B] [--segments N] [--page-size N]',
+  summary: 'rewrite encrypted values not under the current key (resumable)',
+  options: {
+    ...MODULE_OPTIONS,
+    model: { type: 'string' },
+    'cursor-file': { type: 'string' },
+    attributes: { type: 'string' },
+    segments: { type: 'string' },
+    'page-size': { type: 'string' },
+  },
+  help: `Rewrites every encrypted value of the model that is not under its attribute's current key.
+The cursor is kept in --cursor-file (default: reencrypt-<table>.cursor in the current directory),
+written after every page and removed when the job is done; when the file exists the run resumes
+from it. Ctrl-C stops after the current page and prints the command that resumes (exit code 130).
+Prints the totals as JSON: scanned, updated, unchanged, conflicts.`,
+  async run({ values, argv, stdout, stderr }) {
+    const Model = await selectModel(values);
+    const table = await Model.describeTable();
+    if (!table) throw new Error(`the table of model ${Model.name} does not exist`);
+    const file = values['cursor-file'] ?? `reencrypt-${table.TableName}.cursor`;
+    const cursor = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+    if (cursor) stderr.write(`resuming from ${file}\n`);
+    const options = {
+      attributes: listFlag(values, 'attributes'),
+      segments: cursor ? undefined : integerFlag(values, 'segments', 1, undefined),
+      pageSize: integerFlag(values, 'page-size', 1, undefined),
+      cursor,
+    };
+    const bar = progress(stderr, { command: 'reencrypt', total: table.ItemCount });
+    const { signal, dispose } = interruptible(stderr, 'stopping after the current page (Ctrl-C again to quit now)');
+    let result;
+    try {
+      result = await Model.reencrypt({
+        ...options,
+        signal,
+        onProgress: ({ cursor: next, ...counts }) => {
+          if (next) saveCursor(file, next);
+          bar.report(counts);
+        },
+      });
+    } finally {
+      dispose();
+      bar.finish();
+    }
+    const { cursor: left, ...totals } = result;
+    stdout.write(`${JSON.stringify(totals)}\n`);
+    if (left) {
+      saveCursor(file, left);
+      const again = ['dynamodb-mate', ...argv, ...(values['cursor-file'] ? [] : ['--cursor-file', file])];
+      stderr.write(`interrupted; the cursor is in ${file}. To resume:\n  ${again.map(quote).join(' ')}\n`);
+      return INTERRUPTED;
+    }
+    rmSync(file, { force: true });
+    return 0;
+  },
+};

@@ -25,7 +25,18 @@ const common = {
     DYNAMODB_MATE_VERSION: JSON.stringify(version),
   },
 };
+// The CLI imports the package's own Node entry (kept external, next to it) so that the models module
+// of the user, which imports 'dynamodb-mate', and the CLI share one instance of the library and wasm.
+const ownNodeEntry = {
+  name: 'own-node-entry',
+  setup(b) {
+    b.onResolve({ filter: /\/node\.mjs$/ }, (args) => (args.importer.startsWith(path('js/cli/')) ? { path: './node.mjs', external: true } : undefined));
+  },
+};
 await Promise.all([
+  build({
+    ...common, entryPoints: [path('js/cli/bin.mjs')], outfile: path('pkg/dist/cli.mjs'), platform: 'node', format: 'esm', target: 'node20', plugins: [ownNodeEntry],
+  }),
   build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
   build({
     ...common,

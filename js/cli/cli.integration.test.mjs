@@ -16,7 +16,7 @@ import { backends, uniqueName } from '../../tests/support/endpoints.mjs';
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dmate-cli-'));
 const MODELS = join(dir, 'models.mjs');
-const tables = { member: uniqueName('cli-members'), doc: uniqueName('cli-docs'), tasks: uniqueName('cli-tasks') };
+const tables = { event: uniqueName('cli-events'), member: uniqueName('cli-members'), doc: uniqueName('cli-docs'), tasks: uniqueName('cli-tasks') };
 const bucket = uniqueName('cli-bucket').toLowerCase();
 const COUNT = 150;
 
@@ -48,6 +48,11 @@ export const Member = defineModel({ name: 'Member', table: '${tables.member}', c
 export const Doc = defineModel({ name: 'Doc', table: '${tables.doc}', client: dynamodb, s3, attributes: {
   id: attr.string({ hashKey: true }),
   body: attr.s3Text({ bucket: '${bucket}', layout: 'item', prefix: 'large' }),
+} });
+export const Event = defineModel({ name: 'Event', table: '${tables.event}', client: dynamodb, attributes: {
+  source: attr.string({ hashKey: true, attrName: 'src' }),
+  at: attr.datetime({ rangeKey: true }),
+  body: attr.compressedString(),
 } });
 export const tasks = new StatusTracker({ client: dynamodb, table: '${tables.tasks}', useCaseId: 'cli', shards: { pending: 2 }, maxRetry: 3 });
 export const notAModel = 42;
@@ -82,12 +87,12 @@ before(async () => {
   Object.assign(process.env, { ...env, KEY_ID: 'k1' });
   M = await import(MODELS);
   delete process.env.KEY_ID;
-  await Promise.all([M.Member.createTable({ wait: true }), M.Doc.createTable({ wait: true }), M.tasks.createTable({ wait: true })]);
+  await Promise.all([M.Event.createTable({ wait: true }), M.Member.createTable({ wait: true }), M.Doc.createTable({ wait: true }), M.tasks.createTable({ wait: true })]);
   await M.Member.batchWrite({ put: Array.from({ length: COUNT }, (_, i) => M.Member.create({ id: `m${i}`, n: i, email: `m${i}@example.com` })) });
   await moto().s3.send(new CreateBucketCommand({ Bucket: bucket }));
 });
 after(async () => {
-  await Promise.all([M?.Member.deleteTable(), M?.Doc.deleteTable(), M?.tasks.deleteTable()]);
+  await Promise.all([M?.Event.deleteTable(), M?.Member.deleteTable(), M?.Doc.deleteTable(), M?.tasks.deleteTable()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -105,8 +110,8 @@ test('usage errors exit with 2: unknown flag, command or action, missing --model
     [['frobnicate'], /unknown command "frobnicate"/],
     [['get', 'x'], /--models is required/],
     [['get', '--models', join(dir, 'nope.mjs'), 'x'], /cannot load --models/],
-    [['get', '--models', MODELS, '--model', 'Nope', 'x'], /exports no model named Nope \(models: Doc, Member\)/],
-    [['get', '--models', MODELS, 'x'], /--model is required: .* exports the models Doc, Member/],
+    [['get', '--models', MODELS, '--model', 'Nope', 'x'], /exports no model named Nope \(models: Doc, Event, Member\)/],
+    [['get', '--models', MODELS, 'x'], /--model is required: .* exports the models Doc, Event, Member/],
     [['tracker', 'explode', '--models', MODELS], /tracker has no action "explode"/],
     [['tracker', 'retry', '--models', MODELS], /tracker retry needs a TASK_ID/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--page-size', '0'], /--page-size must be an integer >= 1/],
@@ -129,6 +134,15 @@ test('get: the decoded item as JSON; a missing item exits with 1', async () => {
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /ItemNotFoundError E_NOT_FOUND: Member: no item with this key \(id\)/);
   await M.Member.get('tagged').then((m) => m.delete());
+});
+
+test('get: a range key given as stored (a datetime), an attrName, a compressed value', async () => {
+  await M.Event.create({ source: 'a&b', at: new Date('2024-05-06T07:08:09.123Z'), body: 'héllo '.repeat(50) }).save();
+  const got = JSON.parse(ok(['get', '--models', MODELS, '--model', 'Event', 'a&b', '2024-05-06T07:08:09.123000+0000']));
+  assert.deepEqual(got, { source: 'a&b', at: '2024-05-06T07:08:09.123000Z', body: 'héllo '.repeat(50) });
+  const wrong = cli(['get', '--models', MODELS, '--model', 'Event', 'a&b']);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /model Event has a hash and a range key: give 2 key value\(s\), not 1/);
 });
 
 test('console: the table URLs, and an item URL', () => {

@@ -1,5 +1,5 @@
 // `console`: AWS console URLs of a model's table, or of one item.
-import { describe, keyInstance } from '../item-key.mjs';
+import { describe, itemKey } from '../item-key.mjs';
 import { MODULE_OPTIONS, selectModel } from '../load.mjs';
 
 export const consoleCommand = {
@@ -18,7 +18,7 @@ item's page. The region is --region, else the model client's.`,
     if (positionals.length === 0) {
       stdout.write(`${Model.tableOverviewConsoleUrl(opts)}\n${Model.tableItemsConsoleUrl(opts)}\n`);
     } else {
-      stdout.write(`${keyInstance(Model, await describe(Model), positionals).itemDetailConsoleUrl(opts)}\n`);
+      stdout.write(`${itemKey(Model, await describe(Model), positionals).instance.itemDetailConsoleUrl(opts)}\n`);
     }
     return 0;
   },

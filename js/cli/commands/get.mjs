@@ -1,5 +1,5 @@
 // `get`: one item by key, decoded (decrypted, decompressed, S3 values fetched), as JSON on stdout.
-import { describe, keyInstance } from '../item-key.mjs';
+import { describe, itemKey } from '../item-key.mjs';
 import { MODULE_OPTIONS, selectModel } from '../load.mjs';
 import { plainJson } from '../plain-json.mjs';
 
@@ -15,7 +15,8 @@ Key values are given as stored: strings as they are, numbers as written, binary 
 A missing item is exit code 1.`,
   async run({ values, positionals, stdout }) {
     const Model = await selectModel(values);
-    const item = await keyInstance(Model, await describe(Model), positionals).refresh();
+    // Model.get (not a refresh of the key's instance): it returns the subclass a stored item names.
+    const item = await Model.get(...itemKey(Model, await describe(Model), positionals).values, { consistentRead: true });
     stdout.write(`${plainJson(item)}\n`);
     return 0;
   },

@@ -3,7 +3,7 @@
 // use case.
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { flag, positiveInteger } from './arguments.mjs';
-import { statusCodeList } from './config.mjs';
+import { statusCode, statusCodeList } from './config.mjs';
 import { INDEX, shardValues } from './layout.mjs';
 import { mergeSorted } from './merge.mjs';
 import { Task } from './task.mjs';
@@ -47,7 +47,7 @@ export async function countByStatus(t, statuses) {
 
 /** The number of tasks in status `status` on each of its shards (index 0 is shard 1; v5 has one). */
 export async function countByShard(t, status) {
-  const [code] = statusCodeList(t.config, status);
+  const code = statusCode(t.config, status);
   return Promise.all(shardValues(t.config, code).map((value) => t.Model.count(value, { index: INDEX[t.config.layout] })));
 }
 

@@ -454,6 +454,14 @@ const ROWS = [
   ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
   ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
   ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
+
+  // ---- status tracker: an operator's status change and counts by shard (the CLI's tracker command) ----
+  ['a tracker setStatus() to an unknown status', () => tracker().setStatus('t', 'done'), ArgumentError, 'E_ARGUMENT', 'unknown status "done"'],
+  ['a tracker setStatus() with a misspelt from', () => tracker().setStatus('t', 'pending', { form: ['failed'] }), ArgumentError, 'E_ARGUMENT', '"form" (did you mean "from"?)'],
+  ['a tracker setStatus() from an unknown status', () => tracker().setStatus('t', 'pending', { from: ['failed', 'nope'] }), ArgumentError, 'E_ARGUMENT', 'unknown status "nope"'],
+  ['a tracker setStatus() from no status', () => tracker().setStatus('t', 'pending', { from: [] }), ArgumentError, 'E_ARGUMENT', 'at least one status'],
+  ['a tracker setStatus() of a number task id', () => tracker().setStatus(7, 'pending'), ArgumentError, 'E_ARGUMENT', 'task id'],
+  ['a tracker countByShard() of two statuses', () => tracker().countByShard(['pending', 'failed']), ArgumentError, 'E_ARGUMENT', 'unknown status'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

@@ -104,7 +104,9 @@ test('--help on every command, with the exit codes', () => {
   }
 });
 
-test('usage errors exit with 2: unknown flag, command or action, missing --models, missing model', () => {
+test('usage errors exit with 2: unknown flag, command or action, missing --models, missing model, a foreign cursor file', () => {
+  writeFileSync(join(dir, 'other.cursor'), JSON.stringify({ table: 'another-table', cursor: 'eyJ9' }));
+  writeFileSync(join(dir, 'junk.cursor'), 'not json');
   const cases = [
     [['get', '--models', MODELS, '--bogus', 'x'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -116,6 +118,8 @@ test('usage errors exit with 2: unknown flag, command or action, missing --model
     [['tracker', 'retry', '--models', MODELS], /tracker retry needs a TASK_ID/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--page-size', '0'], /--page-size must be an integer >= 1/],
     [['orphans', '--models', MODELS, '--model', 'Member'], /Member.collectS3Orphans\(\): the model has no S3-backed attribute/],
+    [['reencrypt', '--models', MODELS, '--model', 'Member', '--cursor-file', 'other.cursor'], /other.cursor holds the cursor of table another-table, not of cli-members-/],
+    [['reencrypt', '--models', MODELS, '--model', 'Member', '--cursor-file', 'junk.cursor'], /junk.cursor is not a cursor file of dynamodb-mate reencrypt/],
   ];
   for (const [args, message] of cases) {
     const r = cli(args);

@@ -11,15 +11,15 @@ function duration(seconds) {
 
 /**
  * `report(counts)` after each page: `counts.scanned` drives the rate, and the bar and ETA when
- * `total` (an approximate item count) is known. `finish()` ends the bar's line.
+ * `total` (an approximate item count) is known. `finish()` ends the bar's line. `now` (ms) is the clock.
  */
-export function progress(stream, { command, total }) {
-  const started = Date.now();
+export function progress(stream, { command, total, now = Date.now }) {
+  const started = now();
   const tty = Boolean(stream.isTTY);
   let drawn = false;
   return {
     report(counts) {
-      const elapsed = (Date.now() - started) / 1000;
+      const elapsed = (now() - started) / 1000;
       const rate = elapsed > 0 ? counts.scanned / elapsed : 0;
       if (!tty) {
         stream.write(`${JSON.stringify({ command, ...counts, rate: Math.round(rate * 10) / 10, elapsedSeconds: Math.round(elapsed) })}\n`);

@@ -1,16 +1,13 @@
 // `reencrypt`: Model.reencrypt, resumable. The cursor is written to --cursor-file after every page
-// (write then rename, so a crash never leaves half a cursor) and removed when the job is done; a run
-// finding the file resumes from it, so the resume command is the same command.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// and removed when the job is done; a run finding the file resumes from it, so the resume command
+// is the same command (after Ctrl-C, and after a failure too).
+import { existsSync } from 'node:fs';
 import { integerFlag, listFlag } from '../args.mjs';
+import { readCursor, removeCursor, saveCursor } from '../cursor-file.mjs';
 import { INTERRUPTED, interruptible } from '../interrupt.mjs';
+import { describe } from '../item-key.mjs';
 import { MODULE_OPTIONS, selectModel } from '../load.mjs';
 import { progress } from '../progress.mjs';
-
-function saveCursor(file, cursor) {
-  writeFileSync(`${file}.tmp`, `${cursor}\n`);
-  renameSync(`${file}.tmp`, file);
-}
 
 /** The command line that resumes this run: the same one, quoted for a POSIX shell. */
 const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
@@ -34,10 +31,9 @@ from it. Ctrl-C stops after the current page and prints the command that resumes
 Prints the totals as JSON: scanned, updated, unchanged, conflicts.`,
   async run({ values, argv, stdout, stderr }) {
     const Model = await selectModel(values);
-    const table = await Model.describeTable();
-    if (!table) throw new Error(`the table of model ${Model.name} does not exist`);
+    const table = await describe(Model);
     const file = values['cursor-file'] ?? `reencrypt-${table.TableName}.cursor`;
-    const cursor = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+    const cursor = readCursor(file, table.TableName);
     if (cursor) stderr.write(`resuming from ${file}\n`);
     const options = {
       attributes: listFlag(values, 'attributes'),
@@ -47,29 +43,37 @@ Prints the totals as JSON: scanned, updated, unchanged, conflicts.`,
     };
     const bar = progress(stderr, { command: 'reencrypt', total: table.ItemCount });
     const { signal, dispose } = interruptible(stderr, 'stopping after the current page (Ctrl-C again to quit now)');
+    const again = ['dynamodb-mate', ...argv, ...(values['cursor-file'] ? [] : ['--cursor-file', file])].map(quote).join(' ');
     let result;
+    let failure;
     try {
       result = await Model.reencrypt({
         ...options,
         signal,
         onProgress: ({ cursor: next, ...counts }) => {
-          if (next) saveCursor(file, next);
+          if (next) saveCursor(file, table.TableName, next);
           bar.report(counts);
         },
       });
+    } catch (error) {
+      failure = error;
     } finally {
       dispose();
       bar.finish();
     }
+    if (failure) {
+      // A failed request, not a refused option: the pages done are kept.
+      if (failure.code !== 'E_ARGUMENT' && existsSync(file)) stderr.write(`the cursor of the last page done is in ${file}; to resume:\n  ${again}\n`);
+      throw failure;
+    }
     const { cursor: left, ...totals } = result;
     stdout.write(`${JSON.stringify(totals)}\n`);
     if (left) {
-      saveCursor(file, left);
-      const again = ['dynamodb-mate', ...argv, ...(values['cursor-file'] ? [] : ['--cursor-file', file])];
-      stderr.write(`interrupted; the cursor is in ${file}. To resume:\n  ${again.map(quote).join(' ')}\n`);
+      saveCursor(file, table.TableName, left);
+      stderr.write(`interrupted; the cursor is in ${file}. To resume:\n  ${again}\n`);
       return INTERRUPTED;
     }
-    rmSync(file, { force: true });
+    removeCursor(file);
     return 0;
   },
 };

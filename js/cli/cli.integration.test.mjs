@@ -16,7 +16,7 @@ import { backends, uniqueName } from '../../tests/support/endpoints.mjs';
 const BIN = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'dmate-cli-'));
 const MODELS = join(dir, 'models.mjs');
-const tables = { event: uniqueName('cli-events'), member: uniqueName('cli-members'), doc: uniqueName('cli-docs'), tasks: uniqueName('cli-tasks') };
+const tables = { page: uniqueName('cli-pages'), event: uniqueName('cli-events'), member: uniqueName('cli-members'), doc: uniqueName('cli-docs'), tasks: uniqueName('cli-tasks') };
 const bucket = uniqueName('cli-bucket').toLowerCase();
 const COUNT = 150;
 
@@ -46,6 +46,11 @@ export const Member = defineModel({ name: 'Member', table: '${tables.member}', c
   tags: attr.stringSet({ nullable: true }),
 } });
 export const Doc = defineModel({ name: 'Doc', table: '${tables.doc}', client: dynamodb, s3, attributes: {
+  id: attr.string({ hashKey: true }),
+  body: attr.s3Text({ bucket: '${bucket}', layout: 'item', prefix: 'large' }),
+} });
+// Another table whose objects share Doc's bucket and prefix.
+export const Page = defineModel({ name: 'Page', table: '${tables.page}', client: dynamodb, s3, attributes: {
   id: attr.string({ hashKey: true }),
   body: attr.s3Text({ bucket: '${bucket}', layout: 'item', prefix: 'large' }),
 } });
@@ -87,12 +92,12 @@ before(async () => {
   Object.assign(process.env, { ...env, KEY_ID: 'k1' });
   M = await import(MODELS);
   delete process.env.KEY_ID;
-  await Promise.all([M.Event.createTable({ wait: true }), M.Member.createTable({ wait: true }), M.Doc.createTable({ wait: true }), M.tasks.createTable({ wait: true })]);
+  await Promise.all([M.Page.createTable({ wait: true }), M.Event.createTable({ wait: true }), M.Member.createTable({ wait: true }), M.Doc.createTable({ wait: true }), M.tasks.createTable({ wait: true })]);
   await M.Member.batchWrite({ put: Array.from({ length: COUNT }, (_, i) => M.Member.create({ id: `m${i}`, n: i, email: `m${i}@example.com` })) });
   await moto().s3.send(new CreateBucketCommand({ Bucket: bucket }));
 });
 after(async () => {
-  await Promise.all([M?.Event.deleteTable(), M?.Member.deleteTable(), M?.Doc.deleteTable(), M?.tasks.deleteTable()]);
+  await Promise.all([M?.Page.deleteTable(), M?.Event.deleteTable(), M?.Member.deleteTable(), M?.Doc.deleteTable(), M?.tasks.deleteTable()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -112,8 +117,8 @@ test('usage errors exit with 2: unknown flag, command or action, missing --model
     [['frobnicate'], /unknown command "frobnicate"/],
     [['get', 'x'], /--models is required/],
     [['get', '--models', join(dir, 'nope.mjs'), 'x'], /cannot load --models/],
-    [['get', '--models', MODELS, '--model', 'Nope', 'x'], /exports no model named Nope \(models: Doc, Event, Member\)/],
-    [['get', '--models', MODELS, 'x'], /--model is required: .* exports the models Doc, Event, Member/],
+    [['get', '--models', MODELS, '--model', 'Nope', 'x'], /exports no model named Nope \(models: Doc, Event, Member, Page\)/],
+    [['get', '--models', MODELS, 'x'], /--model is required: .* exports the models Doc, Event, Member, Page/],
     [['tracker', 'explode', '--models', MODELS], /tracker has no action "explode"/],
     [['tracker', 'retry', '--models', MODELS], /tracker retry needs a TASK_ID/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--page-size', '0'], /--page-size must be an integer >= 1/],
@@ -156,21 +161,29 @@ test('console: the table URLs, and an item URL', () => {
   assert.equal(ok(['console', '--models', MODELS, '--model', 'Member', 'm1']).trim(), new M.Member({ id: 'm1' }).itemDetailConsoleUrl({ region: 'us-east-1' }));
 });
 
-test('orphans: a dry run by default, then --delete', async () => {
+test('orphans: a dry run by default, other tables named with --with, then --delete', async () => {
   await M.Doc.create({ id: 'kept', body: 'text' }).save();
+  await M.Page.create({ id: 'p1', body: 'page text' }).save();
   const orphan = 'large/pk=gone/attr=body/md5=00000000000000000000000000000000';
   await moto().s3.send(new PutObjectCommand({ Bucket: bucket, Key: orphan, Body: 'x' }));
   const base = ['orphans', '--models', MODELS, '--model', 'Doc', '--older-than', '0'];
-  const dry = cli([...base, '--list']);
+  // Without --with, Page's object under the same prefix looks orphaned.
+  const alone = JSON.parse(ok([...base, '--list']));
+  assert.equal(alone.orphans, 2);
+  assert.ok(alone.uris.includes(`s3://${bucket}/${orphan}`) && alone.uris.some((u) => u.includes('/pk=p1/')), alone.uris.join());
+
+  const dry = cli([...base, '--with', 'Page', '--list']);
   assert.equal(dry.status, 0, dry.stderr);
   const counts = JSON.parse(dry.stdout);
-  assert.deepEqual(counts, { scanned: 1, listed: 2, referenced: 1, young: 0, orphans: 1, deleted: 0, errors: 0, failed: [], dryRun: true, uris: [`s3://${bucket}/${orphan}`] });
+  assert.deepEqual(counts, { scanned: 2, listed: 3, referenced: 2, young: 0, orphans: 1, deleted: 0, errors: 0, failed: [], dryRun: true, uris: [`s3://${bucket}/${orphan}`] });
   // Not a terminal: one JSON line per page on stderr.
   const lines = dry.stderr.trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(lines.length >= 1 && lines.every((l) => l.command === 'orphans'), dry.stderr);
-  assert.equal(JSON.parse(ok(base)).orphans, 1, 'the dry run deleted nothing');
-  assert.deepEqual(JSON.parse(ok([...base, '--delete'])), { scanned: 1, listed: 2, referenced: 1, young: 0, orphans: 1, deleted: 1, errors: 0, failed: [], dryRun: false });
-  assert.equal(JSON.parse(ok(base)).orphans, 0);
+  assert.equal(JSON.parse(ok([...base, '--with', 'Page'])).orphans, 1, 'the dry runs deleted nothing');
+
+  assert.deepEqual(JSON.parse(ok([...base, '--with', 'Page', '--delete'])), { scanned: 2, listed: 3, referenced: 2, young: 0, orphans: 1, deleted: 1, errors: 0, failed: [], dryRun: false });
+  assert.deepEqual(JSON.parse(ok([...base, '--with', 'Page'])).orphans, 0);
+  assert.equal((await M.Page.get('p1')).body, 'page text', "Page's object is still there");
 });
 
 test('tracker: status by shard, failed tasks with their errors, retry and ignore', async () => {

@@ -40,5 +40,8 @@ async function select(path, name, is, kind, flag) {
 /** The model class selected by `--model` in the module of `--models`. */
 export const selectModel = (values) => select(values.models, values.model, isModel, 'model', '--model');
 
+/** The model classes named in `names` (a list flag), each an export of the module of `--models`. */
+export const selectModels = (values, names) => Promise.all(names.map((name) => select(values.models, name, isModel, 'model', '--model')));
+
 /** The StatusTracker selected by `--tracker` in the module of `--models`. */
 export const selectTracker = (values) => select(values.models, values.tracker, isTracker, 'tracker', '--tracker');

@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { StatusTracker } from '../node.mjs';
 import { UsageError } from './args.mjs';
 
-/** The common flags of the commands that load models. */
-export const MODULE_OPTIONS = {
-  models: { type: 'string' },
-};
+/** The flag of every command that loads the models module. */
+export const MODULE_OPTIONS = { models: { type: 'string' } };
+
+/** The flags of the commands that work on one model. */
+export const MODEL_OPTIONS = { ...MODULE_OPTIONS, model: { type: 'string' } };
 
 async function load(path) {
   if (!path) throw new UsageError('--models is required: the path of a module whose named exports are your models (and trackers)');

@@ -49,11 +49,11 @@ export async function main(argv, { stdout = process.stdout, stderr = process.std
     }
     return await command.run({ values, positionals, argv, stdout, stderr });
   } catch (error) {
-    if (error instanceof UsageError || error.code === 'E_ARGUMENT') {
+    if (error instanceof UsageError || error?.code === 'E_ARGUMENT') {
       stderr.write(`dynamodb-mate: ${error.message}\nRun 'dynamodb-mate ${command ? `${name} ` : ''}--help' for usage.\n`);
       return 2;
     }
-    stderr.write(`dynamodb-mate ${name}: ${error.name}${error.code ? ` ${error.code}` : ''}: ${error.message}\n`);
+    stderr.write(`dynamodb-mate ${name}: ${error?.name ?? 'Error'}${error?.code ? ` ${error.code}` : ''}: ${error?.message ?? String(error)}\n`);
     return 1;
   }
 }

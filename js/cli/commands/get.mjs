@@ -1,6 +1,6 @@
 // `get`: one item by key, decoded (decrypted, decompressed, S3 values fetched), as JSON on stdout.
 import { describe, itemKey } from '../item-key.mjs';
-import { MODULE_OPTIONS, selectModel } from '../load.mjs';
+import { MODEL_OPTIONS, selectModel } from '../load.mjs';
 import { plainJson } from '../plain-json.mjs';
 
 export const get = {
@@ -8,7 +8,7 @@ export const get = {
   synopsis: 'dynamodb-mate get --models FILE [--model NAME] HASH [RANGE]',
   summary: 'print an item by key, decoded, as JSON',
   positionals: [1, 2],
-  options: { ...MODULE_OPTIONS, model: { type: 'string' } },
+  options: MODEL_OPTIONS,
   help: `Prints the item as one JSON object of its decoded values (what Model.get returns): bytes as
 base64 strings, sets as arrays, datetimes as ISO 8601 text, numbers beyond 2^53 as strings.
 Key values are given as stored: strings as they are, numbers as written, binary in base64.

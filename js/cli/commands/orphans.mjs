@@ -2,7 +2,7 @@
 // (a run starts over and finds what is left), so Ctrl-C quits at once.
 import { integerFlag, listFlag } from '../args.mjs';
 import { INTERRUPTED } from '../interrupt.mjs';
-import { MODULE_OPTIONS, selectModel, selectModels } from '../load.mjs';
+import { MODEL_OPTIONS, selectModel, selectModels } from '../load.mjs';
 import { progress } from '../progress.mjs';
 
 export const orphans = {
@@ -10,8 +10,7 @@ export const orphans = {
   synopsis: 'dynamodb-mate orphans --models FILE [--model NAME] [--delete] [--older-than SECONDS] [--attributes A,B] [--with NAME,NAME] [--list]',
   summary: 'find (and with --delete, delete) S3 objects no item references',
   options: {
-    ...MODULE_OPTIONS,
-    model: { type: 'string' },
+    ...MODEL_OPTIONS,
     delete: { type: 'boolean' },
     'older-than': { type: 'string' },
     attributes: { type: 'string' },

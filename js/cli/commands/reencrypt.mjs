@@ -6,7 +6,7 @@ import { integerFlag, listFlag } from '../args.mjs';
 import { readCursor, removeCursor, saveCursor } from '../cursor-file.mjs';
 import { INTERRUPTED, interruptible } from '../interrupt.mjs';
 import { describe } from '../item-key.mjs';
-import { MODULE_OPTIONS, selectModel } from '../load.mjs';
+import { MODEL_OPTIONS, selectModel } from '../load.mjs';
 import { progress } from '../progress.mjs';
 
 /** The command line that resumes this run: the same one, quoted for a POSIX shell. */
@@ -17,8 +17,7 @@ export const reencrypt = {
   synopsis: 'dynamodb-mate reencrypt --models FILE [--model NAME] [--cursor-file FILE] [--attributes A,B] [--segments N] [--page-size N]',
   summary: 'rewrite encrypted values not under the current key (resumable)',
   options: {
-    ...MODULE_OPTIONS,
-    model: { type: 'string' },
+    ...MODEL_OPTIONS,
     'cursor-file': { type: 'string' },
     attributes: { type: 'string' },
     segments: { type: 'string' },

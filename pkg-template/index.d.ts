@@ -101,7 +101,15 @@ export declare namespace codec {
     | (Omit<AeadOptions, 'key'> & { key: KeyProvider | ProvidedKeyring })
     | (Omit<LegacyOptions, 'key'> & { key: KeyProvider });
   /** What `decrypt` gives for `kind`. */
-  type Decrypted<K extends Kind> = K extends 'string' ? string : K extends 'binary' ? Uint8Array : K extends 'number' | 'int' | 'float' ? number | bigint : unknown;
+  type Decrypted<K extends Kind> = K extends 'string'
+    ? string
+    : K extends 'binary'
+      ? Uint8Array
+      : K extends 'number'
+        ? number | bigint | PythonFloat
+        : K extends 'int' | 'float'
+          ? number | bigint
+          : unknown;
 
   /** Python `json.dumps` options. */
   interface DumpsOptions {
@@ -113,11 +121,19 @@ export declare namespace codec {
     sortKeys?: boolean;
   }
 
-  /** Marks a JS number as a Python float: `new PythonFloat(1)` is written `1.0`. */
+  /**
+   * Marks a JS number as a Python float: `new PythonFloat(1)` is written `1.0`. Reads give one for a
+   * whole float (`1.0`, `1e+16`) where a plain number would be written back as a Python int.
+   */
   class PythonFloat {
     constructor(value: number);
     readonly value: number;
+    /** The number: arithmetic and `<`, `>`, `==` work (`===` compares the object). */
     valueOf(): number;
+    /** `String(value)`, as the number prints in JS (`'1'`). */
+    toString(): string;
+    /** The number, so that `JSON.stringify` writes it plainly. */
+    toJSON(): number;
   }
 
   /** One gzip member: header `1f8b 08 00`, MTIME `mtime` (default 0), XFL, OS 255. Level default 9. */
@@ -133,7 +149,10 @@ export declare namespace codec {
 
   /** Byte-exact Python `json.dumps`. */
   function pythonJsonDumps(value: JsonValue, opts?: DumpsOptions): string;
-  /** Python `json.loads`: ints beyond ±(2^53-1) become BigInt; NaN and ±Infinity are accepted. */
+  /**
+   * Python `json.loads`: ints beyond ±(2^53-1) become BigInt, whole floats (`10.0`) PythonFloat (so
+   * `pythonJsonDumps` writes them back as `10.0`); NaN and ±Infinity are accepted.
+   */
   function pythonJsonLoads(text: string): unknown;
 
   /** pynamodb's `YYYY-MM-DDTHH:MM:SS.ffffff+0000`. */
@@ -149,7 +168,9 @@ export declare namespace codec {
   function encrypt(value: string | Uint8Array | JsonValue, opts: ProvidedKeyOptions & { kind?: Kind }): Promise<Uint8Array>;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'string' }): string;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'binary' }): Uint8Array;
-  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' | 'int' | 'float' }): number | bigint;
+  /** Kind `number`: a whole float (`1.0`) is a PythonFloat. */
+  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' }): number | bigint | PythonFloat;
+  function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'int' | 'float' }): number | bigint;
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: Kind }): unknown;
   /** With a key provider: a Promise. */
   function decrypt<K extends Kind>(stored: Uint8Array, opts: ProvidedKeyOptions & { kind: K }): Promise<Decrypted<K>>;
@@ -161,7 +182,8 @@ export declare namespace codec {
   ): Uint8Array;
   function decompress(stored: Uint8Array, opts: { kind: 'string'; maxOutput?: number }): string;
   function decompress(stored: Uint8Array, opts: { kind: 'binary'; maxOutput?: number }): Uint8Array;
-  function decompress(stored: Uint8Array, opts: { kind: 'number' | 'int' | 'float'; maxOutput?: number }): number | bigint;
+  function decompress(stored: Uint8Array, opts: { kind: 'number'; maxOutput?: number }): number | bigint | PythonFloat;
+  function decompress(stored: Uint8Array, opts: { kind: 'int' | 'float'; maxOutput?: number }): number | bigint;
   function decompress(stored: Uint8Array, opts: { kind: Kind; maxOutput?: number }): unknown;
 }
 
@@ -609,7 +631,7 @@ export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
 export type BooleanOptions = CommonOptions<boolean>;
 export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
-export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint>>;
+export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint | codec.PythonFloat>>;
 export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>> & LegacyEncodingOption;
 export type DateOptions = CommonOptions<Date>;
 /** A datetime can be a table or index key (S, as in pynamodb, where it keys indexes). */
@@ -661,6 +683,11 @@ export type JsonAttributeValue = Exclude<codec.JsonValue, null>;
 type OptionsOf<At> = At extends Attribute<any, infer O, any> ? O : never;
 type DescriptorOf<At> = At extends Attribute<any, any, infer D> ? D : never;
 type KindOf<At> = DescriptorOf<At>['kind'];
+/**
+ * What a number attribute reads: `float` ones numbers, `integer` ones ints (BigInt beyond 2^53),
+ * others also a `codec.PythonFloat` for a whole float (`1.0`), which stays a float when written back.
+ */
+type NumberRead<O> = O extends { float: true } ? number : O extends { integer: true } ? number | bigint : number | bigint | codec.PythonFloat;
 /** The JS value of an attribute, null excluded (what reads give). */
 export type ValueOf<At> = At extends Attribute<infer V, any, any> ? V : never;
 /** What writes accept: the value; numbers also BigInt (float attributes convert it) and `codec.PythonFloat`. */
@@ -829,10 +856,13 @@ type IsEncrypted<At> = At extends Attribute<any, any, infer D> ? (D extends { ki
 export declare const attr: {
   /** S. Can be a key. */
   string<const O extends StringOptions = {}>(options?: NoExtra<O, StringOptions>): Attribute<string, O, { kind: 'string' }>;
-  /** N: number or BigInt (ints beyond 2^53 read as BigInt); `{ float: true }` reads numbers only. Can be a key. */
+  /**
+   * N: number or BigInt (ints beyond 2^53 read as BigInt), a whole float (`1.0`) as `codec.PythonFloat`;
+   * `{ float: true }` reads numbers only, `{ integer: true }` no PythonFloat. Can be a key.
+   */
   number<const O extends NumberOptions = {}>(
     options?: NoExtra<O, NumberOptions>,
-  ): Attribute<O extends { float: true } ? number : number | bigint, O, { kind: 'number' }>;
+  ): Attribute<NumberRead<O>, O, { kind: 'number' }>;
   /** B. Can be a key. `{ legacyEncoding: true }`: base64 text in B, as pynamodb < 6 stored it. */
   binary<const O extends BinaryOptions = {}>(options?: NoExtra<O, BinaryOptions>): Attribute<Uint8Array, O, { kind: 'binary'; legacy: IsLegacy<O> }>;
   /** BOOL. */
@@ -841,10 +871,10 @@ export declare const attr: {
   null<const O extends NullOptions = {}>(options?: NoExtra<O, NullOptions>): Attribute<null, O, { kind: 'null' }>;
   /** SS. A missing set reads as an empty Set; an empty Set is not written, and `set(new Set())` is REMOVE (as pynamodb). */
   stringSet<const O extends StringSetOptions = {}>(options?: NoExtra<O, StringSetOptions>): Attribute<Set<string>, O, { kind: 'stringSet' }>;
-  /** NS. */
+  /** NS (a whole float `1.0` reads as `codec.PythonFloat`, an element `has(1)` does not find). */
   numberSet<const O extends NumberSetOptions = {}>(
     options?: NoExtra<O, NumberSetOptions>,
-  ): Attribute<Set<number | bigint>, O, { kind: 'numberSet' }>;
+  ): Attribute<Set<number | bigint | codec.PythonFloat>, O, { kind: 'numberSet' }>;
   /** BS. */
   binarySet<const O extends BinarySetOptions = {}>(
     options?: NoExtra<O, BinarySetOptions>,
@@ -938,7 +968,7 @@ export declare const attr: {
   encryptedNumber<const O extends EncryptedNumberOptions>(
     options: NoExtra<O, EncryptedAllowed<O, number | bigint | codec.PythonFloat> & ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false })> &
       EncryptedCheck<O>,
-  ): Attribute<O extends { float: true } ? number : number | bigint, O, EncryptedDescriptor<O, 'number'>>;
+  ): Attribute<NumberRead<O>, O, EncryptedDescriptor<O, 'number'>>;
   encryptedJson<const O extends EncryptedOptions<JsonAttributeValue>>(
     options: NoExtra<O, EncryptedAllowed<O, JsonAttributeValue>> & EncryptedCheck<O>,
   ): Attribute<JsonAttributeValue, O, EncryptedDescriptor<O, 'json'>>;
@@ -1470,8 +1500,20 @@ export interface ConditionOptions {
 export interface AbortOptions {
   abortSignal?: GlobalInstance<'AbortSignal'>;
 }
+/** `putOp`, `updateOp`, `deleteOp`. */
+export interface VersionConditionOptions extends ConditionOptions {
+  /**
+   * Default true: on a model with a `version` attribute, the write is conditional on the stored
+   * version being the instance's (pynamodb's `add_version_condition`). False: last write wins; the
+   * version still moves on (a put stores the instance's + 1, an update adds 1 to the stored one).
+   */
+  addVersionCondition?: boolean;
+}
 /** `save`, `update`, `delete`. */
-export interface WriteOptions extends ConditionOptions, AbortOptions {}
+export interface WriteOptions extends VersionConditionOptions, AbortOptions {
+  /** 'ALL_OLD': a failed condition's ConditionFailedError carries the stored item (`error.item`); default 'NONE'. */
+  returnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
+}
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
@@ -1566,12 +1608,12 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
     definition: SubclassDefinition<S> & { attributes?: SubclassCheck<A, S> },
   ): ModelClass<Simplify<A & S>, I>;
 
-  /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE. */
-  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
+  /** Creates the table unless it exists (no-op then), and enables TTL; `wait`: until ACTIVE; `abortSignal` ends the requests and the wait. */
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
   /** The table's description, or null when it does not exist. */
   describeTable(): Promise<TableDescription | null>;
-  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone. */
-  deleteTable(options?: { wait?: boolean }): Promise<void>;
+  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone; `abortSignal` ends the request and the wait. */
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new, validated instance with defaults applied; nothing is written until `save()`. */
   create<M extends AnyConstructor>(this: M, values: CreateValues<A>): InstanceType<M>;
@@ -1681,6 +1723,8 @@ export interface CollectS3OrphansOptions<N extends string = string> {
   batchSize?: number;
   /** After every scan page and every listing page (its deletes done), and at the end: the counts so far. */
   onProgress?: (progress: CollectS3OrphansResult) => void;
+  /** Cancels the scan, the listing and the deletes: the call rejects with `errors.AbortError` (deletes already done stay done). */
+  abortSignal?: GlobalInstance<'AbortSignal'>;
 }
 export interface CollectS3OrphansResult {
   /** Items scanned for references. */
@@ -1751,9 +1795,9 @@ export interface ModelMethods {
   toJSON(): ItemJSON;
   /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */
   itemDetailConsoleUrl(options?: ConsoleUrlOptions): string;
-  putOp(options?: ConditionOptions): WriteOp;
-  updateOp(actions: readonly UpdateInput[], options?: ConditionOptions): WriteOp;
-  deleteOp(options?: ConditionOptions): WriteOp;
+  putOp(options?: VersionConditionOptions): WriteOp;
+  updateOp(actions: readonly UpdateInput[], options?: VersionConditionOptions): WriteOp;
+  deleteOp(options?: VersionConditionOptions): WriteOp;
 }
 
 /** An instance of a model with attributes `A`. */
@@ -2064,8 +2108,8 @@ export declare class StatusTracker<
   /** The code of a status name or code; ArgumentError (E_ARGUMENT) for one the tracker does not know. */
   statusCode(status: StatusArg<StandardStatus | Extra>): number;
   /** Creates the table with the layout's index (and TTL when configured) unless it exists; `wait`: until ACTIVE. */
-  createTable(options?: { wait?: boolean }): Promise<TableDescription | null>;
-  deleteTable(options?: { wait?: boolean }): Promise<void>;
+  createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
+  deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new task (pending unless told); `errors.TaskExists` when the id is taken, unless `overwrite`. */
   create(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the wasm core and assembles the npm package into pkg/. Idempotent: tools are installed
-# only when missing or of the wrong version. Recipe and traps: shared/research/toolchain.md.
+# only when missing or of the wrong version. Recipe and traps: docs/toolchain.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Local AWS backends for the JS tests (recipe and traps: shared/research/toolchain.md).
+# Local AWS backends for the JS tests (recipe and traps: docs/toolchain.md).
 #
 #   scripts/servers.sh start   starts moto_server (DynamoDB + S3, CORS on) and DynamoDB Local on free
 #                              ports, waits until both answer, writes target/servers.env and prints it

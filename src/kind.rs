@@ -87,7 +87,10 @@ pub fn from_plaintext(kind: Kind, plaintext: Vec<u8>) -> Result<Vec<u8>> {
         _ => {
             let text = core::str::from_utf8(&plaintext)
                 .map_err(|_| err(ErrorCode::Utf8, "stored JSON is not UTF-8"))?;
-            Ok(pyjson::to_wire(&pyjson::loads(text)?).into_bytes())
+            // A `float` kind's value is a float anyway: whole ones stay plain numbers.
+            let mut wire = alloc::string::String::new();
+            pyjson::write_wire(&mut wire, &pyjson::loads(text)?, kind != Kind::Float);
+            Ok(wire.into_bytes())
         }
     }
 }

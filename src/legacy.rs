@@ -138,10 +138,20 @@ pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
     Ok(token)
 }
 
+/// pycryptodome's CTR: the counter block is `nonce || 0…0`.
 fn ctr_apply(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) {
-    let mut iv = [0u8; BLOCK];
-    iv[..nonce.len()].copy_from_slice(nonce);
-    let core = with_cipher(key, |c| ctr::CtrCore::inner_iv_init(c.clone(), &iv.into()));
+    let mut counter = [0u8; BLOCK];
+    counter[..nonce.len()].copy_from_slice(nonce);
+    ctr_xor(key, &counter, buf);
+}
+
+/// `buf` XOR the AES-256-CTR keystream from `initial_counter`, a 128-bit big-endian counter block
+/// (NIST SP 800-38A's CTR): the primitive under [`ctr_encrypt`] and [`ctr_decrypt`], public so
+/// that the standard's vectors, whose counters do not end in zeros, can run through it.
+pub fn ctr_xor(key: &[u8; 32], initial_counter: &[u8; BLOCK], buf: &mut [u8]) {
+    let core = with_cipher(key, |c| {
+        ctr::CtrCore::inner_iv_init(c.clone(), initial_counter.into())
+    });
     Aes256Ctr::from_core(core).apply_keystream(buf);
 }
 

@@ -6,7 +6,7 @@ use crate::error::{err, Error, ErrorCode};
 use crate::item::{self, Schema};
 use crate::kind::Kind;
 use crate::pyjson::{self, DumpOptions};
-use crate::{base85, datetime, gzip, hash, legacy, value};
+use crate::{base85, datetime, gcm_siv, gzip, hash, legacy, value};
 use alloc::{string::String, vec::Vec};
 use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -232,6 +232,26 @@ pub fn aead_check_deterministic(
     aead::check_deterministic(master, ctx, stored, plaintext).map_err(js)
 }
 
+/// Raw AES-256-GCM-SIV under any key and nonce: message-encryption key (32) | tag (16) of
+/// `plaintext`, the wasm half of Node's GCM-SIV (`js/codec/node-native.mjs` does the keystream).
+/// The envelopes never call it (their keys come from the plans above); the external test vectors
+/// (`tests/vectors/`) run the Node path through it.
+#[wasm_bindgen(js_name = gcmSivKeyAndTag)]
+pub fn gcm_siv_key_and_tag(
+    key: &[u8],
+    nonce: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> JsResult<Vec<u8>> {
+    let key = value::key32(key).map_err(js)?;
+    let nonce: &[u8; gcm_siv::NONCE_LEN] = nonce
+        .try_into()
+        .map_err(|_| js(err(ErrorCode::Argument, "nonce must be 12 bytes")))?;
+    let keys = gcm_siv::message_keys(key, nonce);
+    let tag = gcm_siv::tag(&keys, nonce, aad, plaintext);
+    Ok([&keys.encryption[..], &tag[..]].concat())
+}
+
 #[wasm_bindgen(js_name = compressValue)]
 pub fn compress_value(
     kind: &str,
@@ -253,32 +273,61 @@ pub fn decompress_value(kind: &str, stored: &[u8], max_output: f64) -> JsResult<
 }
 
 thread_local! {
-    /// Registered schemas; a handle is an index. They live as long as the wasm instance.
-    static SCHEMAS: RefCell<Vec<Schema>> = const { RefCell::new(Vec::new()) };
+    /// Registered schemas; a handle is an index, `None` once freed. Freed slots are reused, so a
+    /// program that defines models in a loop keeps as many schemas as it has live models.
+    static SCHEMAS: RefCell<Vec<Option<Schema>>> = const { RefCell::new(Vec::new()) };
+    /// Freed slots of SCHEMAS, reused by the next registrations.
+    static FREE: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` with the schema of `handle`.
-fn with_schema<T>(handle: u32, f: impl FnOnce(&Schema) -> crate::Result<T>) -> JsResult<T> {
+/// Runs `f` with the schema of `handle` (an unknown or freed handle is E_ARGUMENT).
+fn with_schema_mut<T>(handle: u32, f: impl FnOnce(&mut Schema) -> crate::Result<T>) -> JsResult<T> {
     SCHEMAS
-        .with_borrow(|schemas| {
+        .with_borrow_mut(|schemas| {
             let schema = usize::try_from(handle)
                 .ok()
-                .and_then(|i| schemas.get(i))
+                .and_then(|i| schemas.get_mut(i))
+                .and_then(Option::as_mut)
                 .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
             f(schema)
         })
         .map_err(js)
 }
 
+fn with_schema<T>(handle: u32, f: impl FnOnce(&Schema) -> crate::Result<T>) -> JsResult<T> {
+    with_schema_mut(handle, |schema| f(schema))
+}
+
 #[wasm_bindgen(js_name = registerSchema)]
 pub fn register_schema(schema_json: &str) -> JsResult<u32> {
     let schema = Schema::parse(schema_json).map_err(js)?;
+    if let Some(handle) = FREE.with_borrow_mut(Vec::pop) {
+        SCHEMAS.with_borrow_mut(|schemas| schemas[handle as usize] = Some(schema));
+        return Ok(handle);
+    }
     SCHEMAS.with_borrow_mut(|schemas| {
         let handle = u32::try_from(schemas.len())
             .map_err(|_| js(err(ErrorCode::Argument, "too many schemas")))?;
-        schemas.push(schema);
+        schemas.push(Some(schema));
         Ok(handle)
     })
+}
+
+/// Drops the schema of `handle` (its keys included) and lets a later registration reuse the handle.
+/// Called once the JS codec that holds the handle is garbage (js/item/codec.mjs); freeing an unknown
+/// or already freed handle does nothing.
+#[wasm_bindgen(js_name = freeSchema)]
+pub fn free_schema(handle: u32) {
+    let freed = SCHEMAS.with_borrow_mut(|schemas| {
+        usize::try_from(handle)
+            .ok()
+            .and_then(|i| schemas.get_mut(i))
+            .and_then(Option::take)
+            .is_some()
+    });
+    if freed {
+        FREE.with_borrow_mut(|free| free.push(handle));
+    }
 }
 
 /// Sets the keys of encrypted attribute `name`: `ids_json` is a JSON array of key ids, `keys`
@@ -309,15 +358,9 @@ pub fn set_keys(
             _ => Err(bad_ids()),
         })
         .collect::<JsResult<Vec<String>>>()?;
-    SCHEMAS
-        .with_borrow_mut(|schemas| {
-            let schema = usize::try_from(handle)
-                .ok()
-                .and_then(|i| schemas.get_mut(i))
-                .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
-            schema.set_keys(name, current, &ids, keys, legacy.as_deref())
-        })
-        .map_err(js)
+    with_schema_mut(handle, |schema| {
+        schema.set_keys(name, current, &ids, keys, legacy.as_deref())
+    })
 }
 
 thread_local! {
@@ -417,5 +460,18 @@ mod tests {
         assert!(decode_item(u32::MAX, &empty).is_err());
         assert!(register_schema("{}").is_err());
         assert!(encode_item(a, &[MAP, STR, 1, b'x', NUM, 1, b'1', END]).is_err());
+    }
+
+    #[test]
+    fn freed_schemas_are_refused_and_their_handles_reused() {
+        let json = r#"{"model": "C", "attributes": [{"name": "x", "type": "string"}]}"#;
+        let c = register_schema(json).unwrap();
+        free_schema(c);
+        free_schema(c); // twice: nothing happens
+        assert!(encode_item(c, &[crate::item::op::MAP, crate::item::op::END]).is_err());
+        let d = register_schema(json).unwrap();
+        assert_eq!(d, c);
+        let e = register_schema(json).unwrap();
+        assert_ne!(e, d);
     }
 }

@@ -24,6 +24,7 @@ export function mapVariants(base, subclasses, check) {
   const variants = new Map();
   for (const [value, fields] of Object.entries(subclasses)) {
     const where = `attr.map(): subclass ${JSON.stringify(value)}`;
+    if (!value.isWellFormed()) throw codecError('E_MODEL', `${where}: has a lone UTF-16 surrogate, which the stored map cannot hold (UTF-8)`);
     if (!isObject(fields)) throw codecError('E_MODEL', `${where} must be an object of attributes`);
     for (const [name, a] of Object.entries(fields)) {
       check(name, a, `${where}: field "${name}"`);

@@ -1,7 +1,7 @@
 // S3 I/O of the S3-backed attributes: `s3://bucket/key` URIs, upload-if-missing, download, batch
 // delete and listing, with failures as S3Error naming the model, attribute, URI and item (never the
 // content).
-import { ModelError, S3Error } from '../errors/index.mjs';
+import { AbortError, ModelError, S3Error } from '../errors/index.mjs';
 import { itemSuffix } from '../errors/item-key.mjs';
 
 /**
@@ -21,10 +21,16 @@ async function sdk() {
 /** `{ model, attribute }` of the hook context, for errors. */
 const where = ({ model, name }) => ({ model: model.name, attribute: name });
 
+/**
+ * `uri` as messages show it: the SHA-256 and MD5 of a value that keys its object are derived from
+ * the data (a guess can be checked against them), so they are left out; the error's `uri` has them.
+ */
+export const shownUri = (uri) => uri.replace(/(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])/g, '<sha256>').replace(/md5=[0-9a-f]{32}/g, 'md5=<md5>');
+
 /** `context`: `{ model, name, itemKey? }` (the hook context). */
 export function s3Error(code, context, uri, message, cause) {
   const w = where(context);
-  const text = `${w.model}.${w.attribute}: ${message} (${uri})${itemSuffix(context.itemKey)}`;
+  const text = `${w.model}.${w.attribute}: ${message} (${shownUri(uri)})${itemSuffix(context.itemKey)}`;
   return new S3Error(code, text, { ...w, uri, itemKey: context.itemKey, cause });
 }
 
@@ -37,11 +43,24 @@ export function splitUri(uri, context) {
   return { bucket: match[1], key: match[2] };
 }
 
+/**
+ * The SDK's options of one request: the call's `abortSignal` (from the hook context, or given by the
+ * collector), which cancels it; an aborted request rejects with the SDK's AbortError.
+ */
+const sent = (abortSignal) => (abortSignal === undefined ? undefined : { abortSignal });
+
+const aborted = (error) => error?.name === 'AbortError';
+
 const missing = (error) => error?.$metadata?.httpStatusCode === 404 || error?.name === 'NotFound' || error?.name === 'NoSuchKey';
 const denied = (error) => error?.$metadata?.httpStatusCode === 403 || error?.name === 'AccessDenied';
 
-/** E_S3_ACCESS_DENIED for a 403 (a policy, missing permissions), else `code`. */
+/** AbortError (E_ABORTED) for an aborted request, E_S3_ACCESS_DENIED for a 403 (a policy, missing permissions), else `code`. */
 function failure(code, context, uri, operation, error) {
+  if (aborted(error)) {
+    const { model, attribute } = where(context);
+    const text = `${model}.${attribute}: ${operation} was aborted (${shownUri(uri)})${itemSuffix(context.itemKey)}`;
+    return new AbortError(text, { operation, model, itemKey: context.itemKey, cause: error });
+  }
   if (denied(error)) return s3Error('E_S3_ACCESS_DENIED', context, uri, `${operation} was denied (403)`, error);
   return s3Error(code, context, uri, `${operation} failed`, error);
 }
@@ -62,12 +81,13 @@ export const REFRESH_AFTER_MS = 15 * 60 * 1000;
 export async function putIfMissing(context, bucket, key, body, extra = {}) {
   const { CopyObjectCommand, HeadObjectCommand, PutObjectCommand } = await sdk();
   const s3 = context.model.s3;
+  const options = sent(context.abortSignal);
   const uri = joinUri(bucket, key);
   let head;
   try {
-    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), options);
   } catch (error) {
-    if (!missing(error)) throw failure('E_S3_WRITE', context, uri, 'HeadObject', error);
+    if (aborted(error) || !missing(error)) throw failure('E_S3_WRITE', context, uri, 'HeadObject', error);
   }
   if (head) {
     const young = Date.now() - head.LastModified?.getTime() < REFRESH_AFTER_MS;
@@ -75,7 +95,7 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
       // S3 copies an object onto itself only when something is replaced: the same metadata is.
       const same = { MetadataDirective: 'REPLACE', Metadata: head.Metadata ?? {}, ...(head.ContentType ? { ContentType: head.ContentType } : {}) };
       try {
-        await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${encodeURIComponent(key).replaceAll('%2F', '/')}`, ...same }));
+        await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${encodeURIComponent(key).replaceAll('%2F', '/')}`, ...same }), options);
       } catch (error) {
         throw failure('E_S3_WRITE', context, uri, 'CopyObject (refreshing the LastModified of a reused object)', error);
       }
@@ -83,7 +103,7 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
     return { uri, uploaded: false, young };
   }
   try {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }), options);
   } catch (error) {
     throw failure('E_S3_WRITE', context, uri, 'PutObject', error);
   }
@@ -95,10 +115,10 @@ export async function download(context, uri) {
   const { GetObjectCommand } = await sdk();
   const { bucket, key } = splitUri(uri, context);
   try {
-    const out = await context.model.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const out = await context.model.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), sent(context.abortSignal));
     return await out.Body.transformToByteArray();
   } catch (error) {
-    if (missing(error)) throw s3Error('E_S3_NOT_FOUND', context, uri, 'the S3 object does not exist', error);
+    if (!aborted(error) && missing(error)) throw s3Error('E_S3_NOT_FOUND', context, uri, 'the S3 object does not exist', error);
     throw failure('E_S3_READ', context, uri, 'GetObject', error);
   }
 }
@@ -109,25 +129,27 @@ export const MAX_DELETE = 1000;
 /**
  * Deletes up to MAX_DELETE keys of one bucket in one DeleteObjects call (a missing key counts as
  * deleted, as S3 says). `failed`: `[{ key, code, message }]`, every key when the call itself failed.
+ * An aborted call (`abortSignal`, the collector's) rejects with the SDK's AbortError instead.
  */
-export async function deleteBatch(s3, bucket, keys) {
+export async function deleteBatch(s3, bucket, keys, abortSignal) {
   if (keys.length > MAX_DELETE) throw new RangeError(`deleteBatch(): at most ${MAX_DELETE} keys per call, got ${keys.length}`);
   const { DeleteObjectsCommand } = await sdk();
   try {
-    const out = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }));
+    const out = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }), sent(abortSignal));
     const failed = (out.Errors ?? []).map((e) => ({ key: e.Key, code: e.Code, message: e.Message }));
     return { deleted: keys.length - failed.length, failed };
   } catch (error) {
+    if (aborted(error)) throw error;
     return { deleted: 0, failed: keys.map((key) => ({ key, code: error.name, message: error.message, cause: error })) };
   }
 }
 
 /** The pages of ListObjectsV2 under `prefix` (`Contents`: `{ Key, LastModified }`), 1000 keys each. */
-export async function* listPages(s3, bucket, prefix) {
+export async function* listPages(s3, bucket, prefix, abortSignal) {
   const { ListObjectsV2Command } = await sdk();
   let ContinuationToken;
   do {
-    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken }));
+    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken }), sent(abortSignal));
     yield out.Contents ?? [];
     ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
   } while (ContinuationToken);

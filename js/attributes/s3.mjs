@@ -12,7 +12,7 @@ import { gunzip, gzip, md5Hex, sha256Hex } from '../codec/bytes.mjs';
 import { pythonJsonDumps, pythonJsonLoads } from '../codec/json.mjs';
 import { isBytes } from '../codec/input.mjs';
 import { Attribute } from './attribute.mjs';
-import { download, joinUri, putIfMissing } from './s3-store.mjs';
+import { download, joinUri, putIfMissing, shownUri } from './s3-store.mjs';
 
 /** pynamodb_mate's default keys: 5.3.4.4's bigtext/bigbinary and 6.0.1.1's S3BackedJsonDictAttribute. */
 const FOLDERS = { text: 'bigtext/{fingerprint}.txt', binary: 'bigbinary/{fingerprint}.dat', json: 's3backed/{fingerprint}' };
@@ -23,10 +23,24 @@ const STAND_IN = 's3://validation/stand-in';
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Serializers: value -> the bytes pynamodb_mate fingerprints and uploads, and back. */
+/**
+ * A lone UTF-16 surrogate has no UTF-8 form: TextEncoder would upload U+FFFD, a value that reads back
+ * different. Refused as the core refuses it in every other stored string (attr.string, compressed and
+ * encrypted values, JSON attributes).
+ */
+const lone = (where) => codecError('E_ITEM_VALUE', `${where}: a string has a lone UTF-16 surrogate`);
+
+/**
+ * Serializers: value -> the bytes pynamodb_mate fingerprints and uploads, and back. `check(v, where)`
+ * is true or what the value should be, or throws the value's own error (E_ITEM_VALUE, E_JSON_*).
+ */
 const KINDS = {
   text: {
-    check: (v) => typeof v === 'string' || 'a string',
+    check: (v, where) => {
+      if (typeof v !== 'string') return 'a string';
+      if (!v.isWellFormed()) throw lone(where);
+      return true;
+    },
     toBytes: (v) => utf8.encode(v),
     fromBytes: (b) => fromUtf8.decode(b),
   },
@@ -113,6 +127,10 @@ export class S3Attribute extends Attribute {
     if (keyTemplate !== undefined && (typeof keyTemplate !== 'string' || !keyTemplate.includes('{fingerprint}'))) {
       throw fail('keyTemplate must be a string containing {fingerprint}');
     }
+    // S3 keys are UTF-8: the SDK would send U+FFFD for a lone surrogate, a key nobody asked for.
+    for (const [option, value] of [['prefix', prefix], ['keyTemplate', keyTemplate]]) {
+      if (value !== undefined && !value.isWellFormed()) throw fail(`${option} contains a lone UTF-16 surrogate, which has no UTF-8 form`);
+    }
     if (compress !== undefined && typeof compress !== 'boolean') throw fail('compress must be a boolean');
     if (options.inlineBelow !== undefined && !(Number.isInteger(options.inlineBelow) && options.inlineBelow > 0)) {
       throw fail('inlineBelow must be a positive integer (bytes)');
@@ -169,11 +187,16 @@ export class S3Attribute extends Attribute {
   /** Checks the value's type now (create, save) and lets the codec see a URI in its place. */
   validationValue(value, { model, name }) {
     if (value === null || value instanceof S3Lazy) return value === null ? value : STAND_IN;
+    const where = `${model.name}.${name}`;
     let ok;
     try {
-      ok = KINDS[this.kind].check(value);
+      ok = KINDS[this.kind].check(value, where);
     } catch (error) {
-      throw codecError('E_ITEM_TYPE', `${model.name}.${name}: attr.${this.factory}() needs a JSON value (${error.message})`);
+      if (error.code === 'E_ITEM_VALUE') throw error;
+      if (error.code === 'E_JSON_SURROGATE') throw lone(where);
+      // A function or Date is a wrong type; too deep a value keeps E_JSON_DEPTH, as JSON attributes do.
+      const code = error.code === 'E_JSON_TYPE' ? 'E_ITEM_TYPE' : error.code;
+      throw codecError(code, `${where}: attr.${this.factory}() needs a JSON value (${error.message})`);
     }
     if (ok !== true) throw codecError('E_ITEM_TYPE', `${model.name}.${name}: attr.${this.factory}() needs ${ok}`);
     return STAND_IN;
@@ -247,13 +270,14 @@ export class S3Attribute extends Attribute {
   async afterRead(stored, context) {
     if (stored === null) return stored;
     if (typeof stored !== 'string') return this.#decode(stored, true, context, 'the value in the item');
-    if (this.options.lazy) return new S3Lazy(stored, (uri) => this.#download(uri, context));
+    // load() is a call of its own, later: the read's abortSignal does not reach it.
+    if (this.options.lazy) return new S3Lazy(stored, (uri) => this.#download(uri, { ...context, abortSignal: undefined }));
     return this.#download(stored, context);
   }
 
   async #download(uri, context) {
     const body = await download(context, uri);
-    return this.#decode(body, this.compress && isGzip(body), context, `the S3 object ${uri}`);
+    return this.#decode(body, this.compress && isGzip(body), context, `the S3 object ${shownUri(uri)}`);
   }
 
   /** The value of stored bytes (inflated when `gzipped`); errors keep their code and name the attribute, the source and the item. */

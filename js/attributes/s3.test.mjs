@@ -56,3 +56,15 @@ test('inlineBelow and lazy options are checked', () => {
   modelError(() => attr.s3Text({ bucket: 'b-1', inlineBelow: 1.5 }), /inlineBelow/);
   modelError(() => attr.s3Text({ bucket: 'b-1', lazy: 'yes' }), /lazy/);
 });
+
+test('S3 errors show no fingerprint of the value (its SHA-256 or MD5) in the message; `uri` has it', async () => {
+  const fingerprint = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+  const missing = { send: async () => { throw Object.assign(new Error('NoSuchKey'), { name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } }); } };
+  const uris = [`s3://b-1/pynamodb-mate/bigtext/${fingerprint}.txt`, `s3://b-1/large/pk=a/attr=html/md5=${fingerprint.slice(0, 32)}`];
+  for (const uri of uris) {
+    const stored = { send: async () => ({ Item: { id: { S: 'a' }, html: { S: uri } } }) };
+    const Doc = defineModel({ table: 'docs', client: stored, s3: missing, attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
+    await assert.rejects(Doc.get('a'), (e) => e instanceof errors.S3Error && e.code === 'E_S3_NOT_FOUND' && e.uri === uri
+      && !e.message.includes(fingerprint.slice(0, 32)) && /\(s3:\/\/b-1\/.*(<sha256>|md5=<md5>)/.test(e.message));
+  }
+});

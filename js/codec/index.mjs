@@ -1,4 +1,4 @@
-// `codec.*`: the codecs for direct use (docs: shared spec api.md, "Codecs").
+// `codec.*`: the codecs for direct use (README "Codecs", types in pkg-template/index.d.ts).
 export { gzip, gunzip, sha256Hex, md5Hex, b85encode, b85decode } from './bytes.mjs';
 export { pythonJsonDumps, pythonJsonLoads } from './json.mjs';
 export { PythonFloat } from './wire.mjs';

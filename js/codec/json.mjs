@@ -18,7 +18,7 @@ export function pythonJsonDumps(value, opts) {
   const o = checkOptions('pythonJsonDumps options', opts, OPTIONS['codec.pythonJsonDumps']);
   const [itemSep, keySep] = separators(o.separators ?? [', ', ': ']);
   return core.pythonJsonDumps(
-    toWire(value, { showPath: true }),
+    toWire(value),
     boolean('opts.ensureAscii', o.ensureAscii ?? true),
     itemSep,
     keySep,

@@ -39,7 +39,7 @@ test('strings starting with U+0000 survive the wire tags', () => {
 
 test('loads follows Python json.loads', () => {
   assert.deepEqual(loads('{"a": 1, "a": 2, "b": [1e400, -Infinity, 1.0, 10000000000000000000000]}'),
-    { a: 2, b: [Infinity, -Infinity, 1, 10000000000000000000000n] });
+    { a: 2, b: [Infinity, -Infinity, new PythonFloat(1), 10000000000000000000000n] });
   const [nan, negZero, maxSafe, big, negBig] = loads('[NaN, -0.0, 9007199254740991, 9007199254740992, -9007199254740992]');
   assert.ok(Number.isNaN(nan));
   assert.ok(Object.is(negZero, -0));
@@ -50,6 +50,36 @@ test('loads follows Python json.loads', () => {
   assert.equal(loads(' 1 '), 1);
 });
 
+test('loads reads whole floats as PythonFloat, so dumps writes them back as Python wrote them', () => {
+  const text = '{"price": 10.0, "n": 10, "x": [1.0, 1e+16, 1e+22, 0.0, -0.0, -2.0, 2.5, 1e-07, NaN]}';
+  const value = loads(text);
+  assert.deepEqual(value.price, new PythonFloat(10));
+  assert.equal(value.n, 10);
+  const [one, e16, e22, zero, negZero, minusTwo, half, tiny, nan] = value.x;
+  for (const [got, want] of [[one, 1], [e16, 1e16], [e22, 1e22], [zero, 0], [minusTwo, -2]]) {
+    assert.ok(got instanceof PythonFloat, String(want));
+    assert.equal(got.value, want);
+  }
+  // Non-whole floats and -0 are plain numbers: they stay floats as they are.
+  assert.ok(Object.is(negZero, -0));
+  assert.equal(half, 2.5);
+  assert.equal(tiny, 1e-7);
+  assert.ok(Number.isNaN(nan));
+  assert.equal(dumps(value), text);
+});
+
+test('a PythonFloat behaves as its number', () => {
+  const price = new PythonFloat(10);
+  assert.equal(price * 2, 20);
+  assert.ok(price > 9.5 && price < 10.5);
+  assert.equal(`${price}`, '10');
+  assert.equal(String(price), '10');
+  assert.ok(price == 10); // loose equality goes through valueOf
+  assert.notEqual(price, 10); // strictly, it is an object
+  assert.equal(JSON.stringify({ price }), '{"price":10}');
+  assert.equal(dumps({ price }), '{"price": 10.0}');
+});
+
 test('round trips keep ints, floats and big ints apart', () => {
   const value = { int: 3, float: 2.5, big: 2n ** 100n, neg: -(2n ** 64n), nan: NaN, list: [{}, [], ''], nul: '\u0000x' };
   const text = dumps(value);
@@ -57,28 +87,43 @@ test('round trips keep ints, floats and big ints apart', () => {
   assert.deepEqual(loads(text), value);
 });
 
-test('non-JSON values throw E_JSON_TYPE naming the path', () => {
+test('non-JSON values throw E_JSON_TYPE giving the position by index, never an object key', () => {
   const cases = [
-    [{ a: { b: [1, new Uint8Array(2)] } }, /^Uint8Array is not JSON .* at \$\.a\.b\[1\]$/],
-    [{ 'x y': new Map() }, /^Map is not JSON .* at \$\["x y"\]$/],
+    [{ a: { secretKey: [1, new Uint8Array(2)] } }, /^Uint8Array is not JSON .* at \$\{0\}\{0\}\[1\]$/],
+    [{ 'x y': 1, secretKey: new Map() }, /^Map is not JSON .* at \$\{1\}$/],
     [[new Set()], /Set .* at \$\[0\]$/],
-    [{ d: new Date(0) }, /^Date is not JSON .* at \$\.d$/],
-    [{ f() {} }, /^function is not JSON .* at \$\.f$/],
+    [{ secretKey: new Date(0) }, /^Date is not JSON .* at \$\{0\}$/],
+    [{ secretKey() {} }, /^function is not JSON .* at \$\{0\}$/],
     [[Symbol('s')], /^symbol .* at \$\[0\]$/],
     [undefined, /^undefined is not JSON at \$$/],
     [new ArrayBuffer(1), /^ArrayBuffer .* at \$$/],
   ];
   for (const [value, message] of cases) {
-    const error = expectError(() => dumps(value), { code: 'E_JSON_TYPE', type: errors.EncodingError });
+    const error = expectError(() => dumps(value), { code: 'E_JSON_TYPE', type: errors.EncodingError, secrets: ['secretKey'] });
     assert.match(error.message, message);
   }
-  const cycle = { a: [] };
-  cycle.a.push(cycle);
-  assert.match(expectError(() => dumps(cycle), { code: 'E_JSON_TYPE', type: errors.EncodingError }).message,
-    /^circular reference at \$\.a\[0\]$/);
+  const cycle = { secretKey: [] };
+  cycle.secretKey.push(cycle);
+  assert.match(expectError(() => dumps(cycle), { code: 'E_JSON_TYPE', type: errors.EncodingError, secrets: ['secretKey'] }).message,
+    /^circular reference at \$\{0\}\[0\]$/);
   // The same object twice is not a cycle.
   const shared = { s: 1 };
   assert.equal(dumps({ a: shared, b: [shared] }), '{"a": {"s": 1}, "b": [{"s": 1}]}');
+});
+
+/** `value` wrapped in `levels` arrays, or objects when `key` is given. */
+function nested(levels, key) {
+  let v = 1;
+  for (let k = 0; k < levels; k++) v = key === undefined ? [v] : { [key]: v };
+  return v;
+}
+
+test('dumps refuses nesting deeper than 512 with E_JSON_DEPTH, also 200,000 levels deep (no RangeError)', () => {
+  assert.equal(loads(dumps(nested(511))).length, 1); // the 1 is at depth 511, Python's last
+  for (const levels of [512, 513, 200_000]) {
+    expectError(() => dumps(nested(levels)), { code: 'E_JSON_DEPTH', type: errors.EncodingError });
+    expectError(() => dumps(nested(levels, 'secretKey')), { code: 'E_JSON_DEPTH', type: errors.EncodingError, secrets: ['secretKey'] });
+  }
 });
 
 test('bad input and options', () => {

@@ -33,7 +33,7 @@ export function toPlain(kind, value) {
     if (!isBytes(value)) throw inputError('value', "a Uint8Array for kind 'binary'", value);
     return value;
   }
-  return utf8('value', toWire(value, { showPath: false }));
+  return utf8('value', toWire(value));
 }
 
 export function fromPlain(kind, plain) {

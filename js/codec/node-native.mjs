@@ -94,6 +94,29 @@ function sivKeystreamXor(key, tag, data) {
   return out;
 }
 
+/** AES-256-GCM of node:crypto: the ciphertext and the 16-byte tag. */
+function gcmSeal(key, nonce, aad, plaintext) {
+  const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(aad);
+  const body = concat(cipher.update(plaintext), cipher.final());
+  return { body, tag: cipher.getAuthTag() };
+}
+
+/**
+ * The plaintext of a `gcmSeal` result; throws when the tag does not match. authTagLength pins the
+ * tag to 16 bytes (node:crypto would otherwise check a shorter tag against a prefix).
+ */
+function gcmOpen(key, nonce, aad, body, tag) {
+  const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 }).setAAD(aad).setAuthTag(tag);
+  return concat(decipher.update(body), decipher.final());
+}
+
+/**
+ * Internal, not the package's API: the node:crypto halves of the authenticated envelopes under raw
+ * keys and nonces, which the external test vectors (tests/vectors/) run through (GCM-SIV's key and
+ * tag come from wasm's gcmSivKeyAndTag).
+ */
+export const primitives = { sivKeystreamXor, gcmSeal, gcmOpen };
+
 /**
  * The native attempts, named and called as the wasm functions they stand in for; undefined means
  * "not this input". Exported for the tests, which run them against the wasm path.
@@ -179,9 +202,7 @@ export const native = {
       const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length, item);
       const aad = plan.subarray(48);
       header = aad.subarray(0, u32At(plan, 44));
-      const cipher = createCipheriv('aes-256-gcm', plan.subarray(0, 32), plan.subarray(32, 44)).setAAD(aad);
-      body = concat(cipher.update(plaintext), cipher.final());
-      tag = cipher.getAuthTag();
+      ({ body, tag } = gcmSeal(plan.subarray(0, 32), plan.subarray(32, 44), aad, plaintext));
     }
     const out = new Uint8Array(header.length + body.length + tag.length);
     out.set(header);
@@ -202,10 +223,7 @@ export const native = {
       wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
-    const decipher = createDecipheriv('aes-256-gcm', key, iv.subarray(0, 12))
-      .setAAD(plan.subarray(53))
-      .setAuthTag(stored.subarray(stored.length - 16));
-    return valueBytes(kind, concat(decipher.update(body), decipher.final()));
+    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(53), body, stored.subarray(stored.length - 16)));
   },
 };
 

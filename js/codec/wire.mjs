@@ -3,7 +3,11 @@
 import { codecError } from '../errors/make.mjs';
 import { inputError } from './input.mjs';
 
-/** Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. */
+/**
+ * Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. Reads give one
+ * for a whole float (`1.0`), which a plain number would write back as the int `1`. It behaves as
+ * its number in arithmetic, comparisons, template strings and `JSON.stringify`.
+ */
 export class PythonFloat {
   constructor(value) {
     if (typeof value !== 'number') throw inputError('PythonFloat value', 'a number', value);
@@ -13,13 +17,37 @@ export class PythonFloat {
   valueOf() {
     return this.value;
   }
+
+  toString() {
+    return String(this.value);
+  }
+
+  toJSON() {
+    return this.value;
+  }
+}
+
+/**
+ * The JS value of a float the core sends as a tag (float text): a PythonFloat when it is whole,
+ * as a plain number would become a Python int when written back; else the number (NaN, -0, ...).
+ */
+export function floatFromTag(text) {
+  const n = Number(text);
+  return Number.isInteger(n) && !Object.is(n, -0) ? new PythonFloat(n) : n;
 }
 
 const floatText = (n) => (Object.is(n, -0) ? '-0' : String(n));
 
-function childPath(parentPath, holder, key) {
-  if (Array.isArray(holder)) return `${parentPath}[${key}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${parentPath}.${key}` : `${parentPath}[${JSON.stringify(key)}]`;
+/** Python's json nesting limit, as the core's (src/pyjson MAX_DEPTH): deeper input is E_JSON_DEPTH. */
+export const MAX_JSON_DEPTH = 512;
+
+/**
+ * One step of a position: an array index, or an object member by its position among the object's
+ * keys (`{2}`: the third key). Object keys are data (a plaintext's keys are plaintext), so errors
+ * never show them.
+ */
+function step(holder, key) {
+  return Array.isArray(holder) ? `[${key}]` : `{${Object.keys(holder).indexOf(key)}}`;
 }
 
 // What JSON.stringify would silently turn into `{}`, a date string or nothing.
@@ -34,37 +62,43 @@ function unsupported(raw, value) {
 }
 
 /**
- * JSON text of `value` in wire form. Errors name the path of the offending value (`$.a[2]`) when
- * `showPath` is set; encrypt leaves it out because object keys of a plaintext are plaintext too.
+ * JSON text of `value` in wire form. Errors give the position of the offending value structurally
+ * (`${0}[2]`: the first member's third element), never an object key. Nesting deeper than
+ * MAX_JSON_DEPTH is E_JSON_DEPTH before JSON.stringify's recursion can exhaust the stack.
  */
-export function toWire(value, { showPath }) {
-  // The containers being serialised, outermost first. JSON.stringify walks depth first and calls
-  // the replacer with `this` = the holder, so popping down to the holder leaves its ancestors.
+export function toWire(value) {
+  // The containers being serialised, outermost first, each with the holder and key it came from.
+  // JSON.stringify walks depth first and calls the replacer with `this` = the holder, so popping
+  // down to the holder leaves its ancestors.
   const stack = [];
-  const typeError = (message, path) =>
-    codecError('E_JSON_TYPE', showPath ? `${message} at ${path}` : `${message} in the value`);
+  const typeError = (message, holder, key) => {
+    const path = stack.slice(1).map((entry) => step(entry.holder, entry.key)).join('');
+    const last = stack.length > 0 ? step(holder, key) : '';
+    return codecError('E_JSON_TYPE', `${message} at $${path}${last}`);
+  };
 
   function replacer(key, converted) {
     while (stack.length > 0 && stack.at(-1).container !== this) stack.pop();
-    const path = stack.length > 0 ? childPath(stack.at(-1).path, this, key) : '$';
+    // Its toJSON already made it a plain number.
+    if (this[key] instanceof PythonFloat) return `\u0000f${floatText(this[key].value)}`;
     let v = converted;
     if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf();
 
     const bad = unsupported(this[key], v);
-    if (bad) throw typeError(`${bad} is not JSON (convert it first)`, path);
+    if (bad) throw typeError(`${bad} is not JSON (convert it first)`, this, key);
     if (typeof v === 'bigint') return `\u0000i${v}`;
     if (typeof v === 'number' && (!Number.isFinite(v) || Object.is(v, -0))) return `\u0000f${floatText(v)}`;
-    if (v instanceof PythonFloat) return `\u0000f${floatText(v.value)}`;
     if (typeof v === 'string' && v.startsWith('\u0000')) return `\u0000s${v}`;
     if (v !== null && typeof v === 'object') {
-      if (stack.some((entry) => entry.container === v)) throw typeError('circular reference', path);
-      stack.push({ container: v, path });
+      if (stack.some((entry) => entry.container === v)) throw typeError('circular reference', this, key);
+      if (stack.length >= MAX_JSON_DEPTH) throw codecError('E_JSON_DEPTH', `nesting deeper than ${MAX_JSON_DEPTH}`);
+      stack.push({ container: v, holder: this, key });
     }
     return v;
   }
 
   const text = JSON.stringify(value, replacer);
-  if (text === undefined) throw typeError(`${typeof value} is not JSON`, '$');
+  if (text === undefined) throw codecError('E_JSON_TYPE', `${typeof value} is not JSON at $`);
   return text;
 }
 
@@ -73,7 +107,7 @@ function revive(key, value) {
   const body = value.slice(2);
   switch (value[1]) {
     case 'i': return BigInt(body);
-    case 'f': return Number(body); // NaN, Infinity, -Infinity, -0
+    case 'f': return floatFromTag(body); // NaN, Infinity, -Infinity, -0, whole floats
     default: return body; // 's': a string that itself starts with U+0000
   }
 }

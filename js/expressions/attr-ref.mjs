@@ -1,5 +1,5 @@
 // AttrRef: one attribute path of a model (`Model.attr.<name>`), with the condition builders and
-// update actions of api.md "Expressions". Values are encoded here, with the model's own encoder, so
+// update actions (README "Models"; types in pkg-template/index.d.ts). Values are encoded here, with the model's own encoder, so
 // that an encrypted or compressed attribute compares and writes the bytes it stores.
 import { ARGUMENT, Comparable } from './comparable.mjs';
 import { expressionError } from './error.mjs';

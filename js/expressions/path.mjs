@@ -17,6 +17,12 @@ function segment(value) {
 /** A frozen copy of `segments`; the first one names a top-level attribute. */
 export function makePath(segments) {
   const path = Array.isArray(segments) ? segments.map(segment) : [];
+  // DynamoDB names are UTF-8: the SDK would send U+FFFD, a name nobody asked for.
+  const lone = path.findIndex((s) => s?.name !== undefined && !s.name.isWellFormed());
+  if (lone >= 0) {
+    const where = lone === 0 ? 'a path' : describePath(path.slice(0, lone));
+    throw expressionError(`${where}: the name of segment ${lone} has a lone UTF-16 surrogate, which has no UTF-8 form`);
+  }
   if (path.length === 0 || path.includes(undefined) || !('name' in path[0])) {
     throw expressionError('an attribute path is a non-empty array of { name: non-empty string } and '
       + '{ index: integer >= 0 } segments, starting with a name');

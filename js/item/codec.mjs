@@ -8,13 +8,23 @@ import { read, write } from './stream.mjs';
 
 /**
  * `error` as an item error at `where`, as the core's errors name it (`Model.attr: ...`): the JS walk
- * refuses values it cannot write (functions, class instances, invalid Dates, cycles). An invalid
- * Date is E_DATETIME in the codecs, a value error here.
+ * refuses values it cannot write (functions, class instances, invalid Dates, cycles, nesting past
+ * 512 levels). An invalid Date is E_DATETIME in the codecs, a value error here; too deep a value is
+ * E_JSON_DEPTH in a JSON attribute (`json`), else a map or list deeper than DynamoDB allows.
  */
-function at(error, where) {
+function at(error, where, json) {
   if (!(error instanceof DynamoDBMateError)) return error;
+  if (error.code === 'E_JSON_DEPTH' && !json) {
+    return codecError('E_ITEM_VALUE', `${where}: maps and lists nested deeper than DynamoDB's 32 levels (or circular)`);
+  }
   return codecError(error.code === 'E_DATETIME' ? 'E_ITEM_VALUE' : error.code, `${where}: ${error.message}`);
 }
+
+/** Whether an attribute spec holds a JSON value (json, compressed or encrypted JSON). */
+const holdsJson = (spec) => spec.type === 'json' || spec.kind === 'json';
+
+/** The attribute a value path ('a.b', 'a[0]') starts with. */
+const attributeOf = (path) => path.split(/[.[]/, 1)[0];
 
 // The module's WebAssembly.Memory, where the core leaves its output (set before any item call, so
 // that no other call into the module runs between an item call and the reading of its output).
@@ -22,6 +32,13 @@ let memory;
 
 /** The output of the core's last item call, read in place. */
 const output = (where) => read(memory, where);
+
+/**
+ * Frees a codec's schema in wasm once the codec is garbage: every defineModel registers one, and a
+ * program that defines models in a loop (per request, per test) would otherwise grow the wasm
+ * memory without bound. The handle is the held value, so the registry keeps nothing else alive.
+ */
+const schemas = new FinalizationRegistry((handle) => core.freeSchema(handle));
 
 /** True when two byte arrays hold the same bytes. */
 function sameBytes(a, b) {
@@ -33,6 +50,7 @@ function sameBytes(a, b) {
 export class ItemCodec {
   #handle;
   #model;
+  #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
 
   /**
@@ -43,7 +61,9 @@ export class ItemCodec {
    */
   constructor(model, specs, table, { hashKey, rangeKey } = {}) {
     this.#model = model;
+    this.#json = new Set(specs.filter(holdsJson).map((spec) => spec.name));
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
+    schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
 
@@ -76,7 +96,7 @@ export class ItemCodec {
   }
 
   #itemInput(item) {
-    return write(item, (name, error) => at(error, `${this.#model}.${name}`));
+    return write(item, (name, error) => at(error, `${this.#model}.${name}`, this.#json.has(name)));
   }
 
   #encodeInput(input) {
@@ -97,7 +117,7 @@ export class ItemCodec {
     try {
       input = write(value);
     } catch (error) {
-      throw at(error, where);
+      throw at(error, where, this.#json.has(attributeOf(path)));
     }
     return output(core.encodeValue(this.#handle, path, input, element, keyInput)).value();
   }

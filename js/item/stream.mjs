@@ -4,7 +4,7 @@
 // module's memory. No JSON text, no base64, no tagged copies of the item: the two walks below are the
 // whole JS cost of an item.
 import { codecError } from '../errors/make.mjs';
-import { PythonFloat } from '../codec/wire.mjs';
+import { MAX_JSON_DEPTH, PythonFloat, floatFromTag } from '../codec/wire.mjs';
 import { UtcDateTime, epochMicrosOf } from './utc-datetime.mjs';
 
 // Codes (src/item/tree.rs, `op`).
@@ -22,8 +22,11 @@ const SET = 10;
 const AV = 11;
 const LONE = 12;
 
-// Deeper than DynamoDB's 32 levels (the core refuses those with a clear error) but stops cycles.
-const MAX_DEPTH = 64;
+// JSON values (json, compressed and encrypted JSON attributes) may nest as deep as Python's 512
+// levels; maps and lists stop at DynamoDB's 32 in the core. Deeper values, and cycles, are refused
+// here, before the recursion can exhaust the stack: E_JSON_DEPTH, which the item codec turns into
+// the error of the attribute's kind (js/item/codec.mjs).
+const MAX_DEPTH = MAX_JSON_DEPTH;
 
 const floatTag = (n) => `\u0000f${Object.is(n, -0) ? '-0' : String(n)}`;
 
@@ -126,6 +129,8 @@ class Writer {
   }
 
   value(v, depth) {
+    // Any value, as the core counts: one at depth 512 is too deep, whatever it is.
+    if (depth >= MAX_DEPTH) throw codecError('E_JSON_DEPTH', `nesting deeper than ${MAX_DEPTH} (or circular)`);
     switch (typeof v) {
       case 'string':
         this.string(v.charCodeAt(0) === 0 ? `\u0000s${v}` : v);
@@ -151,7 +156,6 @@ class Writer {
       this.code(NULL);
       return;
     }
-    if (depth > MAX_DEPTH) throw codecError('E_ITEM_VALUE', `values nested deeper than ${MAX_DEPTH} levels (or circular)`);
     if (Array.isArray(v)) {
       this.code(LIST);
       for (let i = 0; i < v.length; i++) this.value(v[i], depth + 1);
@@ -265,7 +269,7 @@ class Reader {
         const body = this.next();
         if (tag === 0x69) return BigInt(body); // i
         if (tag === 0x64) return new UtcDateTime(BigInt(body)); // d
-        return Number(body); // f
+        return floatFromTag(body); // f
       }
       case BYTES: {
         const n = this.varint();

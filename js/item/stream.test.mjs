@@ -54,10 +54,39 @@ test('what the walk refuses names the attribute; lone surrogates are reported by
   fails({ when: new Date(NaN) }, 'E_ITEM_VALUE', /^T\.when: /);
   const cycle = {};
   cycle.self = cycle;
-  fails({ any: cycle }, 'E_ITEM_VALUE', /^T\.any: values nested deeper/);
+  fails({ any: cycle }, 'E_ITEM_VALUE', /^T\.any: maps and lists nested deeper than DynamoDB's 32 levels \(or circular\)/);
   fails({ any: 'a\uD800b' }, 'E_ITEM_VALUE', /^T\.any: a string has a lone UTF-16 surrogate/);
   fails({ any: { ['\uDC00']: 1 } }, 'E_ITEM_VALUE', /T\.any: an object key has a lone UTF-16 surrogate/);
   assert.throws(() => anything.encodeValue('any', Symbol('s')), (e) => e.code === 'E_ITEM_TYPE' && /^T\.any: /.test(e.message));
+});
+
+/** `levels` arrays around 1, or objects under `key` when given. */
+function nested(levels, key) {
+  let v = 1;
+  for (let k = 0; k < levels; k++) v = key === undefined ? [v] : { [key]: v };
+  return v;
+}
+
+test('the walk stops 200,000 levels with the documented error: maps and lists E_ITEM_VALUE, JSON values E_JSON_DEPTH', () => {
+  const json = new ItemCodec('J', specs({
+    id: attr.string({ hashKey: true }), doc: attr.json({ nullable: true }), packed: attr.compressedJson({ nullable: true }),
+    sealed: attr.encryptedJson({ key: 'pw', nullable: true }), rows: attr.list({ nullable: true }),
+  }), 'table', { hashKey: 'id' });
+  json.setKeys('sealed', attr.encryptedJson({ key: 'pw' }).keysNow());
+  const refused = (run, code, type, where) => assert.throws(run, (e) => e instanceof type && e.code === code && e.message.startsWith(where) && !e.message.includes('secretKey'));
+  for (const value of [nested(200_000), nested(200_000, 'secretKey')]) {
+    refused(() => anything.encode({ id: 'x', any: value }), 'E_ITEM_VALUE', errors.ItemError, 'T.any: ');
+    refused(() => anything.encodeValue('any', value), 'E_ITEM_VALUE', errors.ItemError, 'T.any: ');
+    refused(() => json.encode({ id: 'x', rows: [value] }), 'E_ITEM_VALUE', errors.ItemError, 'J.rows: ');
+    for (const name of ['doc', 'packed', 'sealed']) {
+      refused(() => json.encode({ id: 'x', [name]: value }), 'E_JSON_DEPTH', errors.EncodingError, `J.${name}: `);
+      refused(() => json.encodeValue(name, value), 'E_JSON_DEPTH', errors.EncodingError, `J.${name}: `);
+    }
+  }
+  // JSON values nest as deep as the core allows them in an item (the item itself is one level).
+  const deepest = nested(510);
+  assert.deepEqual(json.decode(json.encode({ id: 'x', doc: deepest, packed: deepest, sealed: deepest }).item).doc, deepest);
+  refused(() => json.encode({ id: 'x', doc: nested(511) }), 'E_JSON_DEPTH', errors.EncodingError, 'J.doc: ');
 });
 
 test('a getter that writes another item while one is being written does not disturb it', () => {

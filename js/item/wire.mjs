@@ -4,7 +4,7 @@
 // hand-written walk plus the native JSON.stringify / JSON.parse: about ten times faster than a
 // replacer or a reviver.
 import { codecError } from '../errors/make.mjs';
-import { PythonFloat } from '../codec/wire.mjs';
+import { PythonFloat, floatFromTag } from '../codec/wire.mjs';
 import { fromBase64, toBase64 } from './base64.mjs';
 import { UtcDateTime, epochMicrosOf } from './utc-datetime.mjs';
 
@@ -64,7 +64,7 @@ function untagString(s) {
     case 'b': return fromBase64(body);
     case 'd': return new UtcDateTime(BigInt(body));
     case 'i': return BigInt(body);
-    case 'f': return Number(body);
+    case 'f': return floatFromTag(body);
     default: return body; // 's'
   }
 }

@@ -15,7 +15,7 @@ test('tags round-trip exactly', () => {
   const back = fromItemWire(text);
   assert.deepEqual(back, {
     s: 'plain', z: '\u0000starts with NUL', big: -(2n ** 70n), nan: NaN, inf: -Infinity, negZero: -0,
-    f: 1, bytes: new Uint8Array([0, 255]), when: new UtcDateTime(-1n),
+    f: new codec.PythonFloat(1), bytes: new Uint8Array([0, 255]), when: new UtcDateTime(-1n),
     set: new Set(['a', 'b']), nested: [{ deep: new Set([new Uint8Array([1])]) }, null, true],
   });
   assert.equal(back.when.epochMicros, -1n);

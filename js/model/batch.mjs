@@ -144,7 +144,7 @@ export async function batchWrite(m, refs, metaOf, given, { retry = {}, abortSign
   await readPrevious(m, refs, s3, abortSignal);
   for (const [i, planned] of objects.entries()) {
     try {
-      await uploadObjects(m, itemKeys[i], planned, s3[i]);
+      await uploadObjects(m, itemKeys[i], planned, s3[i], abortSignal);
     } catch (error) {
       await settleAll(s3.slice(0, i), 'refused');
       throw error;

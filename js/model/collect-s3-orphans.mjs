@@ -11,6 +11,7 @@
 // `olderThan`. Hence the default of one hour: far beyond a write's retries, and objects reused by
 // writes are refreshed after 15 minutes.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { AbortError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { deleteBatch, joinUri, listPages, MAX_DELETE } from '../attributes/s3-store.mjs';
 import { send } from './send.mjs';
@@ -29,19 +30,20 @@ function prefixOf(attribute) {
 
 /** The option values (their keys were checked by the public method, so a misspelt `dryRun` deletes nothing). */
 function checkValues(m, opts) {
-  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress } = opts;
+  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress, abortSignal } = opts;
   const names = s3Names(m);
   if (names.length === 0) throw argumentError(m, 'the model has no S3-backed attribute');
   if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length > 0 && attributes.every((a) => names.includes(a)))) {
     throw argumentError(m, `attributes must be a non-empty array of S3-backed attributes (${names.join(', ')})`);
   }
   if (bucket !== undefined && (typeof bucket !== 'string' || bucket === '')) throw argumentError(m, 'bucket must be a bucket name');
-  if (prefix !== undefined && typeof prefix !== 'string') throw argumentError(m, 'prefix must be a string');
+  if (prefix !== undefined && !(typeof prefix === 'string' && prefix.isWellFormed())) throw argumentError(m, 'prefix must be a string (well-formed UTF-16)');
   if (!(typeof olderThan === 'number' && olderThan >= 0 && Number.isFinite(olderThan))) throw argumentError(m, 'olderThan must be a number of seconds >= 0');
   if (typeof dryRun !== 'boolean') throw argumentError(m, 'dryRun must be a boolean');
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argumentError(m, 'onProgress must be a function');
-  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress };
+  if (abortSignal !== undefined && !(abortSignal instanceof AbortSignal)) throw argumentError(m, 'abortSignal must be an AbortSignal');
+  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal };
 }
 
 /** The (bucket, prefix) pairs to list, without one that another pair's listing already covers. */
@@ -57,7 +59,7 @@ function targets(m, o) {
 }
 
 /** Every URI that an S3-backed attribute of a model's items holds (a consistent scan, projecting those attributes). */
-async function scanReferences(model, referenced, progress) {
+async function scanReferences(model, referenced, progress, abortSignal) {
   const names = s3Names(model);
   const ExpressionAttributeNames = Object.fromEntries(names.map((name, i) => [`#s${i}`, model.dbName(name)]));
   const params = {
@@ -68,7 +70,7 @@ async function scanReferences(model, referenced, progress) {
   };
   let ExclusiveStartKey;
   do {
-    const out = await send(model, ScanCommand, { ...params, ExclusiveStartKey });
+    const out = await send(model, ScanCommand, { ...params, ExclusiveStartKey }, { abortSignal });
     for (const item of out.Items ?? []) {
       for (const value of Object.values(item)) {
         if (typeof value.S === 'string' && value.S.startsWith('s3://')) referenced.add(value.S);
@@ -79,8 +81,18 @@ async function scanReferences(model, referenced, progress) {
   } while (ExclusiveStartKey);
 }
 
+/** Runs an S3 step of the collector; the SDK's AbortError becomes an AbortError (E_ABORTED) naming it. */
+async function s3Step(m, operation, bucket, run) {
+  try {
+    return await run();
+  } catch (error) {
+    if (error?.name !== 'AbortError') throw error;
+    throw new AbortError(`${m.name}.collectS3Orphans(): ${operation} on bucket "${bucket}" was aborted`, { operation, model: m.name, cause: error });
+  }
+}
+
 /**
- * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress }`:
+ * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal }`:
  * `attributes` (default all S3-backed ones) say which prefixes to list; `bucket` and `prefix`
  * replace theirs. The table of this model and of every model in `models` (others sharing the
  * prefixes) is scanned for references. Returns the counts: listed = referenced + young + orphans.
@@ -101,7 +113,7 @@ export async function collectS3Orphans(m, opts = {}) {
     await scanReferences(model, referenced, (n) => {
       result.scanned += n;
       progress();
-    });
+    }, o.abortSignal);
   }
 
   for (const { bucket, prefix } of targets(m, o)) {
@@ -110,12 +122,15 @@ export async function collectS3Orphans(m, opts = {}) {
       const keys = pending;
       pending = [];
       if (o.dryRun || keys.length === 0) return;
-      const { deleted, failed } = await deleteBatch(m.s3, bucket, keys);
+      const { deleted, failed } = await s3Step(m, 'DeleteObjects', bucket, () => deleteBatch(m.s3, bucket, keys, o.abortSignal));
       result.deleted += deleted;
       result.errors += failed.length;
       result.failed.push(...failed.map((f) => ({ uri: joinUri(bucket, f.key), code: f.code, message: f.message })));
     };
-    for await (const objects of listPages(m.s3, bucket, prefix)) {
+    const pages = listPages(m.s3, bucket, prefix, o.abortSignal);
+    for (;;) {
+      const { done, value: objects } = await s3Step(m, 'ListObjectsV2', bucket, () => pages.next());
+      if (done) break;
       for (const { Key, LastModified } of objects) {
         const uri = joinUri(bucket, Key);
         result.listed += 1;

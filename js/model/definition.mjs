@@ -36,6 +36,9 @@ export function resolveDefinition(def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
   checkOptions('defineModel() definition', def, OPTIONS.definition);
   const model = def.name ?? def.table;
+  if (typeof model === 'string' && !model.isWellFormed()) {
+    throw codecError('E_MODEL', 'defineModel(): name has a lone UTF-16 surrogate, which has no UTF-8 form');
+  }
   throughputKeys(model, 'the table', def.throughput);
   if (typeof def.table !== 'string' || !/^[A-Za-z0-9_.-]{3,255}$/.test(def.table)) {
     throw codecError('E_MODEL', `model ${model}: table must be a DynamoDB table name (3-255 of A-Z a-z 0-9 _ . -)`);
@@ -118,8 +121,9 @@ export function resolveDefinition(def) {
   const ttl = single('ttl');
   const version = single('version');
   const discriminator = single('discriminator');
-  if (def.discriminatorValue !== undefined && (!discriminator || typeof def.discriminatorValue !== 'string')) {
-    throw modelError(model, 'discriminatorValue must be a string, on a model with an attr.discriminator() attribute');
+  const { discriminatorValue } = def;
+  if (discriminatorValue !== undefined && (!discriminator || typeof discriminatorValue !== 'string' || !discriminatorValue.isWellFormed())) {
+    throw modelError(model, 'discriminatorValue must be a string without lone UTF-16 surrogates, on a model with an attr.discriminator() attribute');
   }
   const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table, { hashKey, rangeKey });
   return {

@@ -62,6 +62,28 @@ eachBackend('a failed condition on save, update and delete: ConditionFailedError
   }
 });
 
+eachBackend("returnValuesOnConditionCheckFailure: 'ALL_OLD' puts the stored item on the ConditionFailedError of save, update and delete", async ({ dynamodb }) => {
+  const Doc = docModel(dynamodb);
+  await Doc.createTable({ wait: true });
+  try {
+    const doc = Doc.create({ id: 'a', n: 1, body: 'stored' });
+    await doc.save();
+    const stale = await Doc.get('a', 1, { consistentRead: true });
+    await doc.update([Doc.attr.title.set('newer')]);
+    const ALL_OLD = { returnValuesOnConditionCheckFailure: 'ALL_OLD' };
+    for (const write of [() => stale.save(ALL_OLD), () => stale.update([Doc.attr.title.set('t')], ALL_OLD), () => stale.delete(ALL_OLD)]) {
+      const error = await rejection(write());
+      assert.equal(error.code, 'E_DYNAMODB_CONDITION', String(error));
+      const stored = await Doc.fromItem(error.item);
+      assert.deepEqual([stored.title, stored.body, stored.version], ['newer', 'stored', 2]);
+    }
+    const none = await rejection(stale.update([Doc.attr.title.set('t')], { returnValuesOnConditionCheckFailure: 'NONE' }));
+    assert.deepEqual([none.code, none.item], ['E_DYNAMODB_CONDITION', undefined]);
+  } finally {
+    await Doc.deleteTable();
+  }
+});
+
 eachBackend('a missing table: E_DYNAMODB_NOT_FOUND from every operation and from the tracker; describeTable and deleteTable still say null and no-op', async ({ dynamodb }) => {
   const Doc = docModel(dynamodb, uniqueName('missing'));
   const doc = Doc.create({ id: 'a', n: 1 });

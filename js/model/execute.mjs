@@ -6,16 +6,17 @@ import { uploadObjects, written } from './s3-writes.mjs';
 
 /**
  * Everything of `plan` before its request: reads what it replaces, uploads its objects. A failed
- * upload deletes what the plan uploaded (nothing was sent), then throws.
+ * upload deletes what the plan uploaded (nothing was sent), then throws. `abortSignal` (the
+ * write's) reaches the read and the uploads; an abort rejects with E_ABORTED.
  */
-export async function stage(plan) {
-  if (plan.s3 && !plan.s3.fromResponse) await plan.s3.readPrevious();
-  await uploadObjects(plan.m, plan.itemKey, plan.objects, plan.s3);
+export async function stage(plan, abortSignal) {
+  if (plan.s3 && !plan.s3.fromResponse) await plan.s3.readPrevious(abortSignal);
+  await uploadObjects(plan.m, plan.itemKey, plan.objects, plan.s3, abortSignal);
 }
 
 /** Executes one plan: stage, `request()` (the DynamoDB call), settle, commit; returns the response. */
-export async function execute(plan, request) {
-  await stage(plan);
+export async function execute(plan, request, abortSignal) {
+  await stage(plan, abortSignal);
   const out = await written(plan.s3, request);
   plan.commit();
   return out;

@@ -27,14 +27,15 @@ export function planValues(m, values) {
 
 /**
  * `values` (freshly decoded, so mutated in place) with every afterRead hook applied. The hooks run
- * concurrently and all are waited for, also when one fails.
+ * concurrently and all are waited for, also when one fails. `abortSignal`: the read's, given to the
+ * downloads.
  */
-export async function afterRead(m, values) {
+export async function afterRead(m, values, { abortSignal } = {}) {
   const pending = [];
   let context;
   for (const [name, attribute] of m.attributes) {
     if (values[name] !== undefined && overrides(attribute, 'afterRead')) {
-      context ??= { model: m, item: values, itemKey: itemKeyOf(m, values) };
+      context ??= { model: m, item: values, itemKey: itemKeyOf(m, values), abortSignal };
       pending.push(attribute.afterRead(values[name], { ...context, name }).then((v) => { values[name] = v; }));
     }
   }

@@ -15,6 +15,7 @@ import { afterRead } from './hooks.mjs';
 import { fieldsOf } from '../attributes/map-variants.mjs';
 import { checkClassValue, checkSameClass, classChanged, classFilter, descends, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
+import { MAX_JSON_DEPTH } from '../codec/wire.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
 import { prepare, setKey } from './prepare.mjs';
@@ -24,7 +25,7 @@ import { execute } from './execute.mjs';
 import { notAborted, send } from './send.mjs';
 import { createTable, deleteTable, describeTable } from './table.mjs';
 import { GetOp, WriteOp, transactGet, transactWrite } from './transact.mjs';
-import { attributeValues, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
+import { attributeValues, onConditionFailure, planConditionCheck, planDelete, planPut, planUpdate, validateCreated } from './writes.mjs';
 
 const META = Symbol('dynamodb-mate model');
 
@@ -77,13 +78,14 @@ export class ModelBase {
 
   /**
    * Internal: an instance of this (possibly user-subclassed) model from a stored item, or of the
-   * subclass its discriminator names.
+   * subclass its discriminator names. `abortSignal`: the reading call's, given to the S3 downloads
+   * of S3-backed attributes.
    */
-  static async fromItem(item) {
+  static async fromItem(item, abortSignal) {
     const m = ModelBase.#meta(this);
     const stored = storedClass(m, item);
-    if (stored && stored.m !== m) return new stored.Model(await ModelBase.#decode(stored.m, item));
-    return new this(await ModelBase.#decode(m, item));
+    if (stored && stored.m !== m) return new stored.Model(await ModelBase.#decode(stored.m, item, abortSignal));
+    return new this(await ModelBase.#decode(m, item, abortSignal));
   }
 
   /**
@@ -99,10 +101,10 @@ export class ModelBase {
   }
 
   /** The values of a stored item (afterRead hooks applied); errors name the item. */
-  static async #decode(m, item) {
+  static async #decode(m, item, abortSignal) {
     await prepare(m);
     try {
-      return await afterRead(m, narrowMapVariants(m, m.codec.decode(item)));
+      return await afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
     } catch (error) {
       throw withItemKey(error, rawItemKey(m, item));
     }
@@ -211,45 +213,48 @@ export class ModelBase {
       Object.assign(input, builder.params());
     }
     const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
-    return out.Item ? this.fromItem(out.Item) : null;
+    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
   }
 
-  /** Puts the item: `{ condition, abortSignal }`. */
+  /** Puts the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */
   async save(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'save', given, 'write');
+    const returned = onConditionFailure(m, 'save', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
     await prepare(m);
     const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, PutItemCommand, plan.params, sent));
+    await execute(plan, () => send(m, PutItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
     return this;
   }
 
-  /** Applies update actions (`{ condition, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
+  /** Applies update actions (`{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`); the instance takes the item's new values (ReturnValues ALL_NEW). */
   async update(actions, given) {
     const Model = this.constructor;
     const m = ModelBase.#meta(Model);
     const opts = options(m, 'update', given, 'write');
+    const returned = onConditionFailure(m, 'update', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, UpdateItemCommand, sent);
     await prepare(m); // operands bound to the item are encoded with the attribute's keys
     const plan = planUpdate(m, Model.attr, this, actions, opts);
-    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW' }, sent));
+    const out = await execute(plan, () => send(m, UpdateItemCommand, { ...plan.params, ReturnValues: 'ALL_NEW', ...returned }, sent), sent.abortSignal);
     checkSameClass(m, out.Attributes ?? {});
-    const fresh = await ModelBase.#decode(m, out.Attributes ?? {});
+    const fresh = await ModelBase.#decode(m, out.Attributes ?? {}, sent.abortSignal);
     for (const name of m.attributes.keys()) delete this[name];
     return Object.assign(this, fresh);
   }
 
-  /** Deletes the item: `{ condition, abortSignal }`. */
+  /** Deletes the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */
   async delete(given) {
     const m = ModelBase.#meta(this.constructor);
     const opts = options(m, 'delete', given, 'write');
+    const returned = onConditionFailure(m, 'delete', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, DeleteItemCommand, sent);
     const plan = planDelete(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, DeleteItemCommand, plan.params, sent));
+    await execute(plan, () => send(m, DeleteItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
   }
 
   /** Deletes the item if it exists (`{ abortSignal }`); true when it did. */
@@ -290,16 +295,18 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     // Anything but base64 text is left as it is, for the codec to refuse naming the attribute.
     const bytes = (x) => (typeof x === 'string' ? fromBase64(x) : x);
-    const revive = (v) => {
-      if (Array.isArray(v)) return v.map(revive);
+    // Bounded, so that 200,000 levels are an ItemError rather than a stack overflow.
+    const revive = (v, depth) => {
       if (v === null || typeof v !== 'object') return v;
+      if (depth >= MAX_JSON_DEPTH) throw codecError('E_ITEM_STORED', `${m.name}.fromJSON(): AttributeValues nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (Array.isArray(v)) return v.map((x) => revive(x, depth + 1));
       return Object.fromEntries(Object.entries(v).map(([k, x]) => {
         if (k === 'B') return [k, bytes(x)];
         if (k === 'BS') return [k, Array.isArray(x) ? x.map(bytes) : x];
-        return [k, revive(x)];
+        return [k, revive(x, depth + 1)];
       }));
     };
-    return new this(narrowMapVariants(m, m.codec.decode(revive(json))));
+    return new this(narrowMapVariants(m, m.codec.decode(revive(json, 0))));
   }
 
   // ---- AWS console URLs (region: `{ region }`, else the client's, see js/console/region.mjs) ----
@@ -330,7 +337,7 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     const opts = options(m, 'query', given);
     for await (const item of rawItems(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts)) {
-      yield await this.fromItem(item);
+      yield await this.fromItem(item, opts.abortSignal);
     }
   }
 
@@ -339,7 +346,7 @@ export class ModelBase {
     const m = ModelBase.#meta(this);
     const opts = options(m, 'queryPage', given, 'query');
     const p = await page(m, QueryCommand, queryParams(m, this.attr, hashValue, classFilter(m, this.attr, opts)), opts.cursor, opts.limit, opts.abortSignal);
-    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Async iterator over every item: `{ filter, index, limit, attributes, consistentRead, segments, pageSize, abortSignal }`. */
@@ -350,7 +357,7 @@ export class ModelBase {
     const items = opts.segments && opts.segments > 1
       ? parallelScan(m, params, opts.segments, opts.limit, opts.abortSignal)
       : rawItems(m, ScanCommand, params, opts);
-    for await (const item of items) yield await this.fromItem(item);
+    for await (const item of items) yield await this.fromItem(item, opts.abortSignal);
   }
 
   /** One page of a scan (`segment`/`totalSegments` for one worker of a parallel scan). */
@@ -360,7 +367,7 @@ export class ModelBase {
     const params = scanParams(m, this.attr, classFilter(m, this.attr, opts));
     if (opts.totalSegments !== undefined) Object.assign(params, { Segment: opts.segment ?? 0, TotalSegments: opts.totalSegments });
     const p = await page(m, ScanCommand, params, opts.cursor, opts.limit, opts.abortSignal);
-    return { items: await Promise.all(p.items.map((i) => this.fromItem(i))), cursor: p.cursor };
+    return { items: await Promise.all(p.items.map((i) => this.fromItem(i, opts.abortSignal))), cursor: p.cursor };
   }
 
   /** Number of items matching: `count()` scans, `count(hash, opts)` queries. */
@@ -378,7 +385,7 @@ export class ModelBase {
   static async batchGet(keys, opts) {
     const m = ModelBase.#meta(this);
     const raw = await batchGetRaw(m, this.attr, keys, withRetry(m, 'batchGet', options(m, 'batchGet', opts)));
-    return Promise.all(raw.map((item) => this.fromItem(item)));
+    return Promise.all(raw.map((item) => this.fromItem(item, opts?.abortSignal)));
   }
 
   /** `{ put: [instances], delete: [keys] }`. */
@@ -402,7 +409,7 @@ export class ModelBase {
 
   static getOp(...key) {
     const m = ModelBase.#meta(this);
-    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item) => this.fromItem(item));
+    return new GetOp(this, { TableName: m.table, Key: encodeKey(m, keyValues(m, ...key)) }, (item, abortSignal) => this.fromItem(item, abortSignal));
   }
 
   static conditionCheckOp(key, condition) {

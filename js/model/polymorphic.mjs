@@ -38,7 +38,10 @@ export function resolveSubclass(parent, def) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', `${where} needs { value, name, attributes }`);
   const { name, value, attributes = {} } = checkOptions(`${where} definition`, def, OPTIONS.subclass);
   if (!parent.discriminator) throw codecError('E_MODEL', `${where}: ${parent.name} has no attr.discriminator() attribute`);
-  if (typeof value !== 'string') throw codecError('E_MODEL', `${where}: value must be a string (stored in ${parent.discriminator})`);
+  // Stored in every item of the class (UTF-8): a lone UTF-16 surrogate has no UTF-8 form.
+  if (typeof value !== 'string' || !value.isWellFormed()) {
+    throw codecError('E_MODEL', `${where}: value must be a string without lone UTF-16 surrogates (stored in ${parent.discriminator})`);
+  }
   const taken = parent.registry.get(value);
   if (taken) throw codecError('E_MODEL', `${where}: the value ${JSON.stringify(value)} is already ${taken.m.name}'s`);
   if (attributes === null || typeof attributes !== 'object') throw codecError('E_MODEL', `${where}: attributes must be an object`);

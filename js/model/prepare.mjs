@@ -2,6 +2,7 @@
 // model is defined, so everything stays synchronous; key providers (a KMS data key) are awaited by
 // `prepare()`, once per model, which every request awaits before it encodes or decodes an item.
 import { Attribute } from '../attributes/attribute.mjs';
+import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 
 const resolvesKeys = (attribute) => attribute.resolveKeys !== Attribute.prototype.resolveKeys;
@@ -17,12 +18,31 @@ export function setKeysNow(codec, attributes) {
   return pending;
 }
 
+/**
+ * `error` with `Model.name: ` in front unless it names the attribute already: a key error of
+ * `setKey`, `prepare()` or a key provider must say which attribute's key it is about.
+ */
+function naming(m, name, error) {
+  const where = `${m.name}.${name}`;
+  if (!(error instanceof DynamoDBMateError) || error.message.includes(where)) return error;
+  return codecError(error.code, `${where}: ${error.message}`);
+}
+
+/** Runs `fn` (sync or async) and names attribute `name` in its typed errors. */
+async function keyStep(m, name, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    throw naming(m, name, error);
+  }
+}
+
 /** Resolves the pending keys, once (again after a failure, e.g. a KMS call that failed). */
 export function prepare(m) {
   if (m.pendingKeys.length === 0) return undefined;
-  m.preparing ??= Promise.all(m.pendingKeys.map(async (name) => {
+  m.preparing ??= Promise.all(m.pendingKeys.map((name) => keyStep(m, name, async () => {
     m.codec.setKeys(name, await m.attributes.get(name).resolveKeys());
-  })).then(
+  }))).then(
     () => { m.pendingKeys = []; },
     (error) => {
       m.preparing = undefined;
@@ -37,7 +57,9 @@ export async function setKey(m, name, key, { keyId } = {}) {
   const attribute = m.attributes.get(name);
   if (!attribute || !resolvesKeys(attribute)) throw codecError('E_ARGUMENT', `${m.name} has no encrypted attribute ${name}`);
   await prepare(m);
-  const rotated = attribute.withKey(key, keyId);
-  m.codec.setKeys(name, rotated.keysNow() ?? await rotated.resolveKeys());
-  m.attributes.set(name, rotated);
+  await keyStep(m, name, async () => {
+    const rotated = attribute.withKey(key, keyId);
+    m.codec.setKeys(name, rotated.keysNow() ?? await rotated.resolveKeys());
+    m.attributes.set(name, rotated);
+  });
 }

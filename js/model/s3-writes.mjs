@@ -16,7 +16,7 @@ import { itemSuffix, withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { UpdateAction } from '../expressions/nodes.mjs';
 import { valueOperand } from '../expressions/operands.mjs';
-import { deleteBatch, MAX_DELETE, putIfMissing, splitUri } from '../attributes/s3-store.mjs';
+import { deleteBatch, MAX_DELETE, putIfMissing, shownUri, splitUri } from '../attributes/s3-store.mjs';
 import { S3Upload } from '../attributes/s3.mjs';
 import { encodeKey, itemKeyOf } from './keys.mjs';
 import { send } from './send.mjs';
@@ -54,9 +54,12 @@ export function outcomeOf(error) {
 }
 
 const cleanupError = (m, itemKey, { name, uri }, message, cause) => new S3Error('E_S3_CLEANUP',
-  `${m.name}.${name}: ${message} (${uri})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
+  `${m.name}.${name}: ${message} (${shownUri(uri)})${itemSuffix(itemKey)}`, { model: m.name, attribute: name, uri, itemKey, cause });
 
-/** Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted; returns the deleted ones. */
+/**
+ * Deletes `objects` (`[{ name, uri }]` of one item), reporting each one that could not be deleted;
+ * returns the deleted ones. Never with the write's abortSignal: an aborted write still cleans up.
+ */
 async function remove(m, itemKey, objects) {
   const byBucket = new Map();
   for (const object of objects) {
@@ -129,16 +132,19 @@ export class S3Write {
     return found;
   }
 
-  /** The item's current attributes `names` (strongly consistent), or undefined when it does not exist. */
-  async read() {
+  /**
+   * The item's current attributes `names` (strongly consistent), or undefined when it does not exist.
+   * `abortSignal`: the write's, before it sends anything; cleanup reads run without it.
+   */
+  async read(abortSignal) {
     const { m } = this;
     const input = { TableName: m.table, Key: encodeKey(m, this.key), ConsistentRead: true, ...projection(m, this.names) };
-    return (await send(m, GetItemCommand, input, { itemKey: this.key })).Item;
+    return (await send(m, GetItemCommand, input, { itemKey: this.key, abortSignal })).Item;
   }
 
   /** For writes that cannot return the old item (updates, transactions, batches): reads it first. */
-  async readPrevious() {
-    this.previous = this.own(await this.read());
+  async readPrevious(abortSignal) {
+    this.previous = this.own(await this.read(abortSignal));
   }
 
   /** The URIs of this item's objects that the item references now, or undefined (reported) when it cannot be read. */
@@ -239,11 +245,12 @@ export function planActions(m, actions, key) {
 /**
  * Uploads the objects one item write planned, concurrently, and waits for all of them also when
  * one fails (an upload still under way would otherwise finish unseen, after the cleanup). A failure
- * settles the write's S3 side (`s3`, possibly undefined) as refused, then throws.
+ * (an abort by `abortSignal`, the write's, too) settles the write's S3 side (`s3`, possibly
+ * undefined) as refused, then throws.
  */
-export async function uploadObjects(m, itemKey, objects, s3) {
+export async function uploadObjects(m, itemKey, objects, s3, abortSignal) {
   if (objects.length === 0) return;
-  const context = { model: m, itemKey, uploads: s3?.uploads, reused: s3?.reused };
+  const context = { model: m, itemKey, uploads: s3?.uploads, reused: s3?.reused, abortSignal };
   const results = await Promise.allSettled(objects.map((object) => m.attributes.get(object.name).upload(object, { ...context, name: object.name })));
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) {

@@ -3,7 +3,7 @@ import {
   CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand,
   waitUntilTableExists, waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
-import { send } from './send.mjs';
+import { dynamodbError, send } from './send.mjs';
 
 const WAIT = { minDelay: 1, maxDelay: 5, maxWaitTime: 300 };
 
@@ -42,10 +42,23 @@ export function createTableInput(m) {
   };
 }
 
-/** The table description, or null when the table does not exist. */
-export async function describeTable(m) {
+/**
+ * Runs an SDK waiter (`waitUntilTableExists`/`NotExists`) until the table is there or gone. The call's
+ * `abortSignal` ends the wait at once; an aborted or timed-out wait is the typed error of a failed
+ * DescribeTable (AbortError E_ABORTED, E_DYNAMODB_TIMEOUT), not the waiter's bare Error.
+ */
+async function waitFor(m, waiter, abortSignal) {
   try {
-    return (await send(m, DescribeTableCommand, { TableName: m.table })).Table;
+    await waiter({ client: m.client, ...WAIT, ...(abortSignal ? { abortSignal } : {}) }, { TableName: m.table });
+  } catch (error) {
+    throw dynamodbError(error, { operation: 'DescribeTable', tables: [m.table], model: m.name });
+  }
+}
+
+/** The table description, or null when the table does not exist. */
+export async function describeTable(m, { abortSignal } = {}) {
+  try {
+    return (await send(m, DescribeTableCommand, { TableName: m.table }, { abortSignal })).Table;
   } catch (error) {
     if (error.code === 'E_DYNAMODB_NOT_FOUND') return null;
     throw error;
@@ -55,33 +68,35 @@ export async function describeTable(m) {
 /**
  * Creates the table unless it exists (then it is a no-op), and enables TTL on the TTL attribute.
  * `wait`: resolve only once the table is ACTIVE (TTL can only be enabled then, so TTL implies it).
+ * `abortSignal` cancels the requests and the wait.
  */
-export async function createTable(m, { wait = false } = {}) {
-  const existing = await describeTable(m);
+export async function createTable(m, { wait = false, abortSignal } = {}) {
+  const io = { abortSignal };
+  const existing = await describeTable(m, io);
   if (existing) return existing;
   try {
-    await send(m, CreateTableCommand, createTableInput(m));
+    await send(m, CreateTableCommand, createTableInput(m), io);
   } catch (error) {
     // Another process created it between our describe and create.
     if (error.cause?.name !== 'ResourceInUseException') throw error;
   }
-  if (wait || m.ttl) await waitUntilTableExists({ client: m.client, ...WAIT }, { TableName: m.table });
+  if (wait || m.ttl) await waitFor(m, waitUntilTableExists, abortSignal);
   if (m.ttl) {
     await send(m, UpdateTimeToLiveCommand, {
       TableName: m.table,
       TimeToLiveSpecification: { AttributeName: m.dbName(m.ttl), Enabled: true },
-    });
+    }, io);
   }
-  return describeTable(m);
+  return describeTable(m, io);
 }
 
-/** Deletes the table; a no-op when it does not exist. */
-export async function deleteTable(m, { wait = false } = {}) {
+/** Deletes the table; a no-op when it does not exist. `abortSignal` cancels the request and the wait. */
+export async function deleteTable(m, { wait = false, abortSignal } = {}) {
   try {
-    await send(m, DeleteTableCommand, { TableName: m.table });
+    await send(m, DeleteTableCommand, { TableName: m.table }, { abortSignal });
   } catch (error) {
     if (error.code === 'E_DYNAMODB_NOT_FOUND') return;
     throw error;
   }
-  if (wait) await waitUntilTableNotExists({ client: m.client, ...WAIT }, { TableName: m.table });
+  if (wait) await waitFor(m, waitUntilTableNotExists, abortSignal);
 }

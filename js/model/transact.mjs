@@ -27,7 +27,7 @@ export class WriteOp {
   }
 }
 
-/** A read operation for `transactGet`: made by `Model.getOp(hash, range?)`. */
+/** A read operation for `transactGet`: made by `Model.getOp(hash, range?)`; `decode(item, abortSignal)`. */
 export class GetOp {
   constructor(model, key, decode) {
     this.model = model;
@@ -59,7 +59,7 @@ export async function transactWrite(client, ops, { clientRequestToken, abortSign
   notAborted(m, TransactWriteItemsCommand, { abortSignal });
   const requests = [];
   for (const op of ops) requests.push(await op.plan());
-  const staged = await Promise.allSettled(requests.map(stage));
+  const staged = await Promise.allSettled(requests.map((plan) => stage(plan, abortSignal))); // the signal reaches the reads and uploads
   const s3 = requests.filter((_, i) => staged[i].status === 'fulfilled').map((r) => r.s3);
   const failed = staged.find((r) => r.status === 'rejected');
   if (failed) {
@@ -82,5 +82,5 @@ export async function transactWrite(client, ops, { clientRequestToken, abortSign
 export async function transactGet(client, ops, { abortSignal } = {}) {
   checkOps(ops, GetOp, 'transactGet');
   const out = await send(sender(client, ops), TransactGetItemsCommand, { TransactItems: ops.map((op) => ({ Get: op.key })) }, { abortSignal });
-  return Promise.all((out.Responses ?? []).map((r, i) => (r.Item ? ops[i].decode(r.Item) : null)));
+  return Promise.all((out.Responses ?? []).map((r, i) => (r.Item ? ops[i].decode(r.Item, abortSignal) : null)));
 }

@@ -18,14 +18,24 @@ import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
 import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 
-/** pynamodb's optimistic locking: the stored version must be the one this instance holds. */
-function versionGuard(m, refs, values) {
-  if (!m.version) return { condition: undefined, next: undefined };
+/**
+ * pynamodb's optimistic locking: the stored version must be the one this instance holds, unless
+ * `addVersionCondition` is false (last write wins); the version moves on either way, as in pynamodb.
+ * `step` is the update action that moves it: ADD 1 to the stored version (so that a write without
+ * the condition cannot roll it back), SET 1 when the instance has none.
+ */
+function versionGuard(m, refs, values, { addVersionCondition = true } = {}, operation = 'write') {
+  if (typeof addVersionCondition !== 'boolean') {
+    throw codecError('E_ARGUMENT', `${m.name}.${operation}(): addVersionCondition must be true or false, got ${addVersionCondition === null ? 'null' : typeof addVersionCondition}`);
+  }
+  if (!m.version) return { condition: undefined, next: undefined, step: undefined };
   const current = values[m.version];
   const ref = refs[m.version];
+  const fresh = current === undefined || current === null;
   return {
-    condition: current === undefined || current === null ? ref.notExists() : ref.eq(current),
-    next: current === undefined || current === null ? 1 : current + 1,
+    condition: addVersionCondition ? (fresh ? ref.notExists() : ref.eq(current)) : undefined,
+    next: fresh ? 1 : current + 1,
+    step: fresh ? ref.set(1) : ref.add(1),
   };
 }
 
@@ -101,10 +111,20 @@ export function planItem(m, instance, given) {
   }
 }
 
+/**
+ * The `returnValuesOnConditionCheckFailure` option of a single write: 'ALL_OLD' puts the stored item
+ * on the ConditionFailedError (`error.item`), so that a refused write needs no second read to say why.
+ */
+export function onConditionFailure(m, method, { returnValuesOnConditionCheckFailure: value } = {}) {
+  if (value === undefined || value === 'NONE') return {};
+  if (value === 'ALL_OLD') return { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' };
+  throw codecError('E_ARGUMENT', `${m.name}.${method}() options.returnValuesOnConditionCheckFailure must be 'ALL_OLD' or 'NONE'`);
+}
+
 /** `returnsOld`: the write is sent alone and can return the old item (ALL_OLD), else the executor reads the S3 objects it replaces first. */
-export function planPut(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
+export function planPut(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const values = attributeValues(m, instance);
-  const version = versionGuard(m, refs, values);
+  const version = versionGuard(m, refs, values, { addVersionCondition }, 'save');
   if (m.version) values[m.version] = version.next;
   const { item, objects } = planItem(m, instance, values);
   const builder = new ExpressionBuilder();
@@ -123,7 +143,7 @@ export function planPut(m, refs, instance, { condition } = {}, { returnsOld = fa
   };
 }
 
-export function planUpdate(m, refs, instance, actions, { condition } = {}) {
+export function planUpdate(m, refs, instance, actions, { condition, addVersionCondition } = {}) {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw codecError('E_EXPRESSION', `${m.name}.update() needs a non-empty array of update actions`);
   }
@@ -136,8 +156,8 @@ export function planUpdate(m, refs, instance, actions, { condition } = {}) {
   }
   const Key = encodeKey(m, instance);
   const itemKey = itemKeyOf(m, instance);
-  const version = versionGuard(m, refs, instance);
-  const all = m.version ? [...actions, refs[m.version].set(version.next)] : actions;
+  const version = versionGuard(m, refs, instance, { addVersionCondition }, 'update');
+  const all = m.version ? [...actions, version.step] : actions;
   checkUpdatedKeys(m, all);
   const { actions: stored, objects, s3 } = planActions(m, all, itemKey);
   const builder = new ExpressionBuilder();
@@ -163,9 +183,9 @@ export function planUpdate(m, refs, instance, actions, { condition } = {}) {
 }
 
 /** `returnsOld`: as for planPut; the item's 'item'-layout objects are deleted after it. */
-export function planDelete(m, refs, instance, { condition } = {}, { returnsOld = false } = {}) {
+export function planDelete(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const Key = encodeKey(m, instance);
-  const version = versionGuard(m, refs, instance);
+  const version = versionGuard(m, refs, instance, { addVersionCondition }, 'delete');
   const builder = new ExpressionBuilder();
   const conditions = expressionParams(builder, combine(condition, version.condition));
   const s3 = s3Write(m, instance, ownedNames(m), returnsOld);

@@ -88,3 +88,17 @@ test('every way a write is invalid fails while planning', () => {
   refuses(() => planDelete(m, Doc.attr, edited({ id: tooLong })), 'E_ITEM_VALUE', 'Doc.id');
   refuses(() => planConditionCheck(m, { id: 'd1', sk: '' }, Doc.attr.n.exists()), 'E_ITEM_VALUE', 'Doc.sk');
 });
+
+test('addVersionCondition false leaves the version condition out, and the version still moves on as in pynamodb', () => {
+  const put = planPut(m, Doc.attr, doc({ v: 3 }), { addVersionCondition: false });
+  assert.equal(put.params.ConditionExpression, undefined);
+  assert.equal(put.params.Item.v.N, '4', "a put stores the instance's version + 1");
+  const update = planUpdate(m, Doc.attr, doc({ v: 3 }), [Doc.attr.n.set(5)], { condition: Doc.attr.n.exists(), addVersionCondition: false });
+  assert.equal(update.params.ConditionExpression, 'attribute_exists(#n0)', "the caller's condition stays");
+  assert.match(update.params.UpdateExpression, /^SET #n0 = :v0 ADD #n1 :v1$/, 'ADD 1 to the stored version');
+  assert.deepEqual([update.params.ExpressionAttributeNames['#n1'], update.params.ExpressionAttributeValues[':v1']], ['v', { N: '1' }]);
+  const guarded = planUpdate(m, Doc.attr, doc({ v: 3 }), [Doc.attr.n.set(1)]);
+  assert.equal(guarded.params.ConditionExpression, '#n1 = :v1', 'the version condition by default');
+  assert.equal(planDelete(m, Doc.attr, doc({ v: 3 }), { addVersionCondition: false }).params.ConditionExpression, undefined);
+  assert.match(planUpdate(m, Doc.attr, doc(), [Doc.attr.n.set(5)], { addVersionCondition: false }).params.UpdateExpression, /SET #n0 = :v0, #n1 = :v1$/, 'SET 1 when the instance has no version');
+});

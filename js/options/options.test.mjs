@@ -82,6 +82,8 @@ const CALLS = {
   'codec.decompress': takes(['codec.decompress', (o) => codec.decompress(codec.compress('x'), { kind: 'string', ...o })]),
   'codec.PythonFloat': none('a number'),
   'codec.PythonFloat#valueOf': none('no arguments'),
+  'codec.PythonFloat#toString': none('no arguments'),
+  'codec.PythonFloat#toJSON': none('no arguments'),
 
   ...Object.fromEntries(Object.keys(attr).map((name) => [`attr.${name}`, name.startsWith('encrypted') ? encryptedFactory(name) : attrFactory(name)])),
   'attr.map': takes(['attr.map', (o) => attr.map(o)], ['attr.map.polymorphic', (o) => attr.map({ subclasses: {}, ...o })]),

@@ -71,12 +71,12 @@ const TABLE = {
   throughput: ['read', 'write'],
 
   // Model statics and instance methods
-  table: ['wait'],
+  table: ['wait', ...ABORT],
   get: GET,
-  write: ['condition', ...ABORT],
+  write: ['condition', 'addVersionCondition', 'returnValuesOnConditionCheckFailure', ...ABORT],
   abort: ABORT,
   refresh: ['consistentRead', ...ABORT],
-  op: ['condition'],
+  op: ['condition', 'addVersionCondition'],
   query: [...READ, 'range', 'order'],
   scan: [...READ, 'segments'],
   scanPage: [...READ, 'segment', 'totalSegments'],
@@ -89,7 +89,7 @@ const TABLE = {
   consoleUrl: ['region'],
   setKey: ['keyId'],
   reencrypt: ['attributes', 'cursor', 'segments', 'pageSize', 'signal', 'onProgress'],
-  collectS3Orphans: ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress'],
+  collectS3Orphans: ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress', ...ABORT],
 
   // StatusTracker
   tracker: [

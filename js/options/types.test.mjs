@@ -78,7 +78,7 @@ const TYPES = {
   write: ['M.WriteOptions', param("M.ModelMethods['save']", 0), param("M.ModelMethods['delete']", 0), param("M.ModelMethods['update']", 1)],
   abort: ['M.AbortOptions', param("M.ModelMethods['deleteIfExists']", 0), param(statics('transactGet'), 1)],
   refresh: [param("M.ModelMethods['refresh']", 0)],
-  op: ['M.ConditionOptions', param("M.ModelMethods['putOp']", 0), param("M.ModelMethods['updateOp']", 1), param("M.ModelMethods['deleteOp']", 0)],
+  op: ['M.VersionConditionOptions', param("M.ModelMethods['putOp']", 0), param("M.ModelMethods['updateOp']", 1), param("M.ModelMethods['deleteOp']", 0)],
   query: ['M.QueryOptions'],
   scan: ['M.ScanOptions', param(statics('scan'), 0)],
   scanPage: ['M.ScanPageOptions', param(statics('scanPage'), 0)],
@@ -107,7 +107,7 @@ const TYPES = {
 };
 
 /** Exported options types that are parts of the types above (or unions of them), not options of their own. */
-const PARTS = ['CommonOptions', 'KeyOptions', 'CompressionOptions', 'S3CommonOptions', 'AeadKeyOptions', 'PynamodbMateKeyOptions',
+const PARTS = ['CommonOptions', 'ConditionOptions', 'KeyOptions', 'CompressionOptions', 'S3CommonOptions', 'AeadKeyOptions', 'PynamodbMateKeyOptions',
   'ReadOptions', 'AeadOptions', 'LegacyOptions', 'EncryptOptions', 'ProvidedKeyOptions', 'EncryptedOptions', 'EncryptedNumberOptions', 'S3Options'];
 
 test('every table entry has its TypeScript types, and every exported options type is compared or a part', () => {

@@ -1,6 +1,7 @@
 // The tracker's options, checked once and resolved against pynamodb_mate's defaults for the layout:
 // 6.0.1.1's `TrackerConfig.make` for 'v6', 5.3.4.4's `BaseStatusTracker` class constants for 'v5'.
 import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { text } from '../codec/input.mjs';
 import { argumentError as refusal, flag, positiveInteger as count, positiveNumber as duration } from './arguments.mjs';
 
 export const STATUS_NAMES = ['pending', 'inProgress', 'failed', 'succeeded', 'ignored'];
@@ -72,6 +73,9 @@ export function resolveConfig(o) {
   if (typeof o.useCaseId !== 'string' || o.useCaseId === '' || o.useCaseId.includes(sep)) {
     throw argumentError('useCaseId must be a non-empty string without the separator');
   }
+  // Both go into every task's key (UTF-8): a lone surrogate is E_UTF8 here, not a schema error later.
+  text('StatusTracker: sep', sep);
+  text('StatusTracker: useCaseId', o.useCaseId);
   const codes = statusCodes(o, layout);
   const names = new Map(Object.entries(codes).map(([name, code]) => [code, name]));
   const readyStatuses = o.readyStatuses ?? ['pending', 'failed'];
@@ -128,6 +132,7 @@ export function statusCodeList(config, statuses) {
 /** Task ids are joined to the use case id with the separator, so they may not contain it. */
 export function checkTaskId(config, taskId) {
   if (typeof taskId !== 'string' || taskId === '') throw argumentError('a task id must be a non-empty string');
+  text('StatusTracker: task id', taskId);
   if (taskId.includes(config.sep)) {
     throw argumentError(`task id ${JSON.stringify(taskId)} contains the separator ${JSON.stringify(config.sep)}`);
   }

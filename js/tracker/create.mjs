@@ -1,48 +1,21 @@
 // Creating tasks: the item pynamodb_mate's `make_and_save` writes, but conditional, so that creating
 // a task never resets one that exists (and may be running) unless `overwrite` says so.
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { taskError } from '../errors/make.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
-import { send } from '../model/send.mjs';
 import { argumentError, flag, positiveInteger } from './arguments.mjs';
-import { checkTaskId, statusCode } from './config.mjs';
-import { EPOCH, utcNow } from './clock.mjs';
-import { makeKey, NOT_LOCKED, taskIdOf, valueFor } from './layout.mjs';
-import { sender, taskLabel } from './lock.mjs';
-import { checkData } from './run.mjs';
+import { createCondition, newTask, taskExists, taskOf } from './policy.mjs';
+import { taskIdOf } from './layout.mjs';
 import { Task } from './task.mjs';
-
-/** A new task as a model instance (validated: a bad id, status or data throws here). */
-function newItem(t, taskId, { data = {}, status } = {}) {
-  const c = t.config;
-  checkTaskId(c, taskId);
-  const code = status === undefined ? c.codes.pending : statusCode(c, status);
-  const key = makeKey(c, taskId);
-  const now = utcNow();
-  const common = { key, value: valueFor(c, key, code), updateTime: now, retry: 0, lockTime: EPOCH, data: checkData(data) };
-  return t.Model.create(c.layout === 'v6'
-    ? { ...common, status: code, createTime: now, lock: NOT_LOCKED, errors: { history: [] } }
-    : { ...common, errors: {} });
-}
 
 /** Writes a new task; TaskExists (with the stored task) when the id is taken and `overwrite` is not set. */
 async function put(t, item, overwrite) {
-  const taskId = taskIdOf(t.config, item.key);
-  const condition = overwrite ? undefined : t.Model.attr.key.notExists();
-  const { params } = await item.putOp({ condition }).plan();
-  try {
-    await send(sender(t), PutItemCommand, condition ? { ...params, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } : params, { itemKey: { key: item.key } });
-  } catch (error) {
-    if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
-    const task = new Task(t.config, await t.Model.fromItem(error.item));
-    throw taskError('E_TASK_EXISTS', `${taskLabel(t.config, taskId)} already exists`, { taskId, useCaseId: t.config.useCaseId, task });
-  }
+  const out = await t.store.put(item, createCondition(overwrite));
+  if (!out.ok) throw taskExists(t.config, taskIdOf(t.config, item.key), taskOf(t.config, out.item));
   return new Task(t.config, item);
 }
 
 export function createTask(t, taskId, opts) {
   const overwrite = flag('StatusTracker.create', 'overwrite', opts.overwrite, false);
-  return put(t, newItem(t, taskId, opts), overwrite);
+  return put(t, newTask(t, taskId, opts), overwrite);
 }
 
 /** Runs `fn` over `list` with at most `limit` calls in flight. */
@@ -78,9 +51,9 @@ function taskSpecs(tasks) {
 export async function createTasks(t, tasks, opts) {
   const overwrite = flag(CREATE_MANY, 'overwrite', opts.overwrite, false);
   const concurrency = positiveInteger(CREATE_MANY, 'concurrency', opts.concurrency, 16);
-  const items = taskSpecs(tasks).map((s) => newItem(t, s.taskId, s)); // validates all before writing any
+  const items = taskSpecs(tasks).map((s) => newTask(t, s.taskId, s)); // validates all before writing any
   if (overwrite) {
-    await t.Model.batchWrite({ put: items });
+    await t.store.putAll(items);
     return { created: items.map((item) => new Task(t.config, item)), existing: [] };
   }
   const created = [];

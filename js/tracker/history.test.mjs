@@ -48,6 +48,16 @@ test('errorTraceback keeps the message and at most `limit` frames', () => {
   assert.equal(errorTraceback('not an error', 10), '');
 });
 
+test('a lone surrogate in an error message leaves a storable (UTF-8) record: escaped in the repr, U+FFFD in the traceback', () => {
+  const error = new Error('bad \ud800 and \udc00x and a pair \ud83d\ude00');
+  const entry = historyEntry(error, { nthRetry: 1, time: new UtcDateTime(0n), stackLimit: 2 });
+  for (const text of [entry.error, entry.traceback, errorTraceback(Object.assign(new Error('x\udfff'), { stack: undefined }), 2)]) {
+    assert.ok(text.isWellFormed(), text);
+  }
+  assert.match(entry.traceback, /^Error: bad \ufffd and \ufffdx and a pair \ud83d\ude00$/m);
+  assert.equal(entry.error, "Error('bad \\ud800 and \\udc00x and a pair \ud83d\ude00')");
+});
+
 test("pythonIsoformat is datetime.isoformat() of an aware UTC datetime", () => {
   // datetime(2026,1,2,3,4,5,7,tzinfo=utc).isoformat() and the same without microseconds.
   assert.equal(pythonIsoformat(new UtcDateTime(1_767_323_045_000_007n)), '2026-01-02T03:04:05.000007+00:00');

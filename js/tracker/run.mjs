@@ -1,20 +1,11 @@
 // `run(taskId, fn)`: lock, run the body with a context, then write the outcome, as pynamodb_mate's
 // `BaseTask.start` context manager does, with the writes made safe against lost locks.
 import { codecError, taskError } from '../errors/make.mjs';
-import { utcNow } from './clock.mjs';
 import { checkTaskId, heartbeatMs, statusCodeList } from './config.mjs';
-import { extendLock, finishFailure, finishSuccess, successActions } from './finish.mjs';
+import { extendLock, finishFailure, finishSuccess } from './finish.mjs';
 import { Heartbeat } from './heartbeat.mjs';
-import { taskLabel } from './lock.mjs';
+import { checkData, successActions, taskLabel } from './policy.mjs';
 import { take } from './take.mjs';
-
-const isPlainObject = (v) => v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype;
-
-/** `data` is a JSON object (pynamodb_mate's dict); other JSON values would break Python readers. */
-export function checkData(data) {
-  if (!isPlainObject(data)) throw codecError('E_ARGUMENT', 'StatusTracker: task data must be a plain object (a JSON dict)');
-  return data;
-}
 
 /** What `fn` receives. */
 export class TaskContext {
@@ -43,9 +34,8 @@ export class TaskContext {
    */
   setData(data) {
     try {
-      const action = this.#t.Model.attr.data.set(checkData(data));
-      successActions(this.#t, this.#held, action);
-      this.#data = { action };
+      successActions(this.#t, this.#held, checkData(data), this.#t.now());
+      this.#data = { data: structuredClone(data) }; // as it is now: later changes to it are not written
     } catch (error) {
       this.#data = { refusal: error };
       throw error;
@@ -61,7 +51,7 @@ export class TaskContext {
   /** Internal: the success write's actions; throws the refusal of the last setData, or of the item's size. */
   successActions() {
     if (this.#data.refusal) throw this.#data.refusal;
-    return successActions(this.#t, this.#held, this.#data.action);
+    return successActions(this.#t, this.#held, this.#data.data, this.#t.now());
   }
 }
 
@@ -80,7 +70,7 @@ export async function freshLease(t, held) {
   const c = t.config;
   const half = BigInt(Math.round(c.lockExpireSeconds * 1e6)) / 2n;
   let since = held.task.lockTime;
-  for (let renewals = 0; utcNow().epochMicros - since.epochMicros >= half; renewals++) {
+  for (let renewals = 0; t.now().epochMicros - since.epochMicros >= half; renewals++) {
     if (renewals === LEASE_RENEWALS) {
       const { taskId } = held.task;
       throw taskError('E_LOCK_LOST', `${taskLabel(c, taskId)}: the lock could not be renewed within its expiry; the body was not run`, {
@@ -101,7 +91,7 @@ async function settle(fn) {
 }
 
 /**
- * Runs `fn` on a task this worker has locked (`held`, from acquire) and writes the outcome. A body
+ * Runs `fn` on a task this worker has locked (`held`, from take) and writes the outcome. A body
  * that returned with data the item cannot hold fails with the typed refusal.
  * @returns {{ ok: true, result, task } | { ok: false, error, task }} the body's outcome and the task as
  *   written; throws LockLost when the final write found the lock gone, and the final write's error

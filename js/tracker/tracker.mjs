@@ -4,13 +4,15 @@ import { flag } from './arguments.mjs';
 import { checkTaskId, resolveConfig, statusCode } from './config.mjs';
 import { createTask, createTasks } from './create.mjs';
 import { makeKey, trackerModel } from './layout.mjs';
+import { DynamoTaskStore } from './dynamodb-store.mjs';
+import { utcNow } from './clock.mjs';
+import { taskLabel } from './policy.mjs';
 import { countByShard, countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
 import { runTask } from './run.mjs';
 import { setStatus } from './set-status.mjs';
 import { Task } from './task.mjs';
 import { taskError } from '../errors/make.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
-import { taskLabel } from './lock.mjs';
 import { work } from './work.mjs';
 
 // Every method that does I/O is async, so bad arguments reject rather than throw.
@@ -24,7 +26,9 @@ export class StatusTracker {
   /** Options: see the README's tracker section; defaults are pynamodb_mate's for the layout. */
   constructor(options) {
     const config = resolveConfig(options);
-    this.#t = { config, Model: trackerModel(config) };
+    const Model = trackerModel(config);
+    // `t`: what the tracker's modules share; the policy's writes go to `store`, its times come from `now`.
+    this.#t = { config, Model, store: new DynamoTaskStore(Model), now: utcNow };
   }
 
   get useCaseId() {
@@ -72,7 +76,7 @@ export class StatusTracker {
   /** The task, or null when it does not exist (`consistentRead` defaults to true). */
   async getOneOrNone(taskId, opts) {
     const consistentRead = flag('StatusTracker.getOneOrNone', 'consistentRead', options('getOneOrNone', opts, 'trackerGet').consistentRead, true);
-    const item = await this.#t.Model.getOneOrNone(makeKey(this.#t.config, checkTaskId(this.#t.config, taskId)), { consistentRead });
+    const item = await this.#t.store.get(makeKey(this.#t.config, checkTaskId(this.#t.config, taskId)), { consistentRead });
     return item ? new Task(this.#t.config, item) : null;
   }
 

@@ -342,7 +342,7 @@ impl<'t, 'a> Decoder<'t, 'a> {
     /// pynamodb's JSONAttribute: `json.loads` of the S text.
     fn json(&mut self, v: Node<'a>) -> core::result::Result<(), Fault> {
         let value = pyjson::loads(&text(v)?).map_err(|_| stored("stored text is not JSON"))?;
-        payload::write_json(&mut self.out, &value);
+        payload::write_json(&mut self.out, &value, true);
         Ok(())
     }
 
@@ -421,7 +421,7 @@ mod tests {
             decode_item(&schema(), av).unwrap(),
             concat!(
                 r#"{"d":{"s":"é","n":-1.5,"b":"\u0000bAA==","t":false,"z":null,"l":[7],"m":{},"#,
-                r#""ss":{"\u0000set":["a"]},"ns":{"\u0000set":[1,20.0]},"bs":{"\u0000set":["\u0000bAQ=="]},"k\"":""}}"#
+                r#""ss":{"\u0000set":["a"]},"ns":{"\u0000set":[1,"\u0000f20.0"]},"bs":{"\u0000set":["\u0000bAQ=="]},"k\"":""}}"#
             )
         );
     }
@@ -431,7 +431,7 @@ mod tests {
         let av = r#"{"l": {"L": [{"BOOL": true}, {"NULL": true}]}, "j": {"S": "{\"a\": [1.0, 12345678901234567890]}"}}"#;
         assert_eq!(
             decode_item(&schema(), av).unwrap(),
-            r#"{"l":[true,null],"j":{"a":[1.0,"\u0000i12345678901234567890"]}}"#
+            r#"{"l":[true,null],"j":{"a":["\u0000f1.0","\u0000i12345678901234567890"]}}"#
         );
     }
 

@@ -491,9 +491,6 @@ impl<'t, 'a> Encoder<'t, 'a> {
             let Val::Str(s) = wire::read(self.tree, *item)? else {
                 return Err(set_type("strings"));
             };
-            if s.is_empty() {
-                return Err(value_fault("a string Set has an empty string"));
-            }
             self.out.str(&s);
             size = size.saturating_add(s.len());
             seen.push(s);
@@ -547,9 +544,6 @@ impl<'t, 'a> Encoder<'t, 'a> {
                 return Err(set_type("Uint8Arrays"));
             };
             let bytes = b.get()?;
-            if bytes.is_empty() {
-                return Err(value_fault("a binary Set has an empty Uint8Array"));
-            }
             let stored = encoding.stored(Cow::Borrowed(&bytes));
             self.out.bytes(&stored);
             size = size.saturating_add(stored.len());

@@ -3,7 +3,8 @@
 //! pynamodb stores a number as `json.dumps(value)`, so ints stay ints (`10`, any size) and floats
 //! use Python's repr (`1.0`, `1e+16`). DynamoDB keeps at most 38 significant digits and magnitudes
 //! from 1e-130 to below 1e126; anything else would be refused by the service, so it is refused here
-//! first. Reading follows Python's `json.loads`: no `.`/exponent is an int, anything else a float.
+//! first. Reading follows Python's `json.loads`: no `.`/exponent is an int, anything else a float
+//! (DynamoDB Local keeps `1.0` as written inside lists and maps, and after an update's SET).
 
 use super::size;
 use super::stream::Out;
@@ -107,7 +108,8 @@ fn canonical_int(text: &str) -> Option<Cow<'_, str>> {
     })
 }
 
-/// Writes stored N text as a wire number under `mode`; problems are E_ITEM_STORED.
+/// Writes stored N text as a wire number under `mode`; problems are E_ITEM_STORED. Under `"auto"` a
+/// whole float (`1.0`, `1E+2`) is a float tag, so that JS keeps it a Python float (`PythonFloat`).
 pub(crate) fn write_stored(
     out: &mut Out,
     text: &str,
@@ -129,8 +131,8 @@ pub(crate) fn write_stored(
         }
         NumberMode::Auto | NumberMode::Float => {
             let x: f64 = text.parse().map_err(|_| STORED_INVALID)?;
-            // Ryu's shortest round-trip text is valid JSON for finite numbers (`1.5`, `1e16`).
-            out.num(ryu::Buffer::new().format_finite(x));
+            // Under "auto" a whole float (`1.0`) must not come back as an int: it is a float tag.
+            out.float(x, mode == NumberMode::Auto);
         }
     }
     Ok(())
@@ -434,9 +436,17 @@ mod tests {
             ("-0", Auto, "0"),
             ("007", Auto, "7"),
             ("1.5", Auto, "1.5"),
-            ("1E+2", Auto, "100.0"),
+            ("10.50", Auto, "10.5"),
+            // Whole floats under "auto" are float tags (JS: PythonFloat), else they would read as ints.
+            ("1E+2", Auto, "\"\\u0000f100.0\""),
+            ("1.0", Auto, "\"\\u0000f1.0\""),
+            ("0.0", Auto, "\"\\u0000f0.0\""),
+            ("-3.0", Auto, "\"\\u0000f-3.0\""),
+            ("1e+16", Auto, "\"\\u0000f1e16\""),
+            ("-0.0", Auto, "-0.0"),
             ("-1E-7", Auto, "-1e-7"),
             ("1E+16", Float, "1e16"),
+            ("1.0", Float, "1.0"),
             ("1.0", Int, "1"),
             ("1E+2", Int, "100"),
             ("-12.5e1", Int, "-125"),

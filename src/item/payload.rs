@@ -94,34 +94,27 @@ pub(crate) fn write_value(out: &mut Out, kind: Kind, plaintext: Vec<u8>) -> Resu
                     )),
                 })
             })?;
-            write_json(out, &value);
+            // A `float` kind's value is a float anyway: whole ones stay plain numbers.
+            write_json(out, &value, kind != Kind::Float);
         }
     }
     Ok(())
 }
 
 /// Writes a Python JSON value as wire values (`pyjson::to_wire`'s rules: ints beyond JS's exact
-/// range as BigInt tags, NaN and infinities as float tags).
-pub(crate) fn write_json(out: &mut Out, value: &Value) {
+/// range as BigInt tags; NaN, infinities and, when `keep_type`, whole floats as float tags).
+pub(crate) fn write_json(out: &mut Out, value: &Value, keep_type: bool) {
     match value {
         Value::Null => out.null(),
         Value::Bool(b) => out.bool(*b),
         Value::Int(i) if i.is_safe_js_integer() => out.num(i.as_str()),
         Value::Int(i) => out.tagged(b'i', i.as_str()),
-        Value::Float(x) if x.is_finite() => out.num(ryu::Buffer::new().format_finite(*x)),
-        Value::Float(x) => out.tagged(
-            b'f',
-            match (x.is_nan(), *x > 0.0) {
-                (true, _) => "NaN",
-                (false, true) => "Infinity",
-                (false, false) => "-Infinity",
-            },
-        ),
+        Value::Float(x) => out.float(*x, keep_type),
         Value::Str(s) => out.str(s),
         Value::List(items) => {
             out.list();
             for item in items {
-                write_json(out, item);
+                write_json(out, item, keep_type);
             }
             out.end();
         }
@@ -129,7 +122,7 @@ pub(crate) fn write_json(out: &mut Out, value: &Value) {
             out.map();
             for (key, item) in entries {
                 out.str(key);
-                write_json(out, item);
+                write_json(out, item, keep_type);
             }
             out.end();
         }

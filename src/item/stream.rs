@@ -85,12 +85,21 @@ impl Out {
         self.push_text(literal);
     }
 
+    /// A float: a number literal, or an `f` tag for NaN, ±Infinity and, when `keep_type`, whole
+    /// floats, which JS reads as `PythonFloat` (`pyjson::float_text`).
+    pub(crate) fn float(&mut self, x: f64, keep_type: bool) {
+        match pyjson::float_text(&mut ryu::Buffer::new(), x, keep_type) {
+            (true, text) => self.tagged(b'f', text),
+            (false, text) => self.num(text),
+        }
+    }
+
     pub(crate) fn str(&mut self, s: &str) {
         self.codes.push(op::STR);
         self.push_text(s);
     }
 
-    /// A wire tag: `i` (BigInt digits), `f` (JS number text), `d` (Date epoch microseconds).
+    /// A wire tag: `i` (BigInt digits), `f` (float text), `d` (Date epoch microseconds).
     pub(crate) fn tagged(&mut self, tag: u8, body: &str) {
         self.codes.extend_from_slice(&[op::TAG, tag]);
         self.push_text(body);

@@ -18,8 +18,8 @@ pub use dumps::{dumps, DumpOptions};
 pub use float_repr::float_repr;
 pub use int::Int;
 pub use parse::loads;
+pub(crate) use wire::{float_text, parse_js_number, write as write_wire, write_str, write_string};
 pub use wire::{from_wire, to_wire};
-pub(crate) use wire::{parse_js_number, write_str, write_string};
 
 use alloc::{string::String, vec::Vec};
 

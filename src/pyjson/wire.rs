@@ -4,6 +4,8 @@
 //! What plain JSON cannot carry travels as a string starting with U+0000 plus a tag letter:
 //! `i` an integer of any size, `f` a float given as JS number text (`NaN`, `Infinity`, `-0`, `1`),
 //! `s` a string that itself starts with U+0000. A number literal without `.`/exponent is an int.
+//! Rust writes whole floats (`1.0`, `1e16`) as `f` tags too: `JSON.parse` would make them ints, and
+//! JS reads the tag as a `PythonFloat`, so a value read keeps its Python type when written back.
 
 use super::parse::{parse, Dialect};
 use super::{Int, Value};
@@ -55,12 +57,12 @@ pub(crate) fn parse_js_number(text: &str) -> Result<f64> {
 /// Writes a [`Value`] as wire text for `JSON.parse` (tags only where plain JSON falls short).
 pub fn to_wire(value: &Value) -> String {
     let mut out = String::new();
-    write(&mut out, value);
+    write(&mut out, value, true);
     out
 }
 
-/// Appends the wire text of `value` (the item codec writes JSON attribute values with it).
-pub(crate) fn write(out: &mut String, value: &Value) {
+/// Appends the wire text of `value`; `keep_type`: whole floats as `f` tags ([`float_text`]).
+pub(crate) fn write(out: &mut String, value: &Value, keep_type: bool) {
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -70,18 +72,14 @@ pub(crate) fn write(out: &mut String, value: &Value) {
             out.push_str(i.as_str());
             out.push('"');
         }
-        Value::Float(x) if x.is_nan() => out.push_str("\"\\u0000fNaN\""),
-        Value::Float(x) if x.is_infinite() => out.push_str(if *x > 0.0 {
-            "\"\\u0000fInfinity\""
-        } else {
-            "\"\\u0000f-Infinity\""
-        }),
-        // Ryu's shortest round-trip form: valid JSON, always with a `.` or an exponent (so a float
-        // on the way back), `-0.0` parses to -0 in JS. (Not `{:e}`: core's float formatting costs
-        // 16 KB of wasm, and Ryu is linked anyway for Python's float repr.)
-        Value::Float(x) => {
-            out.push_str(ryu::Buffer::new().format_finite(*x));
-        }
+        Value::Float(x) => match float_text(&mut ryu::Buffer::new(), *x, keep_type) {
+            (true, text) => {
+                out.push_str("\"\\u0000f");
+                out.push_str(text);
+                out.push('"');
+            }
+            (false, text) => out.push_str(text),
+        },
         Value::Str(s) => write_string(out, s),
         Value::List(items) => {
             out.push('[');
@@ -89,7 +87,7 @@ pub(crate) fn write(out: &mut String, value: &Value) {
                 if i > 0 {
                     out.push(',');
                 }
-                write(out, item);
+                write(out, item, keep_type);
             }
             out.push(']');
         }
@@ -101,10 +99,26 @@ pub(crate) fn write(out: &mut String, value: &Value) {
                 }
                 write_str(out, key);
                 out.push(':');
-                write(out, item);
+                write(out, item, keep_type);
             }
             out.push('}');
         }
+    }
+}
+
+/// A float's wire text, and whether it must travel as an `f` tag: NaN and the infinities (not JSON),
+/// and, when `keep_type`, whole floats other than -0 (`1.0`, `1e16`), which a plain JSON number
+/// would bring back to JS as an int. Finite floats are Ryu's shortest round-trip text, always with
+/// a `.` or an exponent. (Not `{:e}`: core's float formatting costs 16 KB of wasm, and Ryu is
+/// linked anyway for Python's float repr.)
+pub(crate) fn float_text(buffer: &mut ryu::Buffer, x: f64, keep_type: bool) -> (bool, &str) {
+    if x.is_nan() {
+        (true, "NaN")
+    } else if x.is_infinite() {
+        (true, if x > 0.0 { "Infinity" } else { "-Infinity" })
+    } else {
+        let whole = x.trunc() == x && !(x == 0.0 && x.is_sign_negative());
+        (keep_type && whole, buffer.format_finite(x))
     }
 }
 
@@ -165,8 +179,28 @@ mod tests {
         assert_eq!(entries[6].1, Value::Float(1e21));
         assert_eq!(
             to_wire(&v),
-            r#"{"i":1,"f":1.5,"F":1.0,"big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":1e21}"#
+            r#"{"i":1,"f":1.5,"F":"\u0000f1.0","big":"\u0000i-18446744073709551616","nan":"\u0000fNaN","z":"\u0000s\u0000x","e":"\u0000f1e21"}"#
         );
+    }
+
+    #[test]
+    fn whole_floats_are_tagged_unless_told() {
+        let v = Value::List(alloc::vec![
+            Value::Float(1.0),
+            Value::Float(0.0),
+            Value::Float(-0.0),
+            Value::Float(-2.5),
+            Value::Float(1e16),
+            Value::Int(Int::from_i128(1)),
+        ]);
+        assert_eq!(
+            to_wire(&v),
+            r#"["\u0000f1.0","\u0000f0.0",-0.0,-2.5,"\u0000f1e16",1]"#
+        );
+        assert_eq!(from_wire(&to_wire(&v)).unwrap(), v);
+        let mut plain = String::new();
+        write(&mut plain, &v, false);
+        assert_eq!(plain, "[1.0,0.0,-0.0,-2.5,1e16,1]");
     }
 
     #[test]

@@ -10,6 +10,7 @@ bytes and key order survive a JSON round trip exactly:
 """
 
 import math
+import os
 import struct
 
 # 6.x class name -> 5.3.4.4 class name (the other classes share their names).
@@ -29,6 +30,17 @@ CLASS_KINDS = {
     "EncryptedNumberAttribute": {"number", "int", "float"},
     "EncryptedJsonDictAttribute": {"json", "number", "int", "float"},
 }
+
+
+def local_meta(table, endpoint_variable):
+    """A pynamodb model's Meta: `table` on the local server whose URL is in `endpoint_variable`."""
+    return type("Meta", (), {
+        "table_name": table,
+        "host": os.environ[endpoint_variable],
+        "region": "us-east-1",
+        "aws_access_key_id": "test",
+        "aws_secret_access_key": "test",
+    })
 
 
 def float_bits(x: float) -> str:
@@ -106,11 +118,15 @@ def diff(a, b, path="$"):
     description of the first difference.
 
     Rules: types must match exactly (bool / int / float / str / bytes / None /
-    list / dict are all distinct); floats compare by bits except that any NaN
-    equals any NaN; dict key order is ignored; lists compare in order."""
+    list / dict / set are all distinct); floats compare by bits except that any NaN
+    equals any NaN; dict key order is ignored; lists compare in order; sets compare
+    sorted (so 1.0 and 1, equal elements with one hash, are told apart)."""
     ta, tb = _type_name(a), _type_name(b)
     if ta != tb:
         return "%s: type %s != %s" % (path, ta, tb)
+    if ta == "set":
+        key = lambda v: (_type_name(v), v)  # noqa: E731
+        return diff(sorted(a, key=key), sorted(b, key=key), path)
     if ta == "float":
         if math.isnan(a) and math.isnan(b):
             return None
@@ -146,7 +162,8 @@ def _type_name(v):
     if v is None:
         return "null"
     for name, typ in (("bool", bool), ("int", int), ("float", float), ("str", str),
-                      ("bytes", (bytes, bytearray)), ("list", list), ("dict", dict)):
+                      ("bytes", (bytes, bytearray)), ("list", list), ("dict", dict),
+                      ("set", (set, frozenset))):
         if isinstance(v, typ):
             return name
     return type(v).__name__

@@ -11,7 +11,6 @@ attribute) and exits 1 on any difference. The JS side (models.interop.test.mjs) 
 
 import datetime as dt
 import math
-import os
 import sys
 
 sys.dont_write_bytecode = True
@@ -22,6 +21,7 @@ from pynamodb.attributes import (  # noqa: E402
     UTCDateTimeAttribute, VersionAttribute,
 )
 from pynamodb.models import Model  # noqa: E402
+from pm_values import local_meta  # noqa: E402
 
 UTC = dt.timezone.utc
 
@@ -33,12 +33,7 @@ class Seen(MapAttribute):
 
 def model(table):
     class Doc(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["MOTO_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
+        Meta = local_meta(table, "MOTO_ENDPOINT")
 
         pk = UnicodeAttribute(hash_key=True)
         s = UnicodeAttribute()

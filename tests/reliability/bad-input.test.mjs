@@ -16,10 +16,12 @@ const KEY = randomBytes(32);
 const OTHER_KEY = randomBytes(32);
 const PASSWORD = 'hunter2-SECRET-PASSWORD';
 const PLAIN = 'PLAINTEXT-SSN-078-05-1120';
+/** A JSON object key (or a map key of a dynamic value): data, so never in a message either. */
+const JSON_KEY = 'SECRET-JSON-KEY-card-4111';
 
 /** Every form in which a secret could leak: text, and key bytes as hex, base64, latin1, decimals, base85. */
 function secretForms() {
-  const forms = [PASSWORD, PLAIN];
+  const forms = [PASSWORD, PLAIN, JSON_KEY];
   for (const key of [KEY, codec.legacyKeyFromPassword(PASSWORD)]) {
     const b = Buffer.from(key);
     forms.push(b.toString('hex'), b.toString('base64'), b.toString('latin1').slice(0, 16), Array.from(b).join(','),
@@ -41,6 +43,7 @@ const sealedAttributes = () => ({
   body: attr.compressedString({ nullable: true, maxOutput: 1000 }),
   doc: attr.compressedJson({ nullable: true }),
   page: attr.s3Text({ bucket: 'pages', nullable: true }),
+  meta: attr.s3Json({ bucket: 'pages', nullable: true }),
 });
 /** The Vault model over a client that returns `item` for any GetItem. */
 const vault = (item, client = storing(item)) => defineModel({ name: 'Vault', table: 'vault', client, s3: noRequests, attributes: sealedAttributes() });
@@ -102,9 +105,15 @@ const deep = (levels) => {
   for (let k = 0; k < levels; k++) v = [v];
   return v;
 };
+/** `levels` objects, each holding the next under the secret key. */
+const deepObject = (levels) => {
+  let v = PLAIN;
+  for (let k = 0; k < levels; k++) v = { [JSON_KEY]: v };
+  return v;
+};
 const cyclic = () => {
   const o = { secret: PLAIN };
-  o.self = o;
+  o[JSON_KEY] = o;
   return o;
 };
 
@@ -159,8 +168,8 @@ const ROWS = [
   ['gzip of text with a lone surrogate', () => codec.gzip(`${PLAIN}\ud800`), EncodingError, 'E_UTF8', 'data'],
   ['pythonJsonLoads of text with a lone surrogate', () => codec.pythonJsonLoads(`"${PLAIN}\udc00"`), EncodingError, 'E_JSON_SURROGATE', 'surrogate'],
   ['pythonJsonDumps of a string with a lone surrogate', () => codec.pythonJsonDumps({ a: `${PLAIN}\ud800` }), EncodingError, 'E_JSON_SURROGATE', 'surrogate'],
-  ['pythonJsonDumps of a function', () => codec.pythonJsonDumps({ f: () => PLAIN }), EncodingError, 'E_JSON_TYPE', '$.f'],
-  ['pythonJsonDumps of a cycle', () => codec.pythonJsonDumps(cyclic()), EncodingError, 'E_JSON_TYPE', '$.self'],
+  ['pythonJsonDumps of a function', () => codec.pythonJsonDumps({ a: 1, [JSON_KEY]: () => PLAIN }), EncodingError, 'E_JSON_TYPE', 'at ${1}'],
+  ['pythonJsonDumps of a cycle', () => codec.pythonJsonDumps(cyclic()), EncodingError, 'E_JSON_TYPE', 'at ${1}'],
   ['pythonJsonDumps 600 levels deep', () => codec.pythonJsonDumps(deep(600)), EncodingError, 'E_JSON_DEPTH', '512'],
   ['pythonJsonLoads of a 5000-digit integer', () => codec.pythonJsonLoads('9'.repeat(5000)), EncodingError, 'E_JSON_TYPE', '4300'],
   ['pythonJsonLoads syntax error', () => codec.pythonJsonLoads(`{"${PLAIN}": }`), EncodingError, 'E_JSON_SYNTAX', 'byte'],
@@ -228,7 +237,6 @@ const ROWS = [
   ['an encrypted string with a lone surrogate', () => thing({ ssn: `${PLAIN}\ud800` }), ItemError, 'E_ITEM_VALUE', 'Thing.ssn'],
   ['a string set given an array', () => thing({ tags: ['a'] }), ItemError, 'E_ITEM_TYPE', 'Thing.tags'],
   ['a string set holding a number', () => thing({ tags: new Set(['a', 1]) }), ItemError, 'E_ITEM_TYPE', 'Thing.tags'],
-  ['a string set holding an empty string', () => thing({ tags: new Set(['']) }), ItemError, 'E_ITEM_VALUE', 'Thing.tags'],
   ['a binary attribute given a string', () => thing({ bin: PLAIN }), ItemError, 'E_ITEM_TYPE', 'Thing.bin'],
   ['a binary attribute given an ArrayBuffer', () => thing({ bin: new ArrayBuffer(4) }), ItemError, 'E_ITEM_TYPE', 'Thing.bin'],
   ['a map attribute given an array', () => thing({ meta: [PLAIN] }), ItemError, 'E_ITEM_TYPE', 'Thing.meta'],
@@ -296,6 +304,11 @@ const ROWS = [
   ['transactWrite() putting a hash key over 2048 bytes', () => Keyed.transactWrite([keyed({ id: 'k2' }).putOp(), keyed({ id: LONG_HASH }).putOp()]), ItemError, 'E_ITEM_VALUE', 'Keyed.id'],
   ['transactWrite() with a condition check on an empty range key', () => Keyed.transactWrite([Keyed.conditionCheckOp(['k', ''], Keyed.attr.secret.exists())]), ItemError, 'E_ITEM_VALUE', 'Keyed.sk'],
   ['transactWrite() with a bad condition after an S3 put', () => Keyed.transactWrite([keyed({ page: PLAIN }).putOp(), keyed({ id: 'k2' }).deleteOp({ condition: PLAIN })]), ExpressionError, 'E_EXPRESSION', 'condition'],
+
+  // ---- addVersionCondition: true or false only -----------------------------------------------------------
+  ['save() with addVersionCondition a string', () => thing({}).save({ addVersionCondition: PLAIN }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['update() with addVersionCondition null', () => thing({}).update([Thing.attr.n.set(1)], { addVersionCondition: null }), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
+  ['transactWrite() with a deleteOp whose addVersionCondition is 0', () => Thing.transactWrite([thing({}).deleteOp({ addVersionCondition: 0 })]), ArgumentError, 'E_ARGUMENT', 'addVersionCondition'],
 
   // ---- expressions ---------------------------------------------------------------------------------
   ['eq(NaN) on a number', () => Thing.attr.n.eq(NaN), ItemError, 'E_ITEM_VALUE', 'Thing.n'],
@@ -368,6 +381,36 @@ const ROWS = [
   ['an S3-backed attribute inside a map', () => attr.map({ page: attr.s3Json({ bucket: 'some-bucket' }) }), ModelError, 'E_MODEL', 'nested attribute "page"'],
   ['a compressed attribute with level 10', () => def({ c: attr.compressedString({ level: 10 }) }), ModelError, 'E_SCHEMA', 'Bad.c'],
   ['an S3-backed attribute with a bad bucket name', () => attr.s3Text({ bucket: 'Not A Bucket' }), ModelError, 'E_MODEL', 'bucket'],
+
+  // ---- silent changes and leaks: lone surrogates, JSON keys, deep values, unnamed key errors ------------
+  ['an s3Text value with a lone surrogate', () => Vault.create({ id: 'x', page: `${PLAIN}\ud800` }), ItemError, 'E_ITEM_VALUE', 'Vault.page'],
+  ['an s3Json value with a lone surrogate in a key', () => Vault.create({ id: 'x', meta: { [`${JSON_KEY}\udc00`]: PLAIN } }), ItemError, 'E_ITEM_VALUE', 'Vault.meta'],
+  ['an s3Json value with a function under a key', () => Vault.create({ id: 'x', meta: { [JSON_KEY]: () => PLAIN } }), ItemError, 'E_ITEM_TYPE', 'Vault.meta'],
+  ['an s3Json value 200,000 levels deep', () => Vault.create({ id: 'x', meta: deepObject(200_000) }), EncodingError, 'E_JSON_DEPTH', 'Vault.meta'],
+  ['a compressed JSON value with a Map under a key', () => Vault.create({ id: 'x', doc: { [JSON_KEY]: new Map() } }), ItemError, 'E_ITEM_TYPE', 'Vault.doc'],
+  ['a compressed JSON value 200,000 levels deep', () => Vault.create({ id: 'x', doc: deepObject(200_000) }), EncodingError, 'E_JSON_DEPTH', 'Vault.doc'],
+  ['an encrypted JSON value with a lone surrogate in a key', () => Vault.create({ id: 'x', ctr: { [`${JSON_KEY}\ud800`]: 1 } }), ItemError, 'E_ITEM_VALUE', 'Vault.ctr'],
+  ['a dynamic value with a lone surrogate in a map key', () => thing({ any: { [`${JSON_KEY}\ud800`]: 1 } }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['a dynamic value with a lone surrogate in a set', () => thing({ any: new Set([`${PLAIN}\ud800`]) }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['a dynamic value 200,000 levels deep', () => thing({ any: deepObject(200_000) }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['an eq() operand 200,000 levels deep', () => Thing.attr.any.eq(deepObject(200_000)), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
+  ['fromJSON of AttributeValues 200,000 levels deep', () => Thing.fromJSON({ id: { S: 'k' }, any: deepObject(200_000) }), ItemError, 'E_ITEM_STORED', 'Thing.fromJSON()'],
+  ['encrypt of a JSON value with a Map under a key', () => codec.encrypt({ [JSON_KEY]: new Map() }, { key: KEY, table: 't', attribute: 'a' }), EncodingError, 'E_JSON_TYPE', 'at ${0}'],
+  ['pythonJsonDumps 200,000 levels deep', () => codec.pythonJsonDumps(deepObject(200_000)), EncodingError, 'E_JSON_DEPTH', '512'],
+  ['pythonJsonLoads 200,000 levels deep', () => codec.pythonJsonLoads(`{"${JSON_KEY}": `.repeat(200_000)), EncodingError, 'E_JSON_DEPTH', '512'],
+  ['setKey() with a keyring whose current id is missing', () => def({ pinCode: attr.encryptedNumber({ key: PASSWORD }) }).setKey('pinCode', { current: 'k2', keys: { k1: KEY } }), ArgumentError, 'E_ARGUMENT', 'Bad.pinCode'],
+  ['setKey() with a 16-byte key', () => def({ pinCode: attr.encryptedNumber({ key: PASSWORD }) }).setKey('pinCode', KEY.subarray(0, 16)), KeyError, 'E_KEY_LENGTH', 'Bad.pinCode'],
+  ['setKey() with a number as key', () => def({ pinCode: attr.encryptedNumber({ key: PASSWORD }) }).setKey('pinCode', 1234), ModelError, 'E_MODEL', 'Bad.pinCode'],
+  ['setKey() with options that are a string', () => def({ pinCode: attr.encryptedNumber({ key: PASSWORD }) }).setKey('pinCode', KEY, PLAIN), ArgumentError, 'E_INPUT_TYPE', 'setKey() options'],
+  ['a key provider that returns a number names the attribute', () => def({ pinCode: attr.encryptedNumber({ key: async () => 42 }) }).prepare(), ArgumentError, 'E_INPUT_TYPE', 'Bad.pinCode'],
+  ['an S3 prefix with a lone surrogate', () => attr.s3Text({ bucket: 'pages', prefix: 'p\ud800' }), ModelError, 'E_MODEL', 'prefix'],
+  ['an S3 keyTemplate with a lone surrogate', () => attr.s3Json({ bucket: 'pages', keyTemplate: 'k\udc00/{fingerprint}' }), ModelError, 'E_MODEL', 'keyTemplate'],
+  ['a model name with a lone surrogate', () => def({}, { name: 'Bad\ud800' }), ModelError, 'E_MODEL', 'name'],
+  ['collectS3Orphans() with an abortSignal that is not one', () => Vault.collectS3Orphans({ abortSignal: PLAIN }), ArgumentError, 'E_ARGUMENT', 'abortSignal'],
+  ['a path key with a lone surrogate', () => Thing.attr.any.key(`${JSON_KEY}\ud800`).eq(1), ExpressionError, 'E_EXPRESSION', 'any: the name of segment 1'],
+  ['a collector prefix with a lone surrogate', () => Vault.collectS3Orphans({ prefix: 'p\ud800' }), ArgumentError, 'E_ARGUMENT', 'prefix'],
+  ['a tracker task id with a lone surrogate', () => tracker().create(`t\ud800`), EncodingError, 'E_UTF8', 'task id'],
+  ['a tracker use case with a lone surrogate', () => tracker({ useCaseId: 'crawl\udc00' }), EncodingError, 'E_UTF8', 'useCaseId'],
 
   // ---- unknown options (js/options/): refused with the nearest known key, before any request ----------
   ['save() with a misspelt condition', () => thing({}).save({ conditon: Thing.attr.n.exists() }), ArgumentError, 'E_ARGUMENT', 'unknown option "conditon" (did you mean "condition"?)'],
@@ -454,6 +497,10 @@ const ROWS = [
   ['a tracker with shards for an Object method', () => tracker({ shards: { toString: 2 } }), ArgumentError, 'E_ARGUMENT', 'toString'],
   ['a tracker with a TTL past any date', () => tracker({ ttl: 1e13 }), ArgumentError, 'E_ARGUMENT', 'ttl.succeeded'],
   ['a tracker with recoverExpired "no"', () => tracker({ recoverExpired: 'no' }), ArgumentError, 'E_ARGUMENT', 'recoverExpired'],
+  // ---- returnValuesOnConditionCheckFailure of save/update/delete (refused before any request) ---------
+  ['save with returnValuesOnConditionCheckFailure ALL_NEW', () => thing().save({ returnValuesOnConditionCheckFailure: 'ALL_NEW' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
+  ['update with returnValuesOnConditionCheckFailure true', () => thing().update([Thing.attr.secret.set(PLAIN)], { returnValuesOnConditionCheckFailure: true }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
+  ['delete with returnValuesOnConditionCheckFailure in lower case', () => thing().delete({ returnValuesOnConditionCheckFailure: 'all_old' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
 
   // ---- status tracker: an operator's status change and counts by shard (the CLI's tracker command) ----
   ['a tracker setStatus() to an unknown status', () => tracker().setStatus('t', 'done'), ArgumentError, 'E_ARGUMENT', 'unknown status "done"'],

@@ -128,6 +128,10 @@ fn kinds_and_wrong_key_length() {
     let stored = value::aead_encrypt(&KEY, "k1", CTX, Kind::Float, b"3", true).unwrap();
     assert_eq!(
         value::aead_decrypt(&KEY, CTX, Kind::Number, &stored).unwrap(),
+        br#""\u0000f3.0""#
+    );
+    assert_eq!(
+        value::aead_decrypt(&KEY, CTX, Kind::Float, &stored).unwrap(),
         b"3.0"
     );
     assert_eq!(

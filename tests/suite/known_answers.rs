@@ -1,14 +1,17 @@
 //! Published known-answer vectors for the primitives under the authenticated envelopes:
 //! RFC 8452 Appendix C.2 (AES-256-GCM-SIV) and the GCM specification's test cases 13, 14 and 16
-//! (McGrew & Viega, AES-256-GCM).
+//! (McGrew & Viega, AES-256-GCM); NIST SP 800-38A's AES-256 ECB and CTR examples (F.1.5/F.1.6,
+//! F.5.5/F.5.6, in `tests/vectors/nist-sp800-38a.json`) for the legacy modes.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use super::fixtures::unhex;
+use super::fixtures::{get, load, unhex};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
 use aes_gcm_siv::Aes256GcmSiv;
+use dynamodb_mate::legacy;
+use dynamodb_mate::pyjson::Value;
 
 struct Vector {
     key: &'static str,
@@ -113,4 +116,75 @@ fn aes_256_gcm_siv_rfc8452() {
 #[test]
 fn aes_256_gcm_spec() {
     check::<Aes256Gcm>(GCM_SPEC);
+}
+
+const NIST_SP800_38A: &str = include_str!("../vectors/nist-sp800-38a.json");
+
+/// The concatenated `plaintext` and `ciphertext` of one mode's example blocks (4 each).
+fn nist_blocks(mode: &str) -> (Vec<u8>, Vec<u8>) {
+    let file = load(NIST_SP800_38A);
+    let Value::List(blocks) = get(get(&file, mode), "blocks") else {
+        panic!("{mode}: blocks is not a list")
+    };
+    assert_eq!(blocks.len(), 4, "{mode}: the examples have 4 blocks");
+    let hex_of = |block: &Value, name: &str| match get(block, name) {
+        Value::Str(s) => unhex(s),
+        _ => panic!("{mode}: {name} is not a string"),
+    };
+    blocks
+        .iter()
+        .map(|b| (hex_of(b, "plaintext"), hex_of(b, "ciphertext")))
+        .fold((vec![], vec![]), |(mut p, mut c), (pb, cb)| {
+            p.extend(pb);
+            c.extend(cb);
+            (p, c)
+        })
+}
+
+fn nist_hex(path: &[&str]) -> Vec<u8> {
+    let file = load(NIST_SP800_38A);
+    let value = path.iter().fold(&file, |v, name| get(v, name));
+    match value {
+        Value::Str(s) => unhex(s),
+        _ => panic!("{path:?} is not a string"),
+    }
+}
+
+fn nist_key() -> [u8; 32] {
+    nist_hex(&["key"]).try_into().unwrap()
+}
+
+/// F.1.5 and F.1.6 through the deterministic legacy mode, which pads (PKCS#7): its ciphertext is the
+/// example's blocks and then the padding block, which is `ecb_encrypt` of the empty plaintext.
+#[test]
+fn nist_sp800_38a_ecb_aes256() {
+    let key = nist_key();
+    let (plaintext, ciphertext) = nist_blocks("ecb");
+    let padding_block = legacy::ecb_encrypt(&key, b"");
+    assert_eq!(padding_block.len(), 16);
+    let stored = [&ciphertext[..], &padding_block[..]].concat();
+    assert_eq!(
+        legacy::ecb_encrypt(&key, &plaintext),
+        stored,
+        "F.1.5 encrypt"
+    );
+    assert_eq!(
+        legacy::ecb_decrypt(&key, &stored).unwrap(),
+        plaintext,
+        "F.1.6 decrypt"
+    );
+}
+
+/// F.5.5 and F.5.6 through the legacy CTR keystream, from the example's initial counter (whose low
+/// bytes carry into the next byte at the second block).
+#[test]
+fn nist_sp800_38a_ctr_aes256() {
+    let key = nist_key();
+    let counter: [u8; 16] = nist_hex(&["ctr", "initialCounter"]).try_into().unwrap();
+    let (plaintext, ciphertext) = nist_blocks("ctr");
+    let mut buf = plaintext.clone();
+    legacy::ctr_xor(&key, &counter, &mut buf);
+    assert_eq!(buf, ciphertext, "F.5.5 encrypt");
+    legacy::ctr_xor(&key, &counter, &mut buf);
+    assert_eq!(buf, plaintext, "F.5.6 decrypt");
 }

@@ -2,6 +2,7 @@
 
 mod envelope;
 mod fixtures;
+mod floats;
 mod item;
 mod known_answers;
 mod plans;
@@ -9,3 +10,4 @@ mod plans;
 mod properties;
 mod python_fixtures;
 mod sealed;
+mod wycheproof;

@@ -35,7 +35,7 @@ export const FEATURES = {
   ttlUpdateValidation: { 'dynamodb-local': true, moto: false, checked: true,
     note: 'enabling TTL when it is already enabled is a ValidationException; moto accepts it' },
   numberNormalization: { 'dynamodb-local': true, moto: false, checked: true,
-    note: 'DynamoDB returns numbers canonically ("1.50" -> "1.5", "1e2" -> "100", "-0" -> "0"); moto returns the text as sent' },
+    note: 'DynamoDB returns numbers canonically ("1.50" -> "1.5", "1e2" -> "100", "-0" -> "0"); moto returns the text as sent. DynamoDB Local only does so for the top-level N and NS of a PutItem: inside L and M, and after an UpdateItem SET, it keeps "1.0" as sent (js/model/floats.integration.test.mjs)' },
   numberPrecisionLimit: { 'dynamodb-local': true, moto: false, checked: true,
     note: 'more than 38 significant digits is a ValidationException; moto stores them' },
   transactionIdempotency: { 'dynamodb-local': true, moto: false, checked: true,

@@ -249,8 +249,12 @@ declare const dynamodbError: errors.DynamoDBError;
 const notAnItemCode: errors.ItemErrorCode = dynamodbError.code;
 // @ts-expect-error abortSignal takes an AbortSignal
 page.save({ abortSignal: 'now' });
+// @ts-expect-error returnValuesOnConditionCheckFailure is 'ALL_OLD' or 'NONE'
+page.save({ returnValuesOnConditionCheckFailure: 'ALL_NEW' });
 // @ts-expect-error operations of a transaction take no abortSignal (transactWrite does)
 page.putOp({ abortSignal: new AbortController().signal });
+// @ts-expect-error addVersionCondition is a boolean
+page.deleteOp({ addVersionCondition: 'no' });
 // @ts-expect-error UtcDateTime takes epoch microseconds as a BigInt, or a Date
 new UtcDateTime('2024-01-01');
 

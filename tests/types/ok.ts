@@ -90,14 +90,16 @@ expectType<Equal<typeof p.big, number | bigint | null | undefined>>();
 expectType<Equal<typeof p.body, Uint8Array | null | undefined>>();
 expectType<Equal<typeof p.live, boolean>>();
 expectType<Equal<typeof p.tags, Set<string>>>();
-expectType<Equal<typeof p.sizes, Set<number | bigint>>>();
+expectType<Equal<typeof p.sizes, Set<number | bigint | codec.PythonFloat>>>();
 expectType<Equal<typeof p.blobs, Set<Uint8Array>>>();
 expectType<Equal<typeof p.links, string[]>>();
-expectType<Equal<typeof p.maybe, (number | bigint | null)[] | null | undefined>>();
+expectType<Equal<typeof p.maybe, (number | bigint | codec.PythonFloat | null)[] | null | undefined>>();
 expectType<Equal<typeof p.misc, unknown[]>>();
 expectType<Equal<typeof p.meta.author, string>>();
 expectType<Equal<typeof p.meta.seen, Date | null | undefined>>();
 expectType<Equal<NonNullable<typeof p.info>['deep']['note'], string | null | undefined>>();
+// A whole float read (`1.0`) is a PythonFloat, unless the attribute is integer or float only.
+expectType<Equal<NonNullable<typeof p.info>['rank'], number | bigint | codec.PythonFloat>>();
 expectType<Equal<typeof p.extra, unknown>>();
 expectType<Equal<typeof p.nothing, null | undefined>>();
 expectType<Equal<typeof p.crawled, Date>>();
@@ -136,6 +138,7 @@ async function crud() {
   if (again) again.TableStatus satisfies string | undefined;
   await created.save();
   await created.save({ condition: Page.attr.site.notExists() });
+  await created.save({ condition: Page.attr.site.notExists(), returnValuesOnConditionCheckFailure: 'ALL_OLD' });
   const got = await Page.get('example.com', '/a', { consistentRead: true, attributes: ['title', 'views'] });
   expectType<Equal<typeof got, PageItem>>();
   const maybe = await Page.getOneOrNone('example.com', '/missing');
@@ -281,10 +284,14 @@ async function failing() {
     const got = await Page.get('example.com', '/missing', { abortSignal, consistentRead: true });
     await got.save({ condition: Page.attr.views.gt(1), abortSignal });
     await got.update([Page.attr.views.add(1)], { abortSignal });
+    await got.save({ addVersionCondition: false, abortSignal });
+    await Page.transactWrite([got.updateOp([Page.attr.views.add(1)], { addVersionCondition: false })]);
     await got.refresh({ abortSignal });
     for await (const p of Page.query('example.com', { attributes: ['title'], abortSignal })) p.site;
     await Page.batchWrite({ put: [got] }, { abortSignal });
     await Page.transactWrite([got.deleteOp()], { abortSignal });
+    await Page.createTable({ wait: true, abortSignal });
+    await Page.deleteTable({ wait: true, abortSignal });
     await Page.transactGet([Page.getOp('example.com', '/')], { abortSignal });
     await got.deleteIfExists({ abortSignal });
   } catch (error) {
@@ -699,13 +706,18 @@ async function s3Backed() {
   });
   expectType<Equal<typeof done.uris, string[]>>();
   accepts<number>(done.referenced + done.young + done.orphans + done.deleted + done.errors + done.scanned);
-  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '' });
+  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '', abortSignal: AbortSignal.timeout(60_000) });
   // codec calls with key providers are async.
   const kms = async () => new Uint8Array(32);
   const sealedBytes = await codec.encrypt('x', { key: kms, table: 't', attribute: 'a' });
   expectType<Equal<typeof sealedBytes, Uint8Array>>();
   const opened = await codec.decrypt(sealedBytes, { key: { current: 'k', keys: { k: kms, old: 'pw' } }, table: 't', attribute: 'a', kind: 'string' });
   expectType<Equal<typeof opened, string>>();
+  const pin = await codec.decrypt(sealedBytes, { key: kms, table: 't', attribute: 'a', kind: 'number' });
+  expectType<Equal<typeof pin, number | bigint | codec.PythonFloat>>();
+  expectType<Equal<ReturnType<typeof codec.pythonJsonLoads>, unknown>>();
+  const count = codec.decompress(sealedBytes, { kind: 'int' });
+  expectType<Equal<typeof count, number | bigint>>();
   const syncBytes = codec.encrypt('x', { key: { current: 'k', keys: { k: 'pw' } }, table: 't', attribute: 'a' });
   expectType<Equal<typeof syncBytes, Uint8Array>>();
   defineModel({ table: 't', client, s3, onS3CleanupError: (e) => accepts<string | undefined>(e.uri), attributes: { id: attr.string({ hashKey: true }) } });
@@ -849,8 +861,8 @@ async function polymorphicMaps() {
   });
   const d = Drawing.create({ id: 'd', main: { kind: 'circle', radius: 1 }, shapes: [{ kind: 'square', side: 2 }] });
   const got = await Drawing.get('d');
-  if (got.main.kind === 'circle') expectType<Equal<typeof got.main.radius, number | bigint>>();
-  else expectType<Equal<typeof got.main.side, number | bigint>>();
+  if (got.main.kind === 'circle') expectType<Equal<typeof got.main.radius, number | bigint | codec.PythonFloat>>();
+  else expectType<Equal<typeof got.main.side, number | bigint | codec.PythonFloat>>();
   expectType<Equal<typeof got.main.kind, 'circle' | 'square'>>();
   const updates: UpdateInput[] = [Drawing.attr.main.radius.set(2), Drawing.attr.shapes.at(0).set({ kind: 'circle', radius: 3 })];
   return { d, updates, condition: Drawing.attr.main.kind.eq('circle') };

@@ -826,6 +826,41 @@ export interface PynamodbMateKeyOptions {
   /** Default true (AES-ECB); false: AES-CTR with a random nonce. */
   deterministic?: boolean;
 }
+
+// The adapters' options (`dynamodb-mate/toolbox`, `dynamodb-mate/electrodb`; docs/adapters.md)
+
+/** A compressed adapter attribute: as `attr.compressed*` (`ensureAscii` for JSON only). */
+export interface AdapterCompressedOptions {
+  /** The DynamoDB attribute name, which errors name. */
+  attribute?: string;
+  level?: number;
+  maxOutput?: number;
+}
+export type AdapterCompressedJsonOptions = AdapterCompressedOptions & { ensureAscii?: boolean };
+/**
+ * aead in an adapter: bound to `table` and `attribute`, the DynamoDB names a model binds to.
+ * Deterministic only (randomized values are bound to their item's key, which the libraries' value
+ * hooks do not see). Key material only: the hooks are synchronous, so resolve a provider first.
+ */
+export interface AdapterAeadOptions {
+  table: string;
+  attribute: string;
+  key: KeyMaterial | { current: string; keys: Record<string, KeyMaterial> };
+  format?: 'aead';
+  keyId?: string;
+  deterministic?: true;
+}
+/** pynamodb_mate's bytes in an adapter: a password (shared with Python) or 32 bytes. */
+export interface AdapterPynamodbMateOptions {
+  /** The DynamoDB attribute name, which errors name (pynamodb_mate bytes are bound to none). */
+  attribute?: string;
+  key: KeyMaterial;
+  format: 'pynamodb_mate';
+  deterministic?: boolean;
+}
+export type AdapterEncryptedOptions = AdapterAeadOptions | AdapterPynamodbMateOptions;
+/** `integer` or `float` fix Python's int/float plaintext, as `attr.encryptedNumber`. */
+export type AdapterEncryptedNumberOptions = AdapterEncryptedOptions & ({ integer?: boolean; float?: undefined } | { float?: boolean; integer?: undefined });
 /** Options of `attr.encrypted*`: `CommonOptions` (no keys) and a key option of either format. */
 export type EncryptedOptions<T> = CommonOptions<T> & (AeadKeyOptions | PynamodbMateKeyOptions);
 /** `integer`: Python ints (`1`), `float`: floats (`1.0`): their plaintexts, so their bytes, differ. */

@@ -25,17 +25,30 @@ const common = {
     DYNAMODB_MATE_VERSION: JSON.stringify(version),
   },
 };
-// The CLI imports the package's own Node entry (kept external, next to it) so that the models module
-// of the user, which imports 'dynamodb-mate', and the CLI share one instance of the library and wasm.
-const ownNodeEntry = {
-  name: 'own-node-entry',
+// The adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb) and the CLI import the package
+// itself, so that they share its wasm instance and error classes (with the models module of the
+// user, which imports 'dynamodb-mate', for the CLI), and the adapters their library, which the
+// application brings.
+const selfImport = {
+  name: 'dynamodb-mate-self-import',
   setup(b) {
-    b.onResolve({ filter: /\/node\.mjs$/ }, (args) => (args.importer.startsWith(path('js/cli/')) ? { path: './node.mjs', external: true } : undefined));
+    b.onResolve({ filter: /^\.\.\/node\.mjs$/ }, () => ({ path: 'dynamodb-mate', external: true }));
   },
 };
+const adapterBuilds = ['toolbox', 'electrodb'].flatMap((name) => ['esm', 'cjs'].map((format) => build({
+  ...common,
+  external: [...common.external, 'dynamodb-toolbox', 'electrodb'],
+  plugins: [selfImport],
+  entryPoints: [path(`js/adapters/${name}.mjs`)],
+  outfile: path(`pkg/dist/${name}.${format === 'esm' ? 'mjs' : 'cjs'}`),
+  platform: 'node',
+  format,
+  target: 'node20',
+})));
 await Promise.all([
+  ...adapterBuilds,
   build({
-    ...common, entryPoints: [path('js/cli/bin.mjs')], outfile: path('pkg/dist/cli.mjs'), platform: 'node', format: 'esm', target: 'node20', plugins: [ownNodeEntry],
+    ...common, plugins: [selfImport], entryPoints: [path('js/cli/bin.mjs')], outfile: path('pkg/dist/cli.mjs'), platform: 'node', format: 'esm', target: 'node20',
   }),
   build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
   build({
@@ -66,6 +79,10 @@ cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
 // (the `require` conditions and old resolvers) and index.d.mts as ESM (`import`, `browser`).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
+for (const name of ['toolbox', 'electrodb']) {
+  cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.ts`));
+  cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.mts`));
+}
 cpSync(path('pkg-template/README.md'), path('pkg/README.md'));
 const { name, ...manifest } = JSON.parse(readFileSync(path('pkg-template/package.json'), 'utf8'));
 writeFileSync(path('pkg/package.json'), `${JSON.stringify({ name, version, ...manifest }, null, 2)}\n`);

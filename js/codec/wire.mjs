@@ -4,6 +4,13 @@ import { codecError } from '../errors/make.mjs';
 import { inputError } from './input.mjs';
 
 /**
+ * A non-enumerable mark on every PythonFloat: dynamodb-toolbox copies values into plain objects
+ * (own symbols included) before its transformers see them, and js/adapters/toolbox.mjs recognizes
+ * the copies by it.
+ */
+export const PYTHON_FLOAT = Symbol.for('dynamodb-mate.PythonFloat');
+
+/**
  * Marks a JS number as a Python float, e.g. `new PythonFloat(1)` is written `1.0`. Reads give one
  * for a whole float (`1.0`), which a plain number would write back as the int `1`. It behaves as
  * its number in arithmetic, comparisons, template strings and `JSON.stringify`.
@@ -12,6 +19,7 @@ export class PythonFloat {
   constructor(value) {
     if (typeof value !== 'number') throw inputError('PythonFloat value', 'a number', value);
     this.value = value;
+    Object.defineProperty(this, PYTHON_FLOAT, { value: true });
   }
 
   valueOf() {

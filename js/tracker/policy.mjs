@@ -1,7 +1,8 @@
 // The tracker's locking policy, with no I/O: what each write (create, lock, heartbeat, success,
-// failure) sets and is conditional on, as plain descriptions (describe.mjs), the order in which a
-// refused lock is explained, the failure history and the size bounds. A store (store.mjs) carries
-// the descriptions out; the stored bytes are pynamodb_mate's (layout.mjs, history.mjs).
+// failure, an operator's status change) sets and is conditional on, as plain descriptions
+// (describe.mjs), the order in which a refused lock is explained, the failure history and the size
+// bounds. A store (store.mjs) carries the descriptions out; the stored bytes are pynamodb_mate's
+// (layout.mjs, history.mjs).
 import { codecError, taskError } from '../errors/make.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, minusSeconds } from './clock.mjs';

@@ -68,8 +68,9 @@ before(() => {
 
 test('the tarball holds the bundles, the wasm, the types and the README', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    'README.md', 'dist/cli.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/web.cjs',
-    'dist/web.mjs', 'package.json',
+    'README.md', 'dist/cli.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
+    'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/toolbox.cjs', 'dist/toolbox.d.mts', 'dist/toolbox.d.ts',
+    'dist/toolbox.mjs', 'dist/web.cjs', 'dist/web.mjs', 'package.json',
   ]);
   assert.equal(packed.name, 'dynamodb-mate');
 });
@@ -108,6 +109,24 @@ test('subpath exports: the web build and the .wasm file', () => {
     console.log(before, codec.md5Hex(''));
   `]);
   assert.equal(out.trim(), 'E_NOT_INITIALIZED d41d8cd98f00b204e9800998ecf8427e');
+});
+
+test('the adapter subpaths, imported and required with their libraries, share the package\'s codecs and errors', () => {
+  // The optional peers, as a toolbox or ElectroDB user has them.
+  execFileSync('npm', ['install', 'dynamodb-toolbox@2.10.6', 'electrodb@3.9.3', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, stdio: 'pipe' });
+  const body = `
+    const pm = { key: 'pw', format: 'pynamodb_mate' };
+    const stored = toolbox.encryptedString(pm).props.transform.encode('x');
+    let refused;
+    try { electrodb.encryptedString({ key: async () => 'pw', table: 't', attribute: 'a' }); } catch (e) { refused = [e instanceof errors.ModelError, e.code]; }
+    console.log(JSON.stringify([Buffer.from(stored).equals(codec.encrypt('x', pm)), electrodb.compressedJson().get(codec.compress({ a: 1 })), refused]));`;
+  writeFileSync(join(project, 'adapters.mjs'), `import { codec, errors } from 'dynamodb-mate';
+    import * as toolbox from 'dynamodb-mate/toolbox';
+    import * as electrodb from 'dynamodb-mate/electrodb';${body}`);
+  writeFileSync(join(project, 'adapters.cjs'), `const { codec, errors } = require('dynamodb-mate');
+    const toolbox = require('dynamodb-mate/toolbox');
+    const electrodb = require('dynamodb-mate/electrodb');${body}`);
+  for (const file of ['adapters.mjs', 'adapters.cjs']) assert.deepEqual(JSON.parse(node([file])), [true, { a: 1 }, [true, 'E_MODEL']], file);
 });
 
 test('require of the web build: init() takes the .wasm (a CommonJS bundle cannot locate it)', () => {

@@ -5,6 +5,8 @@
 //   tests/package/fixtures/consumer.ts (the codecs) compile as ESM and CJS, for Node and browsers;
 // - tests/types/fail.ts: every `@ts-expect-error` hits an error, and without the directives the file
 //   fails on exactly the lines below them (so a directive cannot pass by accident);
+// - tests/types/adapters.ts (dynamodb-mate/toolbox and /electrodb), with dynamodb-toolbox and ElectroDB
+//   installed: compiles, and without its directives fails on exactly the lines below them;
 // - each resolution mode gets the declaration file of its module format (index.d.mts for import
 //   and bundlers, index.d.ts for require; the top-level "types" serves resolvers without "exports",
 //   which TypeScript 7 no longer has, so it is not checked here).
@@ -122,4 +124,17 @@ test('each module format gets the declaration file of its own format', () => {
     readFileSync(join(project, 'node_modules/dynamodb-mate/dist/index.d.ts'), 'utf8'),
     readFileSync(join(project, 'node_modules/dynamodb-mate/dist/index.d.mts'), 'utf8'),
   );
+});
+
+test('the adapters compile with dynamodb-toolbox and ElectroDB installed, and their misuses are errors', () => {
+  // The optional peers, as a toolbox or ElectroDB user has them.
+  execFileSync('npm', ['install', 'dynamodb-toolbox@2.10.6', 'electrodb@3.9.3', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, stdio: 'pipe' });
+  const lines = readFileSync(join(root, 'tests/types/adapters.ts'), 'utf8').split('\n');
+  for (const ext of ['mts', 'cts']) writeFileSync(join(project, `adapters.${ext}`), lines.join('\n'));
+  assertCompiles([...NODENEXT, ...ENVS.node, 'adapters.mts', 'adapters.cts']);
+  // Without the directives, exactly the lines below them fail.
+  writeFileSync(join(project, 'adapters-stripped.mts'), lines.map((l) => l.replace(DIRECTIVE, '$1//')).join('\n'));
+  const r = tsc([...NODENEXT, ...ENVS.node, 'adapters-stripped.mts']);
+  const expected = lines.flatMap((l, i) => (DIRECTIVE.test(l) ? [i + 2] : []));
+  assert.deepEqual([...new Set(r.errors.map((e) => e.line))].sort((a, b) => a - b), expected, r.output);
 });

@@ -11,6 +11,8 @@ import { test } from 'node:test';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { StatusTracker, UtcDateTime, attr, codec, cond, consoleUrls, defineModel, errors } from '../../js/node.mjs';
+import * as toolbox from '../../js/adapters/toolbox.mjs';
+import * as electrodb from '../../js/adapters/electrodb.mjs';
 
 const KEY = randomBytes(32);
 const OTHER_KEY = randomBytes(32);
@@ -501,6 +503,25 @@ const ROWS = [
   ['save with returnValuesOnConditionCheckFailure ALL_NEW', () => thing().save({ returnValuesOnConditionCheckFailure: 'ALL_NEW' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
   ['update with returnValuesOnConditionCheckFailure true', () => thing().update([Thing.attr.secret.set(PLAIN)], { returnValuesOnConditionCheckFailure: true }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
   ['delete with returnValuesOnConditionCheckFailure in lower case', () => thing().delete({ returnValuesOnConditionCheckFailure: 'all_old' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
+
+  // ---- adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb): definitions and values ----------------
+  ['a toolbox encrypted attribute with a key provider', () => toolbox.encryptedString({ key: async () => KEY, table: 't', attribute: 'ssn' }), ModelError, 'E_MODEL', 'encryptedString("ssn")'],
+  ['an ElectroDB encrypted attribute with a provider in its keyring', () => electrodb.encryptedJson({ key: { current: 'a', keys: { a: async () => KEY } }, table: 't', attribute: 'ssn' }), ModelError, 'E_MODEL', 'resolve a key provider'],
+  ['an adapter randomized aead attribute', () => toolbox.encryptedString({ key: KEY, table: 't', attribute: 'ssn', deterministic: false }), ModelError, 'E_MODEL', 'primary key'],
+  ['an adapter aead attribute without its table', () => electrodb.encryptedString({ key: KEY, attribute: 'ssn' }), ModelError, 'E_MODEL', 'table and attribute'],
+  ['an adapter pynamodb_mate attribute with a keyring', () => toolbox.encryptedBinary({ key: { current: 'a', keys: { a: PASSWORD } }, format: 'pynamodb_mate' }), ModelError, 'E_MODEL', 'stores no key id'],
+  ['an adapter attribute with an unknown format', () => electrodb.encryptedNumber({ key: KEY, format: 'rot13' }), ModelError, 'E_MODEL', 'format'],
+  ['an adapter number both integer and float', () => toolbox.encryptedNumber({ key: PASSWORD, format: 'pynamodb_mate', integer: true, float: true }), ModelError, 'E_MODEL', 'integer and float'],
+  ['an adapter attribute with an unknown option', () => electrodb.compressedJson({ key: KEY }), ModelError, 'E_MODEL', 'unknown option "key"'],
+  ['an adapter attribute with options that are a string', () => toolbox.compressedString(PLAIN), ModelError, 'E_MODEL', 'options'],
+  ['an adapter attribute with a 31-byte key', () => electrodb.encryptedString({ key: KEY.subarray(1), table: 't', attribute: 'ssn' }), KeyError, 'E_KEY_LENGTH', 'encryptedString("ssn")'],
+  ['an adapter compressed attribute with level 10', () => toolbox.compressedBinary({ level: 10 }), ArgumentError, 'E_ARGUMENT', 'compressedBinary'],
+  ['an adapter compressed attribute with maxOutput -1', () => electrodb.compressedString({ attribute: 'bio', maxOutput: -1 }), ArgumentError, 'E_ARGUMENT', 'compressedString("bio")'],
+  ['an adapter pynamodb_mate attribute with a key id', () => toolbox.encryptedJson({ key: PASSWORD, format: 'pynamodb_mate', keyId: 'k1', attribute: 'doc' }), ArgumentError, 'E_ARGUMENT', 'keyId'],
+  ['an ElectroDB encrypted string given a number', () => electrodb.encryptedString({ key: KEY, table: 't', attribute: 'ssn' }).set(1234), ArgumentError, 'E_INPUT_TYPE', 'electrodb encryptedString("ssn")'],
+  ['an ElectroDB encrypted value of another attribute', () => electrodb.encryptedString({ key: KEY, table: 'vault', attribute: 'pin' }).get(ssnStored), DecryptionError, 'E_AEAD_CONTEXT', 'encryptedString("pin")'],
+  ['a toolbox JSON value holding a Date', () => toolbox.compressedJson({ attribute: 'prefs' }).props.transform.encode({ at: new Date(0), note: PLAIN }), EncodingError, 'E_JSON_TYPE', 'compressedJson("prefs")'],
+  ['a toolbox compressed value that is no gzip', () => toolbox.compressedString().props.transform.decode(new TextEncoder().encode(PLAIN)), CompressionError, 'E_GZIP_HEADER', 'toolbox compressedString'],
 
   // ---- status tracker: an operator's status change and counts by shard (the CLI's tracker command) ----
   ['a tracker setStatus() to an unknown status', () => tracker().setStatus('t', 'done'), ArgumentError, 'E_ARGUMENT', 'unknown status "done"'],

@@ -2189,8 +2189,20 @@ export declare class StatusTracker<
   queryUnfinished(options?: QueryByStatusOptions): AsyncIterableIterator<PartialTask<StandardStatus | Extra, Layout>>;
   /** Tasks in `statuses`, summed over statuses and shards. */
   countByStatus(statuses: StatusArgs<StandardStatus | Extra>): Promise<number>;
+  /** The tasks in one status on each of its shards: `[shard 1, shard 2, ...]` (one entry in layout 'v5'). */
+  countByShard(status: StatusArg<StandardStatus | Extra>): Promise<number[]>;
   /** Deletes every task of this use case (and only this one); resolves to how many. */
   deleteByUseCase(): Promise<number>;
+  /**
+   * An operator's decision (the CLI's `tracker retry|ignore`): moves a task that no live worker holds,
+   * and whose status is one of `from` (default: any), to `status`, its retry count at 0. Refused with
+   * the lock's TaskError codes (E_TASK_NOT_FOUND, E_TASK_LOCKED, E_TASK_ALREADY_SUCCEEDED, ...).
+   */
+  setStatus(
+    taskId: string,
+    status: StatusArg<StandardStatus | Extra>,
+    options?: { from?: StatusArgs<StandardStatus | Extra> },
+  ): Promise<Task<Data, StandardStatus | Extra, Layout>>;
 }
 
 // Without this, every top-level declaration of a declaration file is exported, also the helpers

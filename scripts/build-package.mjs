@@ -25,8 +25,10 @@ const common = {
     DYNAMODB_MATE_VERSION: JSON.stringify(version),
   },
 };
-// The adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb) import the package itself, so that
-// they share its wasm instance and error classes, and their library, which the application brings.
+// The adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb) and the CLI import the package
+// itself, so that they share its wasm instance and error classes (with the models module of the
+// user, which imports 'dynamodb-mate', for the CLI), and the adapters their library, which the
+// application brings.
 const selfImport = {
   name: 'dynamodb-mate-self-import',
   setup(b) {
@@ -45,6 +47,9 @@ const adapterBuilds = ['toolbox', 'electrodb'].flatMap((name) => ['esm', 'cjs'].
 })));
 await Promise.all([
   ...adapterBuilds,
+  build({
+    ...common, plugins: [selfImport], entryPoints: [path('js/cli/bin.mjs')], outfile: path('pkg/dist/cli.mjs'), platform: 'node', format: 'esm', target: 'node20',
+  }),
   build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
   build({
     ...common,

@@ -117,6 +117,8 @@ const CALLS = {
   'StatusTracker#queryByStatus': takes(['queryByStatus', (o) => tracker().queryByStatus('pending', o)]),
   'StatusTracker#queryUnfinished': takes(['queryByStatus', (o) => tracker().queryUnfinished(o)]),
   'StatusTracker#countByStatus': none('statuses'),
+  'StatusTracker#countByShard': none('one status'),
+  'StatusTracker#setStatus': takes(['setStatus', (o) => tracker().setStatus('t', 'pending', o)]),
   'StatusTracker#deleteByUseCase': none('no arguments'),
   'StatusTracker#work': takes(
     ['work', (o) => tracker().work(o, body)],

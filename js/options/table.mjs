@@ -103,6 +103,7 @@ const TABLE = {
   taskSpec: ['taskId', 'status', 'data'],
   createMany: ['overwrite', 'concurrency'],
   trackerGet: ['consistentRead'],
+  setStatus: ['from'],
   run: ['statuses', 'heartbeatSeconds'],
   work: ['concurrency', 'signal', 'statuses', 'drain', 'idleMs', 'heartbeatSeconds'],
   idleMs: ['min', 'max'],

@@ -99,6 +99,7 @@ const TYPES = {
   taskSpec: ['Exclude<M.TaskSpec, string>'],
   createMany: [param("M.StatusTracker['createMany']", 1)],
   trackerGet: [param("M.StatusTracker['get']", 1), param("M.StatusTracker['getOneOrNone']", 1)],
+  setStatus: [param("M.StatusTracker['setStatus']", 2)],
   run: ['M.RunOptions', param("M.StatusTracker['run']", 2)],
   work: ['M.WorkOptions', param("M.StatusTracker['work']", 0)],
   idleMs: ["NonNullable<M.WorkOptions['idleMs']>"],

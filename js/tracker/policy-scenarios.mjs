@@ -1,6 +1,6 @@
 // The tracker's policy (policy.mjs) as take/run/create carry it out, as scenarios any store runs:
 // lock contention, expiry, fences, the order in which refusals are explained, retries up to ignored,
-// history and size bounds. policy.test.mjs runs them on the in-memory store (no server);
+// history and size bounds, an operator's status change (setStatus). policy.test.mjs runs them on the in-memory store (no server);
 // store.integration.test.mjs on DynamoDB, which shows the memory store means what DynamoDB does.
 // `setup(options)` resolves to `{ t, advance, stored }`: the tracker's state on a store, a clock
 // that moves only by `advance(seconds)`, and `stored(taskId)` (the item, or null).
@@ -13,6 +13,7 @@ import { MAX_ITEM_BYTES } from './item-size.mjs';
 import { makeKey } from './layout.mjs';
 import { successActions } from './policy.mjs';
 import { runTask } from './run.mjs';
+import { setStatus } from './set-status.mjs';
 import { take } from './take.mjs';
 import { Task } from './task.mjs';
 
@@ -129,6 +130,48 @@ export const SCENARIOS = [
     assert.equal(error.code, 'E_ITEM_TOO_LARGE');
     const huge = await stored('huge');
     assert.deepEqual([t.config.names.get(huge.status), huge.data], ['failed', {}], 'recorded as failed, the data not written');
+  }],
+
+  ["setStatus: an operator retries a failed task or ignores one, unless a live lock holds it or its status is not one it starts from", async (setup) => {
+    const { t, advance, stored } = await setup({ lockExpireSeconds: 10, maxRetry: 5 });
+    const RETRY = ['failed', 'ignored'];
+    const state = async (taskId) => {
+      const item = await stored(taskId);
+      return [t.config.names.get(item.status), item.retry, item.lock];
+    };
+    await createTasks(t, ['flaky', 'dull', 'busy', 'fresh'], {});
+    await rejection(runTask(t, 'flaky', fails('boom'), {}));
+    await rejection(runTask(t, 'flaky', fails('boom'), {}));
+    assert.deepEqual(await state('flaky'), ['failed', 2, '__not_locked__']);
+
+    const retried = await setStatus(t, 'flaky', 'pending', { from: RETRY });
+    assert.deepEqual([retried.statusName, retried.retry, retried.lock], ['pending', 0, null]);
+    assert.deepEqual(await state('flaky'), ['pending', 0, '__not_locked__']);
+    assert.equal((await stored('flaky')).errors.history.length, 2, 'the error history is kept');
+    assert.equal(await runTask(t, 'flaky', () => 'ok', {}), 'ok', 'a worker takes it again');
+
+    const ignored = await setStatus(t, 'dull', 'ignored');
+    assert.equal(ignored.statusName, 'ignored');
+    assert.equal((await rejection(runTask(t, 'dull', () => 'never', {}))).code, 'E_TASK_IGNORED');
+
+    // A live lock: refused whatever the statuses; once expired, only when `from` has in progress.
+    const { held } = await take(t, 'busy', t.config.ready);
+    const locked = await rejection(setStatus(t, 'busy', 'ignored'));
+    assert.deepEqual([locked.code, locked.task.lock], ['E_TASK_LOCKED', held.lock]);
+    advance(11);
+    const dead = await rejection(setStatus(t, 'busy', 'pending', { from: RETRY }));
+    assert.match(dead.message, /taskId="busy"\) is inProgress, not a status to set pending from$/);
+    assert.deepEqual(await state('busy'), ['inProgress', 0, held.lock], 'a refusal writes nothing');
+    assert.equal((await setStatus(t, 'busy', 'pending', { from: ['inProgress'] })).statusName, 'pending');
+
+    const before = (await stored('fresh')).toJSON();
+    const notReady = await rejection(setStatus(t, 'fresh', 'pending', { from: 'failed' }));
+    assert.deepEqual([notReady.code, notReady.task.statusName], ['E_TASK_NOT_READY', 'pending']);
+    assert.equal((await rejection(setStatus(t, 'flaky', 'pending', { from: RETRY }))).code, 'E_TASK_ALREADY_SUCCEEDED');
+    assert.equal((await rejection(setStatus(t, 'dull', 'pending', { from: 'failed' }))).code, 'E_TASK_IGNORED');
+    assert.equal((await rejection(setStatus(t, 'missing', 'pending'))).code, 'E_TASK_NOT_FOUND');
+    assert.deepEqual((await stored('fresh')).toJSON(), before, 'a refusal writes nothing');
+    assert.equal(await stored('missing'), null, 'no task is created');
   }],
 
   ['create never replaces a task unless told; createMany reports the existing ones', async (setup) => {

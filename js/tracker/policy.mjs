@@ -1,7 +1,8 @@
 // The tracker's locking policy, with no I/O: what each write (create, lock, heartbeat, success,
-// failure) sets and is conditional on, as plain descriptions (describe.mjs), the order in which a
-// refused lock is explained, the failure history and the size bounds. A store (store.mjs) carries
-// the descriptions out; the stored bytes are pynamodb_mate's (layout.mjs, history.mjs).
+// failure, an operator's status change) sets and is conditional on, as plain descriptions
+// (describe.mjs), the order in which a refused lock is explained, the failure history and the size
+// bounds. A store (store.mjs) carries the descriptions out; the stored bytes are pynamodb_mate's
+// (layout.mjs, history.mjs).
 import { codecError, taskError } from '../errors/make.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, minusSeconds } from './clock.mjs';
@@ -52,16 +53,21 @@ const statusIs = (c, code) => (c.layout === 'v6' ? ['eq', 'status', code] : ['eq
 /** Not locked: 6.x's marker, or 5.x's absent or NULL lock. */
 const lockFree = (c) => (c.layout === 'v6' ? ['eq', 'lock', NOT_LOCKED] : ['or', ['absent', 'lock'], ['null', 'lock']]);
 
+/** The lock expired: its holder has not written for `lockExpireSeconds`. */
+const lockExpired = (c, now) => ['lt', 'lockTime', minusSeconds(now, c.lockExpireSeconds)];
+
+/** No live worker holds the task (its lock is free or expired), and its status is one of `statuses`. */
+const unheldIn = (c, statuses, now) => ['and', ['or', lockFree(c), lockExpired(c, now)], ['or', ...statuses.map((code) => statusIs(c, code))]];
+
 /**
  * The lock condition: pynamodb_mate 6.x's (free or expired lock, and a ready status), plus crash
  * recovery: an in-progress task whose lock expired (its worker died) may be taken again.
  */
 export function lockCondition(c, ready, now) {
-  const expired = ['lt', 'lockTime', minusSeconds(now, c.lockExpireSeconds)];
-  const readyNow = ['and', ['or', lockFree(c), expired], ['or', ...ready.map((code) => statusIs(c, code))]];
+  const readyNow = unheldIn(c, ready, now);
   const inProgress = c.codes.inProgress;
   if (!c.recoverExpired || ready.includes(inProgress)) return readyNow;
-  return ['or', readyNow, ['and', statusIs(c, inProgress), expired]];
+  return ['or', readyNow, ['and', statusIs(c, inProgress), lockExpired(c, now)]];
 }
 
 /**
@@ -82,15 +88,18 @@ export function lockWrite(c, taskId, ready, now, lock) {
   return { key, actions, condition: lockCondition(c, ready, now) };
 }
 
-/** Why a lock was refused (`task`: the task as stored, or null), in pynamodb_mate's order of checks (`detailed_error=True`). */
-export function refusal(c, taskId, task, now) {
+/**
+ * Why a lock (or a status change: `purpose` says what the statuses allowed are for) was refused
+ * (`task`: the task as stored, or null), in pynamodb_mate's order of checks (`detailed_error=True`).
+ */
+export function refusal(c, taskId, task, now, purpose = 'this run starts') {
   const label = taskLabel(c, taskId);
   if (!task) return taskError('E_TASK_NOT_FOUND', `${label} does not exist; create it first`, details(c, taskId));
   const more = details(c, taskId, { task });
   if (task.isLocked(now)) return taskError('E_TASK_LOCKED', `${label} is locked by another worker`, more);
   if (task.status === c.codes.succeeded) return taskError('E_TASK_ALREADY_SUCCEEDED', `${label} has already succeeded`, more);
   if (task.status === c.codes.ignored) return taskError('E_TASK_IGNORED', `${label} is ignored (it failed ${task.retry} times)`, more);
-  return taskError('E_TASK_NOT_READY', `${label} is ${task.statusName ?? task.status}, not a status this run starts`, more);
+  return taskError('E_TASK_NOT_READY', `${label} is ${task.statusName ?? task.status}, not a status ${purpose}`, more);
 }
 
 // ---- writes of the lock holder -----------------------------------------------------------------
@@ -199,6 +208,25 @@ export function failureWrite(t, held, error, now) {
   ]);
   return { actions, ignored: code === c.codes.ignored };
 }
+
+// ---- an operator's status change ----------------------------------------------------------------
+
+/**
+ * An operator's change of `taskId` to status `code` at `now` (StatusTracker.setStatus, the CLI's
+ * `tracker retry|ignore`): made only while no live worker holds the task and its status is one of
+ * `from` (an expired in-progress task only when `from` has in progress: no crash recovery here, the
+ * operator said which statuses). Unlocked, its retry count back at 0: the operator has decided the
+ * task deserves (or no longer needs) its full number of tries. A refusal is explained by
+ * `refusal(..., statusPurpose(c, code))`.
+ */
+export function statusWrite(c, taskId, code, from, now) {
+  const key = makeKey(c, taskId);
+  const actions = [...statusActions(c, { key }, code, now), ['set', 'updateTime', now], unlock(c), ['set', 'retry', 0]];
+  return { key, actions, condition: unheldIn(c, from, now) };
+}
+
+/** What the statuses a status change starts from are for, in its refusal's message. */
+export const statusPurpose = (c, code) => `to set ${c.names.get(code)} from`;
 
 /** The task of a stored item (a model instance), or null. */
 export const taskOf = (c, item) => (item ? new Task(c, item) : null);

@@ -3,7 +3,7 @@
 // use case.
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { flag, positiveInteger } from './arguments.mjs';
-import { statusCodeList } from './config.mjs';
+import { statusCode, statusCodeList } from './config.mjs';
 import { INDEX, shardValues } from './layout.mjs';
 import { mergeSorted } from './merge.mjs';
 import { Task } from './task.mjs';
@@ -43,6 +43,12 @@ export async function* queryByStatus(t, statuses, opts, method = 'queryByStatus'
 export async function countByStatus(t, statuses) {
   const counts = await Promise.all(values(t.config, statuses).map((value) => t.Model.count(value, { index: INDEX[t.config.layout] })));
   return counts.reduce((a, b) => a + b, 0);
+}
+
+/** The number of tasks in status `status` on each of its shards (index 0 is shard 1; v5 has one). */
+export async function countByShard(t, status) {
+  const code = statusCode(t.config, status);
+  return Promise.all(shardValues(t.config, code).map((value) => t.Model.count(value, { index: INDEX[t.config.layout] })));
 }
 
 /**

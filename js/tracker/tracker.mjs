@@ -7,8 +7,9 @@ import { makeKey, trackerModel } from './layout.mjs';
 import { DynamoTaskStore } from './dynamodb-store.mjs';
 import { utcNow } from './clock.mjs';
 import { taskLabel } from './policy.mjs';
-import { countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
+import { countByShard, countByStatus, deleteByUseCase, queryByStatus } from './query.mjs';
 import { runTask } from './run.mjs';
+import { setStatus } from './set-status.mjs';
 import { Task } from './task.mjs';
 import { taskError } from '../errors/make.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
@@ -98,6 +99,14 @@ export class StatusTracker {
     return queryByStatus(this.#t, statuses, opts);
   }
 
+  /**
+   * An operator's decision: `setStatus(taskId, status, { from })` moves a task that no live worker
+   * holds, and whose status is one of `from` (default: any), to `status`, its retry count at 0.
+   */
+  async setStatus(taskId, status, opts) {
+    return setStatus(this.#t, taskId, status, options('setStatus', opts));
+  }
+
   /** Tasks a worker may start: the ready statuses (pending and failed by default). */
   queryUnfinished(opts) {
     return queryByStatus(this.#t, this.#t.config.ready, opts, 'queryUnfinished');
@@ -105,6 +114,11 @@ export class StatusTracker {
 
   async countByStatus(statuses) {
     return countByStatus(this.#t, statuses);
+  }
+
+  /** The number of tasks in one status on each of its shards: `[shard 1, shard 2, ...]`. */
+  async countByShard(status) {
+    return countByShard(this.#t, status);
   }
 
   /** Deletes every task of this use case (and only this one); returns how many. */

@@ -68,11 +68,23 @@ before(() => {
 
 test('the tarball holds the bundles, the wasm, the types and the README', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    'README.md', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
+    'README.md', 'dist/cli.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
     'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/toolbox.cjs', 'dist/toolbox.d.mts', 'dist/toolbox.d.ts',
     'dist/toolbox.mjs', 'dist/web.cjs', 'dist/web.mjs', 'package.json',
   ]);
   assert.equal(packed.name, 'dynamodb-mate');
+});
+
+test('the bin: `npx dynamodb-mate` runs the CLI of the installed package, sharing its Node entry', () => {
+  const help = execFileSync('npx', ['--no-install', 'dynamodb-mate', '--help'], { cwd: project, env: cleanEnv, encoding: 'utf8' });
+  assert.match(help, /^Usage: dynamodb-mate COMMAND/);
+  assert.match(help, /130 {2}interrupted by Ctrl-C/);
+  // A models module importing 'dynamodb-mate' gets the CLI's instance: its StatusTracker is recognised.
+  writeFileSync(join(project, 'models.mjs'), `import { StatusTracker } from 'dynamodb-mate';
+export const tasks = new StatusTracker({ client: { send() {} }, table: 'tasks', useCaseId: 'u' });`);
+  const r = spawnSync('npx', ['--no-install', 'dynamodb-mate', 'tracker', 'status', '--models', 'models.mjs', '--tracker', 'nope'], { cwd: project, env: cleanEnv, encoding: 'utf8' });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /exports no tracker named nope \(trackers: tasks\)/);
 });
 
 test('import (ESM) in a fresh process', () => {

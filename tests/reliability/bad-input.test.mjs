@@ -522,6 +522,14 @@ const ROWS = [
   ['an ElectroDB encrypted value of another attribute', () => electrodb.encryptedString({ key: KEY, table: 'vault', attribute: 'pin' }).get(ssnStored), DecryptionError, 'E_AEAD_CONTEXT', 'encryptedString("pin")'],
   ['a toolbox JSON value holding a Date', () => toolbox.compressedJson({ attribute: 'prefs' }).props.transform.encode({ at: new Date(0), note: PLAIN }), EncodingError, 'E_JSON_TYPE', 'compressedJson("prefs")'],
   ['a toolbox compressed value that is no gzip', () => toolbox.compressedString().props.transform.decode(new TextEncoder().encode(PLAIN)), CompressionError, 'E_GZIP_HEADER', 'toolbox compressedString'],
+
+  // ---- status tracker: an operator's status change and counts by shard (the CLI's tracker command) ----
+  ['a tracker setStatus() to an unknown status', () => tracker().setStatus('t', 'done'), ArgumentError, 'E_ARGUMENT', 'unknown status "done"'],
+  ['a tracker setStatus() with a misspelt from', () => tracker().setStatus('t', 'pending', { form: ['failed'] }), ArgumentError, 'E_ARGUMENT', '"form" (did you mean "from"?)'],
+  ['a tracker setStatus() from an unknown status', () => tracker().setStatus('t', 'pending', { from: ['failed', 'nope'] }), ArgumentError, 'E_ARGUMENT', 'unknown status "nope"'],
+  ['a tracker setStatus() from no status', () => tracker().setStatus('t', 'pending', { from: [] }), ArgumentError, 'E_ARGUMENT', 'at least one status'],
+  ['a tracker setStatus() of a number task id', () => tracker().setStatus(7, 'pending'), ArgumentError, 'E_ARGUMENT', 'task id'],
+  ['a tracker countByShard() of two statuses', () => tracker().countByShard(['pending', 'failed']), ArgumentError, 'E_ARGUMENT', 'unknown status'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

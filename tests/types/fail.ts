@@ -300,6 +300,12 @@ new StatusTracker<Crawl, 'later'>({ client, table: 'tasks', useCaseId: 'a' });
 tracker.get(1);
 // @ts-expect-error unknown status name
 tracker.create('t', { status: 'done' });
+// @ts-expect-error setStatus takes a status of the tracker
+tracker.setStatus('t', 'done');
+// @ts-expect-error setStatus's from: statuses of the tracker
+tracker.setStatus('t', 'pending', { from: ['failed', 'done'] });
+// @ts-expect-error countByShard counts one status
+tracker.countByShard(['pending', 'failed']);
 // @ts-expect-error task data is JSON: no Dates
 tracker.create('t', { data: { when: new Date() } });
 // @ts-expect-error task data is an object, not an array

@@ -358,6 +358,9 @@ expectType<Equal<typeof tracker.layout, 'v6'>>();
 async function quickstart() {
   const desc: TableDescription | null = await tracker.createTable({ wait: true });
   const { created, existing } = await tracker.createMany([{ taskId: 'page-1', data: { url: '/1' } }, 'page-2', 'page-3']);
+  const perShard: number[] = await tracker.countByShard('pending');
+  const retried = await tracker.setStatus('page-2', 'pending', { from: ['failed', 'ignored'] });
+  expectType<Equal<typeof retried.taskId, string>>();
   expectType<Equal<typeof created, Task<TaskData, StandardStatus, 'v6'>[]>>();
   const taken: string[] = existing.map((t) => t.taskId);
   const out = await tracker.run('page-1', async (ctx) => {

@@ -38,8 +38,23 @@ const Random = new Entity({
 }, { table: name, client: DynamoDBDocumentClient.from(dynamodb) });
 const readNote = async (pk, options) => (await Random.get({ pk }).go({ ignoreOwnership: true, consistent: true, ...options })).data?.note;
 
-before(() => Model.createTable({ wait: true }));
-after(() => Model.deleteTable());
+// And on a table with a range key: the key bytes are the hash key's, then the range key's.
+const ranged = uniqueName('adapter-electrodb-range');
+const Threads = defineModel({ table: ranged, client: dynamodb, attributes: {
+  pk: attr.string({ hashKey: true }), sk: attr.string({ rangeKey: true }), note: attr.encryptedJson({ key: KEY, deterministic: false }),
+} });
+const RandomRanged = new Entity({
+  model: { entity: 'threads', version: '1', service: 'adapters' },
+  attributes: {
+    pk: { type: 'string', required: true },
+    sk: { type: 'string', required: true },
+    note: electrodb.encryptedJson({ key: KEY, table: ranged, attribute: 'note', deterministic: false, keyAttributes: ['pk', 'sk'] }),
+  },
+  indexes: { primary: { pk: { field: 'pk', composite: ['pk'], template: '${pk}' }, sk: { field: 'sk', composite: ['sk'], template: '${sk}' } } },
+}, { table: ranged, client: DynamoDBDocumentClient.from(dynamodb) });
+
+before(() => Promise.all([Model.createTable({ wait: true }), Threads.createTable({ wait: true })]));
+after(() => Promise.all([Model.deleteTable(), Threads.deleteTable()]));
 
 test('an ElectroDB item is read by the model and stored as the model stores it [dynamodb-local]', async () => {
   await Secrets.put({ pk: 'el-1', ...VALUES }).go();
@@ -110,4 +125,13 @@ test('an ElectroDB patch or update of a randomized aead value, which does not gi
   }
   assert.deepEqual(await rawItem(dynamodb, name, 'p-1'), before, 'nothing was written');
   assert.equal(await readNote('p-1'), NOTE);
+});
+
+test('a randomized aead value of a table with a range key is bound to both keys, as the model binds it [dynamodb-local]', async () => {
+  const value = { é: ['😀', 1.5] };
+  await RandomRanged.put({ pk: 'h', sk: 's-el', note: value }).go();
+  assert.deepEqual((await Threads.get('h', 's-el', { consistentRead: true })).note, value);
+  await Threads.create({ pk: 'h', sk: 's-mate', note: value }).save();
+  const { data } = await RandomRanged.get({ pk: 'h', sk: 's-mate' }).go({ ignoreOwnership: true, consistent: true });
+  assert.deepEqual(data.note, value);
 });

@@ -87,11 +87,15 @@ test('ElectroDB where clauses compare deterministic values by their encrypted by
   assert.equal((await Model.get('f-3', { consistentRead: true })).pe, 'changed');
 });
 
-test('a randomized aead value ElectroDB writes is bound to its item: the model reads it, and ElectroDB reads the model\'s [dynamodb-local]', async () => {
+test('a randomized aead value ElectroDB puts or upserts is bound to its item: the model reads it, and ElectroDB reads the model\'s [dynamodb-local]', async () => {
   await Random.put({ pk: 'r-el', note: NOTE }).go();
   assert.equal((await Notes.get('r-el', { consistentRead: true })).note, NOTE);
   await Notes.create({ pk: 'r-mate', note: NOTE }).save();
   assert.equal(await readNote('r-mate'), NOTE);
+  await Random.upsert({ pk: 'r-up', note: NOTE }).go();
+  assert.equal((await Notes.get('r-up', { consistentRead: true })).note, NOTE, 'upsert gives set the key too');
+  const { data } = await Random.get({ pk: 'r-mate' }).go({ ignoreOwnership: true, consistent: true, attributes: ['note'] });
+  assert.deepEqual(data, { note: NOTE }, 'a projection reads the key along');
   const [el, mate] = [await rawItem(dynamodb, name, 'r-el'), await rawItem(dynamodb, name, 'r-mate')];
   assert.notDeepEqual(el.note, mate.note, 'randomized');
   // Unbound (table and attribute only), the bytes would not decrypt for their item.

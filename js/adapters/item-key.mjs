@@ -29,7 +29,7 @@ export function itemKeyBytes(names, item) {
     const value = item?.[name];
     if (value === undefined || value === null) {
       throw new errors.ItemError('E_ITEM_REQUIRED', 'randomized aead values are bound to the item\'s key, and the item '
-        + `given has no key attribute ${name} (ElectroDB's update and patch give hooks the changed values only)`);
+        + `given has no key attribute ${name} (ElectroDB gives none to update, patch and where clauses)`);
     }
     if (typeof value !== 'string') {
       throw new errors.ArgumentError('E_INPUT_TYPE', `key attribute ${name} must be a string (got ${typeof value}): randomized aead binds to string keys only`);

@@ -21,8 +21,8 @@ function stringPart(name, value) {
 /**
  * The key bytes of `item` (attribute name → value), key attributes `names` (hash, then range).
  * A missing key is E_ITEM_REQUIRED, as a model reading a randomized value without its key (the
- * caller prefixes the attribute's name to the messages). Only string keys: the adapters' libraries store composite keys
- * as strings, and a number's bytes would depend on how the library casts it.
+ * caller prefixes the attribute's name to the messages). Only string keys: ElectroDB stores
+ * composite keys as strings, and a number's bytes would depend on how it casts one.
  */
 export function itemKeyBytes(names, item) {
   const parts = names.map((name) => {
@@ -32,7 +32,8 @@ export function itemKeyBytes(names, item) {
         + `given has no key attribute ${name} (ElectroDB gives none to update, patch and where clauses)`);
     }
     if (typeof value !== 'string') {
-      throw new errors.ArgumentError('E_INPUT_TYPE', `key attribute ${name} must be a string (got ${typeof value}): randomized aead binds to string keys only`);
+      throw new errors.ArgumentError('E_INPUT_TYPE',
+        `key attribute ${name} must be a string (got ${typeof value}): randomized aead binds to string keys only`);
     }
     if (!value.isWellFormed()) {
       throw new errors.EncodingError('E_UTF8', `key attribute ${name} contains a lone UTF-16 surrogate, which has no UTF-8 form`);

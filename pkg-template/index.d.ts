@@ -839,8 +839,8 @@ export interface AdapterCompressedOptions {
 export type AdapterCompressedJsonOptions = AdapterCompressedOptions & { ensureAscii?: boolean };
 /**
  * aead in an adapter: bound to `table` and `attribute`, the DynamoDB names a model binds to.
- * Deterministic only (randomized values are bound to their item's key, which the libraries' value
- * hooks do not see). Key material only: the hooks are synchronous, so resolve a provider first.
+ * Deterministic (randomized values are bound to their item's key: ElectroDB only, with
+ * `AdapterRandomizedAeadOptions`). Key material only: the hooks are synchronous, so resolve a provider first.
  */
 export interface AdapterAeadOptions {
   table: string;
@@ -859,8 +859,19 @@ export interface AdapterPynamodbMateOptions {
   deterministic?: boolean;
 }
 export type AdapterEncryptedOptions = AdapterAeadOptions | AdapterPynamodbMateOptions;
+/**
+ * Randomized aead in the ElectroDB adapter: each value is bound to its item's primary key, as a
+ * model binds it, taken from the item ElectroDB gives `get`/`set`. `keyAttributes`: the table's key
+ * attributes, hash key then range key, entity attributes stored as they are (template `'${pk}'`),
+ * with string values. Update and patch give the hooks no key: refused (`E_ITEM_REQUIRED`).
+ */
+export interface AdapterRandomizedAeadOptions extends Omit<AdapterAeadOptions, 'deterministic'> {
+  deterministic: false;
+  keyAttributes: [hashKey: string] | [hashKey: string, rangeKey: string];
+}
 /** `integer` or `float` fix Python's int/float plaintext, as `attr.encryptedNumber`. */
-export type AdapterEncryptedNumberOptions = AdapterEncryptedOptions & ({ integer?: boolean; float?: undefined } | { float?: boolean; integer?: undefined });
+export type AdapterNumberKind = { integer?: boolean; float?: undefined } | { float?: boolean; integer?: undefined };
+export type AdapterEncryptedNumberOptions = AdapterEncryptedOptions & AdapterNumberKind;
 /** Options of `attr.encrypted*`: `CommonOptions` (no keys) and a key option of either format. */
 export type EncryptedOptions<T> = CommonOptions<T> & (AeadKeyOptions | PynamodbMateKeyOptions);
 /** `integer`: Python ints (`1`), `float`: floats (`1.0`): their plaintexts, so their bytes, differ. */

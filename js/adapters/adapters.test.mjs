@@ -17,6 +17,17 @@ test('an aead value is the codec\'s, bound to the table and attribute given', ()
   assert.throws(() => electrodb.encryptedString({ key: KEY, table: 'users', attribute: 'mail' }).get(stored), { code: 'E_AEAD_CONTEXT' });
 });
 
+test('an ElectroDB randomized aead value is bound to the key bytes of docs/envelope.md: hash key, then range key', () => {
+  const made = electrodb.encryptedString({ key: KEY, table: 'users', attribute: 'note', deterministic: false, keyAttributes: ['pk', 'sk'] });
+  const stored = made.set('hi', { pk: 'é', sk: 'b', note: 'hi', other: 1 });
+  // len(name) ‖ name ‖ 'S' ‖ len(value) ‖ value, for each key attribute.
+  const item = Uint8Array.of(0, 0, 0, 2, 0x70, 0x6b, 0x53, 0, 0, 0, 2, 0xc3, 0xa9, 0, 0, 0, 2, 0x73, 0x6b, 0x53, 0, 0, 0, 1, 0x62);
+  assert.equal(codec.decrypt(stored, { key: KEY, table: 'users', attribute: 'note', kind: 'string', item }), 'hi');
+  assert.equal(made.get(stored, { pk: 'é', sk: 'b' }), 'hi', 'only the key attributes count');
+  assert.throws(() => made.get(stored, { pk: 'é', sk: 'c' }), { code: 'E_AEAD_CONTEXT' });
+  assert.notDeepEqual(made.set('hi', { pk: 'é', sk: 'b' }), stored, 'randomized');
+});
+
 test('pynamodb_mate values and numbers keep their format options', () => {
   const made = toolbox.encryptedNumber({ key: PASSWORD, format: 'pynamodb_mate', float: true });
   assert.deepEqual(transformer(made).encode(1), codec.encrypt(1, { key: PASSWORD, format: 'pynamodb_mate', kind: 'float' }));

@@ -3,6 +3,7 @@
 // (js/attributes/compressed.mjs, encrypted.mjs), so toolbox, ElectroDB, model and Python values are
 // one format. Synchronous: the libraries' hooks are, so keys are key material, never providers.
 import { codec, errors } from '../node.mjs';
+import { itemKeyBytes } from './item-key.mjs';
 
 const KINDS = {
   compressedString: 'string', compressedBinary: 'binary', compressedJson: 'json',
@@ -11,6 +12,8 @@ const KINDS = {
 // `attribute`: the DynamoDB name, which errors name (and aead values are bound to).
 const COMPRESSED_OPTIONS = new Set(['attribute', 'level', 'maxOutput', 'ensureAscii']);
 const ENCRYPTED_OPTIONS = new Set(['table', 'attribute', 'key', 'keyId', 'format', 'deterministic', 'integer', 'float']);
+// `keyAttributes`: the table's key attributes (hash, then range) in the item the hooks see.
+const ITEM_BOUND_OPTIONS = new Set([...ENCRYPTED_OPTIONS, 'keyAttributes']);
 
 const isBytes = (v) => v instanceof Uint8Array;
 const isKeyMaterial = (key) => typeof key === 'string' || isBytes(key);
@@ -45,9 +48,38 @@ function compressedCodec(where, kind, options) {
   };
 }
 
+/** The names of option `keyAttributes`: the hash key's, then the range key's, if any. */
+function keyAttributeNames(where, names) {
+  const valid = Array.isArray(names) && names.length >= 1 && names.length <= 2
+    && names.every((n) => typeof n === 'string' && n !== '') && new Set(names).size === names.length;
+  if (!valid) {
+    throw definitionError(where, 'keyAttributes must name the table\'s key attributes, hash key then range key '
+      + "(['pk'] or ['pk', 'sk']): randomized aead binds each value to its item's key");
+  }
+  return names;
+}
+
+/**
+ * `(item) → opts.item` of randomized aead (the item's key bytes, as a model binds them), or none.
+ * `bindsItems`: whether the library's hooks see the item; else randomized aead is refused.
+ */
+function itemBinding(where, options, bindsItems) {
+  const { format = 'aead', deterministic = true, keyAttributes } = options;
+  if (format !== 'aead' || deterministic) {
+    if (keyAttributes !== undefined) throw definitionError(where, 'keyAttributes is an option of randomized aead only (deterministic: false)');
+    return undefined;
+  }
+  if (!bindsItems) {
+    throw definitionError(where, 'randomized aead values are bound to their item\'s primary key, which the library\'s '
+      + "value hooks do not see: use deterministic: true, or format 'pynamodb_mate' for randomized values");
+  }
+  const names = keyAttributeNames(where, keyAttributes);
+  return (item) => itemKeyBytes(names, item);
+}
+
 /** The codec.encrypt/decrypt options of an encrypted attribute, as a model binds them. */
-function encryptedCodec(where, kind, options) {
-  checkNames(where, options, ENCRYPTED_OPTIONS);
+function encryptedCodec(where, kind, options, bindsItems) {
+  checkNames(where, options, bindsItems ? ITEM_BOUND_OPTIONS : ENCRYPTED_OPTIONS);
   const { table, attribute, key, keyId, format = 'aead', deterministic = true, integer, float } = options;
   if (typeof key === 'function' || Object.values(key?.keys ?? {}).some((k) => typeof k === 'function')) {
     throw definitionError(where, 'key must be key material (a password string, 32 bytes or a keyring of them): '
@@ -66,18 +98,21 @@ function encryptedCodec(where, kind, options) {
     if (typeof table !== 'string' || typeof attribute !== 'string') {
       throw definitionError(where, "table and attribute (the DynamoDB names) are required: aead binds each value to them");
     }
-    if (!deterministic) {
-      throw definitionError(where, 'randomized aead values are bound to their item\'s primary key, which the library\'s '
-        + "value hooks do not see: use deterministic: true, or format 'pynamodb_mate' for randomized values");
-    }
     opts = { key, ...id, table, attribute, deterministic, kind: valueKind };
   } else if (format === 'pynamodb_mate') {
     opts = { key, ...id, format, deterministic, kind: valueKind };
   } else {
     throw definitionError(where, "format must be 'aead' or 'pynamodb_mate'");
   }
+  const itemOf = itemBinding(where, options, bindsItems);
   // Encrypting once checks the key (length, keyring) at definition, not at the first write.
   try { codec.encrypt('', { ...opts, kind: 'string' }); } catch (e) { named(where, e); }
+  if (itemOf) {
+    return {
+      encode: (value, item) => codec.encrypt(value, { ...opts, item: itemOf(item) }),
+      decode: (stored, item) => codec.decrypt(stored, { ...opts, item: itemOf(item) }),
+    };
+  }
   return {
     encode: (value) => codec.encrypt(value, opts),
     decode: (stored) => codec.decrypt(stored, opts),
@@ -85,20 +120,22 @@ function encryptedCodec(where, kind, options) {
 }
 
 /**
- * `{ encode(value) → Uint8Array, decode(bytes) → value }` of adapter attribute
- * `factory` ('compressedString', ..., 'encryptedJson'); `where` names it in errors. Errors are the
- * codecs' typed errors, their messages naming `where`, never a value or key.
+ * `{ encode(value, item) → Uint8Array, decode(bytes, item) → value }` of adapter attribute
+ * `factory` ('compressedString', ..., 'encryptedJson'); `where` names it in errors. `bindsItems`:
+ * the library gives its hooks the item, so randomized aead can be bound to the item's key (option
+ * `keyAttributes`); only such values use `item`. Errors are the codecs' typed errors, their
+ * messages naming `where`, never a value or key.
  */
-export function valueCodec(where, factory, options) {
+export function valueCodec(where, factory, options, { bindsItems = false } = {}) {
   if (options === null || typeof options !== 'object') throw definitionError(where, 'options must be an object');
   const kind = KINDS[factory];
-  const made = factory.startsWith('compressed') ? compressedCodec(where, kind, options) : encryptedCodec(where, kind, options);
+  const made = factory.startsWith('compressed') ? compressedCodec(where, kind, options) : encryptedCodec(where, kind, options, bindsItems);
   return {
-    encode(value) {
-      try { return made.encode(value); } catch (e) { return named(where, e); }
+    encode(value, item) {
+      try { return made.encode(value, item); } catch (e) { return named(where, e); }
     },
-    decode(stored) {
-      try { return made.decode(stored); } catch (e) { return named(where, e); }
+    decode(stored, item) {
+      try { return made.decode(stored, item); } catch (e) { return named(where, e); }
     },
   };
 }

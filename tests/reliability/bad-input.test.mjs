@@ -51,6 +51,8 @@ const sealedAttributes = () => ({
 const vault = (item, client = storing(item)) => defineModel({ name: 'Vault', table: 'vault', client, s3: noRequests, attributes: sealedAttributes() });
 const Vault = vault(undefined, noRequests);
 const ssnStored = codec.encrypt(PLAIN, { key: KEY, table: 'vault', attribute: 'ssn' });
+// A randomized aead ElectroDB attribute of a table keyed by `pk`.
+const randomSsn = { key: KEY, table: 't', attribute: 'ssn', deterministic: false, keyAttributes: ['pk'] };
 const storedGet = (fields) => vault({ id: { S: 'x' }, ...fields }).get('x');
 const edit = (bytes, at, xor = 1) => {
   const copy = Uint8Array.from(bytes);
@@ -530,6 +532,15 @@ const ROWS = [
   ['a tracker setStatus() from no status', () => tracker().setStatus('t', 'pending', { from: [] }), ArgumentError, 'E_ARGUMENT', 'at least one status'],
   ['a tracker setStatus() of a number task id', () => tracker().setStatus(7, 'pending'), ArgumentError, 'E_ARGUMENT', 'task id'],
   ['a tracker countByShard() of two statuses', () => tracker().countByShard(['pending', 'failed']), ArgumentError, 'E_ARGUMENT', 'unknown status'],
+
+  // ---- randomized aead in ElectroDB (bound to the item's key, option keyAttributes) --------------------
+  ['an ElectroDB randomized aead attribute without keyAttributes', () => electrodb.encryptedString({ key: KEY, table: 't', attribute: 'ssn', deterministic: false }), ModelError, 'E_MODEL', 'keyAttributes'],
+  ['an ElectroDB randomized aead attribute with three keyAttributes', () => electrodb.encryptedString({ ...randomSsn, keyAttributes: ['a', 'b', 'c'] }), ModelError, 'E_MODEL', 'hash key then range key'],
+  ['an ElectroDB deterministic attribute with keyAttributes', () => electrodb.encryptedString({ key: KEY, table: 't', attribute: 'ssn', keyAttributes: ['pk'] }), ModelError, 'E_MODEL', 'randomized aead only'],
+  ['a toolbox attribute with keyAttributes', () => toolbox.encryptedString({ ...randomSsn, keyAttributes: ['pk'] }), ModelError, 'E_MODEL', 'unknown option "keyAttributes"'],
+  ['an ElectroDB randomized aead value set without the item\'s key (a patch)', () => electrodb.encryptedString(randomSsn).set(PLAIN, { ssn: PLAIN }), ItemError, 'E_ITEM_REQUIRED', 'electrodb encryptedString("ssn")'],
+  ['an ElectroDB randomized aead value read from an item whose key is a number', () => electrodb.encryptedString(randomSsn).get(new Uint8Array(60), { pk: 7 }), ArgumentError, 'E_INPUT_TYPE', 'key attribute pk must be a string'],
+  ['an ElectroDB randomized aead value of an item whose key has a lone surrogate', () => electrodb.encryptedString(randomSsn).set(PLAIN, { pk: 'a\uD800' }), EncodingError, 'E_UTF8', 'key attribute pk'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

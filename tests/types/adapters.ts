@@ -21,15 +21,22 @@ type Read = FormattedItem<typeof User>;
 export const email: Read['email'] = 'ann@example.com';
 
 const mail = electrodb.encryptedString({ table: 'users', attribute: 'email', key: { current: 'k1', keys: { k1: KEY } } });
+const note = electrodb.encryptedJson({ table: 'users', attribute: 'note', key: KEY, deterministic: false, keyAttributes: ['id'] });
 export const Users = new ElectroEntity({
   model: { entity: 'user', version: '1', service: 'app' },
-  attributes: { id: { type: 'string', required: true }, email: { ...mail, required: true }, prefs: electrodb.compressedJson() },
+  attributes: { id: { type: 'string', required: true }, email: { ...mail, required: true }, prefs: electrodb.compressedJson(), note },
   indexes: { primary: { pk: { field: 'id', composite: ['id'], template: '${id}' } } },
 });
 export const operand: Uint8Array = mail.encode('ann@example.com');
 
 // @ts-expect-error randomized aead is not offered (its values are bound to the item's key)
 encryptedString({ table: 'users', attribute: 'ssn', key: KEY, deterministic: false });
+// @ts-expect-error randomized aead in ElectroDB names the table's key attributes, which it binds to
+electrodb.encryptedString({ table: 'users', attribute: 'ssn', key: KEY, deterministic: false });
+// @ts-expect-error toolbox transformers see no item, so take no keyAttributes
+encryptedString({ table: 'users', attribute: 'ssn', key: KEY, deterministic: false, keyAttributes: ['id'] });
+// @ts-expect-error at most a hash key and a range key
+electrodb.encryptedNumber({ table: 'users', attribute: 'n', key: KEY, deterministic: false, keyAttributes: ['a', 'b', 'c'] });
 // @ts-expect-error a key provider: the hooks are synchronous
 electrodb.encryptedJson({ table: 'users', attribute: 'doc', key: async () => KEY });
 // @ts-expect-error aead needs the table it binds to

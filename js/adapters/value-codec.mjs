@@ -3,17 +3,14 @@
 // (js/attributes/compressed.mjs, encrypted.mjs), so toolbox, ElectroDB, model and Python values are
 // one format. Synchronous: the libraries' hooks are, so keys are key material, never providers.
 import { codec, errors } from '../node.mjs';
+import { OPTIONS } from '../options/table.mjs';
+import { unknownOptionsMessage } from '../options/unknown.mjs';
 import { itemKeyBytes } from './item-key.mjs';
 
 const KINDS = {
   compressedString: 'string', compressedBinary: 'binary', compressedJson: 'json',
   encryptedString: 'string', encryptedBinary: 'binary', encryptedNumber: 'number', encryptedJson: 'json',
 };
-// `attribute`: the DynamoDB name, which errors name (and aead values are bound to).
-const COMPRESSED_OPTIONS = new Set(['attribute', 'level', 'maxOutput', 'ensureAscii']);
-const ENCRYPTED_OPTIONS = new Set(['table', 'attribute', 'key', 'keyId', 'format', 'deterministic', 'integer', 'float']);
-// `keyAttributes`: the table's key attributes (hash, then range) in the item the hooks see.
-const ITEM_BOUND_OPTIONS = new Set([...ENCRYPTED_OPTIONS, 'keyAttributes']);
 
 const isBytes = (v) => v instanceof Uint8Array;
 const isKeyMaterial = (key) => typeof key === 'string' || isBytes(key);
@@ -30,15 +27,26 @@ function definitionError(where, message) {
   return new errors.ModelError('E_MODEL', `${where}: ${message}`);
 }
 
-function checkNames(where, options, allowed) {
-  for (const name of Object.keys(options)) {
-    if (!allowed.has(name)) throw definitionError(where, `unknown option ${JSON.stringify(name)}`);
-  }
+/**
+ * The options table entry (js/options/table.mjs) of adapter attribute `factory` with `options`: its
+ * format, and for aead whether it is randomized where the library binds items (`keyAttributes`).
+ */
+function optionsEntry(factory, options, bindsItems) {
+  if (factory.startsWith('compressed')) return factory === 'compressedJson' ? 'adapter.compressedJson' : 'adapter.compressed';
+  const { format = 'aead', deterministic = true } = options;
+  const base = format === 'pynamodb_mate' ? 'adapter.pynamodb_mate' : !deterministic && bindsItems ? 'adapter.aeadRandomized' : 'adapter.aead';
+  return factory === 'encryptedNumber' ? `${base}Number` : base;
+}
+
+/** Unknown keys are refused as every options object of the package refuses them (js/options/). */
+function checkNames(where, options, entry) {
+  const known = OPTIONS[entry];
+  const unknown = Object.keys(options).filter((k) => !known.includes(k));
+  if (unknown.length > 0) throw new errors.ArgumentError('E_ARGUMENT', unknownOptionsMessage(`${where} options`, unknown, known));
 }
 
 /** The codec.compress/decompress options of a compressed attribute. */
 function compressedCodec(where, kind, options) {
-  checkNames(where, options, COMPRESSED_OPTIONS);
   const { level, maxOutput, ensureAscii } = options;
   // Checked now, so that a bad level or maxOutput fails at definition rather than at the first use.
   try { codec.decompress(codec.compress('', { kind: 'string', level }), { kind: 'string', maxOutput }); } catch (e) { named(where, e); }
@@ -65,10 +73,7 @@ function keyAttributeNames(where, names) {
  */
 function itemBinding(where, options, bindsItems) {
   const { format = 'aead', deterministic = true, keyAttributes } = options;
-  if (format !== 'aead' || deterministic) {
-    if (keyAttributes !== undefined) throw definitionError(where, 'keyAttributes is an option of randomized aead only (deterministic: false)');
-    return undefined;
-  }
+  if (format !== 'aead' || deterministic) return undefined; // keyAttributes is not in their options
   if (!bindsItems) {
     throw definitionError(where, 'randomized aead values are bound to their item\'s primary key, which the library\'s '
       + "value hooks do not see: use deterministic: true, or format 'pynamodb_mate' for randomized values");
@@ -79,7 +84,6 @@ function itemBinding(where, options, bindsItems) {
 
 /** The codec.encrypt/decrypt options of an encrypted attribute, as a model binds them. */
 function encryptedCodec(where, kind, options, bindsItems) {
-  checkNames(where, options, bindsItems ? ITEM_BOUND_OPTIONS : ENCRYPTED_OPTIONS);
   const { table, attribute, key, keyId, format = 'aead', deterministic = true, integer, float } = options;
   if (typeof key === 'function' || Object.values(key?.keys ?? {}).some((k) => typeof k === 'function')) {
     throw definitionError(where, 'key must be key material (a password string, 32 bytes or a keyring of them): '
@@ -129,6 +133,7 @@ function encryptedCodec(where, kind, options, bindsItems) {
 export function valueCodec(where, factory, options, { bindsItems = false } = {}) {
   if (options === null || typeof options !== 'object') throw definitionError(where, 'options must be an object');
   const kind = KINDS[factory];
+  checkNames(where, options, optionsEntry(factory, options, bindsItems));
   const made = factory.startsWith('compressed') ? compressedCodec(where, kind, options) : encryptedCodec(where, kind, options, bindsItems);
   return {
     encode(value, item) {

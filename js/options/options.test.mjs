@@ -7,8 +7,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as api from '../node.mjs';
+import * as electrodb from '../adapters/electrodb.mjs';
+import * as toolbox from '../adapters/toolbox.mjs';
 import { OPTIONS } from './table.mjs';
-import { checkOptions, nearest } from './check.mjs';
+import { checkOptions } from './check.mjs';
+import { nearest } from './unknown.mjs';
 
 const { StatusTracker, attr, codec, defineModel, errors } = api;
 
@@ -47,6 +50,28 @@ const encryptedFactory = (name) => takes(
   ['legacyKey', (o) => attr[name]({ key: KEY, legacy: { key: 'pw', ...o } })],
   ['keyring', (o) => attr[name]({ key: ring(o) })],
 );
+
+/** The attribute factories of an adapter module (`dynamodb-mate/toolbox`, `/electrodb`) and their options. */
+function adapterCalls(label, adapter) {
+  const aead = { key: KEY, table: 't', attribute: 'a' };
+  const pm = { key: 'pw', format: 'pynamodb_mate' };
+  const randomized = { ...aead, deterministic: false, keyAttributes: ['pk'] };
+  const encrypted = (name, suffix = '') => takes(
+    [`adapter.aead${suffix}`, (o) => adapter[name]({ ...aead, ...o })],
+    [`adapter.pynamodb_mate${suffix}`, (o) => adapter[name]({ ...pm, ...o })],
+    ['keyring', (o) => adapter[name]({ ...aead, key: ring(o) })],
+    ...(label === 'electrodb' ? [[`adapter.aeadRandomized${suffix}`, (o) => adapter[name]({ ...randomized, ...o })]] : []),
+  );
+  return {
+    [`${label}.compressedString`]: takes(['adapter.compressed', (o) => adapter.compressedString(o)]),
+    [`${label}.compressedBinary`]: takes(['adapter.compressed', (o) => adapter.compressedBinary(o)]),
+    [`${label}.compressedJson`]: takes(['adapter.compressedJson', (o) => adapter.compressedJson(o)]),
+    [`${label}.encryptedString`]: encrypted('encryptedString'),
+    [`${label}.encryptedBinary`]: encrypted('encryptedBinary'),
+    [`${label}.encryptedNumber`]: encrypted('encryptedNumber', 'Number'),
+    [`${label}.encryptedJson`]: encrypted('encryptedJson'),
+  };
+}
 
 const CALLS = {
   init: none('no arguments'),
@@ -168,6 +193,8 @@ const CALLS = {
   'Model#putOp': takes(['op', (o) => thing().putOp(o)]),
   'Model#updateOp': takes(['op', (o) => thing().updateOp([Thing.attr.n.set(1)], o)]),
   'Model#deleteOp': takes(['op', (o) => thing().deleteOp(o)]),
+  ...adapterCalls('toolbox', toolbox),
+  ...adapterCalls('electrodb', electrodb),
 };
 
 const isClass = (f) => /^class\b/.test(Function.prototype.toString.call(f));
@@ -194,6 +221,9 @@ function publicFunctions() {
     else if (value !== null && typeof value === 'object') {
       for (const [member, f] of Object.entries(value)) if (typeof f === 'function') names.push(...functionNames(`${name}.${member}`, f));
     }
+  }
+  for (const [label, adapter] of [['toolbox', toolbox], ['electrodb', electrodb]]) {
+    for (const [name, f] of Object.entries(adapter)) if (typeof f === 'function') names.push(`${label}.${name}`);
   }
   names.push(...methods(Thing, Function.prototype, ['length', 'name', 'prototype']).map((m) => `Model.${m}`));
   names.push(...methods(Thing.prototype, Object.prototype, ['constructor']).map((m) => `Model#${m}`));

@@ -10,6 +10,8 @@ const S3 = [...COMMON, 'bucket', 'compress', 'maxOutput', 'inlineBelow', 'lazy',
 const AEAD = [...COMMON, 'key', 'format', 'keyId', 'deterministic', 'legacy'];
 const PYNAMODB_MATE = [...COMMON, 'key', 'format', 'deterministic'];
 const ABORT = ['abortSignal'];
+const ADAPTER_AEAD = ['table', 'attribute', 'key', 'format', 'keyId', 'deterministic'];
+const ADAPTER_PYNAMODB_MATE = ['attribute', 'key', 'format', 'deterministic'];
 const READ = ['filter', 'index', 'limit', 'pageSize', 'attributes', 'consistentRead', 'cursor', ...ABORT];
 const GET = ['consistentRead', 'attributes', ...ABORT];
 
@@ -61,6 +63,17 @@ const TABLE = {
   'attr.encryptedJson.pynamodb_mate': PYNAMODB_MATE,
   /** `legacy` of an aead attribute. */
   legacyKey: ['key', 'deterministic'],
+
+  // dynamodb-mate/toolbox and dynamodb-mate/electrodb attributes (js/adapters/value-codec.mjs)
+  'adapter.compressed': ['attribute', 'level', 'maxOutput'],
+  'adapter.compressedJson': ['attribute', 'level', 'maxOutput', 'ensureAscii'],
+  'adapter.aead': ADAPTER_AEAD,
+  'adapter.aeadNumber': [...ADAPTER_AEAD, ...NUMBER],
+  /** Randomized aead, bound to the item's key (ElectroDB only). */
+  'adapter.aeadRandomized': [...ADAPTER_AEAD, 'keyAttributes'],
+  'adapter.aeadRandomizedNumber': [...ADAPTER_AEAD, 'keyAttributes', ...NUMBER],
+  'adapter.pynamodb_mate': ADAPTER_PYNAMODB_MATE,
+  'adapter.pynamodb_mateNumber': [...ADAPTER_PYNAMODB_MATE, ...NUMBER],
 
   // defineModel
   definition: ['name', 'table', 'client', 's3', 'onS3CleanupError', 'billingMode', 'throughput', 'attributes', 'indexes', 'discriminatorValue'],

@@ -34,6 +34,15 @@ const TYPES = {
   'codec.decompress': [param('typeof M.codec.decompress', 1)],
   keyring: ['M.codec.Keyring', 'M.codec.ProvidedKeyring', 'M.EncryptionKeyring'],
 
+  'adapter.compressed': ['M.AdapterCompressedOptions'],
+  'adapter.compressedJson': ['M.AdapterCompressedJsonOptions'],
+  'adapter.aead': ['M.AdapterAeadOptions'],
+  'adapter.aeadNumber': ['M.AdapterAeadOptions & M.AdapterNumberKind'],
+  'adapter.aeadRandomized': ['M.AdapterRandomizedAeadOptions'],
+  'adapter.aeadRandomizedNumber': ['M.AdapterRandomizedAeadOptions & M.AdapterNumberKind'],
+  'adapter.pynamodb_mate': ['M.AdapterPynamodbMateOptions'],
+  'adapter.pynamodb_mateNumber': ['M.AdapterPynamodbMateOptions & M.AdapterNumberKind'],
+
   'attr.string': ['M.StringOptions'],
   'attr.number': ['M.NumberOptions'],
   'attr.binary': ['M.BinaryOptions'],
@@ -108,7 +117,8 @@ const TYPES = {
 
 /** Exported options types that are parts of the types above (or unions of them), not options of their own. */
 const PARTS = ['CommonOptions', 'ConditionOptions', 'KeyOptions', 'CompressionOptions', 'S3CommonOptions', 'AeadKeyOptions', 'PynamodbMateKeyOptions',
-  'ReadOptions', 'AeadOptions', 'LegacyOptions', 'EncryptOptions', 'ProvidedKeyOptions', 'EncryptedOptions', 'EncryptedNumberOptions', 'S3Options'];
+  'ReadOptions', 'AeadOptions', 'LegacyOptions', 'EncryptOptions', 'ProvidedKeyOptions', 'EncryptedOptions', 'EncryptedNumberOptions', 'S3Options',
+  'AdapterEncryptedOptions', 'AdapterEncryptedNumberOptions'];
 
 test('every table entry has its TypeScript types, and every exported options type is compared or a part', () => {
   assert.deepEqual(Object.keys(OPTIONS).filter((name) => !TYPES[name]), []);

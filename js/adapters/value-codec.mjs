@@ -11,6 +11,8 @@ const KINDS = {
 // `attribute`: the DynamoDB name, which errors name (and aead values are bound to).
 const COMPRESSED_OPTIONS = new Set(['attribute', 'level', 'maxOutput', 'ensureAscii']);
 const ENCRYPTED_OPTIONS = new Set(['table', 'attribute', 'key', 'keyId', 'format', 'deterministic', 'integer', 'float']);
+/** The option keys of the adapters' attributes, which js/options/types.test.mjs compares with the types. */
+export const ADAPTER_OPTIONS = { 'adapter.compressed': [...COMPRESSED_OPTIONS], 'adapter.encrypted': [...ENCRYPTED_OPTIONS] };
 
 const isBytes = (v) => v instanceof Uint8Array;
 const isKeyMaterial = (key) => typeof key === 'string' || isBytes(key);

@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { importDeclarations, root, typecheck } from '../testing/typecheck.mjs';
-import { OPTIONS } from './table.mjs';
+import { ADAPTER_OPTIONS } from '../adapters/value-codec.mjs';
+import { OPTIONS as TABLE } from './table.mjs';
+
+/** The table's entries and the adapters' option keys (checked by js/adapters/value-codec.mjs). */
+const OPTIONS = { ...TABLE, ...ADAPTER_OPTIONS };
 
 const declarations = join(root, 'pkg-template/index.d.ts');
 
@@ -98,11 +102,15 @@ const TYPES = {
   work: ['M.WorkOptions', param("M.StatusTracker['work']", 0)],
   idleMs: ["NonNullable<M.WorkOptions['idleMs']>"],
   queryByStatus: ['M.QueryByStatusOptions', param("M.StatusTracker['queryByStatus']", 1), param("M.StatusTracker['queryUnfinished']", 0)],
+
+  'adapter.compressed': ['M.AdapterCompressedJsonOptions'],
+  'adapter.encrypted': ['M.AdapterEncryptedNumberOptions'],
 };
 
 /** Exported options types that are parts of the types above (or unions of them), not options of their own. */
 const PARTS = ['CommonOptions', 'ConditionOptions', 'KeyOptions', 'CompressionOptions', 'S3CommonOptions', 'AeadKeyOptions', 'PynamodbMateKeyOptions',
-  'ReadOptions', 'AeadOptions', 'LegacyOptions', 'EncryptOptions', 'ProvidedKeyOptions', 'EncryptedOptions', 'EncryptedNumberOptions', 'S3Options'];
+  'ReadOptions', 'AeadOptions', 'LegacyOptions', 'EncryptOptions', 'ProvidedKeyOptions', 'EncryptedOptions', 'EncryptedNumberOptions', 'S3Options',
+  'AdapterCompressedOptions', 'AdapterAeadOptions', 'AdapterPynamodbMateOptions', 'AdapterEncryptedOptions'];
 
 test('every table entry has its TypeScript types, and every exported options type is compared or a part', () => {
   assert.deepEqual(Object.keys(OPTIONS).filter((name) => !TYPES[name]), []);

@@ -503,7 +503,6 @@ const ROWS = [
   ['save with returnValuesOnConditionCheckFailure ALL_NEW', () => thing().save({ returnValuesOnConditionCheckFailure: 'ALL_NEW' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
   ['update with returnValuesOnConditionCheckFailure true', () => thing().update([Thing.attr.secret.set(PLAIN)], { returnValuesOnConditionCheckFailure: true }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
   ['delete with returnValuesOnConditionCheckFailure in lower case', () => thing().delete({ returnValuesOnConditionCheckFailure: 'all_old' }), ArgumentError, 'E_ARGUMENT', 'returnValuesOnConditionCheckFailure'],
-=======
 
   // ---- adapters (dynamodb-mate/toolbox, dynamodb-mate/electrodb): definitions and values ----------------
   ['a toolbox encrypted attribute with a key provider', () => toolbox.encryptedString({ key: async () => KEY, table: 't', attribute: 'ssn' }), ModelError, 'E_MODEL', 'encryptedString("ssn")'],

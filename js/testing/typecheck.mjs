@@ -31,3 +31,18 @@ export function typecheck(lines) {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * The problems of `sets` (`[what, TypeScript type over M]` pairs, M the declarations of `file`) that
+ * are not empty: each compiles only when its set is empty, and tsc's diagnostic ("Type '"none"' is
+ * not assignable to type '"a" | "b"'") names the members, prefixed here with `what`.
+ */
+export function nonEmptySets(sets, file = 'index') {
+  const lines = [importDeclarations(file)];
+  const where = new Map();
+  for (const [what, set] of sets) {
+    lines.push(`export const c${lines.length}: [${set}] extends [never] ? 'none' : ${set} = 'none';`);
+    where.set(lines.length, what);
+  }
+  return typecheck(lines).map(({ line, message }) => (line ? `${where.get(line)}: ${message}` : message));
+}

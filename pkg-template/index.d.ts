@@ -221,12 +221,12 @@ export declare namespace errors {
     | 'E_ITEM_STORED';
   /** E_MODEL: a model definition is invalid; E_SCHEMA: the item codec refused a model's schema. */
   type ModelErrorCode = 'E_MODEL' | 'E_SCHEMA';
-  /** The status tracker's refusals (`E_TASK_*`) and `E_LOCK_LOST`. */
   /**
    * E_S3_*: an S3-backed attribute's object could not be uploaded, found or read, S3 refused access
    * (403), or its stored value is not an s3:// URI. E_S3_CLEANUP is never thrown: `onS3CleanupError` gets it.
    */
   type S3ErrorCode = 'E_S3_NOT_FOUND' | 'E_S3_READ' | 'E_S3_WRITE' | 'E_S3_ACCESS_DENIED' | 'E_S3_URI' | 'E_S3_CLEANUP';
+  /** The status tracker's refusals (`E_TASK_*`) and `E_LOCK_LOST`. */
   type TaskErrorCode =
     | 'E_TASK_NOT_READY'
     | 'E_TASK_LOCKED'

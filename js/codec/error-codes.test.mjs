@@ -1,12 +1,16 @@
 // Every error code of docs/wasm-interface.md (plus E_INPUT_TYPE) is reachable from JS as a typed
 // error whose message leaks no key or plaintext, and the module keeps working afterwards: checked on
-// the source and on the built package's ESM and CJS bundles (the files `npm pack` ships).
+// the source and on the built package's ESM and CJS bundles (the files `npm pack` ships). And the
+// codes the sources can raise (JS and Rust), the code union of the types and the docs' error tables
+// are one set.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { expectError } from '../testing/expect-error.mjs';
+import { nonEmptySets, root } from '../testing/typecheck.mjs';
 
 const TARGETS = {
   source: await import('../node.mjs'),
@@ -121,3 +125,33 @@ function suite(label, { attr, codec, defineModel, errors }) {
 }
 
 for (const [label, mod] of Object.entries(TARGETS)) suite(label, mod);
+
+/** The codes the sources can raise: the Rust core's and every 'E_...' literal of the JS sources but prefixes ('E_AEAD_'). */
+function raisedCodes() {
+  const codes = new Set([...readFileSync(join(root, 'src/error.rs'), 'utf8').matchAll(/"(E_[A-Z0-9_]*[A-Z0-9])"/g)].map((m) => m[1]));
+  const sources = readdirSync(join(root, 'js'), { recursive: true })
+    .filter((file) => file.endsWith('.mjs') && !file.endsWith('.test.mjs') && !/^(generated|testing)\//.test(file));
+  for (const file of sources) {
+    for (const [, code] of readFileSync(join(root, 'js', file), 'utf8').matchAll(/'(E_[A-Z0-9_]*[A-Z0-9])'/g)) codes.add(code);
+  }
+  return [...codes].sort();
+}
+
+/** The codes of the error tables (`| `E_...` |` rows) of the README and docs/. */
+function tabledCodes() {
+  const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const rows = files.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/^\| `(E_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+  assert.equal(new Set(rows).size, rows.length, 'a code has one row');
+  return rows.sort();
+}
+
+test('the codes the sources raise are the docs\' error table rows and the types\' errors.ErrorCode union', () => {
+  const raised = raisedCodes();
+  assert.ok(raised.length > 60, `${raised.length} codes found`);
+  assert.deepEqual(tabledCodes(), raised);
+  const union = raised.map((code) => JSON.stringify(code)).join(' | ');
+  assert.deepEqual(nonEmptySets([
+    ['raised, not in errors.ErrorCode', `Exclude<${union}, M.errors.ErrorCode>`],
+    ['in errors.ErrorCode, never raised', `Exclude<M.errors.ErrorCode, ${union}>`],
+  ]), []);
+});

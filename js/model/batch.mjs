@@ -7,7 +7,7 @@ import { prepare } from './prepare.mjs';
 import { attributeValues, planItem } from './writes.mjs';
 import { batchKey, encodeKey, itemKeyOf, withKey } from './keys.mjs';
 import { DEFAULT_RETRY, retryUnprocessed } from './retry.mjs';
-import { ownedNames, s3Write, settleAll, uploadObjects } from './s3-writes.mjs';
+import { s3Write, settleAll, uploadObjects } from './s3-writes.mjs';
 import { notAborted, send } from './send.mjs';
 
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
@@ -86,7 +86,7 @@ function planBatch(m, metaOf, put, del) {
   for (const [i, instance] of put.entries()) {
     const im = metaOf(instance);
     if (!im) throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is not a ${m.name} instance, got ${kindOf(instance)}`);
-    if (ownedNames(im).some((name) => !ownedNames(m).includes(name))) {
+    if (im.s3OwnedNames.some((name) => !m.s3OwnedNames.includes(name))) {
       throw codecError('E_ARGUMENT', `${m.name}.batchWrite(): put[${i}] is a ${im.name}, whose S3-backed 'item' attributes a batch of ${m.name} does not clean up; use ${im.name}.batchWrite()`);
     }
     // A subclass's instance (js/model/polymorphic.mjs) is encoded by its own class.
@@ -111,7 +111,7 @@ function planBatch(m, metaOf, put, del) {
     }
     seen.set(id, i);
   }
-  const names = ownedNames(m);
+  const names = m.s3OwnedNames;
   const s3 = names.length === 0 ? [] : itemKeys.map((key) => s3Write(m, key, names));
   for (const [i, w] of s3.entries()) if (i < put.length) w.stored = w.own(requests[i].PutRequest.Item);
   return { requests, objects, itemKeys, s3 };
@@ -121,7 +121,7 @@ function planBatch(m, metaOf, put, del) {
 async function readPrevious(m, refs, writes, abortSignal) {
   if (writes.length === 0) return;
   const previous = new Map();
-  const items = await batchGetRaw(m, refs, writes.map((w) => w.key), { consistentRead: true, attributes: ownedNames(m), abortSignal });
+  const items = await batchGetRaw(m, refs, writes.map((w) => w.key), { consistentRead: true, attributes: m.s3OwnedNames, abortSignal });
   for (const item of items) previous.set(keyId(keyOfItem(m, item)), item);
   for (const w of writes) w.previous = w.own(previous.get(keyId(encodeKey(m, w.key))));
 }

@@ -5,6 +5,7 @@ import { Attribute } from '../attributes/attribute.mjs';
 import { holdsVariants } from '../attributes/map-variants.mjs';
 import { ItemCodec } from '../item/codec.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
+import { ModelMeta } from './meta.mjs';
 import { setKeysNow } from './prepare.mjs';
 
 const modelError = (model, message) => codecError('E_MODEL', `model ${model}: ${message}`);
@@ -28,11 +29,8 @@ function throughput(model, where, value) {
   return { ReadCapacityUnits: value.read, WriteCapacityUnits: value.write };
 }
 
-/**
- * @returns {{ name, table, client, s3, attributes, byDbName, hashKey, rangeKey, indexes, ttl, version,
- *   discriminator, classValue, registry, parent, definition, billingMode, throughput, codec, pendingKeys }}
- */
-export function resolveDefinition(def) {
+/** The meta of the model `def` defines; `parent`: the meta of the model a subclass's definition extends. */
+export function resolveDefinition(def, parent = undefined) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
   checkOptions('defineModel() definition', def, OPTIONS.definition);
   const model = def.name ?? def.table;
@@ -126,34 +124,25 @@ export function resolveDefinition(def) {
     throw modelError(model, 'discriminatorValue must be a string without lone UTF-16 surrogates, on a model with an attr.discriminator() attribute');
   }
   const codec = new ItemCodec(model, entries.map(([name, a]) => a.spec(name)), def.table, { hashKey, rangeKey });
-  return {
+  return new ModelMeta({
     name: model,
     table: def.table,
     client: def.client,
     s3: def.s3,
-    /** Gets an S3Error E_S3_CLEANUP per 'item'-layout object a write could not delete (js/model/s3-writes.mjs). */
     onS3CleanupError: def.onS3CleanupError,
     attributes,
     byDbName,
-    dbName: (name) => attributes.get(name).options.attrName ?? name,
     hashKey,
     rangeKey,
     indexes,
     ttl,
     version,
-    /** Polymorphism (js/model/polymorphic.mjs): the attribute, this class's value, every class by value, the parent class. */
     discriminator,
-    classValue: undefined,
-    registry: new Map(),
-    parent: undefined,
-    /** What `defineSubclass` extends. */
     definition: def,
-    /** `[name, attribute]` of the attributes holding polymorphic maps (js/attributes/map-variants.mjs). */
     variantMaps: entries.filter(([, a]) => holdsVariants(a)),
     billingMode,
     throughput: provisioned ? throughput(model, 'the table', def.throughput) : undefined,
     codec,
-    /** Encrypted attributes whose key providers `prepare()` must still await. */
     pendingKeys: setKeysNow(codec, attributes),
-  };
+  }, parent);
 }

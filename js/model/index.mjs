@@ -6,7 +6,7 @@ import { ItemNotFoundError } from '../errors/index.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { codecError } from '../errors/make.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
-import { clientRegion, regionFor } from '../console/region.mjs';
+import { regionFor } from '../console/region.mjs';
 import { consoleUrls, storedKeyValue } from '../console/urls.mjs';
 import { batchGetRaw, batchWrite } from './batch.mjs';
 import { collectS3Orphans } from './collect-s3-orphans.mjs';
@@ -449,7 +449,6 @@ function modelClass(Parent, m) {
 /** Defines a model: returns a class to use as is or to extend. */
 export function defineModel(definition) {
   const m = resolveDefinition(definition);
-  m.region = clientRegion(m.client);
   const Model = modelClass(ModelBase, m);
   registerClass(m, Model, definition.discriminatorValue);
   return Model;

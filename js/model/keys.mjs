@@ -42,18 +42,6 @@ export function checkItemKeys(m, item) {
   }
 }
 
-/** The index key attributes: name → 'hash' or 'range' (the stricter limit when it is both). */
-function indexKeyRoles(m) {
-  if (!m.indexKeyRoles) {
-    m.indexKeyRoles = new Map();
-    for (const index of m.indexes.values()) {
-      if (index.hashKey !== undefined && !m.indexKeyRoles.has(index.hashKey)) m.indexKeyRoles.set(index.hashKey, 'hash');
-      if (index.rangeKey !== undefined) m.indexKeyRoles.set(index.rangeKey, 'range');
-    }
-  }
-  return m.indexKeyRoles;
-}
-
 /**
  * The values update actions set on index key attributes, checked as a put checks them: `set(value)`
  * and `ifNotExists(value)` (alone, a value expression is the action `SET target = expression`).
@@ -64,7 +52,7 @@ export function checkUpdatedKeys(m, actions) {
     const operand = value?.type === 'if_not_exists' ? value.value : value;
     if (path?.length !== 1 || operand?.type !== 'value') continue;
     const name = m.byDbName.get(path[0].name);
-    const role = indexKeyRoles(m).get(name);
+    const role = m.indexKeyRoles.get(name);
     if (role) checkKeyValue(m, name, role, operand.value);
   }
 }

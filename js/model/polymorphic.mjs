@@ -22,11 +22,9 @@ function valuesUnder(m) {
   return [...m.registry].filter(([, entry]) => descends(entry.m, m)).map(([value]) => value);
 }
 
-/** Records that items of the class `Model` (meta `m`) store `value`; pynamodb's register_class. */
+/** Records that items of the class `Model` (meta `m`) store `value`, when it has one. */
 export function registerClass(m, Model, value) {
-  if (value === undefined) return;
-  m.classValue = value;
-  m.registry.set(value, { Model, m });
+  if (value !== undefined) m.register(value, Model);
 }
 
 /**
@@ -51,13 +49,12 @@ export function resolveSubclass(parent, def) {
       throw codecError('E_MODEL', `${where}: attribute ${key}: keys and the discriminator belong to the base model`);
     }
   }
-  const m = resolveDefinition({
+  return resolveDefinition({
     ...parent.definition,
     name: name ?? value,
     discriminatorValue: undefined,
     attributes: { ...parent.definition.attributes, ...attributes },
-  });
-  return Object.assign(m, { parent, registry: parent.registry, region: parent.region });
+  }, parent);
 }
 
 /**

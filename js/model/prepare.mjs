@@ -39,17 +39,9 @@ async function keyStep(m, name, fn) {
 
 /** Resolves the pending keys, once (again after a failure, e.g. a KMS call that failed). */
 export function prepare(m) {
-  if (m.pendingKeys.length === 0) return undefined;
-  m.preparing ??= Promise.all(m.pendingKeys.map((name) => keyStep(m, name, async () => {
+  return m.keysResolved((names) => Promise.all(names.map((name) => keyStep(m, name, async () => {
     m.codec.setKeys(name, await m.attributes.get(name).resolveKeys());
-  }))).then(
-    () => { m.pendingKeys = []; },
-    (error) => {
-      m.preparing = undefined;
-      throw error;
-    },
-  );
-  return m.preparing;
+  }))));
 }
 
 /** Gives encrypted attribute `name` another key option (rotation: a keyring with a new current id). */

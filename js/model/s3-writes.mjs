@@ -21,12 +21,6 @@ import { S3Upload } from '../attributes/s3.mjs';
 import { encodeKey, itemKeyOf } from './keys.mjs';
 import { send } from './send.mjs';
 
-/** The names of the model's 'item'-layout attributes (computed once). */
-export function ownedNames(m) {
-  m.s3OwnedNames ??= [...m.attributes].filter(([, a]) => a.needsS3 && a.layout === 'item').map(([name]) => name);
-  return m.s3OwnedNames;
-}
-
 const warn = (error) => (typeof globalThis.process?.emitWarning === 'function' ? globalThis.process.emitWarning(error) : console.warn(error));
 
 /** Hands a cleanup failure to the model's handler; a handler that throws cannot fail the write either. */

@@ -14,7 +14,7 @@ import { codecError } from '../errors/make.mjs';
 import { withItemKey } from '../errors/item-key.mjs';
 import { planValues } from './hooks.mjs';
 import { checkItemKeys, checkUpdatedKeys, encodeKey, itemKeyOf } from './keys.mjs';
-import { ownedNames, planActions, s3Write } from './s3-writes.mjs';
+import { planActions, s3Write } from './s3-writes.mjs';
 import { bindValues } from './item-bound.mjs';
 import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 
@@ -129,7 +129,7 @@ export function planPut(m, refs, instance, { condition, addVersionCondition } = 
   const { item, objects } = planItem(m, instance, values);
   const builder = new ExpressionBuilder();
   const conditions = expressionParams(builder, combine(condition, version.condition));
-  const s3 = s3Write(m, values, ownedNames(m), returnsOld);
+  const s3 = s3Write(m, values, m.s3OwnedNames, returnsOld);
   if (s3) s3.stored = s3.own(item);
   return {
     m,
@@ -188,7 +188,7 @@ export function planDelete(m, refs, instance, { condition, addVersionCondition }
   const version = versionGuard(m, refs, instance, { addVersionCondition }, 'delete');
   const builder = new ExpressionBuilder();
   const conditions = expressionParams(builder, combine(condition, version.condition));
-  const s3 = s3Write(m, instance, ownedNames(m), returnsOld);
+  const s3 = s3Write(m, instance, m.s3OwnedNames, returnsOld);
   return {
     m,
     params: { TableName: m.table, Key, ...(s3 && returnsOld ? { ReturnValues: 'ALL_OLD' } : {}), ...conditions },

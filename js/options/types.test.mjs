@@ -4,18 +4,13 @@
 // keys to type keys and back), so that a diagnostic names the key that is on one side only. Every
 // exported `...Options` type of the declarations is either compared here or listed as a part of one.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { importDeclarations, root, typecheck } from '../testing/typecheck.mjs';
 import { OPTIONS } from './table.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const declarations = join(root, 'pkg-template/index.d.ts');
-const tmp = mkdtempSync(join(tmpdir(), 'dmate-options-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const param = (f, i) => `NonNullable<Parameters<${f}>[${i}]>`;
 const statics = (method) => `M.ModelStatics<M.Attributes>['${method}']`;
@@ -113,6 +108,7 @@ const TYPES = {
   work: ['M.WorkOptions', param("M.StatusTracker['work']", 0)],
   idleMs: ["NonNullable<M.WorkOptions['idleMs']>"],
   queryByStatus: ['M.QueryByStatusOptions', param("M.StatusTracker['queryByStatus']", 1), param("M.StatusTracker['queryUnfinished']", 0)],
+
 };
 
 /** Exported options types that are parts of the types above (or unions of them), not options of their own. */
@@ -130,10 +126,7 @@ test('every table entry has its TypeScript types, and every exported options typ
 });
 
 test('each table entry lists exactly the keys of its TypeScript types', () => {
-  const lines = [
-    `import type * as M from ${JSON.stringify(declarations.replace(/\.d\.ts$/, '.js'))};`,
-    'type Keys<T> = T extends unknown ? keyof T & string : never;',
-  ];
+  const lines = [importDeclarations(), 'type Keys<T> = T extends unknown ? keyof T & string : never;'];
   const where = new Map();
   for (const [name, types] of Object.entries(TYPES)) {
     const keys = OPTIONS[name].map((k) => JSON.stringify(k)).join(' | ');
@@ -145,15 +138,6 @@ test('each table entry lists exactly the keys of its TypeScript types', () => {
       lines.push(`export const k${where.size}: ${keys} = null as unknown as Keys<${type}>; // ${i}`);
     }
   }
-  const file = join(tmp, 'options-keys.ts');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'),
-    ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--skipLibCheck', '--pretty', 'false', '--types', 'node', file],
-    { encoding: 'utf8', cwd: root });
-  const problems = (tsc.stdout + tsc.stderr).split('\n').filter(Boolean).map((line) => {
-    const at = /options-keys\.ts\((\d+),\d+\): (.*)$/.exec(line);
-    return at ? `${where.get(Number(at[1])) ?? `line ${at[1]}`}: ${at[2]}` : line;
-  });
+  const problems = typecheck(lines).map(({ line, message }) => (line ? `${where.get(line) ?? `line ${line}`}: ${message}` : message));
   assert.deepEqual(problems, []);
-  assert.equal(tsc.status, 0);
 });

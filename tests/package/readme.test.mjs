@@ -24,6 +24,7 @@ const OUTPUT = {
   'docs/adapters.md': [
     'ann@example.com 1\n',
     'ann@example.com 1\n',
+    'only for u1\nonly for u2\n',
   ],
   'docs/attributes.md': [
     'u1 078-05-1120 1600 1234\nE_EXPRESSION\n',

@@ -44,13 +44,15 @@ fn item_bytes(tree: &Tree<'_>, node: Node<'_>) -> core::result::Result<usize, Fa
     let Node::Map(span) = node else {
         return Err(stored("an item must be an object of AttributeValues"));
     };
-    tree.entries(span).iter().try_fold(0usize, |total, (name, v)| {
-        let name = name
-            .decode()
-            .map_err(|_| stored("an attribute name has a lone UTF-16 surrogate"))?;
-        let v = value_bytes(tree, *v).map_err(|f| f.at(&name))?;
-        Ok(total.saturating_add(name.len()).saturating_add(v))
-    })
+    tree.entries(span)
+        .iter()
+        .try_fold(0usize, |total, (name, v)| {
+            let name = name
+                .decode()
+                .map_err(|_| stored("an attribute name has a lone UTF-16 surrogate"))?;
+            let v = value_bytes(tree, *v).map_err(|f| f.at(&name))?;
+            Ok(total.saturating_add(name.len()).saturating_add(v))
+        })
 }
 
 fn value_bytes(tree: &Tree<'_>, node: Node<'_>) -> core::result::Result<usize, Fault> {
@@ -75,16 +77,18 @@ fn map_bytes(tree: &Tree<'_>, node: Node<'_>) -> core::result::Result<usize, Fau
     let Node::Map(span) = node else {
         return Err(stored("M is not an object"));
     };
-    tree.entries(span).iter().try_fold(0usize, |total, (key, v)| {
-        let key = key
-            .decode()
-            .map_err(|_| stored("an M key has a lone UTF-16 surrogate"))?;
-        let v = value_bytes(tree, *v)?;
-        Ok(total
-            .saturating_add(ELEMENT)
-            .saturating_add(key.len())
-            .saturating_add(v))
-    })
+    tree.entries(span)
+        .iter()
+        .try_fold(0usize, |total, (key, v)| {
+            let key = key
+                .decode()
+                .map_err(|_| stored("an M key has a lone UTF-16 surrogate"))?;
+            let v = value_bytes(tree, *v)?;
+            Ok(total
+                .saturating_add(ELEMENT)
+                .saturating_add(key.len())
+                .saturating_add(v))
+        })
 }
 
 /// The sum of `element` over the elements of an L or a set (a list, or a Set in the stream form).
@@ -130,14 +134,33 @@ mod tests {
     #[test]
     fn refuses_what_is_not_attribute_values() {
         for (input, message) in [
-            (r#"[]"#, "AttributeValues: an item must be an object of AttributeValues"),
-            (r#"{"a":{"X":"1"}}"#, "AttributeValues.a: not an AttributeValue (an object with one type key)"),
-            (r#"{"a":{"N":"one"}}"#, "AttributeValues.a: stored N is not a number"),
-            (r#"{"a":{"M":{"secret":{"S":1}}}}"#, "AttributeValues.a: a string value is not a JSON string"),
-            (r#"{"a":{"L":{}}}"#, "AttributeValues.a: L or a set is not an array"),
+            (
+                r#"[]"#,
+                "AttributeValues: an item must be an object of AttributeValues",
+            ),
+            (
+                r#"{"a":{"X":"1"}}"#,
+                "AttributeValues.a: not an AttributeValue (an object with one type key)",
+            ),
+            (
+                r#"{"a":{"N":"one"}}"#,
+                "AttributeValues.a: stored N is not a number",
+            ),
+            (
+                r#"{"a":{"M":{"secret":{"S":1}}}}"#,
+                "AttributeValues.a: a string value is not a JSON string",
+            ),
+            (
+                r#"{"a":{"L":{}}}"#,
+                "AttributeValues.a: L or a set is not an array",
+            ),
         ] {
             let e = item_size(input).unwrap_err();
-            assert_eq!((e.code(), e.message()), (ErrorCode::ItemStored, message), "{input}");
+            assert_eq!(
+                (e.code(), e.message()),
+                (ErrorCode::ItemStored, message),
+                "{input}"
+            );
         }
     }
 }

@@ -325,9 +325,14 @@ fn sets() {
     // An empty string or empty bytes is an element like any other (DynamoDB and pynamodb take it).
     let (av, _) = encode(
         &schema,
-        &format!(r#"{{{MINIMAL},"ss":{{"\u0000set":["","a"]}},"bs":{{"\u0000set":["\u0000b","\u0000bAA=="]}}}}"#),
+        &format!(
+            r#"{{{MINIMAL},"ss":{{"\u0000set":["","a"]}},"bs":{{"\u0000set":["\u0000b","\u0000bAA=="]}}}}"#
+        ),
     );
-    assert!(av.ends_with(r#""ss":{"SS":["","a"]},"bs":{"BS":["\u0000b","\u0000bAA=="]}}"#), "{av}");
+    assert!(
+        av.ends_with(r#""ss":{"SS":["","a"]},"bs":{"BS":["\u0000b","\u0000bAA=="]}}"#),
+        "{av}"
+    );
     // Equal elements are refused, also numerically equal ones and equal bytes.
     for dup in [
         r#""ss":{"\u0000set":["a","b","a"]}"#,

@@ -416,6 +416,13 @@ pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
     with_schema(handle, |schema| item::decode_item_stream(schema, input)).map(keep)
 }
 
+/// The size of stored AttributeValues by DynamoDB's rules (an item, or with `value` one value), in
+/// the stream form: for JS that sizes raw items (the status tracker), so that the rule has one owner.
+#[wasm_bindgen(js_name = itemSize)]
+pub fn item_size(input: &[u8], value: bool) -> JsResult<usize> {
+    item::size_stream(input, value).map_err(js)
+}
+
 /// The registry only exists in wasm (JsError needs a JS host), so these run there only.
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {

@@ -58,6 +58,7 @@ export const wasm = {
   encodeItem: guard(bindings.encodeItem),
   encodeValue: guard(bindings.encodeValue),
   decodeItem: guard(bindings.decodeItem),
+  itemSize: guard(bindings.itemSize),
   wasmMemory: guard(bindings.wasmMemory),
   consoleTableOverviewUrl: guard(bindings.consoleTableOverviewUrl),
   consoleTableItemsUrl: guard(bindings.consoleTableItemsUrl),

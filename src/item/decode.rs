@@ -75,13 +75,13 @@ pub(crate) fn stored_key<'a>(
     Ok(out)
 }
 
-fn stored(problem: impl Into<Cow<'static, str>>) -> Fault {
+pub(super) fn stored(problem: impl Into<Cow<'static, str>>) -> Fault {
     Fault::new(ErrorCode::ItemStored, problem)
 }
 
 /// The AttributeValue type keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Av {
+pub(super) enum Av {
     S,
     N,
     B,
@@ -112,7 +112,7 @@ impl Av {
 }
 
 /// Splits `{"S": ...}` into its type and value.
-fn attribute_value<'a>(
+pub(super) fn attribute_value<'a>(
     tree: &Tree<'a>,
     node: Node<'a>,
 ) -> core::result::Result<(Av, Node<'a>), Fault> {
@@ -158,7 +158,7 @@ fn stored_as(ty: &Type) -> &'static str {
 }
 
 /// A stored string's text: JS escapes strings starting with U+0000 as `\u0000s...`.
-fn text(node: Node<'_>) -> core::result::Result<Cow<'_, str>, Fault> {
+pub(super) fn text(node: Node<'_>) -> core::result::Result<Cow<'_, str>, Fault> {
     let Node::Str(text) = node else {
         return Err(stored("a string value is not a JSON string"));
     };

@@ -3,7 +3,8 @@
 //!
 //! A [`Schema`] is parsed once per model. [`encode_item`] turns the item's wire JSON into
 //! AttributeValues keyed by `dbName` plus the item size by DynamoDB's rules, refusing what DynamoDB
-//! or Python could not take back; [`decode_item`] reads a stored item back into wire JSON.
+//! or Python could not take back; [`decode_item`] reads a stored item back into wire JSON;
+//! [`item_size`] sizes stored AttributeValues without a schema.
 //! Errors name the model and attribute path, never a value.
 //!
 //! ```
@@ -29,6 +30,7 @@ mod number;
 mod payload;
 mod schema;
 mod size;
+mod stored_size;
 mod stream;
 mod tree;
 mod wire;
@@ -37,6 +39,7 @@ pub use decode::{decode_item, decode_item_stream};
 pub use encode::{encode_item, encode_item_stream, encode_value, encode_value_stream};
 pub use schema::Schema;
 pub use size::MAX_ITEM_SIZE;
+pub use stored_size::{item_size, size_stream, value_size};
 pub use stream::Out as Output;
 #[cfg(all(test, target_arch = "wasm32"))]
 pub(crate) use tree::op;

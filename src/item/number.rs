@@ -108,6 +108,12 @@ fn canonical_int(text: &str) -> Option<Cow<'_, str>> {
     })
 }
 
+/// The size of stored N text (DynamoDB's rule, [`size::number`]); problems as in [`write_stored`].
+pub(crate) fn stored_size(text: &str) -> Result<usize, &'static str> {
+    let decimal = Decimal::parse(text).ok_or(STORED_INVALID)?;
+    decimal.check().map_err(|_| STORED_LIMITS)
+}
+
 /// Writes stored N text as a wire number under `mode`; problems are E_ITEM_STORED. Under `"auto"` a
 /// whole float (`1.0`, `1E+2`) is a float tag, so that JS keeps it a Python float (`PythonFloat`).
 pub(crate) fn write_stored(

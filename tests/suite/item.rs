@@ -1,5 +1,6 @@
 //! The item codec (`docs/item-codec.md`): round trips for every attribute type, every error code,
-//! item sizes computed by hand from DynamoDB's rules, and the 400 KB boundary.
+//! item sizes computed by hand from DynamoDB's rules (by the encoder and from the stored
+//! AttributeValues), and the 400 KB boundary.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -51,9 +52,12 @@ pub fn split(encoded: &str) -> (&str, usize) {
     (item, size)
 }
 
+/// Encodes an item; the size of its AttributeValues as stored (`item::item_size`, what JS sizes raw
+/// items with) must be the size the encoder computed, so every vector here checks both.
 fn encode(schema: &Schema, wire: &str) -> (String, usize) {
     let out = item::encode_item(schema, wire).unwrap_or_else(|e| panic!("{wire}: {e}"));
     let (item, size) = split(&out);
+    assert_eq!(item::item_size(item), Ok(size), "stored size of {wire}");
     (item.to_owned(), size)
 }
 
@@ -321,9 +325,14 @@ fn sets() {
     // An empty string or empty bytes is an element like any other (DynamoDB and pynamodb take it).
     let (av, _) = encode(
         &schema,
-        &format!(r#"{{{MINIMAL},"ss":{{"\u0000set":["","a"]}},"bs":{{"\u0000set":["\u0000b","\u0000bAA=="]}}}}"#),
+        &format!(
+            r#"{{{MINIMAL},"ss":{{"\u0000set":["","a"]}},"bs":{{"\u0000set":["\u0000b","\u0000bAA=="]}}}}"#
+        ),
     );
-    assert!(av.ends_with(r#""ss":{"SS":["","a"]},"bs":{"BS":["\u0000b","\u0000bAA=="]}}"#), "{av}");
+    assert!(
+        av.ends_with(r#""ss":{"SS":["","a"]},"bs":{"BS":["\u0000b","\u0000bAA=="]}}"#),
+        "{av}"
+    );
     // Equal elements are refused, also numerically equal ones and equal bytes.
     for dup in [
         r#""ss":{"\u0000set":["a","b","a"]}"#,

@@ -240,6 +240,7 @@ proptest! {
         let encoded = item::encode_item(&schema, &wire).unwrap();
         let (av, size) = super::item::split(&encoded);
         prop_assert!(size <= item::MAX_ITEM_SIZE);
+        prop_assert_eq!(item::item_size(av), Ok(size)); // the stored AttributeValues size the same
         prop_assert_eq!(item::decode_item(&schema, av).unwrap(), wire);
     }
 
@@ -252,6 +253,8 @@ proptest! {
             let _ = item::decode_item(&schema, &text);
             let _ = item::encode_value(&schema, &path, &text, element, None);
         }
+        let _ = item::item_size(&text);
+        let _ = item::size_stream(&data, element);
     }
 
     #[test]
@@ -266,6 +269,8 @@ proptest! {
             let text = String::from_utf8_lossy(&bytes);
             let _ = item::encode_item(&schema, &text);
             let _ = item::decode_item(&schema, &text);
+            let _ = item::item_size(&text);
+            let _ = item::value_size(&text);
         }
     }
 

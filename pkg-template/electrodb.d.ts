@@ -1,5 +1,8 @@
-// `dynamodb-mate/electrodb`: ElectroDB attribute definitions for dynamodb-mate's and pynamodb_mate's
-// compressed and encrypted attributes (docs/adapters.md).
+/**
+ * `dynamodb-mate/electrodb`: ElectroDB attribute definitions for dynamodb-mate's and pynamodb_mate's
+ * compressed and encrypted attributes (docs/adapters.md).
+ * @module dynamodb-mate/electrodb
+ */
 import type {
   AdapterCompressedJsonOptions, AdapterCompressedOptions, AdapterEncryptedNumberOptions, AdapterEncryptedOptions, codec,
 } from 'dynamodb-mate';
@@ -11,15 +14,25 @@ import type {
  */
 export interface MateAttribute<T> {
   type: 'any';
+  /** ElectroDB's read hook: the stored bytes decoded (absent or null passes through). */
   get(value: Uint8Array | undefined | null): T | undefined | null;
+  /** ElectroDB's write hook: the value encoded (absent or null passes through). */
   set(value: T | undefined | null): Uint8Array | undefined | null;
+  /** The stored bytes of `value`, for `where` clauses. */
   readonly encode: (value: T) => Uint8Array;
 }
 
+/** B: gzip of the string's UTF-8, as `attr.compressedString` and pynamodb_mate's CompressedUnicodeAttribute. */
 export declare function compressedString(options?: AdapterCompressedOptions): MateAttribute<string>;
+/** B: gzip of the bytes, as `attr.compressedBinary` and pynamodb_mate's CompressedBinaryAttribute. */
 export declare function compressedBinary(options?: AdapterCompressedOptions): MateAttribute<Uint8Array>;
+/** B: gzip of Python's `json.dumps(value)`, as `attr.compressedJson` and pynamodb_mate's CompressedJSONDictAttribute. */
 export declare function compressedJson(options?: AdapterCompressedJsonOptions): MateAttribute<codec.JsonValue>;
+/** B: the string encrypted (aead envelope, or pynamodb_mate's bytes), as `attr.encryptedString`. */
 export declare function encryptedString(options: AdapterEncryptedOptions): MateAttribute<string>;
+/** B: the bytes encrypted, as `attr.encryptedBinary`. */
 export declare function encryptedBinary(options: AdapterEncryptedOptions): MateAttribute<Uint8Array>;
+/** B: the number encrypted (`integer`/`float` fix Python's plaintext), as `attr.encryptedNumber`. */
 export declare function encryptedNumber(options: AdapterEncryptedNumberOptions): MateAttribute<number | bigint | codec.PythonFloat>;
+/** B: Python's `json.dumps(value)` encrypted, as `attr.encryptedJson`. */
 export declare function encryptedJson(options: AdapterEncryptedOptions): MateAttribute<codec.JsonValue>;

@@ -701,11 +701,14 @@ type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true
       : OptionsOf<E> extends { legacyEncoding: true }
         ? { 'legacyEncoding is for top-level attributes only': never }
         : unknown;
+/** Options of `attr.list()`. */
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
 }
+/** Options of `attr.map()`: a typed map. */
 export interface MapOptions extends CommonOptions<object> {
+  /** The map's fields: property name → attribute. */
   attributes: NestedAttributes;
 }
 /**
@@ -1650,6 +1653,7 @@ export interface WriteOptions extends VersionConditionOptions, AbortOptions {
   /** 'ALL_OLD': a failed condition's ConditionFailedError carries the stored item (`error.item`); default 'NONE'. */
   returnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
 }
+/** Options of `get` and `getOneOrNone`. */
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
@@ -1687,6 +1691,7 @@ export interface ScanPageOptions<A extends Attributes = Attributes, I = {}> exte
   segment?: number;
   totalSegments?: number;
 }
+/** Options of `count`: a query's or scan's filter, index, range condition and read settings. */
 export interface CountOptions<A extends Attributes = Attributes, I = {}, R extends string = string> extends AbortOptions {
   filter?: Condition;
   index?: StringKeys<I>;
@@ -1700,6 +1705,7 @@ export interface RetryOptions {
   baseMs: number;
   maxMs: number;
 }
+/** Options of `batchGet`. */
 export interface BatchGetOptions<A extends Attributes> extends GetOptions<A> {
   retry?: RetryOptions;
 }

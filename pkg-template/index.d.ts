@@ -6,6 +6,11 @@
 // JS value type and the options that matter (nullable, default, hashKey, rangeKey); `defineModel`
 // derives from the attributes the item shape of instances, the values `create` requires, the key
 // arguments of `get`/`getOp`/`batchGet`, and the typed attribute references of `Model.attr`.
+/**
+ * `dynamodb-mate` (and `dynamodb-mate/web`): models (`defineModel`, `attr`, `cond`), the codecs
+ * (`codec`), the status tracker (`StatusTracker`) and the error classes (`errors`).
+ * @module dynamodb-mate
+ */
 import type { AttributeValue, DynamoDBClient, TableDescription, WriteRequest } from '@aws-sdk/client-dynamodb';
 
 /** The package version. */
@@ -37,6 +42,10 @@ export type InitInput =
  */
 export declare function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 
+/**
+ * The value codecs of pynamodb_mate, byte for byte: Python-exact JSON, gzip, base85, datetimes, and
+ * encryption (the authenticated envelope and pynamodb_mate's legacy formats).
+ */
 export declare namespace codec {
   /** How a value is turned into the plaintext pynamodb_mate stores. */
   type Kind = 'string' | 'binary' | 'number' | 'int' | 'float' | 'json';
@@ -87,6 +96,7 @@ export declare namespace codec {
     deterministic?: boolean;
   }
 
+  /** The options of `encrypt` and `decrypt`: the envelope (default) or pynamodb_mate's legacy bytes. */
   type EncryptOptions = AeadOptions | LegacyOptions;
 
   /** A key provider (the hook for a KMS data key): called once per function, its key cached (a failed call is retried). */
@@ -140,7 +150,9 @@ export declare namespace codec {
   function gzip(data: Uint8Array | string, opts?: { level?: number; mtime?: number }): Uint8Array;
   /** Any gzip stream, also multi-member. `maxOutput` defaults to 64 MiB (E_GZIP_TOO_LARGE past it). */
   function gunzip(data: Uint8Array, opts?: { maxOutput?: number }): Uint8Array;
+  /** SHA-256 as lowercase hex (a string is hashed as its UTF-8). */
   function sha256Hex(data: Uint8Array | string): string;
+  /** MD5 as lowercase hex (a string is hashed as its UTF-8), as pynamodb_mate names S3 objects by content. */
   function md5Hex(data: Uint8Array | string): string;
   /** Python `base64.b85encode`. */
   function b85encode(data: Uint8Array | string): string;
@@ -157,6 +169,7 @@ export declare namespace codec {
 
   /** pynamodb's `YYYY-MM-DDTHH:MM:SS.ffffff+0000`. */
   function formatDatetime(value: Date | { epochMicros: bigint }): string;
+  /** Reads pynamodb's format; `epochMicros` keeps the microseconds a Date drops. */
   function parseDatetime(text: string): { date: Date; epochMicros: bigint };
 
   /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
@@ -166,11 +179,15 @@ export declare namespace codec {
   function encrypt(value: string | Uint8Array | JsonValue, opts: EncryptOptions & { kind?: Kind }): Uint8Array;
   /** With a key provider: a Promise. */
   function encrypt(value: string | Uint8Array | JsonValue, opts: ProvidedKeyOptions & { kind?: Kind }): Promise<Uint8Array>;
+  /** Kind `string`: the UTF-8 plaintext. */
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'string' }): string;
+  /** Kind `binary`: the plaintext bytes. */
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'binary' }): Uint8Array;
   /** Kind `number`: a whole float (`1.0`) is a PythonFloat. */
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'number' }): number | bigint | PythonFloat;
+  /** Kind `int` or `float`: a number, or a BigInt beyond ±(2^53-1). */
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: 'int' | 'float' }): number | bigint;
+  /** A kind known only at run time. */
   function decrypt(stored: Uint8Array, opts: EncryptOptions & { kind: Kind }): unknown;
   /** With a key provider: a Promise. */
   function decrypt<K extends Kind>(stored: Uint8Array, opts: ProvidedKeyOptions & { kind: K }): Promise<Decrypted<K>>;
@@ -180,17 +197,27 @@ export declare namespace codec {
     value: string | Uint8Array | JsonValue,
     opts?: { kind?: Kind; level?: number; ensureAscii?: boolean },
   ): Uint8Array;
+  /** Kind `string`: the UTF-8 text. `maxOutput` as in `gunzip`. */
   function decompress(stored: Uint8Array, opts: { kind: 'string'; maxOutput?: number }): string;
+  /** Kind `binary`: the bytes. */
   function decompress(stored: Uint8Array, opts: { kind: 'binary'; maxOutput?: number }): Uint8Array;
+  /** Kind `number`: a whole float (`1.0`) is a PythonFloat. */
   function decompress(stored: Uint8Array, opts: { kind: 'number'; maxOutput?: number }): number | bigint | PythonFloat;
+  /** Kind `int` or `float`: a number, or a BigInt beyond ±(2^53-1). */
   function decompress(stored: Uint8Array, opts: { kind: 'int' | 'float'; maxOutput?: number }): number | bigint;
+  /** A kind known only at run time. */
   function decompress(stored: Uint8Array, opts: { kind: Kind; maxOutput?: number }): unknown;
 }
 
+/** The error classes (each with a stable `code`) and their codes. */
 export declare namespace errors {
+  /** E_INPUT_TYPE: an argument of the wrong JS type; E_ARGUMENT: a value out of range. */
   type ArgumentErrorCode = 'E_INPUT_TYPE' | 'E_ARGUMENT';
+  /** Bytes that are not a well-formed gzip stream, or that inflate past `maxOutput` (E_GZIP_TOO_LARGE). */
   type CompressionErrorCode = 'E_GZIP_HEADER' | 'E_GZIP_DATA' | 'E_GZIP_TRUNCATED' | 'E_GZIP_CHECKSUM' | 'E_GZIP_TOO_LARGE';
+  /** Text or bytes that do not decode: base85, Python JSON, pynamodb datetimes, UTF-8. */
   type EncodingErrorCode = 'E_BASE85' | 'E_JSON_SYNTAX' | 'E_JSON_TYPE' | 'E_JSON_SURROGATE' | 'E_JSON_DEPTH' | 'E_DATETIME' | 'E_UTF8';
+  /** Stored bytes that do not decrypt: malformed legacy bytes (E_LEGACY_*) or envelopes (E_AEAD_*), a wrong key, another context. */
   type DecryptionErrorCode =
     | 'E_LEGACY_LENGTH'
     | 'E_LEGACY_PADDING'
@@ -204,6 +231,7 @@ export declare namespace errors {
     | 'E_AEAD_TAMPERED';
   /** E_KEY_LENGTH: a raw key is not 32 bytes; E_KEY_NOT_SET: an encrypted attribute was used before its key provider was resolved (`await Model.prepare()`). */
   type KeyErrorCode = 'E_KEY_LENGTH' | 'E_KEY_NOT_SET';
+  /** The codes of CodecError and of its subclasses (E_RANDOM: the platform's random source failed). */
   type CodecErrorCode =
     | ArgumentErrorCode
     | KeyErrorCode
@@ -388,6 +416,7 @@ export declare namespace errors {
     | 'ThrottlingError'
     | 'ValidationError'
     | (string & {});
+  /** One entry of `TransactionCanceledError.reasons`: DynamoDB's code and message for that operation. */
   interface CancellationReason {
     code: CancellationReasonCode;
     message: string | undefined;
@@ -615,6 +644,7 @@ export type KeyOptions =
   | { rangeKey: true; hashKey?: false; nullable?: false }
   | { hashKey?: false; rangeKey?: false; nullable?: boolean };
 
+/** Options of `attr.string()`. */
 export type StringOptions = CommonOptions<string> & KeyOptions;
 /**
  * `legacyEncoding: true`: pynamodb's `legacy_encoding=True` for tables written by pynamodb < 6: B
@@ -624,20 +654,29 @@ export type StringOptions = CommonOptions<string> & KeyOptions;
 export interface LegacyEncodingOption {
   legacyEncoding?: boolean;
 }
+/** Options of `attr.binary()`. */
 export type BinaryOptions = CommonOptions<Uint8Array> & KeyOptions & LegacyEncodingOption;
 /** `integer`: Python ints (BigInt beyond 2^53); `float`: always floats; neither: by value. */
 export type NumberOptions = CommonOptions<number | bigint | codec.PythonFloat> &
   KeyOptions &
   ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false });
+/** Options of `attr.boolean()`. */
 export type BooleanOptions = CommonOptions<boolean>;
+/** Options of `attr.stringSet()`. */
 export type StringSetOptions = CommonOptions<ReadonlySet<string>>;
+/** Options of `attr.numberSet()`. */
 export type NumberSetOptions = CommonOptions<ReadonlySet<number | bigint | codec.PythonFloat>>;
+/** Options of `attr.binarySet()`. */
 export type BinarySetOptions = CommonOptions<ReadonlySet<Uint8Array>> & LegacyEncodingOption;
+/** Options of the Date-valued attributes that are never keys (`attr.ttl()`). */
 export type DateOptions = CommonOptions<Date>;
 /** A datetime can be a table or index key (S, as in pynamodb, where it keys indexes). */
 export type DatetimeOptions = DateOptions & KeyOptions;
+/** Options of `attr.json()`. */
 export type JsonOptions = CommonOptions<JsonAttributeValue>;
+/** Options of `attr.dynamic()`. */
 export type DynamicOptions = CommonOptions<unknown>;
+/** Options of `attr.null()`. */
 export interface NullOptions {
   nullable?: boolean;
   attrName?: string;
@@ -662,11 +701,14 @@ type ElementCheck<E> = OptionsOf<E> extends { hashKey: true } | { rangeKey: true
       : OptionsOf<E> extends { legacyEncoding: true }
         ? { 'legacyEncoding is for top-level attributes only': never }
         : unknown;
+/** Options of `attr.list()`. */
 export interface ListOptions extends CommonOptions<unknown[]> {
   /** The element type; absent: any values (as `attr.dynamic()`). */
   of?: ElementAttribute;
 }
+/** Options of `attr.map()`: a typed map. */
 export interface MapOptions extends CommonOptions<object> {
+  /** The map's fields: property name → attribute. */
   attributes: NestedAttributes;
 }
 /**
@@ -735,7 +777,9 @@ export interface CompressionOptions {
   level?: number;
   maxOutput?: number;
 }
+/** Options of `attr.compressedString()`. */
 export type CompressedStringOptions = CommonOptions<string> & CompressionOptions;
+/** Options of `attr.compressedBinary()`. */
 export type CompressedBinaryOptions = CommonOptions<Uint8Array> & CompressionOptions;
 /** `ensureAscii: false` writes raw UTF-8 JSON as pynamodb_mate 5.3.4.4; the default is read by 5.x and 6.x. */
 export type CompressedJsonOptions = CommonOptions<JsonAttributeValue> & CompressionOptions & { ensureAscii?: boolean };
@@ -813,6 +857,7 @@ export interface AeadKeyOptions {
   /** Also read pynamodb_mate's bytes under this key (a migration: `Model.reencrypt()` rewrites them). */
   legacy?: LegacyKeyOptions;
 }
+/** The pynamodb_mate key an aead attribute also reads with (`legacy`), until `Model.reencrypt()` has rewritten its values. */
 export interface LegacyKeyOptions {
   /** A single key: pynamodb_mate bytes name no key id. */
   key: EncryptionKey;
@@ -836,6 +881,7 @@ export interface AdapterCompressedOptions {
   level?: number;
   maxOutput?: number;
 }
+/** A compressed JSON adapter attribute: `ensureAscii: false` writes raw UTF-8 JSON, as `attr.compressedJson`. */
 export type AdapterCompressedJsonOptions = AdapterCompressedOptions & { ensureAscii?: boolean };
 /**
  * aead in an adapter: bound to `table` and `attribute`, the DynamoDB names a model binds to.
@@ -858,6 +904,7 @@ export interface AdapterPynamodbMateOptions {
   format: 'pynamodb_mate';
   deterministic?: boolean;
 }
+/** An encrypted adapter attribute: the envelope (default) or pynamodb_mate's bytes. */
 export type AdapterEncryptedOptions = AdapterAeadOptions | AdapterPynamodbMateOptions;
 /**
  * Randomized aead in the ElectroDB adapter: each value is bound to its item's primary key, as a
@@ -1007,6 +1054,7 @@ export declare const attr: {
   encryptedString<const O extends EncryptedOptions<string>>(
     options: NoExtra<O, EncryptedAllowed<O, string>> & EncryptedCheck<O>,
   ): Attribute<string, O, EncryptedDescriptor<O, 'string'>>;
+  /** B: the bytes encrypted client-side. Top-level only, never a key; expressions as `encryptedString`. */
   encryptedBinary<const O extends EncryptedOptions<Uint8Array>>(
     options: NoExtra<O, EncryptedAllowed<O, Uint8Array>> & EncryptedCheck<O>,
   ): Attribute<Uint8Array, O, EncryptedDescriptor<O, 'binary'>>;
@@ -1015,6 +1063,7 @@ export declare const attr: {
     options: NoExtra<O, EncryptedAllowed<O, number | bigint | codec.PythonFloat> & ({ integer?: boolean; float?: false } | { float?: boolean; integer?: false })> &
       EncryptedCheck<O>,
   ): Attribute<NumberRead<O>, O, EncryptedDescriptor<O, 'number'>>;
+  /** B: Python's `json.dumps(value)` encrypted client-side. Top-level only, never a key; expressions as `encryptedString`. */
   encryptedJson<const O extends EncryptedOptions<JsonAttributeValue>>(
     options: NoExtra<O, EncryptedAllowed<O, JsonAttributeValue>> & EncryptedCheck<O>,
   ): Attribute<JsonAttributeValue, O, EncryptedDescriptor<O, 'json'>>;
@@ -1062,12 +1111,19 @@ export type UpdateInput = UpdateAction | ValueExpression<unknown>;
 /** `ref.size()`: compared with numbers, other attributes or sizes; conditions only. */
 export interface SizeOperand {
   readonly [brand]: 'SizeOperand';
+  /** `size(this) = value`. */
   eq(value: SizeArgument): Condition;
+  /** `size(this) <> value`. */
   ne(value: SizeArgument): Condition;
+  /** `size(this) < value`. */
   lt(value: SizeArgument): Condition;
+  /** `size(this) <= value`. */
   le(value: SizeArgument): Condition;
+  /** `size(this) > value`. */
   gt(value: SizeArgument): Condition;
+  /** `size(this) >= value`. */
   ge(value: SizeArgument): Condition;
+  /** `size(this) BETWEEN low AND high`, inclusive at both ends. */
   between(low: SizeArgument, high: SizeArgument): Condition;
 }
 type SizeArgument = number | bigint | Operand;
@@ -1083,9 +1139,13 @@ export interface AttrRef {
   readonly collection: 'set' | 'list' | 'map' | null;
   /** The path for humans: `meta.tags[2]`. */
   toString(): string;
+  /** `attribute_exists(this)`. */
   exists(): Condition;
+  /** `attribute_not_exists(this)`. */
   notExists(): Condition;
+  /** `attribute_type(this, type)`: the stored value is of DynamoDB type `type`. */
   attributeType(type: DynamoDBTypeName): Condition;
+  /** `size(this)`: a string's or binary's length, a set's, list's or map's number of elements. */
   size(): SizeOperand;
 }
 /** What a condition compares with besides values: another attribute, or a size(). */
@@ -1093,7 +1153,9 @@ export type Operand = AttrRef | SizeOperand;
 
 /** eq, ne, in and the SET actions, for values of type V. `C`: what eq returns (KeyCondition on keys). */
 export interface ValueRef<V, C extends Condition = Condition> extends AttrRef {
+  /** `this = value` (a key condition on a top-level key). */
   eq(value: V | Operand): C;
+  /** `this <> value`. */
   ne(value: V | Operand): Condition;
   /** 1 to 100 values or attributes. */
   in(values: readonly (V | Operand)[]): Condition;
@@ -1104,25 +1166,35 @@ export interface ValueRef<V, C extends Condition = Condition> extends AttrRef {
 }
 /** REMOVE: on nullable attributes, sets (a missing set reads as empty) and list elements. */
 export interface RemovableRef {
+  /** REMOVE this attribute (or list element). */
   remove(): UpdateAction;
 }
 /** lt le gt ge between, for strings, numbers, binaries and dates (never null: DynamoDB does not order NULL). */
 export interface OrderedRef<V, C extends Condition = Condition> {
+  /** `this < value`. */
   lt(value: Exclude<V, null> | Operand): C;
+  /** `this <= value`. */
   le(value: Exclude<V, null> | Operand): C;
+  /** `this > value`. */
   gt(value: Exclude<V, null> | Operand): C;
+  /** `this >= value`. */
   ge(value: Exclude<V, null> | Operand): C;
   /** Inclusive at both ends. */
   between(low: Exclude<V, null> | Operand, high: Exclude<V, null> | Operand): C;
 }
+/** `begins_with` and `contains`, for strings (a key condition on a range key). */
 export interface StringRef<C extends Condition = Condition> {
+  /** `begins_with(this, prefix)`. */
   beginsWith(prefix: string | AttrRef): C;
   /** A substring. */
   contains(substring: string | AttrRef): Condition;
 }
+/** `begins_with`, for binaries (a key condition on a range key). */
 export interface BinaryRef<C extends Condition = Condition> {
+  /** `begins_with(this, prefix)`: the stored bytes start with `prefix`. */
   beginsWith(prefix: Uint8Array | AttrRef): C;
 }
+/** ADD and arithmetic, for numbers. */
 export interface NumberRef {
   /** ADD: adds to the number (an absent attribute starts at 0). */
   add(value: number | bigint | codec.PythonFloat): UpdateAction;
@@ -1131,6 +1203,7 @@ export interface NumberRef {
   /** `this - value`; alone, `SET this = this - value`. */
   minus(value: number | bigint | codec.PythonFloat | AttrRef): ValueExpression<number | bigint>;
 }
+/** `contains`, ADD and DELETE, for sets of elements `E`. */
 export interface SetRef<E> {
   /** An element of the set. */
   contains(element: E | AttrRef): Condition;
@@ -1139,6 +1212,7 @@ export interface SetRef<E> {
   /** DELETE elements. */
   delete(elements: ReadonlySet<E>): UpdateAction;
 }
+/** Elements, `contains` and appends, for lists of elements `E` (`R`: an element's reference). */
 export interface ListRef<E, R> {
   /** An element of the list. */
   contains(element: E | AttrRef): Condition;
@@ -1155,12 +1229,16 @@ export interface ListRef<E, R> {
  * they take no other attribute (`Copy` never).
  */
 export interface WholeValueRef<V, Copy extends AttrRef = AttrRef> extends AttrRef {
+  /** SET to a value (encoded by the attribute), `Copy`'s value, or a value expression. */
   set(value: V | Copy | ValueExpression<V>): UpdateAction;
+  /** `if_not_exists(this, value)`; alone, `SET this = if_not_exists(this, value)`. */
   ifNotExists(value: V | Copy): ValueExpression<V>;
 }
 /** eq, ne, in of a deterministic encrypted attribute (the operand is encrypted); `Other`: operands besides values. */
 export interface EqualityRef<V, Other extends Operand = Operand> {
+  /** `this = value`, the value encrypted as the attribute stores it. */
   eq(value: V | Other): Condition;
+  /** `this <> value`, the value encrypted as the attribute stores it. */
   ne(value: V | Other): Condition;
   /** 1 to 100 values. */
   in(values: readonly (V | Other)[]): Condition;
@@ -1170,15 +1248,20 @@ export interface EqualityRef<V, Other extends Operand = Operand> {
  * text neither orders nor matches the bytes another attribute may store).
  */
 export interface LegacyBinaryRef<V, C extends Condition = Condition> extends WholeValueRef<V, never> {
+  /** `this = value` (a key condition on a top-level key). */
   eq(value: V): C;
+  /** `this <> value`. */
   ne(value: V): Condition;
   /** 1 to 100 values. */
   in(values: readonly V[]): Condition;
 }
 /** A `legacyEncoding` binary set's elements: values only. */
 export interface LegacySetRef {
+  /** An element of the set. */
   contains(element: Uint8Array): Condition;
+  /** ADD elements (an absent set starts empty). */
   add(elements: ReadonlySet<Uint8Array>): UpdateAction;
+  /** DELETE elements. */
   delete(elements: ReadonlySet<Uint8Array>): UpdateAction;
 }
 /** An encrypted attribute's reference: equality when deterministic, other attributes as operands unless aead. */
@@ -1195,9 +1278,13 @@ export interface S3Ref<V = unknown> {
   readonly [brand]: 'AttrRef';
   readonly path: readonly PathSegment[];
   readonly collection: null;
+  /** The path for humans: the property name. */
   toString(): string;
+  /** `attribute_exists(this)`. */
   exists(): Condition;
+  /** `attribute_not_exists(this)`. */
   notExists(): Condition;
+  /** `attribute_type(this, type)`. */
   attributeType(type: DynamoDBTypeName): Condition;
   /** SET to this value, uploaded by the update (or an `S3Lazy`: its URI, nothing uploaded). */
   set(value: V): UpdateAction;
@@ -1213,8 +1300,11 @@ export interface DynamicRef
     Omit<SetRef<unknown>, 'add' | 'contains'> {
   /** Entry `name` of the map value. */
   key(name: string): DynamicRef;
+  /** A substring of a string, an element of a set or list. */
   contains(value: unknown): Condition;
+  /** `begins_with(this, prefix)`, for a string or binary value. */
   beginsWith(prefix: unknown): Condition;
+  /** ADD to a number, or elements to a set. */
   add(value: unknown): UpdateAction;
 }
 
@@ -1276,6 +1366,7 @@ type ElementRefOf<E> = E extends AnyAttribute ? RefByKind<E, RefValue<E>, false,
 
 /** A typed map's `key(name)`: the field of property name `name`, as `ref[name]`. */
 export interface MapKeyRef<F extends NestedAttributes> {
+  /** The field `name`, also when a method of the reference shadows `ref[name]`. */
   key<K extends keyof F & string>(name: K): RefOf<F[K], false, false>;
 }
 /** A typed map: its fields as references (they shadow methods of the same name, as at runtime). */
@@ -1305,6 +1396,7 @@ export declare namespace cond {
   function and(...conditions: Condition[]): Condition;
   /** Any of the conditions (at least one; a single one is returned as is). */
   function or(...conditions: Condition[]): Condition;
+  /** `NOT condition`. */
   function not(condition: Condition): Condition;
 }
 
@@ -1434,13 +1526,16 @@ export type AttributeValueJSON =
   | { BS: string[] }
   | { L: AttributeValueJSON[] }
   | { M: { [name: string]: AttributeValueJSON } };
+/** An item in DynamoDB JSON, as `toJSON()` gives and `fromJSON()` takes: attribute name → value. */
 export type ItemJSON = { [attributeName: string]: AttributeValueJSON };
 
+/** Provisioned capacity units of a global index. */
 export interface Throughput {
   read: number;
   write: number;
 }
 type Projection<N extends string> = 'ALL' | 'KEYS_ONLY' | readonly N[];
+/** A global secondary index: any hash key `K` (and range key) among the model's key-typed attributes. */
 export interface GlobalIndexDefinition<K extends string = string, N extends string = string> {
   type: 'global';
   hashKey: K;
@@ -1450,6 +1545,7 @@ export interface GlobalIndexDefinition<K extends string = string, N extends stri
   /** PROVISIONED billing; defaults to the table's. */
   throughput?: Throughput;
 }
+/** A local secondary index: the table's hash key with another range key. */
 export interface LocalIndexDefinition<K extends string = string, N extends string = string> {
   type: 'local';
   /** The table's hash key (the only one allowed). */
@@ -1457,13 +1553,19 @@ export interface LocalIndexDefinition<K extends string = string, N extends strin
   rangeKey: K;
   projection?: Projection<N>;
 }
+/** A secondary index, global or local. */
 export type IndexDefinition<K extends string = string, N extends string = string> = GlobalIndexDefinition<K, N> | LocalIndexDefinition<K, N>;
+/** The indexes of a model with attributes `A`: index name → definition naming the attributes by property name. */
 export type Indexes<A = Attributes> = Record<string, IndexDefinition<KeyableName<A>, StringKeys<A>>>;
 
 /** Anything with the DynamoDBClient's `send` (the model only calls `send`). */
-export type DynamoDBClientLike = DynamoDBClient | { send(command: any, ...rest: any[]): Promise<any> };
+export type DynamoDBClientLike = DynamoDBClient | {
+  /** Sends a DynamoDB command, as `DynamoDBClient.send`. */
+  send(command: any, ...rest: any[]): Promise<any>;
+};
 /** An S3Client (typed structurally: @aws-sdk/client-s3 is an optional peer dependency). */
 export interface S3ClientLike {
+  /** Sends an S3 command, as `S3Client.send`. */
   send(command: any, ...rest: any[]): Promise<any>;
 }
 
@@ -1490,6 +1592,7 @@ type KeyCheck<A> =
         ? { 'at most one attribute can have rangeKey: true': never }
         : unknown;
 
+/** What `defineModel` takes: the table, the client, the attributes and the indexes. */
 export interface ModelDefinition<A extends Attributes = Attributes, I extends Indexes<A> = {}> {
   /** The model's name in messages; default the table name. */
   name?: string;
@@ -1536,6 +1639,7 @@ type SubclassCheck<A, S> = {
         : unknown;
 };
 
+/** A condition the write requires of the stored item (a failed one: `errors.ConditionFailedError`). */
 export interface ConditionOptions {
   condition?: Condition;
 }
@@ -1560,6 +1664,7 @@ export interface WriteOptions extends VersionConditionOptions, AbortOptions {
   /** 'ALL_OLD': a failed condition's ConditionFailedError carries the stored item (`error.item`); default 'NONE'. */
   returnValuesOnConditionCheckFailure?: 'ALL_OLD' | 'NONE';
 }
+/** Options of `get` and `getOneOrNone`. */
 export interface GetOptions<A extends Attributes> extends AbortOptions {
   consistentRead?: boolean;
   /** Only these attributes (and the key) are read. */
@@ -1579,21 +1684,25 @@ interface ReadOptions<A extends Attributes, I> extends AbortOptions {
   /** Start after the page that returned this cursor. */
   cursor?: string;
 }
+/** Options of `query` and `queryPage`. */
 export interface QueryOptions<A extends Attributes = Attributes, I = {}, R extends string = string> extends ReadOptions<A, I> {
   /** A condition on the range key `R` (of the table, or of the index): `Model.attr.<rangeKey>.beginsWith(...)`. */
   range?: KeyCondition<R>;
   /** Default 'asc'. */
   order?: 'asc' | 'desc';
 }
+/** Options of `scan`. */
 export interface ScanOptions<A extends Attributes = Attributes, I = {}> extends ReadOptions<A, I> {
   /** A parallel scan over this many segments (items arrive as they come). */
   segments?: number;
 }
+/** Options of `scanPage`. */
 export interface ScanPageOptions<A extends Attributes = Attributes, I = {}> extends ReadOptions<A, I> {
   /** One worker of a parallel scan: its segment of `totalSegments`. */
   segment?: number;
   totalSegments?: number;
 }
+/** Options of `count`: a query's or scan's filter, index, range condition and read settings. */
 export interface CountOptions<A extends Attributes = Attributes, I = {}, R extends string = string> extends AbortOptions {
   filter?: Condition;
   index?: StringKeys<I>;
@@ -1607,9 +1716,11 @@ export interface RetryOptions {
   baseMs: number;
   maxMs: number;
 }
+/** Options of `batchGet`. */
 export interface BatchGetOptions<A extends Attributes> extends GetOptions<A> {
   retry?: RetryOptions;
 }
+/** A page of `queryPage` or `scanPage`. */
 export interface Page<T> {
   items: T[];
   /** Pass back as `cursor` for the next page; undefined after the last one. */
@@ -1688,6 +1799,7 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
     hash: HashValue<A>,
     options?: QueryOptions<A, I, TableRange<A>> & { index?: undefined },
   ): Promise<Page<InstanceType<M>>>;
+  /** One page of a query of index `index`. */
   queryPage<M extends AnyConstructor, N extends StringKeys<I>>(
     this: M,
     hash: IndexHashValue<A, I, N>,
@@ -1699,7 +1811,9 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   scanPage<M extends AnyConstructor>(this: M, options?: ScanPageOptions<A, I>): Promise<Page<InstanceType<M>>>;
   /** Number of items: `count()` scans (`count(undefined, { filter })`), `count(hash, options)` queries. */
   count(hash?: undefined, options?: CountOptions<A, I> & { range?: undefined }): Promise<number>;
+  /** Number of items with this hash key (and `range`). */
   count(hash: HashValue<A>, options?: CountOptions<A, I, TableRange<A>> & { index?: undefined }): Promise<number>;
+  /** Number of items of index `index` with this (index) hash key. */
   count<N extends StringKeys<I>>(hash: IndexHashValue<A, I, N>, options: CountOptions<A, I, IndexRangeName<I, N>> & { index: N }): Promise<number>;
 
   /** The items of these keys (duplicates dropped, missing ones skipped), in no particular order. */
@@ -1752,6 +1866,7 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
   ): Promise<CollectS3OrphansResult>;
 }
 
+/** Options of `Model.collectS3Orphans()`. */
 export interface CollectS3OrphansOptions<N extends string = string> {
   /** Whose prefixes are listed (default every S3-backed attribute; a non-empty array). */
   attributes?: readonly N[];
@@ -1772,6 +1887,7 @@ export interface CollectS3OrphansOptions<N extends string = string> {
   /** Cancels the scan, the listing and the deletes: the call rejects with `errors.AbortError` (deletes already done stay done). */
   abortSignal?: GlobalInstance<'AbortSignal'>;
 }
+/** What `Model.collectS3Orphans()` found and did (also `onProgress`'s counts so far). */
 export interface CollectS3OrphansResult {
   /** Items scanned for references. */
   scanned: number;
@@ -1799,6 +1915,7 @@ type AeadName<A> = { [K in keyof A]: true extends IsEncrypted<A[K]> ? (Descripto
 /** What `setKey` takes for attribute `At`: a keyring only in the aead format. */
 type KeyOptionOf<At> = DescriptorOf<At> extends { aead: false } ? EncryptionKey : EncryptionKey | EncryptionKeyring;
 
+/** Options of `Model.reencrypt()`. */
 export interface ReencryptOptions<N extends string = string> {
   /** Default: every aead-encrypted attribute (a non-empty array). */
   attributes?: readonly N[];
@@ -1813,6 +1930,7 @@ export interface ReencryptOptions<N extends string = string> {
   /** After every page: the counts so far and the cursor to resume from. */
   onProgress?: (progress: ReencryptResult) => void;
 }
+/** What `Model.reencrypt()` did (also `onProgress`'s counts so far). */
 export interface ReencryptResult {
   /** Items read. */
   scanned: number;
@@ -1832,6 +1950,7 @@ export interface ModelMethods {
   save(options?: WriteOptions): Promise<this>;
   /** Applies update actions (a non-empty array); the instance takes the item's new values. */
   update(actions: readonly UpdateInput[], options?: WriteOptions): Promise<this>;
+  /** Deletes the item (conditionally with the version attribute). A failed condition: `errors.ConditionFailedError`. */
   delete(options?: WriteOptions): Promise<void>;
   /** True when the item existed. */
   deleteIfExists(options?: AbortOptions): Promise<boolean>;
@@ -1841,8 +1960,11 @@ export interface ModelMethods {
   toJSON(): ItemJSON;
   /** This item's page in the AWS console, its key values as stored (numbers as written, binary as base64). */
   itemDetailConsoleUrl(options?: ConsoleUrlOptions): string;
+  /** `save()` as one write of `transactWrite`. */
   putOp(options?: VersionConditionOptions): WriteOp;
+  /** `update(actions)` as one write of `transactWrite`. */
   updateOp(actions: readonly UpdateInput[], options?: VersionConditionOptions): WriteOp;
+  /** `delete()` as one write of `transactWrite`. */
   deleteOp(options?: VersionConditionOptions): WriteOp;
 }
 
@@ -2066,6 +2188,7 @@ export type TaskSpec<Data = TaskData, S extends string = string> =
   | ({} extends Data ? string : never)
   | ({ taskId: string; status?: StatusArg<S> } & ({} extends Data ? { data?: Data } : { data: Data }));
 
+/** Options of `queryByStatus` and `queryUnfinished`. */
 export interface QueryByStatusOptions {
   /** At most this many tasks over all statuses and shards. */
   limit?: number;
@@ -2075,12 +2198,14 @@ export interface QueryByStatusOptions {
   pageSize?: number;
 }
 
+/** Options of `StatusTracker.run`. */
 export interface RunOptions<S extends string = string> {
   /** The statuses this run may start from; default the tracker's `readyStatuses`. */
   statuses?: StatusArgs<S>;
   heartbeatSeconds?: HeartbeatSeconds;
 }
 
+/** Options of `StatusTracker.work`. */
 export interface WorkOptions<S extends string = string> {
   /** Bodies running at once; default 1. */
   concurrency?: number;
@@ -2155,6 +2280,7 @@ export declare class StatusTracker<
   statusCode(status: StatusArg<StandardStatus | Extra>): number;
   /** Creates the table with the layout's index (and TTL when configured) unless it exists; `wait`: until ACTIVE. */
   createTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<TableDescription | null>;
+  /** Deletes the table (no-op when it does not exist); `wait`: until it is gone. */
   deleteTable(options?: { wait?: boolean; abortSignal?: GlobalInstance<'AbortSignal'> }): Promise<void>;
 
   /** A new task (pending unless told); `errors.TaskExists` when the id is taken, unless `overwrite`. */

@@ -70,6 +70,17 @@ run_suite wasm-chromium "$CARGO_RE" 14 wasm-pack test --headless --chrome -- --t
 # A bounded run of every fuzz target (one count line each; a crash, leak or allocation over the limits fails).
 run_suite fuzz '^fuzz [a-z0-9]+: ([0-9]+) passed, ([0-9]+) failed' 7 scripts/fuzz.sh 20
 
+# The API reference builds from the types without a TypeDoc warning (scripts/api-docs.sh). One count line.
+api_docs() {
+  if scripts/api-docs.sh; then
+    echo "api-docs: 1 passed, 0 failed"
+  else
+    echo "api-docs: 0 passed, 1 failed"
+    return 1
+  fi
+}
+run_suite api-docs '^api-docs: ([0-9]+) passed, ([0-9]+) failed$' 1 api_docs
+
 # moto_server (DynamoDB + S3) and DynamoDB Local for the JS suites (tests/support/endpoints.mjs). They
 # run in their own sessions, so they are stopped by PID: before the summary, or at exit whatever ends
 # the run (stop is idempotent and silent when nothing runs).

@@ -918,6 +918,7 @@ export interface AdapterRandomizedAeadOptions extends Omit<AdapterAeadOptions, '
 }
 /** `integer` or `float` fix Python's int/float plaintext, as `attr.encryptedNumber`. */
 export type AdapterNumberKind = { integer?: boolean; float?: undefined } | { float?: boolean; integer?: undefined };
+/** The options of an adapter's `encryptedNumber`: an encrypted attribute's, and `integer` or `float`. */
 export type AdapterEncryptedNumberOptions = AdapterEncryptedOptions & AdapterNumberKind;
 /** Options of `attr.encrypted*`: `CommonOptions` (no keys) and a key option of either format. */
 export type EncryptedOptions<T> = CommonOptions<T> & (AeadKeyOptions | PynamodbMateKeyOptions);

@@ -16,7 +16,6 @@ in differential.test.mjs, which generates them.
 import base64
 import datetime as dt
 import json
-import os
 import sys
 import traceback
 
@@ -32,6 +31,7 @@ from pynamodb.expressions.condition import size  # noqa: E402
 from pynamodb.expressions.operand import Path  # noqa: E402
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex  # noqa: E402
 from pynamodb.models import Model  # noqa: E402
+from pm_values import local_meta  # noqa: E402
 from pynamodb.transactions import TransactWrite  # noqa: E402
 
 UTC = dt.timezone.utc
@@ -58,13 +58,7 @@ def define(table):
         n_int = NumberAttribute(range_key=True)
 
     class Doc(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["DDB_LOCAL_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
-            max_retry_attempts = 1
+        Meta = local_meta(table, "DDB_LOCAL_ENDPOINT", max_retry_attempts=1)
 
         pk = UnicodeAttribute(hash_key=True)
         sk = NumberAttribute(range_key=True)

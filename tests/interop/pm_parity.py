@@ -35,6 +35,7 @@ from pynamodb.indexes import (  # noqa: E402
 )
 from pynamodb.models import Model  # noqa: E402
 from pynamodb.transactions import TransactGet  # noqa: E402
+from pm_values import local_meta  # noqa: E402
 
 UTC = dt.timezone.utc
 
@@ -62,13 +63,7 @@ def model(table):
         when = UTCDateTimeAttribute(range_key=True)
 
     class Doc(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["DDB_LOCAL_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
-            billing_mode = "PAY_PER_REQUEST"
+        Meta = local_meta(table, "DDB_LOCAL_ENDPOINT", billing_mode="PAY_PER_REQUEST")
 
         pk = UnicodeAttribute(hash_key=True)
         sk = NumberAttribute(range_key=True)

@@ -12,7 +12,6 @@ The endpoint is DDB_LOCAL_ENDPOINT. polymorphic.interop.test.mjs defines the sam
 """
 
 import json
-import os
 import sys
 
 sys.dont_write_bytecode = True
@@ -21,16 +20,12 @@ from pynamodb.attributes import (  # noqa: E402
     BooleanAttribute, DiscriminatorAttribute, ListAttribute, MapAttribute, NumberAttribute, UnicodeAttribute,
 )
 from pynamodb.models import Model  # noqa: E402
+from pm_values import local_meta  # noqa: E402
 
 
 def models(table):
     class Animal(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["DDB_LOCAL_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
+        Meta = local_meta(table, "DDB_LOCAL_ENDPOINT")
 
         owner = UnicodeAttribute(hash_key=True)
         id = UnicodeAttribute(range_key=True)
@@ -69,12 +64,7 @@ class Frame(MapAttribute):
 
 def drawings(table):
     class Drawing(Model):
-        class Meta:
-            table_name = table
-            host = os.environ["DDB_LOCAL_ENDPOINT"]
-            region = "us-east-1"
-            aws_access_key_id = "test"
-            aws_secret_access_key = "test"
+        Meta = local_meta(table, "DDB_LOCAL_ENDPOINT")
 
         id = UnicodeAttribute(hash_key=True)
         main = Shape()

@@ -32,14 +32,15 @@ CLASS_KINDS = {
 }
 
 
-def local_meta(table, endpoint_variable):
-    """A pynamodb model's Meta: `table` on the local server whose URL is in `endpoint_variable`."""
+def local_meta(table, endpoint_variable, **settings):
+    """A pynamodb model's Meta: `table` on the local server whose URL is in `endpoint_variable`, plus `settings`."""
     return type("Meta", (), {
         "table_name": table,
         "host": os.environ[endpoint_variable],
         "region": "us-east-1",
         "aws_access_key_id": "test",
         "aws_secret_access_key": "test",
+        **settings,
     })
 
 

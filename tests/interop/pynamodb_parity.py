@@ -14,7 +14,6 @@ and exits 1 on a difference. The JS side (pynamodb_parity.interop.test.mjs) hold
 and compares the stored items raw.
 """
 
-import os
 import sys
 
 sys.dont_write_bytecode = True
@@ -24,6 +23,7 @@ from pynamodb.attributes import (  # noqa: E402
     UnicodeAttribute, UnicodeSetAttribute, VersionAttribute,
 )
 from pynamodb.models import Model  # noqa: E402
+from pm_values import local_meta  # noqa: E402
 
 CAFE = bytes([0xCA, 0xFE, 0xF0, 0x0D])
 LEGACY = {"id": CAFE, "b": bytes([0, 1, 255]), "bs": {b"\x00", b"\xff\xfe"}}
@@ -31,14 +31,7 @@ JS_LEGACY = {"id": bytes([1, 2, 3]), "b": bytes([9, 8, 7, 6]), "bs": {b"\x01", b
 
 
 def meta(table):
-    class Meta:
-        table_name = table
-        host = os.environ["DDB_LOCAL_ENDPOINT"]
-        region = "us-east-1"
-        aws_access_key_id = "test"
-        aws_secret_access_key = "test"
-
-    return Meta
+    return local_meta(table, "DDB_LOCAL_ENDPOINT")
 
 
 def old_model(table):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite (README: "Run every test"; .ci/run calls this). Installs what it needs,
+# The whole test suite (README: "Two commands"; .ci/run calls this). Installs what it needs,
 # builds, runs each suite, prints each suite's counts and ends with one line `N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."

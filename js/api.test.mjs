@@ -9,6 +9,7 @@ import { nonEmptySets } from './testing/typecheck.mjs';
 /** Entry module → the declaration file (pkg-template/<name>.d.ts) of its package export. */
 const ENTRIES = {
   './node.mjs': 'index',
+  './codec-node.mjs': 'codec',
   './adapters/toolbox.mjs': 'toolbox',
   './adapters/electrodb.mjs': 'electrodb',
 };
@@ -43,7 +44,9 @@ for (const [entry, declarations] of Object.entries(ENTRIES)) {
   });
 }
 
-test('the browser entry exports what the Node entry does', async () => {
-  const [node, web] = await Promise.all([import('./node.mjs'), import('./web.mjs')]);
-  assert.deepEqual(surfacesOf(web).map(([path, names]) => [path, names.sort()]), surfacesOf(node).map(([path, names]) => [path, names.sort()]));
-});
+for (const [nodeEntry, webEntry] of [['./node.mjs', './web.mjs'], ['./codec-node.mjs', './codec-web.mjs']]) {
+  test(`the browser entry ${webEntry} exports what the Node entry ${nodeEntry} does`, async () => {
+    const [node, web] = await Promise.all([import(nodeEntry), import(webEntry)]);
+    assert.deepEqual(surfacesOf(web).map(([path, names]) => [path, names.sort()]), surfacesOf(node).map(([path, names]) => [path, names.sort()]));
+  });
+}

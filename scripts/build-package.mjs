@@ -2,6 +2,7 @@
 // pkg-template/. Run by scripts/build.sh after the wasm is built.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { coreSource, sourcesOf, useCore } from './shared-core.mjs';
 
 const root = new URL('../', import.meta.url);
 const path = (p) => new URL(p, root).pathname;
@@ -35,43 +36,57 @@ const selfImport = {
     b.onResolve({ filter: /^\.\.\/node\.mjs$/ }, () => ({ path: 'dynamodb-mate', external: true }));
   },
 };
-const adapterBuilds = ['toolbox', 'electrodb'].flatMap((name) => ['esm', 'cjs'].map((format) => build({
+// The shared core of each platform is what its codec entry is made of (scripts/shared-core.mjs).
+const platforms = {
+  node: { platform: 'node', target: 'node20', codecEntry: 'js/codec-node.mjs' },
+  web: { platform: 'browser', target: 'es2022', codecEntry: 'js/codec-web.mjs' },
+};
+const formats = { esm: 'mjs', cjs: 'cjs' };
+// Expected in CJS: the runtimes fall back to __dirname (node) or to a given .wasm (web) when
+// import.meta.url is empty.
+const quietCjs = { logOverride: { 'empty-import-meta': 'silent' } };
+const shared = Object.fromEntries(await Promise.all(Object.entries(platforms).map(async ([name, p]) => [
+  name, await sourcesOf(path(p.codecEntry), { ...common, platform: p.platform, write: false, logLevel: 'silent' }),
+])));
+
+/** One bundle of `entry` for platform `on`, in `format`, importing the shared modules from its core. */
+function bundle(entry, outName, on, format, extra = {}) {
+  const ext = formats[format];
+  const { platform, target } = platforms[on];
+  return build({
+    ...common,
+    ...(format === 'cjs' ? quietCjs : {}),
+    ...extra,
+    plugins: [...(extra.plugins ?? []), useCore(shared[on], `./core-${on}.${ext}`, path(''))],
+    entryPoints: [path(entry)],
+    outfile: path(`pkg/dist/${outName}.${ext}`),
+    platform,
+    format,
+    target,
+  });
+}
+const coreBuilds = Object.entries(platforms).flatMap(([on, { platform, target }]) => Object.entries(formats).map(([format, ext]) => build({
   ...common,
-  external: [...common.external, 'dynamodb-toolbox', 'electrodb'],
-  plugins: [selfImport],
-  entryPoints: [path(`js/adapters/${name}.mjs`)],
-  outfile: path(`pkg/dist/${name}.${format === 'esm' ? 'mjs' : 'cjs'}`),
-  platform: 'node',
+  ...(format === 'cjs' ? quietCjs : {}),
+  stdin: { contents: coreSource(shared[on]), resolveDir: path('js'), sourcefile: `core-${on}.mjs` },
+  outfile: path(`pkg/dist/core-${on}.${ext}`),
+  platform,
   format,
-  target: 'node20',
+  target,
 })));
+const adapter = { external: [...common.external, 'dynamodb-toolbox', 'electrodb'], plugins: [selfImport] };
 await Promise.all([
-  ...adapterBuilds,
-  build({
-    ...common, plugins: [selfImport], entryPoints: [path('js/cli/bin.mjs')], outfile: path('pkg/dist/cli.mjs'), platform: 'node', format: 'esm', target: 'node20',
-  }),
-  build({ ...common, entryPoints: [path('js/node.mjs')], outfile: path('pkg/dist/node.mjs'), platform: 'node', format: 'esm', target: 'node20' }),
-  build({
-    ...common,
-    entryPoints: [path('js/node.mjs')],
-    outfile: path('pkg/dist/node.cjs'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // Expected: js/runtime/node.mjs falls back to __dirname when import.meta.url is empty.
-    logOverride: { 'empty-import-meta': 'silent' },
-  }),
-  build({ ...common, entryPoints: [path('js/web.mjs')], outfile: path('pkg/dist/web.mjs'), platform: 'browser', format: 'esm', target: 'es2022' }),
+  ...coreBuilds,
+  ...['toolbox', 'electrodb'].flatMap((name) => ['esm', 'cjs'].map((format) => bundle(`js/adapters/${name}.mjs`, name, 'node', format, adapter))),
+  bundle('js/cli/bin.mjs', 'cli', 'node', 'esm', { plugins: [selfImport] }),
+  bundle('js/node.mjs', 'node', 'node', 'esm'),
+  bundle('js/node.mjs', 'node', 'node', 'cjs'),
+  bundle('js/codec-node.mjs', 'codec', 'node', 'esm'),
+  bundle('js/codec-node.mjs', 'codec', 'node', 'cjs'),
+  bundle('js/web.mjs', 'web', 'web', 'esm'),
   // For require('dynamodb-mate/web'): init() then needs the .wasm given (js/runtime/web.mjs).
-  build({
-    ...common,
-    entryPoints: [path('js/web.mjs')],
-    outfile: path('pkg/dist/web.cjs'),
-    platform: 'browser',
-    format: 'cjs',
-    target: 'es2022',
-    logOverride: { 'empty-import-meta': 'silent' },
-  }),
+  bundle('js/web.mjs', 'web', 'web', 'cjs'),
+  bundle('js/codec-web.mjs', 'codec-web', 'web', 'esm'),
 ]);
 
 cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
@@ -79,7 +94,7 @@ cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
 // (the `require` conditions and old resolvers) and index.d.mts as ESM (`import`, `browser`).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
-for (const name of ['toolbox', 'electrodb']) {
+for (const name of ['codec', 'toolbox', 'electrodb']) {
   cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.ts`));
   cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.mts`));
 }

@@ -24,3 +24,6 @@ function wasmLocation() {
 initSync({ module: readFileSync(wasmLocation()) });
 markReady();
 useNative(true);
+
+/** Already initialised on Node; present so that code shared with browsers can `await init()`. */
+export async function init() {}

@@ -4,11 +4,12 @@
 // Needs scripts/build.sh to have run.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { buildLambda } from '../../examples/lambda/build.mjs';
 import { invokeFresh } from './lambda-runtime.mjs';
 
@@ -68,7 +69,8 @@ before(() => {
 
 test('the tarball holds the bundles, the wasm, the types and the README', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
-    'README.md', 'dist/cli.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
+    'README.md', 'dist/cli.mjs', 'dist/codec-web.mjs', 'dist/codec.cjs', 'dist/codec.d.mts', 'dist/codec.d.ts', 'dist/codec.mjs',
+    'dist/core-node.cjs', 'dist/core-node.mjs', 'dist/core-web.cjs', 'dist/core-web.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
     'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/toolbox.cjs', 'dist/toolbox.d.mts', 'dist/toolbox.d.ts',
     'dist/toolbox.mjs', 'dist/web.cjs', 'dist/web.mjs', 'package.json',
   ]);
@@ -127,6 +129,63 @@ test('the adapter subpaths, imported and required with their libraries, share th
     const toolbox = require('dynamodb-mate/toolbox');
     const electrodb = require('dynamodb-mate/electrodb');${body}`);
   for (const file of ['adapters.mjs', 'adapters.cjs']) assert.deepEqual(JSON.parse(node([file])), [true, { a: 1 }, [true, 'E_MODEL']], file);
+});
+
+test('dynamodb-mate/codec, imported and required, shares its codecs, error classes and wasm with dynamodb-mate', () => {
+  const body = `
+    let caught;
+    try { c.codec.gunzip(new Uint8Array([1, 2, 3])); } catch (e) { caught = e; }
+    console.log(JSON.stringify([
+      new TextDecoder().decode(m.codec.gunzip(c.codec.gzip('héllo'))), c.codec.gzip === m.codec.gzip,
+      caught instanceof m.errors.CompressionError, caught instanceof c.errors.CodecError, caught.code,
+      c.UtcDateTime === m.UtcDateTime, c.version === m.version, typeof c.init,
+    ]));`;
+  writeFileSync(join(project, 'codec-both.mjs'), `import * as c from 'dynamodb-mate/codec';\nimport * as m from 'dynamodb-mate';${body}`);
+  writeFileSync(join(project, 'codec-both.cjs'), `const c = require('dynamodb-mate/codec');\nconst m = require('dynamodb-mate');${body}`);
+  for (const file of ['codec-both.mjs', 'codec-both.cjs']) {
+    assert.deepEqual(JSON.parse(node([file])), ['héllo', true, true, true, 'E_GZIP_HEADER', true, true, 'function'], file);
+  }
+});
+
+test('dynamodb-mate/codec loads no @aws-sdk module, imported (loader hook) or required (require.cache)', () => {
+  // A resolve hook that fails the import of anything under node_modules/@aws-sdk/.
+  writeFileSync(join(project, 'no-sdk-hooks.mjs'), `export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  if (resolved.url.includes('/node_modules/@aws-sdk/')) throw new Error(\`AWS SDK loaded: \${specifier}\`);
+  return resolved;
+}`);
+  writeFileSync(join(project, 'no-sdk.mjs'), "import { register } from 'node:module';\nregister('./no-sdk-hooks.mjs', import.meta.url);");
+  const esm = (entry) => spawnSync(process.execPath, ['--import', './no-sdk.mjs', '--input-type=module', '-e', `import { codec } from '${entry}'; console.log(codec.sha256Hex('').length);`], {
+    cwd: project, env: cleanEnv, encoding: 'utf8',
+  });
+  const codecEntry = esm('dynamodb-mate/codec');
+  assert.equal(codecEntry.status, 0, codecEntry.stderr);
+  assert.equal(codecEntry.stdout.trim(), '64');
+  // Not vacuous: the hook does catch the main entry, which loads the DynamoDB client.
+  assert.match(esm('dynamodb-mate').stderr, /AWS SDK loaded: @aws-sdk\/client-dynamodb/);
+  const sdkModules = "Object.keys(require.cache).filter((f) => f.includes('/node_modules/@aws-sdk/')).length";
+  const counts = node(['-e', `require('dynamodb-mate/codec'); const a = ${sdkModules}; require('dynamodb-mate'); console.log(a, ${sdkModules} > 0);`]);
+  assert.equal(counts.trim(), '0 true');
+});
+
+test('an esbuild bundle of codec.gzip from dynamodb-mate/codec holds neither the tracker nor the model layer', async (t) => {
+  // A message of each layer, which survives bundling wherever the layer is used (the control below).
+  const markers = ['StatusTracker: task data must be a plain object', '.create() takes an object of attribute values'];
+  const bundle = async (name, contents) => {
+    const outfile = join(tmp, `bundle-${name}`, 'app.mjs');
+    await build({
+      stdin: { contents, resolveDir: project, sourcefile: 'app.mjs' }, bundle: true, platform: 'node', format: 'esm', outfile, external: ['@aws-sdk/*'], logLevel: 'warning',
+    });
+    cpSync(join(project, 'node_modules/dynamodb-mate/dist/dynamodb_mate_bg.wasm'), join(tmp, `bundle-${name}`, 'dynamodb_mate_bg.wasm'));
+    return outfile;
+  };
+  const codecOnly = await bundle('codec', "import { codec } from 'dynamodb-mate/codec';\nconsole.log(codec.gzip('x'.repeat(100)).length);");
+  const text = readFileSync(codecOnly, 'utf8');
+  for (const marker of markers) assert.ok(!text.includes(marker), `the codec bundle holds "${marker}"`);
+  assert.ok(Number(node([codecOnly]).trim()) > 0, 'the bundle runs');
+  t.diagnostic(`codec.gzip bundle: ${statSync(codecOnly).size} bytes of JS (+ the .wasm)`);
+  const full = readFileSync(await bundle('full', "import { StatusTracker, defineModel } from 'dynamodb-mate';\nconsole.log(StatusTracker, defineModel);"), 'utf8');
+  for (const marker of markers) assert.ok(full.includes(marker), `control: a bundle using the layer holds "${marker}"`);
 });
 
 test('require of the web build: init() takes the .wasm (a CommonJS bundle cannot locate it)', () => {

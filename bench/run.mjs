@@ -16,6 +16,7 @@ const AREAS = [
   { name: 'codecs', script: 'codecs.mjs' },
   { name: 'item', script: 'item.mjs' },
   { name: 'cold-start', script: 'cold-start.mjs' },
+  { name: 'codec-cold-start', script: 'codec-cold-start.mjs' },
   { name: 'sizes', script: 'sizes.mjs' },
   { name: 'e2e', script: 'e2e.mjs', needs: 'DDB_LOCAL_ENDPOINT' },
   { name: 'tracker', script: 'tracker.mjs', needs: 'DDB_LOCAL_ENDPOINT' },

@@ -1,5 +1,5 @@
 // What the package weighs: the .wasm raw, gzip -9 and brotli (what a browser or a Lambda bundle
-// carries), the JS bundles, and `npm pack` of pkg/ (tarball and unpacked size).
+// carries), the JS bundles (core-node.mjs is the part node.mjs shares with codec.mjs), and `npm pack` of pkg/ (tarball and unpacked size).
 //
 //   node bench/sizes.mjs [--smoke]      (needs scripts/build.sh; writes bench/results/sizes.json)
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { machine, table } from './harness.mjs';
 import { isMain, writeResult } from './results.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const FILES = ['dynamodb_mate_bg.wasm', 'node.mjs', 'node.cjs', 'web.mjs'];
+const FILES = ['dynamodb_mate_bg.wasm', 'core-node.mjs', 'node.mjs', 'node.cjs', 'web.mjs', 'codec.mjs'];
 
 function weigh(file) {
   const bytes = readFileSync(new URL(`../pkg/dist/${file}`, import.meta.url));

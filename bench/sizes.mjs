@@ -1,5 +1,6 @@
 // What the package weighs: the .wasm raw, gzip -9 and brotli (what a browser or a Lambda bundle
-// carries), the JS bundles (core-node.mjs is the part node.mjs shares with codec.mjs), and `npm pack` of pkg/ (tarball and unpacked size).
+// carries), the JS bundles (core-node.mjs is the part node.mjs shares with codec.mjs), and
+// `npm pack` of pkg/ (tarball and unpacked size).
 //
 //   node bench/sizes.mjs [--smoke]      (needs scripts/build.sh; writes bench/results/sizes.json)
 import { execFileSync } from 'node:child_process';

@@ -10,6 +10,12 @@ import { createCipheriv, createDecipheriv, createHash, hash, randomFillSync } fr
 import { endianness } from 'node:os';
 import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
 import { core, wasm } from '../runtime/core.mjs';
+// The envelope's algorithm byte and the plans' field offsets: src/aead.rs, `envelope` and `plan`.
+import {
+  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT,
+  PLAN_SIV_KEY, PLAN_SIV_TAG, PLAN_SIV_HEADER, PLAN_GCM_KEY, PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN, PLAN_GCM_AAD,
+  PLAN_OPEN_ALG, PLAN_OPEN_KEY, PLAN_OPEN_IV, PLAN_OPEN_BODY_START, PLAN_OPEN_AAD,
+} from '../generated/constants.mjs';
 
 // Where node:zlib / node:crypto is faster than wasm, in input bytes (the native path is used from
 // these sizes up). Measured with `node bench/crossover.mjs` (each function's wasm and native paths
@@ -195,14 +201,14 @@ export const native = {
     let tag;
     if (deterministic) {
       const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext, item);
-      tag = plan.subarray(32, 48);
-      header = plan.subarray(48);
-      body = sivKeystreamXor(plan.subarray(0, 32), tag, plaintext);
+      tag = plan.subarray(PLAN_SIV_TAG, PLAN_SIV_HEADER);
+      header = plan.subarray(PLAN_SIV_HEADER);
+      body = sivKeystreamXor(plan.subarray(PLAN_SIV_KEY, PLAN_SIV_TAG), tag, plaintext);
     } else {
       const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length, item);
-      const aad = plan.subarray(48);
-      header = aad.subarray(0, u32At(plan, 44));
-      ({ body, tag } = gcmSeal(plan.subarray(0, 32), plan.subarray(32, 44), aad, plaintext));
+      const aad = plan.subarray(PLAN_GCM_AAD);
+      header = aad.subarray(0, u32At(plan, PLAN_GCM_HEADER_LEN));
+      ({ body, tag } = gcmSeal(plan.subarray(PLAN_GCM_KEY, PLAN_GCM_NONCE), plan.subarray(PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN), aad, plaintext));
     }
     const out = new Uint8Array(header.length + body.length + tag.length);
     out.set(header);
@@ -213,17 +219,17 @@ export const native = {
 
   /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
   aeadDecrypt(master, table, attribute, kind, stored, item) {
-    if ((kind !== 'string' && kind !== 'binary') || (stored[3] === 1 && !LITTLE_ENDIAN)) return undefined;
+    if ((kind !== 'string' && kind !== 'binary') || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
     const plan = wasm.aeadOpenPlan(master, table, attribute, stored, item);
-    const key = plan.subarray(1, 33);
-    const iv = plan.subarray(33, 49);
-    const body = stored.subarray(u32At(plan, 49), stored.length - 16);
-    if (plan[0] === 1) {
+    const key = plan.subarray(PLAN_OPEN_KEY, PLAN_OPEN_IV);
+    const iv = plan.subarray(PLAN_OPEN_IV, PLAN_OPEN_BODY_START);
+    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - 16);
+    if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
       wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
-    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(53), body, stored.subarray(stored.length - 16)));
+    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, stored.subarray(stored.length - 16)));
   },
 };
 
@@ -259,9 +265,8 @@ const dispatched = {
   legacyDecrypt: dispatch('legacyDecrypt', legacyUses),
   aeadEncrypt: dispatch('aeadEncrypt', (master, keyId, table, attribute, kind, data, deterministic) =>
     data.length >= (deterministic ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
-  // The envelope's algorithm byte (docs/envelope.md): 1 = GCM-SIV, 2 = GCM.
   aeadDecrypt: dispatch('aeadDecrypt', (master, table, attribute, kind, stored) =>
-    stored.length >= (stored[3] === 1 ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
+    stored.length >= (stored[ALG_AT] === SIV ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
 };
 
 /**

@@ -14,6 +14,7 @@ const MODULES = [
   ['src/item/tree.rs', 'op', 'OP'],
   ['src/aead.rs', 'envelope', 'ENVELOPE'],
   ['src/aead.rs', 'plan', 'PLAN'],
+  ['src/legacy.rs', 'plan', 'LEGACY_PLAN'],
 ];
 
 /** The body of `mod name { ... }` (its closing brace is the first one at the module's indent). */

@@ -10,8 +10,10 @@ import '../runtime/node.mjs';
 import { core, wasm } from '../runtime/core.mjs';
 import { CROSSOVER, native, useNative } from './node-native.mjs';
 
-const KEY = new Uint8Array(randomBytes(32));
-const OTHER_KEY = new Uint8Array(randomBytes(32));
+// Fixed keys: under random ones, the ECB "wrong key" case below decrypts to valid padding (a last
+// byte of 01) once in about 256 runs.
+const KEY = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
+const OTHER_KEY = Uint8Array.from({ length: 32 }, (_, i) => 255 - i * 5);
 const bytes = (n, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 255);
 const cat = (...parts) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -152,9 +154,9 @@ test('legacy CTR: each path reads the other, same envelope layout, same errors',
   }
   const stored = new TextDecoder().decode(wasm.legacyEncrypt(KEY, 'string', new TextEncoder().encode('é'.repeat(3000)), false));
   const utf8 = (s) => new TextEncoder().encode(s);
-  // Python's json.dumps layout is read natively; any other is left to wasm, which reads it the same.
+  // The envelope is read by wasm on both paths (its open plan): any JSON layout it reads, Node decrypts.
   const reordered = utf8(JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(stored)).reverse())));
-  assert.equal(native.legacyDecrypt(KEY, 'string', reordered, false), undefined);
+  assert.deepEqual(native.legacyDecrypt(KEY, 'string', reordered, false), utf8('é'.repeat(3000)));
   assert.deepEqual(core.legacyDecrypt(KEY, 'string', reordered, false), utf8('é'.repeat(3000)));
   for (const input of [
     utf8(stored.replace('"token": "', '"token": "\'')), // not base85

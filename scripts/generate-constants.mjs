@@ -15,6 +15,7 @@ const MODULES = [
   ['src/aead.rs', 'envelope', 'ENVELOPE'],
   ['src/aead.rs', 'plan', 'PLAN'],
   ['src/legacy.rs', 'plan', 'LEGACY_PLAN'],
+  ['src/gzip.rs', 'plan', 'GZIP_PLAN'],
 ];
 
 /** The body of `mod name { ... }` (its closing brace is the first one at the module's indent). */

@@ -151,6 +151,17 @@ pub fn legacy_ctr_open_plan(stored: &[u8]) -> JsResult<Vec<u8>> {
     legacy::ctr_open_plan(stored).map_err(js)
 }
 
+/// gzip's framing for node:zlib's raw deflate/inflate (`js/codec/node-native.mjs`); layouts in `gzip`.
+#[wasm_bindgen(js_name = gzipHeader)]
+pub fn gzip_header(level: u32, mtime: u32) -> JsResult<Vec<u8>> {
+    gzip::header(level, mtime).map(|h| h.to_vec()).map_err(js)
+}
+
+#[wasm_bindgen(js_name = gunzipMemberPlan)]
+pub fn gunzip_member_plan(data: &[u8]) -> JsResult<Vec<u32>> {
+    gzip::member_plan(data).map_err(js)
+}
+
 #[wasm_bindgen(js_name = aeadKeyId)]
 pub fn aead_key_id(stored: &[u8]) -> JsResult<String> {
     aead::key_id(stored).map_err(js)

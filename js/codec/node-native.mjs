@@ -15,6 +15,8 @@ import {
   ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT,
   PLAN_SIV_KEY, PLAN_SIV_TAG, PLAN_SIV_HEADER, PLAN_GCM_KEY, PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN, PLAN_GCM_AAD,
   PLAN_OPEN_ALG, PLAN_OPEN_KEY, PLAN_OPEN_IV, PLAN_OPEN_BODY_START, PLAN_OPEN_AAD, LEGACY_PLAN_CTR_COUNTER, LEGACY_PLAN_CTR_TOKEN,
+  GZIP_PLAN_MEMBER_BODY_START, GZIP_PLAN_MEMBER_BODY_END, GZIP_PLAN_MEMBER_CRC,
+  GZIP_PLAN_MEMBER_SIZE,
 } from '../generated/constants.mjs';
 
 // Where node:zlib / node:crypto is faster than wasm, in input bytes (the native path is used from
@@ -125,27 +127,33 @@ export const primitives = { sivKeystreamXor, gcmSeal, gcmOpen };
  * "not this input". Exported for the tests, which run them against the wasm path.
  */
 export const native = {
-  /** node:zlib deflate under this library's gzip header (MTIME given, XFL as CPython, OS 255). */
+  /**
+   * node:zlib's gzip member with this library's header from wasm in place of zlib's, which has
+   * the same length (no optional fields): no copy of the deflate data to frame it.
+   */
   gzip(data, level, mtime) {
+    const header = wasm.gzipHeader(level, mtime);
     const out = gzipSync(data, { level });
-    out.writeUInt32LE(mtime, 4);
-    out[8] = level === 9 ? 2 : level === 1 ? 4 : 0;
-    out[9] = 0xff;
+    out.set(header);
     return plain(out);
   },
 
-  /** One member with the plain 10-byte header (as Python and this library write); else wasm. */
+  /**
+   * One member (its header read by wasm) whose deflate data ends at its trailer and matches it;
+   * else (more members, padding, a mismatch) wasm, which reads it or gives the error.
+   */
   gunzip(data, maxOutput) {
-    if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 8 || data[3] !== 0 || !(maxOutput >= 1)) return undefined;
-    const trailer = Buffer.from(data.buffer, data.byteOffset + data.length - 8, 8);
+    if (!(maxOutput >= 1)) return undefined;
+    const plan = wasm.gunzipMemberPlan(data);
+    const size = plan[GZIP_PLAN_MEMBER_SIZE];
     const maxOutputLength = Math.min(Math.floor(maxOutput), bufferConstants.MAX_LENGTH);
     // One output chunk of the trailer's size when it is plausible: no concatenation of 16 KiB
     // chunks. Deflate expands at most 1032:1, so a forged size cannot make it allocate more.
-    const chunkSize = Math.max(64, Math.min(trailer.readUInt32LE(4) + 1, data.length * 1032, maxOutputLength));
-    const { buffer: out, engine } = inflateRawSync(data.subarray(10), { info: true, maxOutputLength, chunkSize });
-    const end = 10 + engine.bytesWritten; // deflate data consumed
-    if (end + 8 !== data.length) return undefined; // more members or padding
-    if (crc32(out) !== trailer.readUInt32LE(0) || out.length % 2 ** 32 !== trailer.readUInt32LE(4)) return undefined;
+    const chunkSize = Math.max(64, Math.min(size + 1, data.length * 1032, maxOutputLength));
+    const body = data.subarray(plan[GZIP_PLAN_MEMBER_BODY_START], plan[GZIP_PLAN_MEMBER_BODY_END]);
+    const { buffer: out, engine } = inflateRawSync(body, { info: true, maxOutputLength, chunkSize });
+    if (engine.bytesWritten !== body.length) return undefined; // the deflate data ends before the trailer
+    if (crc32(out) !== plan[GZIP_PLAN_MEMBER_CRC] || out.length % 2 ** 32 !== size) return undefined;
     return plain(out);
   },
 

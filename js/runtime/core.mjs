@@ -31,6 +31,8 @@ function guard(fn) {
 export const wasm = {
   gzip: guard(bindings.gzip),
   gunzip: guard(bindings.gunzip),
+  gzipHeader: guard(bindings.gzipHeader),
+  gunzipMemberPlan: guard(bindings.gunzipMemberPlan),
   sha256Hex: guard(bindings.sha256Hex),
   md5Hex: guard(bindings.md5Hex),
   b85encode: guard(bindings.b85encode),

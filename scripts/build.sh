@@ -31,6 +31,7 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --no-
   --out-dir "$RAW" "$TARGET_DIR/$TARGET/release/dynamodb_mate.wasm"
 mkdir -p "$OUT"
 cp "$RAW/dynamodb_mate.js" "$OUT/"
+node scripts/generate-constants.mjs   # the Rust constants the JS layer reads (op codes, layouts)
 
 # wasm-opt from npm binaryen 132 (Debian's binaryen 108 corrupts wasm-bindgen output). It reads
 # the features from the target_features section that Rust writes; the flags name them anyway (the

@@ -22,10 +22,17 @@ use core::cell::OnceCell;
 use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 
-const MAGIC: [u8; 2] = [0xdd, b'M'];
-const VERSION: u8 = 1;
-const ALG_DETERMINISTIC: u8 = 1;
-const ALG_RANDOMIZED: u8 = 2;
+/// The envelope's fixed bytes (`docs/envelope.md`); scripts/generate-constants.mjs writes them into
+/// js/generated/constants.mjs for the JS layer.
+pub(crate) mod envelope {
+    pub(crate) const MAGIC: [u8; 2] = [0xdd, b'M'];
+    pub(crate) const VERSION: u8 = 1;
+    /// The algorithm byte (offset 3): AES-256-GCM-SIV, or AES-256-GCM.
+    pub(crate) const ALG_DETERMINISTIC: u8 = 1;
+    pub(crate) const ALG_RANDOMIZED: u8 = 2;
+    pub(crate) const ALG_OFFSET: usize = 3;
+}
+use envelope::{ALG_DETERMINISTIC, ALG_OFFSET, ALG_RANDOMIZED, MAGIC, VERSION};
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const SALT: &[u8] = b"dynamodb-mate/v1";
@@ -251,7 +258,8 @@ fn tampered() -> crate::Error {
 }
 
 // Plans: the parts of an envelope for a caller that runs the bulk AES itself (Node's AES-NI, in
-// js/codec/node-native.mjs) and gets the same bytes as `encrypt`/`decrypt`. Layouts (u32 LE):
+// js/codec/node-native.mjs) and gets the same bytes as `encrypt`/`decrypt`. Their layouts are the
+// offsets in `plan`, which the JS layer reads from js/generated/constants.mjs (u32 are LE):
 //   deterministic seal: message key (32) | tag (16) | header
 //     envelope = header | CTR keystream of gcm_siv (message key, tag) XOR plaintext | tag
 //   randomized seal:    subkey (32) | nonce (12) | header length (4) | aad (the header first)
@@ -259,6 +267,28 @@ fn tampered() -> crate::Error {
 //   open:               alg (1) | key (32) | iv (16) | body start (4) | aad
 //     alg 1: key = message key, iv = tag, then `check_deterministic`; alg 2: key = subkey,
 //     iv = nonce | 0000, aad for AES-256-GCM.
+
+/// Where each field of a plan starts (the last one runs to the end of the plan).
+pub(crate) mod plan {
+    pub(crate) const SIV_KEY: usize = 0;
+    pub(crate) const SIV_TAG: usize = 32;
+    pub(crate) const SIV_HEADER: usize = 48;
+    pub(crate) const GCM_KEY: usize = 0;
+    pub(crate) const GCM_NONCE: usize = 32;
+    pub(crate) const GCM_HEADER_LEN: usize = 44;
+    pub(crate) const GCM_AAD: usize = 48;
+    pub(crate) const OPEN_ALG: usize = 0;
+    pub(crate) const OPEN_KEY: usize = 1;
+    pub(crate) const OPEN_IV: usize = 33;
+    pub(crate) const OPEN_BODY_START: usize = 49;
+    pub(crate) const OPEN_AAD: usize = 53;
+}
+
+/// Appends `field` to `out`, which must end where the layout says `field` starts.
+fn put(out: &mut Vec<u8>, at: usize, field: &[u8]) {
+    debug_assert_eq!(out.len(), at);
+    out.extend_from_slice(field);
+}
 
 /// The deterministic seal plan of `plaintext` (its POLYVAL is computed here).
 pub fn seal_plan_deterministic(
@@ -278,11 +308,11 @@ pub fn seal_plan_deterministic(
     let (key, fixed_nonce) = deterministic_key(master, ctx);
     let keys = gcm_siv::message_keys(&key, &fixed_nonce);
     let tag = gcm_siv::tag(&keys, &fixed_nonce, &aad(&header, ctx), plaintext);
-    let mut plan = Vec::with_capacity(32 + TAG_LEN + header.len());
-    plan.extend_from_slice(&keys.encryption);
-    plan.extend_from_slice(&tag);
-    plan.extend_from_slice(&header);
-    Ok(plan)
+    let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
+    put(&mut out, plan::SIV_KEY, &keys.encryption);
+    put(&mut out, plan::SIV_TAG, &tag);
+    put(&mut out, plan::SIV_HEADER, &header);
+    Ok(out)
 }
 
 /// The randomized seal plan for a plaintext of `plaintext_len` bytes under `nonce`.
@@ -302,33 +332,42 @@ pub fn seal_plan_randomized(
         0,
     )?;
     let aad = aad(&header, ctx);
-    let mut plan = Vec::with_capacity(32 + NONCE_LEN + 4 + aad.len());
-    plan.extend_from_slice(&randomized_key(master, ctx));
-    plan.extend_from_slice(nonce);
-    plan.extend_from_slice(&(header.len() as u32).to_le_bytes());
-    plan.extend_from_slice(&aad);
-    Ok(plan)
+    let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
+    put(&mut out, plan::GCM_KEY, &randomized_key(master, ctx));
+    put(&mut out, plan::GCM_NONCE, nonce);
+    put(
+        &mut out,
+        plan::GCM_HEADER_LEN,
+        &(header.len() as u32).to_le_bytes(),
+    );
+    put(&mut out, plan::GCM_AAD, &aad);
+    Ok(out)
 }
 
 /// The open plan of an envelope, after the same checks (and errors) as `decrypt`.
 pub fn open_plan(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
     let h = Header::open(Checks::of(master, ctx), stored)?;
     let tag_start = stored.len() - TAG_LEN;
-    let mut plan = Vec::with_capacity(1 + 32 + 16 + 4 + h.body_start + 64);
-    plan.push(h.alg);
+    let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
+    put(&mut out, plan::OPEN_ALG, &[h.alg]);
+    let body_start = (h.body_start as u32).to_le_bytes();
     if h.alg == ALG_DETERMINISTIC {
         let (key, fixed_nonce) = deterministic_key(master, ctx);
-        plan.extend_from_slice(&gcm_siv::message_keys(&key, &fixed_nonce).encryption);
-        plan.extend_from_slice(&stored[tag_start..]);
-        plan.extend_from_slice(&(h.body_start as u32).to_le_bytes());
+        put(
+            &mut out,
+            plan::OPEN_KEY,
+            &gcm_siv::message_keys(&key, &fixed_nonce).encryption,
+        );
+        put(&mut out, plan::OPEN_IV, &stored[tag_start..]);
+        put(&mut out, plan::OPEN_BODY_START, &body_start);
     } else {
-        plan.extend_from_slice(&randomized_key(master, ctx));
-        plan.extend_from_slice(&stored[h.body_start - NONCE_LEN..h.body_start]);
-        plan.extend_from_slice(&[0; 4]);
-        plan.extend_from_slice(&(h.body_start as u32).to_le_bytes());
-        plan.extend_from_slice(&aad(&stored[..h.body_start], ctx));
+        put(&mut out, plan::OPEN_KEY, &randomized_key(master, ctx));
+        let nonce = &stored[h.body_start - NONCE_LEN..h.body_start];
+        put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
+        put(&mut out, plan::OPEN_BODY_START, &body_start);
+        put(&mut out, plan::OPEN_AAD, &aad(&stored[..h.body_start], ctx));
     }
-    Ok(plan)
+    Ok(out)
 }
 
 /// Checks the tag of a deterministic envelope against the plaintext its open plan gave.
@@ -415,7 +454,7 @@ impl<'a> Header<'a> {
                 alloc::format!("unsupported envelope version {version}"),
             ));
         }
-        let alg = *stored.get(3).ok_or_else(truncated)?;
+        let alg = *stored.get(ALG_OFFSET).ok_or_else(truncated)?;
         if alg != ALG_DETERMINISTIC && alg != ALG_RANDOMIZED {
             return Err(err(ErrorCode::AeadFormat, "unknown envelope algorithm"));
         }
@@ -624,9 +663,19 @@ mod tests {
         };
         let stored = encrypt(&master, "k", ctx, b"value", false, &nonce).unwrap();
         let plan = seal_plan_randomized(&master, "k", ctx, 5, &nonce).unwrap();
-        let header_len = u32::from_le_bytes(plan[44..48].try_into().unwrap()) as usize;
-        assert_eq!(&plan[48..48 + header_len], &stored[..header_len]);
-        assert_eq!(&plan[48..], aad(&stored[..header_len], ctx).as_slice());
+        let header_len = u32::from_le_bytes(
+            plan[plan::GCM_HEADER_LEN..plan::GCM_AAD]
+                .try_into()
+                .unwrap(),
+        ) as usize;
+        assert_eq!(
+            &plan[plan::GCM_AAD..plan::GCM_AAD + header_len],
+            &stored[..header_len]
+        );
+        assert_eq!(
+            &plan[plan::GCM_AAD..],
+            aad(&stored[..header_len], ctx).as_slice()
+        );
         let open = open_plan(&master, ctx, &stored).unwrap();
         assert_eq!(open[0], ALG_RANDOMIZED);
         assert_eq!(

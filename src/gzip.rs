@@ -45,8 +45,22 @@ fn with_inflater<T>(f: impl FnOnce(&mut Decompress) -> T) -> T {
     })
 }
 
-/// Compresses `data` into one gzip member with the given level (0..=9) and MTIME.
-pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
+/// Plans for a caller that deflates and inflates itself (node:zlib, in js/codec/node-native.mjs);
+/// JS reads these offsets from js/generated/constants.mjs.
+pub(crate) mod plan {
+    /// [`super::member_plan`], in u32s: where the deflate data starts and ends, then the
+    /// trailer's CRC-32 and size (mod 2^32) of the data.
+    pub(crate) const MEMBER_BODY_START: usize = 0;
+    pub(crate) const MEMBER_BODY_END: usize = 1;
+    pub(crate) const MEMBER_CRC: usize = 2;
+    pub(crate) const MEMBER_SIZE: usize = 3;
+}
+
+const TRAILER_LEN: usize = 8;
+
+/// The member header this library writes: no optional fields, MTIME given, XFL as CPython, OS 255
+/// (also for a caller whose deflate writes a gzip header of its own of the same length: zlib's).
+pub fn header(level: u32, mtime: u32) -> Result<[u8; 10]> {
     if level > 9 {
         return Err(err(ErrorCode::Argument, "gzip level must be 0..=9"));
     }
@@ -56,10 +70,44 @@ pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
         1 => 4,
         _ => 0,
     };
+    let m = mtime.to_le_bytes();
+    Ok([0x1f, 0x8b, 8, 0, m[0], m[1], m[2], m[3], xfl, 0xff])
+}
+
+/// The member trailer: CRC-32 and size (mod 2^32) of the uncompressed data, little-endian.
+fn trailer(crc: u32, len: u32) -> [u8; TRAILER_LEN] {
+    let (c, l) = (crc.to_le_bytes(), len.to_le_bytes());
+    [c[0], c[1], c[2], c[3], l[0], l[1], l[2], l[3]]
+}
+
+/// The plan of a one-member stream for a caller that inflates it (see `plan`): its header read as
+/// [`decompress`] reads it, its trailer the last 8 bytes (the caller checks that the deflate data
+/// ends there and matches the trailer, else leaves the stream to [`decompress`]).
+pub fn member_plan(data: &[u8]) -> Result<Vec<u32>> {
+    let body_start = read_header(data, 0)?;
+    let body_end = data
+        .len()
+        .checked_sub(TRAILER_LEN)
+        .filter(|&end| end >= body_start)
+        .ok_or_else(|| {
+            err(
+                ErrorCode::GzipTruncated,
+                "gzip member ends before its trailer",
+            )
+        })?;
+    let t = &data[body_end..];
+    let mut out = alloc::vec![0; 4];
+    out[plan::MEMBER_BODY_START] = body_start as u32;
+    out[plan::MEMBER_BODY_END] = body_end as u32;
+    out[plan::MEMBER_CRC] = u32::from_le_bytes([t[0], t[1], t[2], t[3]]);
+    out[plan::MEMBER_SIZE] = u32::from_le_bytes([t[4], t[5], t[6], t[7]]);
+    Ok(out)
+}
+
+/// Compresses `data` into one gzip member with the given level (0..=9) and MTIME.
+pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    out.extend_from_slice(&[0x1f, 0x8b, 8, 0]);
-    out.extend_from_slice(&mtime.to_le_bytes());
-    out.extend_from_slice(&[xfl, 0xff]);
+    out.extend_from_slice(&header(level, mtime)?);
 
     with_deflater(level, |deflater| loop {
         if out.capacity() - out.len() < 64 {
@@ -75,8 +123,7 @@ pub fn compress(data: &[u8], level: u32, mtime: u32) -> Result<Vec<u8>> {
     })?;
     let mut crc = Crc::new();
     crc.update(data);
-    out.extend_from_slice(&crc.sum().to_le_bytes());
-    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out.extend_from_slice(&trailer(crc.sum(), data.len() as u32));
     Ok(out)
 }
 
@@ -243,6 +290,30 @@ mod tests {
         0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9,
         0x07, 0x00, 0x86, 0xa6, 0x10, 0x36, 0x05, 0x00, 0x00, 0x00,
     ];
+
+    #[test]
+    fn member_plan_locates_what_compress_wrote() {
+        let packed = compress(b"hello hello hello", 6, 7).unwrap();
+        assert_eq!(&packed[..10], &header(6, 7).unwrap());
+        let plan = member_plan(&packed).unwrap();
+        let (start, end) = (
+            plan[plan::MEMBER_BODY_START] as usize,
+            plan[plan::MEMBER_BODY_END] as usize,
+        );
+        assert_eq!((start, end), (10, packed.len() - 8));
+        let mut crc = Crc::new();
+        crc.update(b"hello hello hello");
+        assert_eq!(plan[plan::MEMBER_CRC], crc.sum());
+        assert_eq!(plan[plan::MEMBER_SIZE], 17);
+        assert_eq!(
+            member_plan(&packed[..12]).unwrap_err().code(),
+            ErrorCode::GzipTruncated
+        );
+        assert_eq!(
+            member_plan(b"not gzip at all!!!").unwrap_err().code(),
+            ErrorCode::GzipHeader
+        );
+    }
 
     #[test]
     fn reads_python_and_round_trips() {

@@ -17,6 +17,16 @@ use core::cell::RefCell;
 use sha2::{Digest, Sha256};
 
 const BLOCK: usize = 16;
+/// pynamodb_mate's CTR nonce: 8 random bytes, then a 64-bit counter from zero.
+const CTR_NONCE_LEN: usize = 8;
+
+/// The CTR plans, for a caller that runs AES-256-CTR itself (Node's AES-NI, in
+/// js/codec/node-native.mjs): the initial counter block (`nonce || 0…0`, pycryptodome's), then the
+/// token (open plan only). Offsets read by JS from js/generated/constants.mjs.
+pub(crate) mod plan {
+    pub(crate) const CTR_COUNTER: usize = 0;
+    pub(crate) const CTR_TOKEN: usize = 16;
+}
 type Aes256Ctr = StreamCipherCoreWrapper<ctr::CtrCore<Aes256, ctr::flavors::Ctr128BE>>;
 
 /// How many expanded keys [`with_cipher`] keeps (a service uses one key, or a few).
@@ -54,10 +64,7 @@ fn with_cipher<T>(key: &[u8; 32], f: impl FnOnce(&Aes256) -> T) -> T {
 
 /// Deterministic mode: AES-256-ECB over PKCS#7-padded plaintext.
 pub fn ecb_encrypt(key: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
-    let pad = BLOCK - plaintext.len() % BLOCK;
-    let mut buf = Vec::with_capacity(plaintext.len() + pad);
-    buf.extend_from_slice(plaintext);
-    buf.resize(plaintext.len() + pad, pad as u8);
+    let mut buf = pkcs7_pad(plaintext);
     // All blocks in one call: the software AES encrypts several blocks at once.
     with_cipher(key, |c| {
         c.encrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0)
@@ -77,9 +84,27 @@ pub fn ecb_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
     with_cipher(key, |c| {
         c.decrypt_blocks(aes::Block::slice_as_chunks_mut(&mut buf).0)
     });
-    let pad = usize::from(buf[buf.len() - 1]);
+    let pad = pkcs7_padding_len(&buf)?;
+    buf.truncate(buf.len() - pad);
+    Ok(buf)
+}
+
+/// PKCS#7: `plaintext` and 1 to 16 bytes that each hold their count, up to a whole block.
+pub fn pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
+    let pad = BLOCK - plaintext.len() % BLOCK;
+    let mut buf = Vec::with_capacity(plaintext.len() + pad);
+    buf.extend_from_slice(plaintext);
+    buf.resize(plaintext.len() + pad, pad as u8);
+    buf
+}
+
+/// How many padding bytes end `padded` (its last block is enough), checked strictly as
+/// pycryptodome's `unpad`.
+pub fn pkcs7_padding_len(padded: &[u8]) -> Result<usize> {
+    let pad = padded.last().map_or(0, |&b| usize::from(b));
     let valid = (1..=BLOCK).contains(&pad)
-        && buf[buf.len() - pad..]
+        && pad <= padded.len()
+        && padded[padded.len() - pad..]
             .iter()
             .all(|&b| usize::from(b) == pad);
     if !valid {
@@ -88,25 +113,58 @@ pub fn ecb_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
             "invalid PKCS#7 padding (wrong key or corrupted data)",
         ));
     }
-    buf.truncate(buf.len() - pad);
-    Ok(buf)
+    Ok(pad)
 }
 
 /// Random mode: AES-256-CTR under `nonce` (pynamodb_mate: 8 random bytes), stored as Python's
 /// `json.dumps({"nonce": b85(nonce), "token": b85(ciphertext)})`.
-pub fn ctr_encrypt(key: &[u8; 32], plaintext: &[u8], nonce: &[u8; 8]) -> Vec<u8> {
+pub fn ctr_encrypt(key: &[u8; 32], plaintext: &[u8], nonce: &[u8; CTR_NONCE_LEN]) -> Vec<u8> {
     let mut token = plaintext.to_vec();
     ctr_apply(key, nonce, &mut token);
+    ctr_envelope(nonce, &token)
+}
+
+/// The stored bytes of a CTR `token` under `nonce`, as Python's `json.dumps` writes them.
+pub fn ctr_envelope(nonce: &[u8], token: &[u8]) -> Vec<u8> {
     let envelope = alloc::format!(
         "{{\"nonce\": \"{}\", \"token\": \"{}\"}}",
         base85::encode(nonce),
-        base85::encode(&token)
+        base85::encode(token)
     );
     envelope.into_bytes()
 }
 
+/// The seal plan: the initial counter block of a fresh random nonce (its first 8 bytes).
+pub fn ctr_seal_plan() -> Result<Vec<u8>> {
+    Ok(counter_block(&crate::random::bytes::<CTR_NONCE_LEN>()?).to_vec())
+}
+
+/// The envelope of `token`, made under the counter block of a seal plan.
+pub fn ctr_envelope_of_plan(counter: &[u8], token: &[u8]) -> Result<Vec<u8>> {
+    match counter.get(..CTR_NONCE_LEN) {
+        Some(nonce) if counter.len() == BLOCK => Ok(ctr_envelope(nonce, token)),
+        _ => Err(err(ErrorCode::Argument, "not a CTR seal plan")),
+    }
+}
+
+/// The open plan of stored bytes (counter block, then the token), after the checks of [`ctr_decrypt`].
+pub fn ctr_open_plan(stored: &[u8]) -> Result<Vec<u8>> {
+    let (nonce, token) = ctr_envelope_parts(stored)?;
+    let mut out = alloc::vec![0; plan::CTR_TOKEN + token.len()];
+    out[plan::CTR_COUNTER..plan::CTR_TOKEN].copy_from_slice(&counter_block(&nonce));
+    out[plan::CTR_TOKEN..].copy_from_slice(&token);
+    Ok(out)
+}
+
 /// Inverse of [`ctr_encrypt`]; reads any JSON layout and any nonce of 0..=15 bytes, as pycryptodome.
 pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
+    let (nonce, mut token) = ctr_envelope_parts(stored)?;
+    ctr_apply(key, &nonce, &mut token);
+    Ok(token)
+}
+
+/// The nonce and token of a CTR envelope, refused where pycryptodome would refuse to decrypt them.
+fn ctr_envelope_parts(stored: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     let bad = |what: &str| {
         err(
             ErrorCode::LegacyEnvelope,
@@ -124,7 +182,7 @@ pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
         }
     };
     let nonce = field("nonce")?;
-    let mut token = field("token")?;
+    let token = field("token")?;
     if nonce.len() >= BLOCK {
         return Err(bad("nonce longer than 15 bytes"));
     }
@@ -134,15 +192,18 @@ pub fn ctr_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
     if counter_bits < 128 && blocks > 1u128 << counter_bits {
         return Err(bad("counter would wrap for this nonce length"));
     }
-    ctr_apply(key, &nonce, &mut token);
-    Ok(token)
+    Ok((nonce, token))
 }
 
-/// pycryptodome's CTR: the counter block is `nonce || 0…0`.
-fn ctr_apply(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) {
+/// pycryptodome's CTR counter block: `nonce || 0…0` (the nonce is shorter than a block).
+fn counter_block(nonce: &[u8]) -> [u8; BLOCK] {
     let mut counter = [0u8; BLOCK];
     counter[..nonce.len()].copy_from_slice(nonce);
-    ctr_xor(key, &counter, buf);
+    counter
+}
+
+fn ctr_apply(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) {
+    ctr_xor(key, &counter_block(nonce), buf);
 }
 
 /// `buf` XOR the AES-256-CTR keystream from `initial_counter`, a 128-bit big-endian counter block
@@ -240,6 +301,41 @@ mod tests {
             assert_eq!(
                 ctr_decrypt(&key, bad).unwrap_err().code(),
                 ErrorCode::LegacyEnvelope
+            );
+        }
+    }
+
+    #[test]
+    fn plans_give_the_same_bytes() {
+        let key = key_from_password("k");
+        let nonce = [7u8; CTR_NONCE_LEN];
+        let stored = ctr_encrypt(&key, b"hello", &nonce);
+        let plan = ctr_open_plan(&stored).unwrap();
+        assert_eq!(
+            plan[plan::CTR_COUNTER..plan::CTR_TOKEN],
+            counter_block(&nonce)
+        );
+        let mut token = plan[plan::CTR_TOKEN..].to_vec();
+        ctr_xor(&key, &counter_block(&nonce), &mut token);
+        assert_eq!(token, b"hello");
+        let sealed = ctr_seal_plan().unwrap();
+        assert_eq!(sealed[CTR_NONCE_LEN..], [0; BLOCK - CTR_NONCE_LEN]);
+        assert_eq!(
+            ctr_envelope_of_plan(&counter_block(&nonce), &plan[plan::CTR_TOKEN..]).unwrap(),
+            stored
+        );
+        assert_eq!(
+            ctr_envelope_of_plan(&nonce, b"").unwrap_err().code(),
+            ErrorCode::Argument
+        );
+        // The padding's length from the last block alone, strictly checked.
+        let padded = pkcs7_pad(&[1u8; 20]);
+        assert_eq!(padded.len(), 32);
+        assert_eq!(pkcs7_padding_len(&padded[16..]).unwrap(), 12);
+        for bad in [&[0u8; 16][..], &[17u8; 16], &[], &[2, 3]] {
+            assert_eq!(
+                pkcs7_padding_len(bad).unwrap_err().code(),
+                ErrorCode::LegacyPadding
             );
         }
     }

@@ -29,7 +29,7 @@ pub fn legacy_encrypt(
     Ok(if deterministic {
         legacy::ecb_encrypt(key, &plaintext)
     } else {
-        legacy::ctr_encrypt(key, &plaintext, &random::bytes::<8>()?)
+        legacy::ctr_encrypt(key, &plaintext, &random::bytes()?)
     })
 }
 

@@ -122,6 +122,46 @@ pub fn legacy_decrypt(
     value::legacy_decrypt(key, Kind::parse(kind).map_err(js)?, stored, deterministic).map_err(js)
 }
 
+/// pynamodb_mate's framing for Node's native AES (`js/codec/node-native.mjs`), which then does
+/// only the AES calls: PKCS#7 around ECB, and the CTR plans and envelope (layouts in `legacy`).
+#[wasm_bindgen(js_name = legacyPkcs7Pad)]
+pub fn legacy_pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
+    legacy::pkcs7_pad(plaintext)
+}
+
+#[wasm_bindgen(js_name = legacyPkcs7PaddingLength)]
+pub fn legacy_pkcs7_padding_length(padded: &[u8]) -> JsResult<u32> {
+    legacy::pkcs7_padding_len(padded)
+        .map(|n| n as u32)
+        .map_err(js)
+}
+
+#[wasm_bindgen(js_name = legacyCtrSealPlan)]
+pub fn legacy_ctr_seal_plan() -> JsResult<Vec<u8>> {
+    legacy::ctr_seal_plan().map_err(js)
+}
+
+#[wasm_bindgen(js_name = legacyCtrEnvelope)]
+pub fn legacy_ctr_envelope(counter: &[u8], token: &[u8]) -> JsResult<Vec<u8>> {
+    legacy::ctr_envelope_of_plan(counter, token).map_err(js)
+}
+
+#[wasm_bindgen(js_name = legacyCtrOpenPlan)]
+pub fn legacy_ctr_open_plan(stored: &[u8]) -> JsResult<Vec<u8>> {
+    legacy::ctr_open_plan(stored).map_err(js)
+}
+
+/// gzip's framing for node:zlib's raw deflate/inflate (`js/codec/node-native.mjs`); layouts in `gzip`.
+#[wasm_bindgen(js_name = gzipHeader)]
+pub fn gzip_header(level: u32, mtime: u32) -> JsResult<Vec<u8>> {
+    gzip::header(level, mtime).map(|h| h.to_vec()).map_err(js)
+}
+
+#[wasm_bindgen(js_name = gunzipMemberPlan)]
+pub fn gunzip_member_plan(data: &[u8]) -> JsResult<Vec<u32>> {
+    gzip::member_plan(data).map_err(js)
+}
+
 #[wasm_bindgen(js_name = aeadKeyId)]
 pub fn aead_key_id(stored: &[u8]) -> JsResult<String> {
     aead::key_id(stored).map_err(js)

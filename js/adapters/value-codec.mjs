@@ -2,6 +2,7 @@
 // `attr.encrypted*`, made by the public `codec.*` functions with exactly the options a model passes
 // (js/attributes/compressed.mjs, encrypted.mjs), so toolbox, ElectroDB, model and Python values are
 // one format. Synchronous: the libraries' hooks are, so keys are key material, never providers.
+import { checkFormat } from '../codec/formats.mjs';
 import { codec, errors } from '../node.mjs';
 import { OPTIONS } from '../options/table.mjs';
 import { unknownOptionsMessage } from '../options/unknown.mjs';
@@ -84,7 +85,8 @@ function itemBinding(where, options, bindsItems) {
 
 /** The codec.encrypt/decrypt options of an encrypted attribute, as a model binds them. */
 function encryptedCodec(where, kind, options, bindsItems) {
-  const { table, attribute, key, keyId, format = 'aead', deterministic = true, integer, float } = options;
+  const { table, attribute, key, keyId, deterministic = true, integer, float } = options;
+  const format = checkFormat(options.format, (message) => definitionError(where, message));
   if (typeof key === 'function' || Object.values(key?.keys ?? {}).some((k) => typeof k === 'function')) {
     throw definitionError(where, 'key must be key material (a password string, 32 bytes or a keyring of them): '
       + 'the library calls its hooks synchronously, so resolve a key provider before defining the attribute');
@@ -103,10 +105,8 @@ function encryptedCodec(where, kind, options, bindsItems) {
       throw definitionError(where, "table and attribute (the DynamoDB names) are required: aead binds each value to them");
     }
     opts = { key, ...id, table, attribute, deterministic, kind: valueKind };
-  } else if (format === 'pynamodb_mate') {
-    opts = { key, ...id, format, deterministic, kind: valueKind };
   } else {
-    throw definitionError(where, "format must be 'aead' or 'pynamodb_mate'");
+    opts = { key, ...id, format, deterministic, kind: valueKind };
   }
   const itemOf = itemBinding(where, options, bindsItems);
   // Encrypting once checks the key (length, keyring) at definition, not at the first write.

@@ -3,11 +3,11 @@
 // (`format: 'pynamodb_mate'`). The key options are resolved here; the item codec holds the keys.
 import { codecError } from '../errors/make.mjs';
 import { isKeyring, isProvider, keyring, needsProvider, ringBytes, ringBytesAsync, singleKey } from '../codec/keys.mjs';
+import { checkFormat } from '../codec/formats.mjs';
 import { isBytes } from '../codec/input.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { Attribute } from './attribute.mjs';
 
-const FORMATS = ['aead', 'pynamodb_mate'];
 const EQUALITY = new Set(['eq', 'ne', 'in']);
 const WRITES = new Set(['set', 'ifNotExists']);
 
@@ -21,8 +21,8 @@ export class EncryptedAttribute extends Attribute {
     // The options of the format: pynamodb_mate bytes name no key id and need no legacy reader.
     super('encrypted', options, factory, options?.format === 'pynamodb_mate' ? `attr.${factory}.pynamodb_mate` : `attr.${factory}`);
     const fail = (message) => codecError('E_MODEL', `attr.${factory}(): ${message}`);
-    const { key, format = 'aead', legacy, integer, float } = options;
-    if (!FORMATS.includes(format)) throw fail(`format must be ${FORMATS.map((f) => `'${f}'`).join(' or ')}`);
+    const { key, legacy, integer, float } = options;
+    const format = checkFormat(options.format, fail);
     if (!isKey(key) && !(isKeyring(key) && format === 'aead')) {
       throw fail(format === 'aead'
         ? 'key must be a password string, a 32-byte Uint8Array, a key provider () => Promise<key> or a keyring { current, keys }'

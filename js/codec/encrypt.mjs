@@ -5,14 +5,12 @@ import { core } from '../runtime/core.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { boolean, bytes, bytesOrText, inputError, text } from './input.mjs';
 import { isKeyring, isProvider, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
+import { checkFormat } from './formats.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
-
-const FORMATS = ['aead', 'pynamodb_mate'];
 
 /** The options of `encrypt`/`decrypt` (`where` names them) and their format; each format has its own keys. */
 function formatOptions(where, opts) {
-  const f = opts?.format ?? 'aead';
-  if (!FORMATS.includes(f)) throw codecError('E_ARGUMENT', `opts.format must be one of ${FORMATS.join(', ')}`);
+  const f = checkFormat(opts?.format, (message) => codecError('E_ARGUMENT', `opts.${message}`));
   return [checkOptions(where, opts, OPTIONS[`codec.${f}`]), f];
 }
 

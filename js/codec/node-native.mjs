@@ -6,10 +6,18 @@
 // an input shape it does not handle) or fails (throws) is redone by the wasm path, so errors keep
 // their wasm codes and messages.
 import { constants as bufferConstants, isUtf8 } from 'node:buffer';
-import { createCipheriv, createDecipheriv, createHash, hash, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
 import { core, wasm } from '../runtime/core.mjs';
+// The envelope's algorithm byte and the plans' field offsets: src/aead.rs, `envelope` and `plan`.
+import {
+  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT,
+  PLAN_SIV_KEY, PLAN_SIV_TAG, PLAN_SIV_HEADER, PLAN_GCM_KEY, PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN, PLAN_GCM_AAD,
+  PLAN_OPEN_ALG, PLAN_OPEN_KEY, PLAN_OPEN_IV, PLAN_OPEN_BODY_START, PLAN_OPEN_AAD, LEGACY_PLAN_CTR_COUNTER, LEGACY_PLAN_CTR_TOKEN,
+  GZIP_PLAN_MEMBER_BODY_START, GZIP_PLAN_MEMBER_BODY_END, GZIP_PLAN_MEMBER_CRC,
+  GZIP_PLAN_MEMBER_SIZE,
+} from '../generated/constants.mjs';
 
 // Where node:zlib / node:crypto is faster than wasm, in input bytes (the native path is used from
 // these sizes up). Measured with `node bench/crossover.mjs` (each function's wasm and native paths
@@ -18,8 +26,8 @@ import { core, wasm } from '../runtime/core.mjs';
 export const CROSSOVER = {
   sha256: 0, // SHA-NI: 1.1x faster at 64 B, 5x from 4 KiB
   md5: 0, // no hardware MD5: parity with wasm (0.97-1.15x) at every size
-  ecb: 256, // wasm 1.2x faster at 64 B (no cipher object per call); native 1.3x at 256 B, 20x at 1 MiB
-  ctr: 2048, // parity at 1-2 KiB (the base85 envelope is wasm on both paths), 1.5x from 4 KiB
+  ecb: 256, // wasm 1.15x faster at 64 B (no cipher object per call); parity (encrypt) to 1.2x (decrypt) at 256 B, 20x at 1 MiB
+  ctr: 1024, // the envelope is wasm on both paths (its plans): 1.4x at 1 KiB, 2-2.8x from 2 KiB
   gcmSiv: 2048, // native does only the keystream (POLYVAL stays in wasm): 1.1x at 1-2 KiB, 1.9x from 64 KiB
   gcm: 256, // 1.05x at 256 B, 2x at 1 KiB, 20x from 64 KiB
   gunzip: 16384, // 0.9x at 8 KiB, 1.13x at 16 KiB, 1.2x from 64 KiB
@@ -55,9 +63,6 @@ function valueBytes(kind, plaintext) {
   return undefined;
 }
 
-const ctrEnvelope = /^\{"nonce": "([^"]{10})", "token": "([^"]*)"\}$/;
-const text = new TextDecoder();
-const utf8 = new TextEncoder();
 
 // sivKeystreamXor builds counter blocks in a Uint32Array, which is little-endian only there.
 const LITTLE_ENDIAN = endianness() === 'LE';
@@ -122,27 +127,33 @@ export const primitives = { sivKeystreamXor, gcmSeal, gcmOpen };
  * "not this input". Exported for the tests, which run them against the wasm path.
  */
 export const native = {
-  /** node:zlib deflate under this library's gzip header (MTIME given, XFL as CPython, OS 255). */
+  /**
+   * node:zlib's gzip member with this library's header from wasm in place of zlib's, which has
+   * the same length (no optional fields): no copy of the deflate data to frame it.
+   */
   gzip(data, level, mtime) {
+    const header = wasm.gzipHeader(level, mtime);
     const out = gzipSync(data, { level });
-    out.writeUInt32LE(mtime, 4);
-    out[8] = level === 9 ? 2 : level === 1 ? 4 : 0;
-    out[9] = 0xff;
+    out.set(header);
     return plain(out);
   },
 
-  /** One member with the plain 10-byte header (as Python and this library write); else wasm. */
+  /**
+   * One member (its header read by wasm) whose deflate data ends at its trailer and matches it;
+   * else (more members, padding, a mismatch) wasm, which reads it or gives the error.
+   */
   gunzip(data, maxOutput) {
-    if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b || data[2] !== 8 || data[3] !== 0 || !(maxOutput >= 1)) return undefined;
-    const trailer = Buffer.from(data.buffer, data.byteOffset + data.length - 8, 8);
+    if (!(maxOutput >= 1)) return undefined;
+    const plan = wasm.gunzipMemberPlan(data);
+    const size = plan[GZIP_PLAN_MEMBER_SIZE];
     const maxOutputLength = Math.min(Math.floor(maxOutput), bufferConstants.MAX_LENGTH);
     // One output chunk of the trailer's size when it is plausible: no concatenation of 16 KiB
     // chunks. Deflate expands at most 1032:1, so a forged size cannot make it allocate more.
-    const chunkSize = Math.max(64, Math.min(trailer.readUInt32LE(4) + 1, data.length * 1032, maxOutputLength));
-    const { buffer: out, engine } = inflateRawSync(data.subarray(10), { info: true, maxOutputLength, chunkSize });
-    const end = 10 + engine.bytesWritten; // deflate data consumed
-    if (end + 8 !== data.length) return undefined; // more members or padding
-    if (crc32(out) !== trailer.readUInt32LE(0) || out.length % 2 ** 32 !== trailer.readUInt32LE(4)) return undefined;
+    const chunkSize = Math.max(64, Math.min(size + 1, data.length * 1032, maxOutputLength));
+    const body = data.subarray(plan[GZIP_PLAN_MEMBER_BODY_START], plan[GZIP_PLAN_MEMBER_BODY_END]);
+    const { buffer: out, engine } = inflateRawSync(body, { info: true, maxOutputLength, chunkSize });
+    if (engine.bytesWritten !== body.length) return undefined; // the deflate data ends before the trailer
+    if (crc32(out) !== plan[GZIP_PLAN_MEMBER_CRC] || out.length % 2 ** 32 !== size) return undefined;
     return plain(out);
   },
 
@@ -150,41 +161,34 @@ export const native = {
   md5Hex: (data) => hex('md5', data),
 
   /**
-   * pynamodb_mate's bytes: AES-256-ECB + PKCS#7 (deterministic), or the CTR JSON envelope. One
-   * update() each, padding done here: final() alone cost as much as the AES of 1 KiB.
+   * pynamodb_mate's bytes: AES-256-ECB + PKCS#7 (deterministic), or the CTR JSON envelope. The
+   * padding, counter block and envelope come from wasm; one update() each here: final() alone
+   * cost as much as the AES of 1 KiB.
    */
   legacyEncrypt(key, kind, plaintext, deterministic) {
     if (kind !== 'string' && kind !== 'binary') return undefined;
     if (deterministic) {
-      const pad = 16 - (plaintext.length % 16);
-      const padded = new Uint8Array(plaintext.length + pad);
-      padded.set(plaintext);
-      padded.fill(pad, plaintext.length);
-      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));
+      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(wasm.legacyPkcs7Pad(plaintext)));
     }
-    const nonce = randomFillSync(new Uint8Array(8));
-    const token = createCipheriv('aes-256-ctr', key, concat(nonce, new Uint8Array(8))).update(plaintext);
-    return utf8.encode(`{"nonce": "${wasm.b85encode(nonce)}", "token": "${wasm.b85encode(token)}"}`);
+    const counter = wasm.legacyCtrSealPlan();
+    return wasm.legacyCtrEnvelope(counter, createCipheriv('aes-256-ctr', key, counter).update(plaintext));
   },
 
   /**
-   * ECB with valid padding, or a CTR envelope exactly as written above; anything else (a bad length
-   * or padding, another layout) is left to wasm, which gives the error or reads it.
+   * ECB, its padding checked by wasm, or any CTR envelope wasm reads (its open plan); a bad length,
+   * padding or envelope is left to the wasm path, which gives the error.
    */
   legacyDecrypt(key, kind, stored, deterministic) {
     if (kind !== 'string' && kind !== 'binary') return undefined;
     if (deterministic) {
       if (stored.length === 0 || stored.length % 16 !== 0) return undefined;
       const padded = createDecipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(stored);
-      const pad = padded[padded.length - 1];
-      if (pad < 1 || pad > 16 || padded.subarray(padded.length - pad).some((b) => b !== pad)) return undefined;
+      const pad = wasm.legacyPkcs7PaddingLength(padded.subarray(padded.length - 16));
       return valueBytes(kind, new Uint8Array(padded.subarray(0, padded.length - pad)));
     }
-    const match = ctrEnvelope.exec(text.decode(stored));
-    if (!match) return undefined;
-    const nonce = wasm.b85decode(match[1]); // 10 digits: 8 bytes, as Python writes
-    const decipher = createDecipheriv('aes-256-ctr', key, concat(nonce, new Uint8Array(8)));
-    return valueBytes(kind, plain(decipher.update(wasm.b85decode(match[2]))));
+    const plan = wasm.legacyCtrOpenPlan(stored);
+    const decipher = createDecipheriv('aes-256-ctr', key, plan.subarray(LEGACY_PLAN_CTR_COUNTER, LEGACY_PLAN_CTR_TOKEN));
+    return valueBytes(kind, plain(decipher.update(plan.subarray(LEGACY_PLAN_CTR_TOKEN))));
   },
 
   /** The authenticated envelope: its header, keys and (GCM-SIV) tag from wasm, the bulk AES here. */
@@ -195,14 +199,14 @@ export const native = {
     let tag;
     if (deterministic) {
       const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext, item);
-      tag = plan.subarray(32, 48);
-      header = plan.subarray(48);
-      body = sivKeystreamXor(plan.subarray(0, 32), tag, plaintext);
+      tag = plan.subarray(PLAN_SIV_TAG, PLAN_SIV_HEADER);
+      header = plan.subarray(PLAN_SIV_HEADER);
+      body = sivKeystreamXor(plan.subarray(PLAN_SIV_KEY, PLAN_SIV_TAG), tag, plaintext);
     } else {
       const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length, item);
-      const aad = plan.subarray(48);
-      header = aad.subarray(0, u32At(plan, 44));
-      ({ body, tag } = gcmSeal(plan.subarray(0, 32), plan.subarray(32, 44), aad, plaintext));
+      const aad = plan.subarray(PLAN_GCM_AAD);
+      header = aad.subarray(0, u32At(plan, PLAN_GCM_HEADER_LEN));
+      ({ body, tag } = gcmSeal(plan.subarray(PLAN_GCM_KEY, PLAN_GCM_NONCE), plan.subarray(PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN), aad, plaintext));
     }
     const out = new Uint8Array(header.length + body.length + tag.length);
     out.set(header);
@@ -213,17 +217,17 @@ export const native = {
 
   /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
   aeadDecrypt(master, table, attribute, kind, stored, item) {
-    if ((kind !== 'string' && kind !== 'binary') || (stored[3] === 1 && !LITTLE_ENDIAN)) return undefined;
+    if ((kind !== 'string' && kind !== 'binary') || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
     const plan = wasm.aeadOpenPlan(master, table, attribute, stored, item);
-    const key = plan.subarray(1, 33);
-    const iv = plan.subarray(33, 49);
-    const body = stored.subarray(u32At(plan, 49), stored.length - 16);
-    if (plan[0] === 1) {
+    const key = plan.subarray(PLAN_OPEN_KEY, PLAN_OPEN_IV);
+    const iv = plan.subarray(PLAN_OPEN_IV, PLAN_OPEN_BODY_START);
+    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - 16);
+    if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
       wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
-    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(53), body, stored.subarray(stored.length - 16)));
+    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, stored.subarray(stored.length - 16)));
   },
 };
 
@@ -259,9 +263,8 @@ const dispatched = {
   legacyDecrypt: dispatch('legacyDecrypt', legacyUses),
   aeadEncrypt: dispatch('aeadEncrypt', (master, keyId, table, attribute, kind, data, deterministic) =>
     data.length >= (deterministic ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
-  // The envelope's algorithm byte (docs/envelope.md): 1 = GCM-SIV, 2 = GCM.
   aeadDecrypt: dispatch('aeadDecrypt', (master, table, attribute, kind, stored) =>
-    stored.length >= (stored[3] === 1 ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
+    stored.length >= (stored[ALG_AT] === SIV ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
 };
 
 /**

@@ -10,8 +10,10 @@ import '../runtime/node.mjs';
 import { core, wasm } from '../runtime/core.mjs';
 import { CROSSOVER, native, useNative } from './node-native.mjs';
 
-const KEY = new Uint8Array(randomBytes(32));
-const OTHER_KEY = new Uint8Array(randomBytes(32));
+// Fixed keys: under random ones, the ECB "wrong key" case below decrypts to valid padding (a last
+// byte of 01) once in about 256 runs.
+const KEY = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 1);
+const OTHER_KEY = Uint8Array.from({ length: 32 }, (_, i) => 255 - i * 5);
 const bytes = (n, seed = 1) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed * 7 + (i >> 8)) & 255);
 const cat = (...parts) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -101,14 +103,15 @@ test('gunzip: every failure keeps the wasm code and message', () => {
     assert.ok(outcome(() => wasm.gunzip(input, max)).error);
     sameOutcome('gunzip', input, max);
   }
-  // Shapes the native path leaves to wasm, read the same: padding and a second member, header fields.
+  // The native path leaves padding and a second member to wasm, which reads them.
   const two = cat(gz, [0, 0], wasm.gzip(bytes(30_000), 1, 0));
   assert.equal(native.gunzip(two, 1e9), undefined);
   assert.deepEqual(core.gunzip(two, 1e9), cat(data, bytes(30_000)));
+  // Header fields are read by wasm on both paths (the member plan).
   const named = new Uint8Array(gzipSync(data, { level: 1 }));
   named[3] = 0x08; // FNAME, with the name spliced in below
   const withName = cat(named.subarray(0, 10), [0x61, 0], named.subarray(10));
-  assert.equal(native.gunzip(withName, 1e9), undefined);
+  assert.deepEqual(native.gunzip(withName, 1e9), data);
   assert.deepEqual(core.gunzip(withName, 1e9), data);
 });
 
@@ -152,9 +155,9 @@ test('legacy CTR: each path reads the other, same envelope layout, same errors',
   }
   const stored = new TextDecoder().decode(wasm.legacyEncrypt(KEY, 'string', new TextEncoder().encode('é'.repeat(3000)), false));
   const utf8 = (s) => new TextEncoder().encode(s);
-  // Python's json.dumps layout is read natively; any other is left to wasm, which reads it the same.
+  // The envelope is read by wasm on both paths (its open plan): any JSON layout it reads, Node decrypts.
   const reordered = utf8(JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(stored)).reverse())));
-  assert.equal(native.legacyDecrypt(KEY, 'string', reordered, false), undefined);
+  assert.deepEqual(native.legacyDecrypt(KEY, 'string', reordered, false), utf8('é'.repeat(3000)));
   assert.deepEqual(core.legacyDecrypt(KEY, 'string', reordered, false), utf8('é'.repeat(3000)));
   for (const input of [
     utf8(stored.replace('"token": "', '"token": "\'')), // not base85

@@ -6,6 +6,7 @@
 // are left alone).
 import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { EncryptedAttribute } from '../attributes/encrypted.mjs';
+import { looksLikeEnvelope } from '../codec/formats.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
@@ -25,9 +26,9 @@ function targets(m, names) {
   return chosen;
 }
 
-/** Whether stored bytes are an envelope under key id `current` (dd 4d is the envelope's magic). */
+/** Whether stored bytes are an envelope under key id `current`. */
 function isCurrent(bytes, current) {
-  if (bytes[0] !== 0xdd || bytes[1] !== 0x4d) return false;
+  if (!looksLikeEnvelope(bytes)) return false;
   try {
     return core.aeadKeyId(bytes) === current;
   } catch {

@@ -5,29 +5,12 @@ import assert from 'node:assert/strict';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { eachBackend, uniqueName } from '../../tests/support/endpoints.mjs';
 import { attr, cond, defineModel, errors } from '../node.mjs';
-
-function animals(client) {
-  const Animal = defineModel({
-    name: 'Animal',
-    table: uniqueName('animals'),
-    client,
-    attributes: {
-      owner: attr.string({ hashKey: true }),
-      id: attr.string({ rangeKey: true }),
-      kind: attr.discriminator({ attrName: 'cls' }),
-      name: attr.string(),
-    },
-  });
-  const Cat = Animal.defineSubclass({ name: 'Cat', value: 'cat', attributes: { lives: attr.number({ integer: true, default: 9 }) } });
-  const Lion = Cat.defineSubclass({ name: 'Lion', value: 'lion', attributes: { pride: attr.string() } });
-  const Dog = Animal.defineSubclass({ name: 'Dog', value: 'dog', attributes: { tricks: attr.list({ of: attr.string() }) } });
-  return { Animal, Cat, Lion, Dog };
-}
+import { animals } from '../testing/animals.mjs';
 
 const names = (items) => items.map((i) => `${i.constructor.name}:${i.name}`).sort();
 
 eachBackend('polymorphic models: each read makes the stored class', async ({ dynamodb }) => {
-  const { Animal, Cat, Lion, Dog } = animals(dynamodb);
+  const { Animal, Cat, Lion, Dog } = animals(uniqueName('animals'), dynamodb);
   await Animal.createTable({ wait: true });
   try {
     const tom = Cat.create({ owner: 'ann', id: '1', name: 'Tom' });
@@ -83,7 +66,7 @@ eachBackend('polymorphic models: each read makes the stored class', async ({ dyn
 });
 
 eachBackend('polymorphic models: unknown values, missing values and class changes', async ({ dynamodb }) => {
-  const { Animal, Cat, Dog } = animals(dynamodb);
+  const { Animal, Cat, Dog } = animals(uniqueName('animals'), dynamodb);
   await Animal.createTable({ wait: true });
   try {
     const put = (Item) => dynamodb.send(new PutItemCommand({ TableName: Animal.tableName, Item }));

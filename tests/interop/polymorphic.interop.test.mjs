@@ -9,27 +9,10 @@ import { test } from 'node:test';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { backends, uniqueName } from '../support/endpoints.mjs';
 import { attr, defineModel } from '../../js/node.mjs';
+import { animals } from '../../js/testing/animals.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const python = (...args) => execFileSync(`${root}.venv-pm6/bin/python`, [`${root}tests/interop/pm_polymorphic.py`, ...args], { encoding: 'utf8' });
-
-function animals(table, client) {
-  const Animal = defineModel({
-    name: 'Animal',
-    table,
-    client,
-    attributes: {
-      owner: attr.string({ hashKey: true }),
-      id: attr.string({ rangeKey: true }),
-      kind: attr.discriminator({ attrName: 'cls' }),
-      name: attr.string(),
-    },
-  });
-  const Cat = Animal.defineSubclass({ name: 'Cat', value: 'cat', attributes: { lives: attr.number({ integer: true, default: 9 }) } });
-  const Lion = Cat.defineSubclass({ name: 'Lion', value: 'lion', attributes: { pride: attr.string() } });
-  const Dog = Animal.defineSubclass({ name: 'Dog', value: 'dog', attributes: { tricks: attr.list({ of: attr.string() }) } });
-  return { Animal, Cat, Lion, Dog };
-}
 
 /** What both sides write for `owner`, with the class each item must be read as. */
 const ITEMS = (owner) => [

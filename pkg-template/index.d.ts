@@ -1926,8 +1926,10 @@ export interface ReencryptOptions<N extends string = string> {
   segments?: number;
   /** Items per scan request. */
   pageSize?: number;
-  /** Abort: stop after the pages under way; the result's cursor resumes. */
-  signal?: GlobalInstance<'AbortSignal'>;
+  /** Stop: the pages under way finish and the call resolves; the result's cursor resumes. */
+  stopSignal?: GlobalInstance<'AbortSignal'>;
+  /** Cancels the scans and rewrites in flight: the call rejects with `errors.AbortError` (rewrites already done stay done; the last `onProgress` cursor resumes). */
+  abortSignal?: GlobalInstance<'AbortSignal'>;
   /** After every page: the counts so far and the cursor to resume from. */
   onProgress?: (progress: ReencryptResult) => void;
 }

@@ -16,6 +16,7 @@ const MODULES = [
   ['src/aead.rs', 'plan', 'PLAN'],
   ['src/legacy.rs', 'plan', 'LEGACY_PLAN'],
   ['src/gzip.rs', 'plan', 'GZIP_PLAN'],
+  ['src/item/size.rs', 'limit', 'LIMIT'],
 ];
 
 /** The body of `mod name { ... }` (its closing brace is the first one at the module's indent). */

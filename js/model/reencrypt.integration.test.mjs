@@ -52,7 +52,7 @@ eachBackend('reencrypt: legacy to aead, old key to current, resumable, segmented
     // Stopped after the first page (3 items), then resumed from the cursor it returned.
     const stop = new AbortController();
     const progress = [];
-    const first = await Member.reencrypt({ pageSize: 3, signal: stop.signal, onProgress: (p) => { progress.push(p); stop.abort(); } });
+    const first = await Member.reencrypt({ pageSize: 3, stopSignal: stop.signal, onProgress: (p) => { progress.push(p); stop.abort(); } });
     assert.equal(first.scanned, 3);
     assert.equal(first.updated, 3);
     assert.ok(first.cursor, 'a cursor to resume from');
@@ -115,6 +115,32 @@ eachBackend('reencrypt: a value written meanwhile is never overwritten', async (
     assert.deepEqual([result.updated, result.conflicts], [0, 1]);
     assert.equal((await Member.get('m0', { consistentRead: true })).email, 'concurrent@example.com');
     assert.equal((await Member.reencrypt()).updated, 1, 'the next run migrates it');
+  } finally {
+    await Old.deleteTable();
+  }
+});
+
+eachBackend('reencrypt: abortSignal cancels the run in flight (AbortError), the pages done stay done', async ({ dynamodb }) => {
+  const table = uniqueName('members');
+  const Old = define(dynamodb, table, { email: { key: K1, keyId: 'k1' }, notes: { key: K1, keyId: 'k1' } });
+  await Old.createTable({ wait: true });
+  try {
+    await Old.batchWrite({ put: Array.from({ length: COUNT }, (_, i) => Old.create({ id: `m${i}`, name: 'n', email: `m${i}@example.com` })) });
+    const ring = { current: 'k2', keys: { k1: K1, k2: K2 } };
+    const Member = define(dynamodb, table, { email: { key: ring }, notes: { key: ring } });
+
+    const already = AbortSignal.abort();
+    const silent = define({ send: () => assert.fail('no request once aborted') }, table, { email: { key: ring }, notes: { key: ring } });
+    await assert.rejects(silent.reencrypt({ abortSignal: already }), (e) => e.name === 'AbortError' && e.code === 'E_ABORTED');
+
+    const stop = new AbortController();
+    await assert.rejects(
+      Member.reencrypt({ pageSize: 2, abortSignal: stop.signal, onProgress: () => stop.abort() }),
+      (e) => e.name === 'AbortError' && e.code === 'E_ABORTED',
+    );
+    const ids = Object.values(await keyIds(dynamodb, table)).map(([email]) => email);
+    assert.deepEqual(ids.filter((id) => id === 'k2').length, 2, 'the first page was rewritten, then the run stopped');
+    assert.equal((await Member.reencrypt()).updated, COUNT - 2, 'a new run finishes the rest');
   } finally {
     await Old.deleteTable();
   }

@@ -3,7 +3,9 @@
 // current key. It scans the table, in parallel segments if asked; each rewrite is an UpdateItem
 // conditional on the old bytes still being stored, so a concurrent write is never overwritten. The
 // cursor reported after every page resumes the run (pages done again are harmless: current values
-// are left alone).
+// are left alone). Two ways to stop: `stopSignal` lets the pages under way finish and returns the
+// cursor (what the CLI's Ctrl-C does); `abortSignal`, as on every other call, cancels the requests in
+// flight and rejects with AbortError (the last `onProgress` cursor resumes).
 import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { EncryptedAttribute } from '../attributes/encrypted.mjs';
 import { looksLikeEnvelope } from '../codec/formats.mjs';
@@ -12,7 +14,7 @@ import { core } from '../runtime/core.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
 import { rawItemKey } from './keys.mjs';
 import { prepare } from './prepare.mjs';
-import { send } from './send.mjs';
+import { notAborted, send } from './send.mjs';
 
 const argument = (m, message) => codecError('E_ARGUMENT', `${m.name}.reencrypt(): ${message}`);
 
@@ -52,9 +54,10 @@ function startState(m, cursor, segments) {
 
 const cursorOf = (state) => (state.every((s) => s === DONE) ? undefined : encodeCursor({ reencrypt: state }));
 
-export async function reencrypt(m, { attributes, cursor, segments, pageSize, signal, onProgress } = {}) {
+export async function reencrypt(m, { attributes, cursor, segments, pageSize, stopSignal, abortSignal, onProgress } = {}) {
   const names = targets(m, attributes);
   const state = startState(m, cursor, segments);
+  notAborted(m, ScanCommand, { abortSignal });
   await prepare(m);
   const keyNames = [m.hashKey, m.rangeKey].filter(Boolean);
   const projected = [...new Set([...keyNames, ...names])];
@@ -91,7 +94,7 @@ export async function reencrypt(m, { attributes, cursor, segments, pageSize, sig
       ])),
     };
     try {
-      await send(m, UpdateItemCommand, input, { itemKey: rawItemKey(m, item) });
+      await send(m, UpdateItemCommand, input, { itemKey: rawItemKey(m, item), abortSignal });
       totals.updated += 1;
     } catch (error) {
       if (error.code !== 'E_DYNAMODB_CONDITION') throw error;
@@ -100,11 +103,11 @@ export async function reencrypt(m, { attributes, cursor, segments, pageSize, sig
   }
 
   await Promise.all(state.map(async (_, segment) => {
-    while (state[segment] !== DONE && !signal?.aborted) {
+    while (state[segment] !== DONE && !stopSignal?.aborted) {
       const input = { ...scan };
       if (state.length > 1) Object.assign(input, { Segment: segment, TotalSegments: state.length });
       if (state[segment] !== 0) input.ExclusiveStartKey = state[segment];
-      const out = await send(m, ScanCommand, input);
+      const out = await send(m, ScanCommand, input, { abortSignal });
       for (const item of out.Items ?? []) await migrate(item);
       state[segment] = out.LastEvaluatedKey ?? DONE;
       onProgress?.({ ...totals, cursor: cursorOf(state) });

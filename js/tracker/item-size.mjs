@@ -3,11 +3,12 @@
 // (the lock request's ALL_NEW) and the update's values, before the request: a write DynamoDB would
 // refuse for its size must never be what leaves a task locked in progress. DynamoDB's size rules
 // are the core's (src/item/size.rs): the values cross in the item codec's stream form.
+import { LIMIT_MAX_ITEM_SIZE } from '../generated/constants.mjs';
 import { write } from '../item/stream.mjs';
 import { core } from '../runtime/core.mjs';
 
-/** The largest item DynamoDB accepts: 400 KB. */
-export const MAX_ITEM_BYTES = 409_600;
+/** The largest item DynamoDB accepts: 400 KB (the core's `item::MAX_ITEM_SIZE`). */
+export const MAX_ITEM_BYTES = LIMIT_MAX_ITEM_SIZE;
 
 /** The size of one AttributeValue (as the SDK gives and takes them). */
 export const valueBytes = (av) => core.itemSize(write(av), true);

@@ -9,8 +9,12 @@
 use super::fault::Fault;
 use crate::error::ErrorCode;
 
-/// The largest item DynamoDB accepts: 400 KB.
-pub const MAX_ITEM_SIZE: usize = 409_600;
+/// DynamoDB's limits that the JS layer applies too (generated into `js/generated/constants.mjs`).
+pub mod limit {
+    /// The largest item DynamoDB accepts: 400 KB.
+    pub const MAX_ITEM_SIZE: usize = 409_600;
+}
+pub use limit::MAX_ITEM_SIZE;
 
 /// BOOL and NULL.
 pub(crate) const FLAG: usize = 1;

@@ -607,7 +607,7 @@ async function rotation(signal: AbortSignal) {
   expectType<Equal<typeof done, ReencryptResult>>();
   expectType<Equal<typeof done.cursor, string | undefined>>();
   const counts: number[] = [done.scanned, done.updated, done.unchanged, done.conflicts];
-  await Doc.reencrypt({ attributes: ['secret'], segments: 4, pageSize: 100, signal, cursor: done.cursor });
+  await Doc.reencrypt({ attributes: ['secret'], segments: 4, pageSize: 100, stopSignal: signal, cursor: done.cursor });
   await Doc.setKey('secret', { current: 'kms-2', keys: { 'kms-2': dataKey, 'kms-1': dataKey } });
   await Doc.setKey('other', KEY, { keyId: 'k2' });
   await Doc.setKey('py', 'new-password');

@@ -48,7 +48,7 @@ Prints the totals as JSON: scanned, updated, unchanged, conflicts.`,
     try {
       result = await Model.reencrypt({
         ...options,
-        signal,
+        stopSignal: signal,
         onProgress: ({ cursor: next, ...counts }) => {
           if (next) saveCursor(file, table.TableName, next);
           bar.report(counts);

@@ -44,17 +44,17 @@ export function run({ smoke = false, wasm } = {}) {
     for (const mode of i % 2 ? [...names].reverse() : names) samples[mode].push(timeFresh(modes[mode][0], `codec cold start '${mode}'`, modes[mode][1]));
   }
   const paired = (a, b, k) => median(samples[a].map((s, i) => s[k] - samples[b][i][k]));
-  const added = (a, b) => ({ inProcess: paired(a, b, 'inProcessMs'), wall: paired(a, b, 'wallMs') });
+  const added = (a, b) => ({ inProcess: paired(a, b, 'inProcessMs'), wall: paired(a, b, 'wallMs'), cpu: paired(a, b, 'cpuMs') });
   const result = {
     machine: machine(), smoke, runs, ...(wasm ? { wasm } : {}),
-    medians: Object.fromEntries(Object.entries(samples).map(([m, xs]) => [m, { inProcessMs: median(xs.map((s) => s.inProcessMs)), wallMs: median(xs.map((s) => s.wallMs)) }])),
+    medians: Object.fromEntries(Object.entries(samples).map(([m, xs]) => [m, { inProcessMs: median(xs.map((s) => s.inProcessMs)), wallMs: median(xs.map((s) => s.wallMs)), cpuMs: median(xs.map((s) => s.cpuMs)) }])),
     addedMs: added('codec', 'native'),
     ...(wasm ? { wasmAddedMs: added('codec, --wasm', 'native'), wasmSavedMs: added('codec', 'codec, --wasm') } : {}),
   };
-  const row = (title, ms) => [title, ms.inProcess.toFixed(1), ms.wall.toFixed(1)];
+  const row = (title, ms) => [title, ms.inProcess.toFixed(1), ms.wall.toFixed(1), ms.cpu.toFixed(1)];
   console.log(`\n### Codec entry cold start (${runs} rounds of fresh processes; import + first gzip + first aead encryption of 1 KiB)\n`);
-  console.log(table(['mode', 'start → done, in process (ms)', 'process wall clock (ms)'], [
-    ...names.map((m) => [m, result.medians[m].inProcessMs.toFixed(1), result.medians[m].wallMs.toFixed(1)]),
+  console.log(table(['mode', 'start → done, in process (ms)', 'process wall clock (ms)', 'process CPU time (ms)'], [
+    ...names.map((m) => [m, ...['inProcessMs', 'wallMs', 'cpuMs'].map((k) => result.medians[m][k].toFixed(1))]),
     row('added (median of paired codec − native)', result.addedMs),
     ...(wasm ? [row(`added with --wasm ${wasm}`, result.wasmAddedMs), row('saved by --wasm (paired codec − codec --wasm)', result.wasmSavedMs)] : []),
   ]));

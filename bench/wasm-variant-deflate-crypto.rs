@@ -37,12 +37,22 @@ pub fn md5_hex(data: &[u8]) -> String {
 
 /// ECB only (`_kind` and `_deterministic` are ignored): CTR's envelope is Python JSON.
 #[wasm_bindgen(js_name = legacyEncrypt)]
-pub fn legacy_encrypt(key: &[u8], _kind: &str, data: &[u8], _deterministic: bool) -> JsResult<Vec<u8>> {
+pub fn legacy_encrypt(
+    key: &[u8],
+    _kind: &str,
+    data: &[u8],
+    _deterministic: bool,
+) -> JsResult<Vec<u8>> {
     Ok(legacy::ecb_encrypt(value::key32(key).map_err(js)?, data))
 }
 
 #[wasm_bindgen(js_name = legacyDecrypt)]
-pub fn legacy_decrypt(key: &[u8], _kind: &str, stored: &[u8], _deterministic: bool) -> JsResult<Vec<u8>> {
+pub fn legacy_decrypt(
+    key: &[u8],
+    _kind: &str,
+    stored: &[u8],
+    _deterministic: bool,
+) -> JsResult<Vec<u8>> {
     legacy::ecb_decrypt(value::key32(key).map_err(js)?, stored).map_err(js)
 }
 
@@ -58,12 +68,30 @@ pub fn aead_encrypt(
     deterministic: bool,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
-    let nonce = if deterministic { [0u8; 12] } else { crate::random::bytes::<12>().map_err(js)? };
-    aead::encrypt(master, key_id, Context::new(table, attribute), data, deterministic, &nonce).map_err(js)
+    let nonce = if deterministic {
+        [0u8; 12]
+    } else {
+        crate::random::bytes::<12>().map_err(js)?
+    };
+    aead::encrypt(
+        master,
+        key_id,
+        Context::new(table, attribute),
+        data,
+        deterministic,
+        &nonce,
+    )
+    .map_err(js)
 }
 
 #[wasm_bindgen(js_name = aeadDecrypt)]
-pub fn aead_decrypt(master: &[u8], table: &str, attribute: &str, _kind: &str, stored: &[u8]) -> JsResult<Vec<u8>> {
+pub fn aead_decrypt(
+    master: &[u8],
+    table: &str,
+    attribute: &str,
+    _kind: &str,
+    stored: &[u8],
+) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
     aead::decrypt(master, Context::new(table, attribute), stored).map_err(js)
 }

@@ -31,6 +31,13 @@ build() {
     "$(node -p "require('zlib').brotliCompressSync(require('fs').readFileSync('$dir/opt.wasm')).length")"
 }
 
+# copy NAME: a copy of the crate to edit for variant NAME; prints its directory.
+copy() {
+  local src="$OUT/$1-src"
+  rm -rf "$src" && mkdir -p "$src" && cp -r Cargo.toml Cargo.lock src tests README.md "$src/"
+  echo "$src"
+}
+
 variant() {
   case $1 in
     shipped) build shipped Cargo.toml "" ;;
@@ -42,13 +49,33 @@ variant() {
     aes-compact) build aes-compact Cargo.toml '--cfg aes_backend_soft="compact"' ;;
     miniz)
       # flate2's other deflate backend: a copy of the crate with its Cargo.toml switched to it.
-      local src="$OUT/miniz-src"
-      rm -rf "$src" && mkdir -p "$src" && cp -r Cargo.toml Cargo.lock src tests README.md "$src/"
+      local src; src=$(copy miniz)
       sed -i 's/features = \["zlib-rs"\]/features = ["rust_backend"]/' "$src/Cargo.toml"
       build miniz "$src/Cargo.toml" "-C target-feature=+simd128" ;;
+    # The split of the module (issue 15): what ships as dynamodb_mate_bg.wasm and as the codec-only
+    # dynamodb_mate_codec_bg.wasm, then the codec-only module without the two Python JSON exports
+    # (the JSON kinds of encrypt/compress and CTR's envelope still parse and write Python JSON), and
+    # the floor: gzip, hashes, ECB and the aead envelope over bytes (bench/wasm-variant-deflate-crypto.rs).
+    full) build full Cargo.toml "-C target-feature=+simd128" ;;
+    codec) build codec Cargo.toml "-C target-feature=+simd128" --no-default-features ;;
+    codec-nojson)
+      local src; src=$(copy codec-nojson)
+      python3 - "$src/src/wasm.rs" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path).read()
+text, n = re.subn(r'#\[wasm_bindgen\(js_name = pythonJson(Dumps|Loads)\)\]\npub fn .*?\n}\n', '', text, flags=re.S)
+assert n == 2, n
+open(path, 'w').write(text)
+PY
+      build codec-nojson "$src/Cargo.toml" "-C target-feature=+simd128" --no-default-features ;;
+    deflate-crypto)
+      local src; src=$(copy deflate-crypto)
+      cp bench/wasm-variant-deflate-crypto.rs "$src/src/wasm.rs"
+      build deflate-crypto "$src/Cargo.toml" "-C target-feature=+simd128" --no-default-features ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }
 
 printf '%-14s %9s %9s %9s\n' variant raw gzip brotli
-for name in ${@:-shipped simd simd-crypto3 s-all z-all o3-all aes-compact miniz}; do variant "$name"; done
+for name in ${@:-shipped simd simd-crypto3 s-all z-all o3-all aes-compact miniz full codec codec-nojson deflate-crypto}; do variant "$name"; done

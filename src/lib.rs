@@ -23,6 +23,8 @@
 
 #![deny(unsafe_code)]
 #![warn(missing_debug_implementations, rust_2018_idioms)]
+// Without the item codec (the codec-only module), helpers that only it calls are unused.
+#![cfg_attr(not(feature = "item"), allow(dead_code, unused_imports))]
 
 extern crate alloc;
 
@@ -35,6 +37,7 @@ mod error;
 pub mod gcm_siv;
 pub mod gzip;
 pub mod hash;
+#[cfg(feature = "item")]
 pub mod item;
 pub mod kind;
 pub mod legacy;

@@ -3,12 +3,10 @@
 
 use crate::aead::{self, Context};
 use crate::error::{err, Error, ErrorCode};
-use crate::item::{self, Schema};
 use crate::kind::Kind;
 use crate::pyjson::{self, DumpOptions};
 use crate::{base85, datetime, gcm_siv, gzip, hash, legacy, value};
 use alloc::{string::String, vec::Vec};
-use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = core::result::Result<T, JsError>;
@@ -312,213 +310,226 @@ pub fn decompress_value(kind: &str, stored: &[u8], max_output: f64) -> JsResult<
     .map_err(js)
 }
 
-thread_local! {
-    /// Registered schemas; a handle is an index, `None` once freed. Freed slots are reused, so a
-    /// program that defines models in a loop keeps as many schemas as it has live models.
-    static SCHEMAS: RefCell<Vec<Option<Schema>>> = const { RefCell::new(Vec::new()) };
-    /// Freed slots of SCHEMAS, reused by the next registrations.
-    static FREE: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-}
+/// The item codec's exports: schemas by handle, and its output kept in memory for JS to read.
+#[cfg(feature = "item")]
+mod items {
+    use super::*;
+    use crate::item::{self, Schema};
+    use core::cell::RefCell;
 
-/// Runs `f` with the schema of `handle` (an unknown or freed handle is E_ARGUMENT).
-fn with_schema_mut<T>(handle: u32, f: impl FnOnce(&mut Schema) -> crate::Result<T>) -> JsResult<T> {
-    SCHEMAS
-        .with_borrow_mut(|schemas| {
-            let schema = usize::try_from(handle)
+    thread_local! {
+        /// Registered schemas; a handle is an index, `None` once freed. Freed slots are reused, so a
+        /// program that defines models in a loop keeps as many schemas as it has live models.
+        static SCHEMAS: RefCell<Vec<Option<Schema>>> = const { RefCell::new(Vec::new()) };
+        /// Freed slots of SCHEMAS, reused by the next registrations.
+        static FREE: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Runs `f` with the schema of `handle` (an unknown or freed handle is E_ARGUMENT).
+    fn with_schema_mut<T>(
+        handle: u32,
+        f: impl FnOnce(&mut Schema) -> crate::Result<T>,
+    ) -> JsResult<T> {
+        SCHEMAS
+            .with_borrow_mut(|schemas| {
+                let schema = usize::try_from(handle)
+                    .ok()
+                    .and_then(|i| schemas.get_mut(i))
+                    .and_then(Option::as_mut)
+                    .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
+                f(schema)
+            })
+            .map_err(js)
+    }
+
+    fn with_schema<T>(handle: u32, f: impl FnOnce(&Schema) -> crate::Result<T>) -> JsResult<T> {
+        with_schema_mut(handle, |schema| f(schema))
+    }
+
+    #[wasm_bindgen(js_name = registerSchema)]
+    pub fn register_schema(schema_json: &str) -> JsResult<u32> {
+        let schema = Schema::parse(schema_json).map_err(js)?;
+        if let Some(handle) = FREE.with_borrow_mut(Vec::pop) {
+            SCHEMAS.with_borrow_mut(|schemas| schemas[handle as usize] = Some(schema));
+            return Ok(handle);
+        }
+        SCHEMAS.with_borrow_mut(|schemas| {
+            let handle = u32::try_from(schemas.len())
+                .map_err(|_| js(err(ErrorCode::Argument, "too many schemas")))?;
+            schemas.push(Some(schema));
+            Ok(handle)
+        })
+    }
+
+    /// Drops the schema of `handle` (its keys included) and lets a later registration reuse the handle.
+    /// Called once the JS codec that holds the handle is garbage (js/item/codec.mjs); freeing an unknown
+    /// or already freed handle does nothing.
+    #[wasm_bindgen(js_name = freeSchema)]
+    pub fn free_schema(handle: u32) {
+        let freed = SCHEMAS.with_borrow_mut(|schemas| {
+            usize::try_from(handle)
                 .ok()
                 .and_then(|i| schemas.get_mut(i))
-                .and_then(Option::as_mut)
-                .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
-            f(schema)
-        })
-        .map_err(js)
-}
-
-fn with_schema<T>(handle: u32, f: impl FnOnce(&Schema) -> crate::Result<T>) -> JsResult<T> {
-    with_schema_mut(handle, |schema| f(schema))
-}
-
-#[wasm_bindgen(js_name = registerSchema)]
-pub fn register_schema(schema_json: &str) -> JsResult<u32> {
-    let schema = Schema::parse(schema_json).map_err(js)?;
-    if let Some(handle) = FREE.with_borrow_mut(Vec::pop) {
-        SCHEMAS.with_borrow_mut(|schemas| schemas[handle as usize] = Some(schema));
-        return Ok(handle);
+                .and_then(Option::take)
+                .is_some()
+        });
+        if freed {
+            FREE.with_borrow_mut(|free| free.push(handle));
+        }
     }
-    SCHEMAS.with_borrow_mut(|schemas| {
-        let handle = u32::try_from(schemas.len())
-            .map_err(|_| js(err(ErrorCode::Argument, "too many schemas")))?;
-        schemas.push(Some(schema));
-        Ok(handle)
-    })
-}
 
-/// Drops the schema of `handle` (its keys included) and lets a later registration reuse the handle.
-/// Called once the JS codec that holds the handle is garbage (js/item/codec.mjs); freeing an unknown
-/// or already freed handle does nothing.
-#[wasm_bindgen(js_name = freeSchema)]
-pub fn free_schema(handle: u32) {
-    let freed = SCHEMAS.with_borrow_mut(|schemas| {
-        usize::try_from(handle)
-            .ok()
-            .and_then(|i| schemas.get_mut(i))
-            .and_then(Option::take)
-            .is_some()
-    });
-    if freed {
-        FREE.with_borrow_mut(|free| free.push(handle));
-    }
-}
-
-/// Sets the keys of encrypted attribute `name`: `ids_json` is a JSON array of key ids, `keys`
-/// their 32-byte keys concatenated in that order, `legacy` the key of pynamodb_mate bytes an aead
-/// attribute also reads. Called once per attribute, and again on rotation.
-#[wasm_bindgen(js_name = setKeys)]
-pub fn set_keys(
-    handle: u32,
-    name: &str,
-    current: &str,
-    ids_json: &str,
-    keys: &[u8],
-    legacy: Option<Vec<u8>>,
-) -> JsResult<()> {
-    let bad_ids = || {
-        js(err(
-            ErrorCode::Argument,
-            "key ids must be a JSON array of strings",
-        ))
-    };
-    let pyjson::Value::List(list) = pyjson::loads(ids_json).map_err(|_| bad_ids())? else {
-        return Err(bad_ids());
-    };
-    let ids = list
-        .into_iter()
-        .map(|v| match v {
-            pyjson::Value::Str(id) => Ok(id),
-            _ => Err(bad_ids()),
-        })
-        .collect::<JsResult<Vec<String>>>()?;
-    with_schema_mut(handle, |schema| {
-        schema.set_keys(name, current, &ids, keys, legacy.as_deref())
-    })
-}
-
-thread_local! {
-    /// The item codec's last output, kept until its next call so that JS reads it in place.
-    static OUTPUT: RefCell<item::Output> = RefCell::new(item::Output::default());
-}
-
-/// Keeps `output` and tells where it is in memory: the codes' address and length, the text area's.
-fn keep(output: item::Output) -> Vec<u32> {
-    OUTPUT.with_borrow_mut(|kept| {
-        *kept = output;
-        let (codes, text) = (kept.codes(), kept.text());
-        // wasm32 addresses are 32-bit.
-        vec![
-            codes.as_ptr() as usize as u32,
-            codes.len() as u32,
-            text.as_ptr() as usize as u32,
-            text.len() as u32,
-        ]
-    })
-}
-
-/// The module's memory, where JS reads the item codec's output in place.
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
-/// The item codec takes the stream form and leaves its output, in the stream form, in memory
-/// (`docs/item-codec.md`, "The boundary"); each returns where it is (`keep`).
-#[wasm_bindgen(js_name = encodeItem)]
-pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
-    with_schema(handle, |schema| item::encode_item_stream(schema, input)).map(keep)
-}
-
-/// `key`: the item's key AttributeValues in the stream form, for randomized aead values (bound to it).
-#[wasm_bindgen(js_name = encodeValue)]
-pub fn encode_value(
-    handle: u32,
-    path: &str,
-    input: &[u8],
-    element: bool,
-    key: Option<Vec<u8>>,
-) -> JsResult<Vec<u32>> {
-    with_schema(handle, |schema| {
-        item::encode_value_stream(schema, path, input, element, key.as_deref())
-    })
-    .map(keep)
-}
-
-#[wasm_bindgen(js_name = decodeItem)]
-pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
-    with_schema(handle, |schema| item::decode_item_stream(schema, input)).map(keep)
-}
-
-/// The size of stored AttributeValues by DynamoDB's rules (an item, or with `value` one value), in
-/// the stream form: for JS that sizes raw items (the status tracker), so that the rule has one owner.
-#[wasm_bindgen(js_name = itemSize)]
-pub fn item_size(input: &[u8], value: bool) -> JsResult<usize> {
-    item::size_stream(input, value).map_err(js)
-}
-
-/// The registry only exists in wasm (JsError needs a JS host), so these run there only.
-#[cfg(all(test, target_arch = "wasm32"))]
-mod tests {
-    use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn schemas_are_registered_by_handle() {
-        use crate::item::op::*;
-        let a =
-            register_schema(r#"{"model": "A", "attributes": [{"name": "x", "type": "string"}]}"#)
-                .unwrap();
-        let b =
-            register_schema(r#"{"model": "B", "attributes": [{"name": "x", "type": "number"}]}"#)
-                .unwrap();
-        assert_eq!(b, a + 1);
-        // The output stays in OUTPUT (codes with text lengths in UTF-16 units, the text area), and
-        // the call returns its addresses and lengths.
-        let kept = || {
-            OUTPUT.with_borrow(|o| {
-                let at = [
-                    o.codes().as_ptr() as usize as u32,
-                    o.text().as_ptr() as usize as u32,
-                ];
-                (o.codes().to_vec(), o.text().to_vec(), at)
-            })
+    /// Sets the keys of encrypted attribute `name`: `ids_json` is a JSON array of key ids, `keys`
+    /// their 32-byte keys concatenated in that order, `legacy` the key of pynamodb_mate bytes an aead
+    /// attribute also reads. Called once per attribute, and again on rotation.
+    #[wasm_bindgen(js_name = setKeys)]
+    pub fn set_keys(
+        handle: u32,
+        name: &str,
+        current: &str,
+        ids_json: &str,
+        keys: &[u8],
+        legacy: Option<Vec<u8>>,
+    ) -> JsResult<()> {
+        let bad_ids = || {
+            js(err(
+                ErrorCode::Argument,
+                "key ids must be a JSON array of strings",
+            ))
         };
-        let at = encode_item(a, &[MAP, STR, 1, b'x', STR, 1, b'1', END]).unwrap();
-        let (codes, text, addresses) = kept();
-        assert_eq!(codes, [MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1]);
-        assert_eq!(text, b"x12");
-        assert_eq!(at, [addresses[0], 10, addresses[1], 3]);
-        encode_value(b, "x", &[NUM, 1, b'2'], false, None).unwrap();
-        assert_eq!(kept().0, [AV, 1, STR, 1]);
-        assert_eq!(kept().1, b"2");
-        let input = [MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END];
-        decode_item(a, &input).unwrap();
-        assert_eq!(kept().0, [MAP, STR, 1, STR, 1, END]);
-        assert_eq!(kept().1, b"x1");
-        let empty = [MAP, END];
-        assert!(encode_item(b + 1, &empty).is_err());
-        assert!(decode_item(u32::MAX, &empty).is_err());
-        assert!(register_schema("{}").is_err());
-        assert!(encode_item(a, &[MAP, STR, 1, b'x', NUM, 1, b'1', END]).is_err());
+        let pyjson::Value::List(list) = pyjson::loads(ids_json).map_err(|_| bad_ids())? else {
+            return Err(bad_ids());
+        };
+        let ids = list
+            .into_iter()
+            .map(|v| match v {
+                pyjson::Value::Str(id) => Ok(id),
+                _ => Err(bad_ids()),
+            })
+            .collect::<JsResult<Vec<String>>>()?;
+        with_schema_mut(handle, |schema| {
+            schema.set_keys(name, current, &ids, keys, legacy.as_deref())
+        })
     }
 
-    #[test]
-    fn freed_schemas_are_refused_and_their_handles_reused() {
-        let json = r#"{"model": "C", "attributes": [{"name": "x", "type": "string"}]}"#;
-        let c = register_schema(json).unwrap();
-        free_schema(c);
-        free_schema(c); // twice: nothing happens
-        assert!(encode_item(c, &[crate::item::op::MAP, crate::item::op::END]).is_err());
-        let d = register_schema(json).unwrap();
-        assert_eq!(d, c);
-        let e = register_schema(json).unwrap();
-        assert_ne!(e, d);
+    thread_local! {
+        /// The item codec's last output, kept until its next call so that JS reads it in place.
+        static OUTPUT: RefCell<item::Output> = RefCell::new(item::Output::default());
+    }
+
+    /// Keeps `output` and tells where it is in memory: the codes' address and length, the text area's.
+    fn keep(output: item::Output) -> Vec<u32> {
+        OUTPUT.with_borrow_mut(|kept| {
+            *kept = output;
+            let (codes, text) = (kept.codes(), kept.text());
+            // wasm32 addresses are 32-bit.
+            vec![
+                codes.as_ptr() as usize as u32,
+                codes.len() as u32,
+                text.as_ptr() as usize as u32,
+                text.len() as u32,
+            ]
+        })
+    }
+
+    /// The module's memory, where JS reads the item codec's output in place.
+    #[wasm_bindgen(js_name = wasmMemory)]
+    pub fn wasm_memory() -> JsValue {
+        wasm_bindgen::memory()
+    }
+
+    /// The item codec takes the stream form and leaves its output, in the stream form, in memory
+    /// (`docs/item-codec.md`, "The boundary"); each returns where it is (`keep`).
+    #[wasm_bindgen(js_name = encodeItem)]
+    pub fn encode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
+        with_schema(handle, |schema| item::encode_item_stream(schema, input)).map(keep)
+    }
+
+    /// `key`: the item's key AttributeValues in the stream form, for randomized aead values (bound to it).
+    #[wasm_bindgen(js_name = encodeValue)]
+    pub fn encode_value(
+        handle: u32,
+        path: &str,
+        input: &[u8],
+        element: bool,
+        key: Option<Vec<u8>>,
+    ) -> JsResult<Vec<u32>> {
+        with_schema(handle, |schema| {
+            item::encode_value_stream(schema, path, input, element, key.as_deref())
+        })
+        .map(keep)
+    }
+
+    #[wasm_bindgen(js_name = decodeItem)]
+    pub fn decode_item(handle: u32, input: &[u8]) -> JsResult<Vec<u32>> {
+        with_schema(handle, |schema| item::decode_item_stream(schema, input)).map(keep)
+    }
+
+    /// The size of stored AttributeValues by DynamoDB's rules (an item, or with `value` one value), in
+    /// the stream form: for JS that sizes raw items (the status tracker), so that the rule has one owner.
+    #[wasm_bindgen(js_name = itemSize)]
+    pub fn item_size(input: &[u8], value: bool) -> JsResult<usize> {
+        item::size_stream(input, value).map_err(js)
+    }
+
+    /// The registry only exists in wasm (JsError needs a JS host), so these run there only.
+    #[cfg(all(test, target_arch = "wasm32"))]
+    mod tests {
+        use super::*;
+        use wasm_bindgen_test::wasm_bindgen_test as test;
+
+        #[test]
+        fn schemas_are_registered_by_handle() {
+            use crate::item::op::*;
+            let a = register_schema(
+                r#"{"model": "A", "attributes": [{"name": "x", "type": "string"}]}"#,
+            )
+            .unwrap();
+            let b = register_schema(
+                r#"{"model": "B", "attributes": [{"name": "x", "type": "number"}]}"#,
+            )
+            .unwrap();
+            assert_eq!(b, a + 1);
+            // The output stays in OUTPUT (codes with text lengths in UTF-16 units, the text area), and
+            // the call returns its addresses and lengths.
+            let kept = || {
+                OUTPUT.with_borrow(|o| {
+                    let at = [
+                        o.codes().as_ptr() as usize as u32,
+                        o.text().as_ptr() as usize as u32,
+                    ];
+                    (o.codes().to_vec(), o.text().to_vec(), at)
+                })
+            };
+            let at = encode_item(a, &[MAP, STR, 1, b'x', STR, 1, b'1', END]).unwrap();
+            let (codes, text, addresses) = kept();
+            assert_eq!(codes, [MAP, STR, 1, AV, 0, STR, 1, END, NUM, 1]);
+            assert_eq!(text, b"x12");
+            assert_eq!(at, [addresses[0], 10, addresses[1], 3]);
+            encode_value(b, "x", &[NUM, 1, b'2'], false, None).unwrap();
+            assert_eq!(kept().0, [AV, 1, STR, 1]);
+            assert_eq!(kept().1, b"2");
+            let input = [MAP, STR, 1, b'x', MAP, STR, 1, b'S', STR, 1, b'1', END, END];
+            decode_item(a, &input).unwrap();
+            assert_eq!(kept().0, [MAP, STR, 1, STR, 1, END]);
+            assert_eq!(kept().1, b"x1");
+            let empty = [MAP, END];
+            assert!(encode_item(b + 1, &empty).is_err());
+            assert!(decode_item(u32::MAX, &empty).is_err());
+            assert!(register_schema("{}").is_err());
+            assert!(encode_item(a, &[MAP, STR, 1, b'x', NUM, 1, b'1', END]).is_err());
+        }
+
+        #[test]
+        fn freed_schemas_are_refused_and_their_handles_reused() {
+            let json = r#"{"model": "C", "attributes": [{"name": "x", "type": "string"}]}"#;
+            let c = register_schema(json).unwrap();
+            free_schema(c);
+            free_schema(c); // twice: nothing happens
+            assert!(encode_item(c, &[crate::item::op::MAP, crate::item::op::END]).is_err());
+            let d = register_schema(json).unwrap();
+            assert_eq!(d, c);
+            let e = register_schema(json).unwrap();
+            assert_ne!(e, d);
+        }
     }
 }

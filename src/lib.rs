@@ -36,6 +36,7 @@ pub mod gcm_siv;
 pub mod gzip;
 pub mod hash;
 pub mod item;
+mod json_lexer;
 pub mod kind;
 pub mod legacy;
 mod order;

@@ -11,8 +11,8 @@
 //! none). Raw control characters in strings are refused, as in strict JSON.
 
 use crate::error::{err, Error, ErrorCode, Result};
-use crate::pyjson::MAX_DEPTH;
-use alloc::{borrow::Cow, string::String, vec::Vec};
+use crate::json_lexer::{self, check_depth, is_json_number, Builder, Dialect, JsonStr, Literal};
+use alloc::{borrow::Cow, vec::Vec};
 
 /// A parsed JSON value; containers refer to their children in the [`Tree`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,7 +117,9 @@ impl<'a> Text<'a> {
     pub(crate) fn decode(self) -> core::result::Result<Cow<'a, str>, LoneSurrogate> {
         match self.form {
             Form::Json | Form::Stream => Ok(Cow::Borrowed(self.raw)),
-            Form::Escaped => unescape(self.raw).map(Cow::Owned),
+            Form::Escaped => json_lexer::unescape(self.raw)
+                .map(Cow::Owned)
+                .map_err(|_| LoneSurrogate),
             Form::Lone => Err(LoneSurrogate),
         }
     }
@@ -151,11 +153,14 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Parses one JSON value (surrounding whitespace allowed). Errors are `E_JSON_SYNTAX`/`E_JSON_DEPTH`.
+/// Parses one JSON value (surrounding whitespace allowed) with the crate's JSON lexer, strict:
+/// no NaN literals, no raw control characters. Errors are `E_JSON_SYNTAX`/`E_JSON_DEPTH`.
 pub(crate) fn parse(text: &str) -> Result<Tree<'_>> {
-    let mut p = Parser {
-        s: text,
-        pos: 0,
+    let strict = Dialect {
+        non_finite: false,
+        raw_controls: false,
+    };
+    let mut builder = TreeBuilder {
         tree: Tree {
             root: Node::Null,
             items: Vec::new(),
@@ -164,219 +169,75 @@ pub(crate) fn parse(text: &str) -> Result<Tree<'_>> {
         item_stack: Vec::new(),
         entry_stack: Vec::new(),
     };
-    p.skip_ws();
-    p.tree.root = p.value(0)?;
-    p.skip_ws();
-    if p.pos != text.len() {
-        return Err(p.syntax("extra data"));
-    }
-    Ok(p.tree)
+    builder.tree.root = json_lexer::read(text, strict, &mut builder)?;
+    Ok(builder.tree)
 }
 
-struct Parser<'a> {
-    s: &'a str,
-    pos: usize,
+/// Builds a [`Tree`]: containers are marks on the scratch stacks until they close.
+struct TreeBuilder<'a> {
     tree: Tree<'a>,
     /// Children of the containers being read, innermost last.
     item_stack: Vec<Node<'a>>,
     entry_stack: Vec<(Text<'a>, Node<'a>)>,
 }
 
-impl<'a> Parser<'a> {
-    fn syntax(&self, what: &str) -> Error {
-        err(
-            ErrorCode::JsonSyntax,
-            alloc::format!("{what} at byte {}", self.pos),
-        )
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.s.as_bytes().get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
-    }
-
-    fn literal(&mut self, lit: &str, node: Node<'a>) -> Result<Node<'a>> {
-        if self.s.as_bytes()[self.pos..].starts_with(lit.as_bytes()) {
-            self.pos += lit.len();
-            Ok(node)
+fn json_text(s: JsonStr<'_>) -> Text<'_> {
+    Text {
+        raw: s.raw(),
+        form: if s.is_escaped() {
+            Form::Escaped
         } else {
-            Err(self.syntax("expecting value"))
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Node<'a>> {
-        if depth >= MAX_DEPTH {
-            return Err(err(
-                ErrorCode::JsonDepth,
-                alloc::format!("nesting deeper than {MAX_DEPTH}"),
-            ));
-        }
-        match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Node::Str),
-            Some(b'n') => self.literal("null", Node::Null),
-            Some(b't') => self.literal("true", Node::Bool(true)),
-            Some(b'f') => self.literal("false", Node::Bool(false)),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.syntax("expecting value")),
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Node<'a>> {
-        self.pos += 1;
-        let mark = self.entry_stack.len();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(self.close_map(mark));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax("expecting property name enclosed in double quotes"));
-            }
-            let key = self.string()?;
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                return Err(self.syntax("expecting ':' delimiter"));
-            }
-            self.pos += 1;
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            self.entry_stack.push((key, value));
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(self.close_map(mark));
-                }
-                _ => return Err(self.syntax("expecting ',' delimiter")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Node<'a>> {
-        self.pos += 1;
-        let mark = self.item_stack.len();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(self.close_list(mark));
-        }
-        loop {
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            self.item_stack.push(value);
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(self.close_list(mark));
-                }
-                _ => return Err(self.syntax("expecting ',' delimiter")),
-            }
-        }
-    }
-
-    fn close_list(&mut self, mark: usize) -> Node<'a> {
-        Node::List(close(&mut self.tree.items, &mut self.item_stack, mark))
-    }
-
-    fn close_map(&mut self, mark: usize) -> Node<'a> {
-        Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
-    }
-
-    fn number(&mut self) -> Result<Node<'a>> {
-        let start = self.pos;
-        while matches!(
-            self.peek(),
-            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-        ) {
-            self.pos += 1;
-        }
-        let literal = self.s.get(start..self.pos).unwrap_or_default();
-        if !is_json_number(literal) {
-            return Err(self.syntax("invalid number"));
-        }
-        Ok(Node::Num(literal))
-    }
-
-    fn string(&mut self) -> Result<Text<'a>> {
-        self.pos += 1;
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            // Plain bytes are skipped in one tight loop.
-            let rest = self.s.as_bytes().get(self.pos..).unwrap_or_default();
-            self.pos += rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
-            match self.peek() {
-                Some(b'"') => {
-                    let raw = self.s.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    let form = if escaped { Form::Escaped } else { Form::Json };
-                    return Ok(Text { raw, form });
-                }
-                Some(b'\\') => {
-                    escaped = true;
-                    self.pos += 1;
-                    match self.peek() {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 1
-                        }
-                        Some(b'u') => {
-                            let hex = self.s.as_bytes().get(self.pos + 1..self.pos + 5);
-                            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
-                                return Err(self.syntax("invalid \\uXXXX escape"));
-                            }
-                            self.pos += 5;
-                        }
-                        _ => return Err(self.syntax("invalid \\escape")),
-                    }
-                }
-                Some(_) => return Err(self.syntax("control character in string")),
-                None => return Err(self.syntax("unterminated string")),
-            }
-        }
+            Form::Json
+        },
     }
 }
 
-/// Decodes the escapes of a string body the parser has checked.
-/// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-fn is_json_number(text: &str) -> bool {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let s = text.strip_prefix('-').unwrap_or(text);
-    let int = digits(s);
-    if int == 0 || (int > 1 && s.starts_with('0')) {
-        return false;
-    }
-    let mut rest = &s[int..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let n = digits(fraction);
-        if n == 0 {
-            return false;
+impl<'a> Builder<'a> for TreeBuilder<'a> {
+    type Value = Node<'a>;
+    type List = usize;
+    type Map = usize;
+
+    fn literal(&mut self, literal: Literal) -> Node<'a> {
+        match literal {
+            Literal::Null => Node::Null,
+            Literal::Bool(b) => Node::Bool(b),
+            // NaN and the infinities are not in the strict dialect: never read.
+            Literal::Float(_) => Node::Null,
         }
-        rest = &fraction[n..];
     }
-    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
-        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-        let n = digits(exponent);
-        if n == 0 {
-            return false;
-        }
-        rest = &exponent[n..];
+
+    fn number(&mut self, literal: &'a str, _: bool) -> Result<Node<'a>> {
+        Ok(Node::Num(literal))
     }
-    rest.is_empty()
+
+    fn string(&mut self, s: JsonStr<'a>) -> Result<Node<'a>> {
+        Ok(Node::Str(json_text(s)))
+    }
+
+    fn list(&mut self) -> usize {
+        self.item_stack.len()
+    }
+
+    fn push(&mut self, _: &mut usize, value: Node<'a>) {
+        self.item_stack.push(value);
+    }
+
+    fn end_list(&mut self, mark: usize) -> Node<'a> {
+        Node::List(close(&mut self.tree.items, &mut self.item_stack, mark))
+    }
+
+    fn map(&mut self) -> usize {
+        self.entry_stack.len()
+    }
+
+    fn insert(&mut self, _: &mut usize, key: JsonStr<'a>, value: Node<'a>) -> Result<()> {
+        self.entry_stack.push((json_text(key), value));
+        Ok(())
+    }
+
+    fn end_map(&mut self, mark: usize) -> Node<'a> {
+        Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
+    }
 }
 
 /// The stream form's codes (`docs/item-codec.md`, "The boundary"); the item codec's output uses
@@ -489,12 +350,7 @@ impl<'a> StreamParser<'a> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Node<'a>> {
-        if depth >= MAX_DEPTH {
-            return Err(err(
-                ErrorCode::JsonDepth,
-                alloc::format!("nesting deeper than {MAX_DEPTH}"),
-            ));
-        }
+        check_depth(depth)?;
         Ok(match self.byte()? {
             op::NULL => Node::Null,
             op::FALSE => Node::Bool(false),
@@ -556,51 +412,14 @@ fn close<T: Copy>(arena: &mut Vec<T>, stack: &mut Vec<T>, mark: usize) -> Span {
     }
 }
 
-fn unescape(raw: &str) -> core::result::Result<String, LoneSurrogate> {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        let esc = rest.get(i + 1..).unwrap_or_default();
-        let (ch, used) = match esc.as_bytes().first() {
-            Some(b'b') => ('\u{8}', 1),
-            Some(b'f') => ('\u{c}', 1),
-            Some(b'n') => ('\n', 1),
-            Some(b'r') => ('\r', 1),
-            Some(b't') => ('\t', 1),
-            Some(b'u') => unicode_escape(esc)?,
-            // `"`, `\` and `/` stand for themselves.
-            _ => (esc.chars().next().unwrap_or('\\'), 1),
-        };
-        out.push(ch);
-        rest = esc.get(used..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// `uXXXX` (with `esc` starting at the `u`), joined with a following `\uXXXX` low surrogate.
-fn unicode_escape(esc: &str) -> core::result::Result<(char, usize), LoneSurrogate> {
-    let hex4 = |from: usize| {
-        esc.get(from..from + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-    };
-    let first = hex4(1).ok_or(LoneSurrogate)?;
-    if (0xd800..0xdc00).contains(&first) && esc.get(5..7) == Some("\\u") {
-        if let Some(second @ 0xdc00..=0xdfff) = hex4(7) {
-            let code = 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00);
-            return char::from_u32(code).map(|c| (c, 11)).ok_or(LoneSurrogate);
-        }
-    }
-    char::from_u32(first).map(|c| (c, 5)).ok_or(LoneSurrogate)
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+    use crate::json_lexer::MAX_DEPTH;
+    use alloc::string::String;
 
     fn text(json: &str) -> Text<'_> {
         match *parse(json).unwrap().root() {
@@ -742,18 +561,6 @@ mod tests {
             parse_stream(&deep).unwrap_err().code(),
             ErrorCode::JsonDepth
         );
-    }
-
-    #[test]
-    fn json_number_grammar() {
-        for good in ["0", "-0", "12", "1.5", "-0.25e-3", "1E+21", "9e9"] {
-            assert!(is_json_number(good), "{good}");
-        }
-        for bad in [
-            "", "-", "01", "1.", ".5", "1e", "1e+", "+1", "1.5.5", "NaN", "0x1", "1 ",
-        ] {
-            assert!(!is_json_number(bad), "{bad}");
-        }
     }
 
     #[test]

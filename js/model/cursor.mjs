@@ -1,6 +1,6 @@
 // Opaque page cursors: a LastEvaluatedKey as base64url JSON (bytes and strings kept exact).
 import { codecError } from '../errors/make.mjs';
-import { fromItemWire, toItemWire } from '../item/wire.mjs';
+import { fromItemWire, toItemWire } from '../item/tagged-json.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
 
 const utf8 = new TextEncoder();

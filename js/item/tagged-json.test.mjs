@@ -1,8 +1,8 @@
-// The item wire form: every tag round-trips, non-JSON values are refused with ItemError, cycles stop.
+// Item values as tagged JSON: every tag round-trips, non-JSON values are refused with ItemError, cycles stop.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codec, errors, UtcDateTime } from '../node.mjs';
-import { fromItemWire, toItemWire } from './wire.mjs';
+import { fromItemWire, toItemWire } from './tagged-json.mjs';
 
 test('tags round-trip exactly', () => {
   const value = {

@@ -1,10 +1,10 @@
-// The item wire form (docs/item-codec.md) as text: JSON in which strings starting with U+0000 are
-// tags for what JSON lacks (big ints, non-finite floats, bytes, dates, sets). Page cursors carry keys
-// in it (js/model/cursor.mjs); items cross the wasm boundary in the stream form (./stream.mjs). A
-// hand-written walk plus the native JSON.stringify / JSON.parse: about ten times faster than a
-// replacer or a reviver.
+// Item values as tagged-JSON text (docs/item-codec.md, "JSON text forms"): JSON in which strings
+// starting with U+0000 are tags for what JSON lacks (big ints, non-finite floats, bytes, dates, sets).
+// Its one user is page cursors, which carry keys in it (js/model/cursor.mjs); items cross the wasm
+// boundary in the stream form (./stream.mjs). A hand-written walk plus the native JSON.stringify /
+// JSON.parse: about ten times faster than a replacer or a reviver.
 import { codecError } from '../errors/make.mjs';
-import { PythonFloat, floatFromTag } from '../codec/wire.mjs';
+import { PythonFloat, floatFromTag } from '../codec/tagged-json.mjs';
 import { fromBase64, toBase64 } from './base64.mjs';
 import { UtcDateTime, epochMicrosOf } from './utc-datetime.mjs';
 

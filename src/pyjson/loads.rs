@@ -133,7 +133,6 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-    use crate::json_lexer::MAX_DEPTH;
 
     fn int(s: &str) -> Value {
         Value::Int(Int::parse(s).unwrap())
@@ -157,24 +156,6 @@ mod tests {
         );
         assert_eq!(loads(r#""\ud83d\ude00""#).unwrap(), Value::Str("😀".into()));
         assert_eq!(loads("\"a\tb\"").unwrap(), Value::Str("a\tb".into()));
-    }
-
-    #[test]
-    fn rejections() {
-        for (text, code) in [
-            ("", ErrorCode::JsonSyntax),
-            ("01", ErrorCode::JsonSyntax),
-            ("1.", ErrorCode::JsonSyntax),
-            ("[1,]", ErrorCode::JsonSyntax),
-            ("{'a': 1}", ErrorCode::JsonSyntax),
-            (r#""\ud800""#, ErrorCode::JsonSurrogate),
-            (r#""\x""#, ErrorCode::JsonSyntax),
-            ("\"abc", ErrorCode::JsonSyntax),
-        ] {
-            assert_eq!(loads(text).unwrap_err().code(), code, "{text:?}");
-        }
-        let deep = "[".repeat(MAX_DEPTH + 2);
-        assert_eq!(loads(&deep).unwrap_err().code(), ErrorCode::JsonDepth);
     }
 
     #[test]

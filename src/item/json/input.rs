@@ -153,25 +153,15 @@ mod tests {
         );
     }
 
+    /// The grammar's errors are the lexer's (`json_lexer`'s tests); the strict dialect's are these.
     #[test]
-    fn rejections() {
-        for (bad, code) in [
-            ("", ErrorCode::JsonSyntax),
-            ("01", ErrorCode::JsonSyntax),
-            ("1.", ErrorCode::JsonSyntax),
-            ("1e", ErrorCode::JsonSyntax),
-            ("-", ErrorCode::JsonSyntax),
-            ("NaN", ErrorCode::JsonSyntax),
-            ("[1,]", ErrorCode::JsonSyntax),
-            ("{\"a\" 1}", ErrorCode::JsonSyntax),
-            ("\"a\tb\"", ErrorCode::JsonSyntax),
-            (r#""\x""#, ErrorCode::JsonSyntax),
-            (r#""\u12""#, ErrorCode::JsonSyntax),
-            ("\"abc", ErrorCode::JsonSyntax),
-            ("nul", ErrorCode::JsonSyntax),
-            ("{} {}", ErrorCode::JsonSyntax),
-        ] {
-            assert_eq!(read(bad).unwrap_err().code(), code, "{bad:?}");
+    fn strict_dialect() {
+        for bad in ["NaN", "[-Infinity]", "\"a\tb\"", "{\"a\nb\": 1}"] {
+            assert_eq!(
+                read(bad).unwrap_err().code(),
+                ErrorCode::JsonSyntax,
+                "{bad:?}"
+            );
         }
         let deep = "[".repeat(MAX_DEPTH + 1);
         assert_eq!(read(&deep).unwrap_err().code(), ErrorCode::JsonDepth);

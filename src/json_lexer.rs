@@ -1,6 +1,7 @@
 //! The crate's one JSON text reader: the grammar, strings with escapes and surrogate pairs, numbers,
 //! literals, the depth limit and the error messages (`E_JSON_SYNTAX`, `E_JSON_DEPTH`,
-//! `E_JSON_SURROGATE`), with positions as Python's `json` module gives them.
+//! `E_JSON_SURROGATE`: Python's `json` wording, at a byte offset). Numbers follow Python's NUMBER_RE,
+//! which is JSON's grammar: what it leaves unread (`1.`, `01`) is refused by what follows.
 //!
 //! What a value becomes is left to a [`Builder`]: `pyjson` builds owned Python values (its Python
 //! and tagged-JSON dialects), the item codec's JSON input builds a tree that borrows from the text.
@@ -78,7 +79,7 @@ impl<'a> JsonStr<'a> {
     }
 
     /// The value, a lone surrogate being `E_JSON_SURROGATE` at its position in the text.
-    pub(crate) fn to_string(self) -> Result<String> {
+    pub(crate) fn into_string(self) -> Result<String> {
         self.decode().map(Cow::into_owned).map_err(|lone| {
             err(
                 ErrorCode::JsonSurrogate,
@@ -407,7 +408,7 @@ mod tests {
             ))
         }
         fn string(&mut self, s: JsonStr<'a>) -> Result<String> {
-            Ok(alloc::format!("{:?}", s.to_string()?))
+            Ok(alloc::format!("{:?}", s.into_string()?))
         }
         fn list(&mut self) -> String {
             "[".into()
@@ -423,7 +424,7 @@ mod tests {
             "{".into()
         }
         fn insert(&mut self, map: &mut String, key: JsonStr<'a>, value: String) -> Result<()> {
-            map.push_str(&alloc::format!("{}:{value} ", key.to_string()?));
+            map.push_str(&alloc::format!("{}:{value} ", key.into_string()?));
             Ok(())
         }
         fn end_map(&mut self, map: String) -> String {

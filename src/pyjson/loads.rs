@@ -57,7 +57,7 @@ impl<'a> Builder<'a> for Values {
     }
 
     fn string(&mut self, s: JsonStr<'a>) -> Result<Value> {
-        let s = s.to_string()?;
+        let s = s.into_string()?;
         if self.tagged {
             super::tagged::untag(s)
         } else {
@@ -87,7 +87,7 @@ impl<'a> Builder<'a> for Values {
         key: JsonStr<'a>,
         value: Value,
     ) -> Result<()> {
-        insert(entries, index, key.to_string()?, value);
+        insert(entries, index, key.into_string()?, value);
         Ok(())
     }
 

@@ -1,9 +1,13 @@
 // Writes the seed corpus of each fuzz target into <dir>/<target>/ (scripts/fuzz.sh): the values of
-// the pynamodb_mate fixtures (tests/fixtures) in each target's input format, plus a few items.
+// the pynamodb_mate fixtures (tests/fixtures) in each target's input format, plus a few items (as
+// JSON text and in the stream form).
 // File names are content hashes, so reruns add nothing twice.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PythonFloat } from '../js/codec/tagged-json.mjs';
+import { write } from '../js/item/stream.mjs';
+import { UtcDateTime } from '../js/item/utc-datetime.mjs';
 
 const [dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node fuzz/seed-corpus.mjs <corpus dir>');
@@ -47,6 +51,18 @@ for (const text of [
   '{"lt": [{"x": "\\u0000d0"}, {"x": null}], "m": {"a": "b", "d": {"\\u0000set": ["\\u0000bAA=="]}}, "d": [1, "x", {"y": true}]}',
 ]) {
   add('item', text);
+}
+
+// item: the same kinds of values in the stream form the wasm exports take (js/item/stream.mjs).
+const bytes = (...b) => new Uint8Array(b);
+for (const value of [
+  { s: { S: 'x' }, nn: { N: '1.50' }, b: { B: bytes(0, 1) }, ss: { SS: ['a', 'b'] }, l: { L: [{ S: 'a' }, { M: { k: { N: '1E+3' } } }] } },
+  { m: { M: { a: { S: '\u0000q' }, d: { M: { deep: { L: [{ NS: ['1'] }] } } } } }, bs: { BS: [bytes(0)] }, t: { BOOL: true }, z: { NULL: true } },
+  { s: 'x', n: null, i: 2n ** 64n, f: new PythonFloat(1), b: bytes(0, 1), t: false, z: null, dt: new UtcDateTime(-1n), v: 1 },
+  { ss: new Set(['a']), ns: new Set([1, 2]), cs: 'hello', cj: { k: ['é', 1.5, NaN] }, es: 'secret', en: 12, ej: { a: null }, eb: bytes(0), ei: 5 },
+  { lt: [{ x: new UtcDateTime(0n) }, { x: null }], m: { a: 'b', d: new Set([bytes(0)]) }, d: [1, 'x\ud800', { y: true }] },
+]) {
+  add('item', write(value).slice());
 }
 
 for (const [target, list] of seeds) {

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** [Rust file, module name, JS export prefix]. */
 const MODULES = [
-  ['src/item/tree.rs', 'op', 'OP'],
+  ['src/item/stream/mod.rs', 'op', 'OP'],
   ['src/aead.rs', 'envelope', 'ENVELOPE'],
   ['src/aead.rs', 'plan', 'PLAN'],
   ['src/legacy.rs', 'plan', 'LEGACY_PLAN'],

@@ -39,6 +39,7 @@ pub mod gzip;
 pub mod hash;
 #[cfg(feature = "item")]
 pub mod item;
+mod json_lexer;
 pub mod kind;
 pub mod legacy;
 mod order;

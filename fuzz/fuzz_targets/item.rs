@@ -1,7 +1,8 @@
-//! The item codec (the wasm exports decodeItem, encodeItem, encodeValue) over a schema with every
-//! attribute type, keys set: any text decodes or encodes to a result or an error, never a panic;
-//! what encodes decodes back. The input is used as a stored item (AttributeValue JSON), as an item
-//! in wire JSON, and as a single value of a top-level attribute chosen by its length.
+//! The item codec over a schema with every attribute type, keys set: any input decodes or encodes
+//! to a result or an error, never a panic. The input is used in the stream form the wasm exports
+//! take (decodeItem, encodeItem, encodeValue, itemSize), and when it is UTF-8 in the native API's
+//! JSON text, where what encodes must decode back: as a stored item (AttributeValue JSON), as an
+//! item (tagged JSON), and as a single value of a top-level attribute chosen by its length.
 #![no_main]
 
 use dynamodb_mate::item::{self, Schema};
@@ -73,11 +74,22 @@ fn encoded_item(out: &str) -> &str {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = core::str::from_utf8(data) else {
-        return;
-    };
-    FUZZ_SCHEMA.with(|schema| run(schema, data.len(), text));
+    FUZZ_SCHEMA.with(|schema| {
+        run_stream(schema, data);
+        if let Ok(text) = core::str::from_utf8(data) {
+            run(schema, data.len(), text);
+        }
+    });
 });
+
+/// What production runs: malformed stream input is E_ARGUMENT, never a panic.
+fn run_stream(schema: &Schema, data: &[u8]) {
+    let _ = item::decode_item_stream(schema, data);
+    let _ = item::encode_item_stream(schema, data);
+    let path = PATHS[data.len() % PATHS.len()];
+    let _ = item::encode_value_stream(schema, path, data, false, None);
+    let _ = item::size_stream(data, data.len() % 2 == 1);
+}
 
 fn run(schema: &Schema, len: usize, text: &str) {
     let _ = item::decode_item(schema, text);

@@ -3,7 +3,7 @@ import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { boolean, inputError, string } from './input.mjs';
-import { fromWire, toWire } from './wire.mjs';
+import { fromWire, toWire } from './tagged-json.mjs';
 
 function separators(value) {
   if (Array.isArray(value) && value.length === 2 && value.every((s) => typeof s === 'string')) return value;

@@ -2,7 +2,7 @@
 // wasm encrypt/compress functions, and how their decoded bytes become a JS value again.
 import { codecError } from '../errors/make.mjs';
 import { inputError, isBytes, string, utf8 } from './input.mjs';
-import { PythonFloat, fromWire, toWire } from './wire.mjs';
+import { PythonFloat, fromWire, toWire } from './tagged-json.mjs';
 
 const KINDS = ['string', 'binary', 'number', 'int', 'float', 'json'];
 // ignoreBOM: a leading U+FEFF is part of the value, not a byte order mark to drop.

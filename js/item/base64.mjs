@@ -1,4 +1,4 @@
-// Base64 for binary attribute values crossing the wasm boundary inside item JSON.
+// Base64 for page cursors, console URLs and the model's JSON copies of items (js/model/index.mjs).
 // Node's Buffer is native and fast; browsers fall back to btoa/atob over a binary string.
 const hasBuffer = typeof globalThis.Buffer === 'function';
 

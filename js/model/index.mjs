@@ -15,7 +15,7 @@ import { afterRead } from './hooks.mjs';
 import { fieldsOf } from '../attributes/map-variants.mjs';
 import { checkClassValue, checkSameClass, classChanged, classFilter, descends, narrowMapVariants, registerClass, resolveSubclass, storedClass } from './polymorphic.mjs';
 import { fromBase64, toBase64 } from '../item/base64.mjs';
-import { MAX_JSON_DEPTH } from '../codec/wire.mjs';
+import { MAX_JSON_DEPTH } from '../codec/tagged-json.mjs';
 import { batchKey, encodeKey, itemKeyOf, keyValues, rawItemKey, withKey } from './keys.mjs';
 import { QueryCommand, ScanCommand, count, page, parallelScan, queryParams, rawItems, scanParams } from './read.mjs';
 import { prepare, setKey } from './prepare.mjs';

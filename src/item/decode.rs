@@ -4,12 +4,13 @@
 
 use super::binary::Encoding;
 use super::fault::Fault;
+use super::json;
 use super::key;
 use super::number::{self, NumberMode};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
-use super::stream::{self, Out};
-use super::tree::{self, Node, Str, Text, Tree};
+use super::stream::{self, output::Out};
+use super::tree::{Node, Str, Text, Tree};
 use crate::datetime;
 use crate::error::{ErrorCode, Result};
 use crate::pyjson;
@@ -18,13 +19,17 @@ use alloc::{borrow::Cow, string::String, vec, vec::Vec};
 /// The wire JSON of a stored item. Attributes missing from it are absent from the result, except
 /// sets, which read as empty Sets; attributes not in the schema are ignored.
 pub fn decode_item(schema: &Schema, av_json: &str) -> Result<String> {
-    let tree = tree::parse(av_json)?;
-    Ok(stream::to_json(&decode_tree(schema, &tree, av_json.len())?))
+    let tree = json::input::read(av_json)?;
+    Ok(json::output::to_json(&decode_tree(
+        schema,
+        &tree,
+        av_json.len(),
+    )?))
 }
 
 /// [`decode_item`] for the wasm boundary, stream form in and out (`docs/item-codec.md`).
 pub fn decode_item_stream(schema: &Schema, input: &[u8]) -> Result<Out> {
-    let tree = tree::parse_stream(input)?;
+    let tree = stream::input::read(input)?;
     decode_tree(schema, &tree, input.len())
 }
 

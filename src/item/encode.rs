@@ -4,14 +4,15 @@
 use super::binary::Encoding;
 use super::decode::stored_key;
 use super::fault::Fault;
+use super::js_value::{self, Bytes, Val};
+use super::json;
 use super::key;
 use super::number::{self, Decimal, NumberMode, WireNumber};
 use super::payload;
 use super::schema::{Fields, Schema, Spec, Type};
 use super::size::{self, CONTAINER, ELEMENT, FLAG};
-use super::stream::{self, AvType, Out};
-use super::tree::{self, Node, Text, Tree};
-use super::wire::{self, Bytes, Val};
+use super::stream::{self, output::AvType, output::Out};
+use super::tree::{Node, Text, Tree};
 use crate::datetime;
 use crate::error::{ErrorCode, Result};
 use crate::pyjson::{self, DumpOptions};
@@ -20,18 +21,18 @@ use core::fmt::Write;
 
 /// `{"item": {AttributeValues by dbName}, "size": bytes}` for an item given as wire JSON.
 pub fn encode_item(schema: &Schema, wire: &str) -> Result<String> {
-    let tree = tree::parse(wire)?;
+    let tree = json::input::read(wire)?;
     let (out, size) = encode_tree(schema, &tree, wire.len())?;
     Ok(alloc::format!(
         "{{\"item\":{},\"size\":{size}}}",
-        stream::to_json(&out)
+        json::output::to_json(&out)
     ))
 }
 
 /// [`encode_item`] for the wasm boundary: an item in the stream form in, the AttributeValues map
 /// and then the size (a number) out, in the stream form (`docs/item-codec.md`).
 pub fn encode_item_stream(schema: &Schema, input: &[u8]) -> Result<Out> {
-    let tree = tree::parse_stream(input)?;
+    let tree = stream::input::read(input)?;
     let (mut out, size) = encode_tree(schema, &tree, input.len())?;
     out.num(itoa(&mut String::new(), size as i64));
     Ok(out)
@@ -59,10 +60,10 @@ pub fn encode_value(
     element: bool,
     key: Option<&str>,
 ) -> Result<String> {
-    let tree = tree::parse(wire)?;
-    let key = key.map(tree::parse).transpose()?;
+    let tree = json::input::read(wire)?;
+    let key = key.map(json::input::read).transpose()?;
     let out = value_tree(schema, path, &tree, element, wire.len(), key.as_ref())?;
-    Ok(stream::to_json(&out))
+    Ok(json::output::to_json(&out))
 }
 
 /// [`encode_value`] for the wasm boundary, stream form in and out (`key` too).
@@ -73,8 +74,8 @@ pub fn encode_value_stream(
     element: bool,
     key: Option<&[u8]>,
 ) -> Result<Out> {
-    let tree = tree::parse_stream(input)?;
-    let key = key.map(tree::parse_stream).transpose()?;
+    let tree = stream::input::read(input)?;
+    let key = key.map(stream::input::read).transpose()?;
     value_tree(schema, path, &tree, element, input.len(), key.as_ref())
 }
 
@@ -133,7 +134,7 @@ fn wire_key(schema: &Schema, tree: &Tree<'_>) -> core::result::Result<Vec<u8>, F
             .map(|(_, node)| *node)
             .ok_or_else(|| key::missing(&attr.name))?;
         let db_name = &attr.db_name;
-        match (&attr.spec.ty, wire::read(tree, node)?) {
+        match (&attr.spec.ty, js_value::read(tree, node)?) {
             (Type::String, Val::Str(s)) => key::push(&mut out, db_name, b'S', s.as_bytes()),
             (Type::Number(mode), Val::Number(n)) => {
                 let (text, _) = number::to_stored(&n, *mode).map_err(value_fault)?;
@@ -269,7 +270,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
 
     /// Writes the item's AttributeValues map; returns the item size.
     fn item(&mut self, root: &Fields, node: Node<'a>) -> core::result::Result<usize, Fault> {
-        let Val::Map(entries) = wire::read(self.tree, node)? else {
+        let Val::Map(entries) = js_value::read(self.tree, node)? else {
             return Err(Fault::new(ErrorCode::ItemType, "an item must be an object"));
         };
         self.out.map();
@@ -363,7 +364,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
     /// pynamodb's ListAttribute stores it (the decoder reads it back as an empty Set).
     fn list_element(&mut self, spec: &Spec, node: Node<'a>) -> core::result::Result<usize, Fault> {
         if spec.ty.is_set()
-            && matches!(wire::read(self.tree, node)?, Val::Set(items) if items.is_empty())
+            && matches!(js_value::read(self.tree, node)?, Val::Set(items) if items.is_empty())
         {
             return Ok(self.null());
         }
@@ -396,7 +397,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
             };
             return Ok(Some(self.stored(&e.encrypt(&plain, item)?)));
         }
-        let size = match (ty, wire::read(self.tree, node)?) {
+        let size = match (ty, js_value::read(self.tree, node)?) {
             (Type::String, Val::Str(s)) => self.string(&s),
             (Type::Number(mode), Val::Number(n)) => self.number(&n, *mode)?,
             (Type::Version, Val::Number(n)) => self.number(&n, NumberMode::Int)?,
@@ -488,7 +489,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         self.out.av(AvType::Ss);
         self.out.list();
         for item in items {
-            let Val::Str(s) = wire::read(self.tree, *item)? else {
+            let Val::Str(s) = js_value::read(self.tree, *item)? else {
                 return Err(set_type("strings"));
             };
             self.out.str(&s);
@@ -513,7 +514,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         self.out.av(AvType::Ns);
         self.out.list();
         for item in items {
-            let Val::Number(n) = wire::read(self.tree, *item)? else {
+            let Val::Number(n) = js_value::read(self.tree, *item)? else {
                 return Err(set_type("numbers"));
             };
             let (text, n_size) = number::to_stored(&n, mode).map_err(value_fault)?;
@@ -540,7 +541,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
         self.out.av(AvType::Bs);
         self.out.list();
         for item in items {
-            let Val::Bytes(b) = wire::read(self.tree, *item)? else {
+            let Val::Bytes(b) = js_value::read(self.tree, *item)? else {
                 return Err(set_type("Uint8Arrays"));
             };
             let bytes = b.get()?;
@@ -598,7 +599,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
 
     /// pynamodb's JSONAttribute: `json.dumps(value)` stored as S.
     fn json(&mut self, node: Node<'a>) -> core::result::Result<usize, Fault> {
-        let value = wire::to_json(self.tree, node)?;
+        let value = js_value::to_json(self.tree, node)?;
         let text = pyjson::dumps(&value, &DumpOptions::default())
             .map_err(|e| Fault::new(ErrorCode::ItemValue, String::from(e.message())))?;
         Ok(self.string(&text))
@@ -606,7 +607,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
 
     /// The SDK's `marshall` mapping; `None` for an empty Set (nothing written).
     fn dynamic(&mut self, node: Node<'a>) -> core::result::Result<Option<usize>, Fault> {
-        let size = match wire::read(self.tree, node)? {
+        let size = match js_value::read(self.tree, node)? {
             Val::Null => self.null(),
             Val::Bool(b) => self.boolean(b),
             Val::Number(n) => self.number(&n, NumberMode::Auto)?,
@@ -620,7 +621,7 @@ impl<'t, 'a> Encoder<'t, 'a> {
             }
             Val::Set(items) => match items
                 .first()
-                .map(|i| wire::read(self.tree, *i))
+                .map(|i| js_value::read(self.tree, *i))
                 .transpose()?
             {
                 None => return Ok(None),

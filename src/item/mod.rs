@@ -25,6 +25,8 @@ mod decode;
 mod encode;
 mod encrypted;
 mod fault;
+mod js_value;
+mod json;
 mod key;
 mod number;
 mod payload;
@@ -33,13 +35,12 @@ mod size;
 mod stored_size;
 mod stream;
 mod tree;
-mod wire;
 
 pub use decode::{decode_item, decode_item_stream};
 pub use encode::{encode_item, encode_item_stream, encode_value, encode_value_stream};
 pub use schema::Schema;
 pub use size::MAX_ITEM_SIZE;
 pub use stored_size::{item_size, size_stream, value_size};
-pub use stream::Out as Output;
 #[cfg(all(test, target_arch = "wasm32"))]
-pub(crate) use tree::op;
+pub(crate) use stream::op;
+pub use stream::output::Out as Output;

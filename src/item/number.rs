@@ -7,7 +7,7 @@
 //! (DynamoDB Local keeps `1.0` as written inside lists and maps, and after an update's SET).
 
 use super::size;
-use super::stream::Out;
+use super::stream::output::Out;
 use crate::datetime;
 use crate::pyjson::{float_repr, Int};
 use alloc::{borrow::Cow, string::String};
@@ -431,7 +431,7 @@ mod tests {
 
     fn read(text: &str, mode: NumberMode) -> Result<String, &'static str> {
         let mut out = Out::default();
-        write_stored(&mut out, text, mode).map(|()| super::super::stream::to_json(&out))
+        write_stored(&mut out, text, mode).map(|()| super::super::json::output::to_json(&out))
     }
 
     #[test]

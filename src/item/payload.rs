@@ -2,9 +2,9 @@
 //! (pynamodb_mate's rules, [`crate::kind`]) and back, plus the B value that holds the result.
 
 use super::fault::Fault;
-use super::stream::Out;
+use super::js_value::{self, Val};
+use super::stream::output::Out;
 use super::tree::{Node, Str, Tree};
-use super::wire::{self, Val};
 use crate::base64;
 use crate::error::{Error, ErrorCode};
 use crate::kind::{self, Kind};
@@ -29,7 +29,7 @@ pub(crate) fn plaintext(
     ensure_ascii: bool,
     ty: &'static str,
 ) -> Result<Vec<u8>, Fault> {
-    let val = wire::read(tree, node)?;
+    let val = js_value::read(tree, node)?;
     let wrong = |val: &Val<'_, '_>| {
         Fault::new(
             ErrorCode::ItemType,
@@ -44,7 +44,7 @@ pub(crate) fn plaintext(
         (Kind::String, Val::Str(s)) => Ok(s.into_owned().into_bytes()),
         (Kind::Binary, Val::Bytes(b)) => Ok(b.get()?.into_owned()),
         (Kind::Number | Kind::Int | Kind::Float, Val::Number(_)) | (Kind::Json, _) => {
-            let value = wire::to_json(tree, node)?;
+            let value = js_value::to_json(tree, node)?;
             kind::json_plaintext(kind, value, ensure_ascii).map_err(|e| value_fault(&e))
         }
         (_, val) => Err(wrong(&val)),

@@ -8,7 +8,8 @@ use super::fault::Fault;
 use super::number;
 use super::payload;
 use super::size::{CONTAINER, ELEMENT, FLAG};
-use super::tree::{self, Node, Tree};
+use super::tree::{Node, Tree};
+use super::{json, stream};
 use crate::error::Result;
 
 /// The model name errors carry: there is no model, only AttributeValues.
@@ -17,17 +18,17 @@ const WHAT: &str = "AttributeValues";
 /// The size of a stored item, `{name: AttributeValue}` as JSON (bytes as `\u0000b<base64>` tags):
 /// the sum of its names' UTF-8 lengths and its values' sizes.
 pub fn item_size(av_json: &str) -> Result<usize> {
-    sized(&tree::parse(av_json)?, false)
+    sized(&json::input::read(av_json)?, false)
 }
 
 /// The size of one stored AttributeValue (`{"S": "x"}`), as JSON.
 pub fn value_size(av_json: &str) -> Result<usize> {
-    sized(&tree::parse(av_json)?, true)
+    sized(&json::input::read(av_json)?, true)
 }
 
 /// [`item_size`], or with `value` [`value_size`], for the wasm boundary (the stream form).
 pub fn size_stream(input: &[u8], value: bool) -> Result<usize> {
-    sized(&tree::parse_stream(input)?, value)
+    sized(&stream::input::read(input)?, value)
 }
 
 fn sized(tree: &Tree<'_>, value: bool) -> Result<usize> {

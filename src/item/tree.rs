@@ -1,5 +1,6 @@
-//! Readers of item and AttributeValue inputs that borrow from them: JSON text (the native API and
-//! its tests) and the stream form the wasm exports take (`docs/item-codec.md`, "The boundary").
+//! The item codec's input as read: a tree that borrows from the input, built by the JSON text
+//! reader (`json::input`, the native API and its tests) and the stream reader (`stream::input`, the
+//! wasm exports; `docs/item-codec.md`, "The boundary").
 //!
 //! Strings and numbers stay slices of the input, and escapes are decoded only when a string is
 //! used. Containers keep their children in two arena vectors shared by the whole tree (children are
@@ -8,13 +9,12 @@
 //! with a lone UTF-16 surrogate still parse: the codec reports them at their attribute path. Unlike
 //! `pyjson` this keeps tags (U+0000 strings) raw, because the item codec reads tags that plain JSON
 //! values may not contain (bytes, dates, sets), and it keeps duplicate keys (JSON.stringify writes
-//! none). Raw control characters in strings are refused, as in strict JSON.
+//! none).
 
-use crate::error::{err, Error, ErrorCode, Result};
-use crate::pyjson::MAX_DEPTH;
-use alloc::{borrow::Cow, string::String, vec::Vec};
+use crate::json_lexer::JsonStr;
+use alloc::{borrow::Cow, vec::Vec};
 
-/// A parsed JSON value; containers refer to their children in the [`Tree`].
+/// A value of the input; containers refer to their children in the [`Tree`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Node<'a> {
     Null,
@@ -37,7 +37,7 @@ pub(crate) struct Span {
     len: usize,
 }
 
-/// A parsed JSON text: the root and the arenas holding every container's children.
+/// A read input: the root and the arenas holding every container's children.
 #[derive(Debug)]
 pub(crate) struct Tree<'a> {
     root: Node<'a>,
@@ -101,6 +101,30 @@ pub(crate) struct LoneSurrogate;
 const RAW_TAG: &str = "\\u0000";
 
 impl<'a> Text<'a> {
+    /// A string of a JSON text.
+    pub(super) fn json(s: JsonStr<'a>) -> Text<'a> {
+        let form = if s.is_escaped() {
+            Form::Escaped
+        } else {
+            Form::Json
+        };
+        Text { raw: s.raw(), form }
+    }
+
+    /// A string of the stream form.
+    pub(super) fn stream(raw: &'a str) -> Text<'a> {
+        Text {
+            raw,
+            form: Form::Stream,
+        }
+    }
+
+    /// A stream string with a lone surrogate.
+    pub(super) const LONE: Text<'static> = Text {
+        raw: "",
+        form: Form::Lone,
+    };
+
     /// The text when it has no JSON escapes (compare it with [`is_escaped`] first).
     ///
     /// [`is_escaped`]: Text::is_escaped
@@ -117,7 +141,9 @@ impl<'a> Text<'a> {
     pub(crate) fn decode(self) -> core::result::Result<Cow<'a, str>, LoneSurrogate> {
         match self.form {
             Form::Json | Form::Stream => Ok(Cow::Borrowed(self.raw)),
-            Form::Escaped => unescape(self.raw).map(Cow::Owned),
+            Form::Escaped => crate::json_lexer::unescape(self.raw)
+                .map(Cow::Owned)
+                .map_err(|_| LoneSurrogate),
             Form::Lone => Err(LoneSurrogate),
         }
     }
@@ -151,399 +177,61 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Parses one JSON value (surrounding whitespace allowed). Errors are `E_JSON_SYNTAX`/`E_JSON_DEPTH`.
-pub(crate) fn parse(text: &str) -> Result<Tree<'_>> {
-    let mut p = Parser {
-        s: text,
-        pos: 0,
-        tree: Tree {
-            root: Node::Null,
-            items: Vec::new(),
-            entries: Vec::new(),
-        },
-        item_stack: Vec::new(),
-        entry_stack: Vec::new(),
-    };
-    p.skip_ws();
-    p.tree.root = p.value(0)?;
-    p.skip_ws();
-    if p.pos != text.len() {
-        return Err(p.syntax("extra data"));
-    }
-    Ok(p.tree)
-}
-
-struct Parser<'a> {
-    s: &'a str,
-    pos: usize,
-    tree: Tree<'a>,
-    /// Children of the containers being read, innermost last.
-    item_stack: Vec<Node<'a>>,
-    entry_stack: Vec<(Text<'a>, Node<'a>)>,
-}
-
-impl<'a> Parser<'a> {
-    fn syntax(&self, what: &str) -> Error {
-        err(
-            ErrorCode::JsonSyntax,
-            alloc::format!("{what} at byte {}", self.pos),
-        )
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.s.as_bytes().get(self.pos).copied()
-    }
-
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
-    }
-
-    fn literal(&mut self, lit: &str, node: Node<'a>) -> Result<Node<'a>> {
-        if self.s.as_bytes()[self.pos..].starts_with(lit.as_bytes()) {
-            self.pos += lit.len();
-            Ok(node)
-        } else {
-            Err(self.syntax("expecting value"))
-        }
-    }
-
-    fn value(&mut self, depth: usize) -> Result<Node<'a>> {
-        if depth >= MAX_DEPTH {
-            return Err(err(
-                ErrorCode::JsonDepth,
-                alloc::format!("nesting deeper than {MAX_DEPTH}"),
-            ));
-        }
-        match self.peek() {
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Node::Str),
-            Some(b'n') => self.literal("null", Node::Null),
-            Some(b't') => self.literal("true", Node::Bool(true)),
-            Some(b'f') => self.literal("false", Node::Bool(false)),
-            Some(b'-' | b'0'..=b'9') => self.number(),
-            _ => Err(self.syntax("expecting value")),
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Node<'a>> {
-        self.pos += 1;
-        let mark = self.entry_stack.len();
-        self.skip_ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            return Ok(self.close_map(mark));
-        }
-        loop {
-            self.skip_ws();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax("expecting property name enclosed in double quotes"));
-            }
-            let key = self.string()?;
-            self.skip_ws();
-            if self.peek() != Some(b':') {
-                return Err(self.syntax("expecting ':' delimiter"));
-            }
-            self.pos += 1;
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            self.entry_stack.push((key, value));
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(self.close_map(mark));
-                }
-                _ => return Err(self.syntax("expecting ',' delimiter")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Node<'a>> {
-        self.pos += 1;
-        let mark = self.item_stack.len();
-        self.skip_ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(self.close_list(mark));
-        }
-        loop {
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            self.item_stack.push(value);
-            self.skip_ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(self.close_list(mark));
-                }
-                _ => return Err(self.syntax("expecting ',' delimiter")),
-            }
-        }
-    }
-
-    fn close_list(&mut self, mark: usize) -> Node<'a> {
-        Node::List(close(&mut self.tree.items, &mut self.item_stack, mark))
-    }
-
-    fn close_map(&mut self, mark: usize) -> Node<'a> {
-        Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
-    }
-
-    fn number(&mut self) -> Result<Node<'a>> {
-        let start = self.pos;
-        while matches!(
-            self.peek(),
-            Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
-        ) {
-            self.pos += 1;
-        }
-        let literal = self.s.get(start..self.pos).unwrap_or_default();
-        if !is_json_number(literal) {
-            return Err(self.syntax("invalid number"));
-        }
-        Ok(Node::Num(literal))
-    }
-
-    fn string(&mut self) -> Result<Text<'a>> {
-        self.pos += 1;
-        let start = self.pos;
-        let mut escaped = false;
-        loop {
-            // Plain bytes are skipped in one tight loop.
-            let rest = self.s.as_bytes().get(self.pos..).unwrap_or_default();
-            self.pos += rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
-            match self.peek() {
-                Some(b'"') => {
-                    let raw = self.s.get(start..self.pos).unwrap_or_default();
-                    self.pos += 1;
-                    let form = if escaped { Form::Escaped } else { Form::Json };
-                    return Ok(Text { raw, form });
-                }
-                Some(b'\\') => {
-                    escaped = true;
-                    self.pos += 1;
-                    match self.peek() {
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
-                            self.pos += 1
-                        }
-                        Some(b'u') => {
-                            let hex = self.s.as_bytes().get(self.pos + 1..self.pos + 5);
-                            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
-                                return Err(self.syntax("invalid \\uXXXX escape"));
-                            }
-                            self.pos += 5;
-                        }
-                        _ => return Err(self.syntax("invalid \\escape")),
-                    }
-                }
-                Some(_) => return Err(self.syntax("control character in string")),
-                None => return Err(self.syntax("unterminated string")),
-            }
-        }
-    }
-}
-
-/// Decodes the escapes of a string body the parser has checked.
-/// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-fn is_json_number(text: &str) -> bool {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let s = text.strip_prefix('-').unwrap_or(text);
-    let int = digits(s);
-    if int == 0 || (int > 1 && s.starts_with('0')) {
-        return false;
-    }
-    let mut rest = &s[int..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let n = digits(fraction);
-        if n == 0 {
-            return false;
-        }
-        rest = &fraction[n..];
-    }
-    if let Some(exponent) = rest.strip_prefix(['e', 'E']) {
-        let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-        let n = digits(exponent);
-        if n == 0 {
-            return false;
-        }
-        rest = &exponent[n..];
-    }
-    rest.is_empty()
-}
-
-/// The stream form's codes (`docs/item-codec.md`, "The boundary"); the item codec's output uses
-/// them too (`super::stream`). Lengths are LEB128 varints.
-pub(crate) mod op {
-    pub(crate) const NULL: u8 = 0;
-    pub(crate) const FALSE: u8 = 1;
-    pub(crate) const TRUE: u8 = 2;
-    /// A number literal (JSON grammar): input inline (length, ASCII), output in the text area.
-    pub(crate) const NUM: u8 = 3;
-    /// A string: input inline (length, UTF-8), output in the text area.
-    pub(crate) const STR: u8 = 4;
-    /// Output only: a tag letter, then its body in the text area (`i` BigInt, `f` float, `d` Date).
-    pub(crate) const TAG: u8 = 5;
-    /// Length, then the bytes inline.
-    pub(crate) const BYTES: u8 = 6;
-    /// Elements until END.
-    pub(crate) const LIST: u8 = 7;
-    /// Key (STR, or LONE in input) and value pairs until END.
-    pub(crate) const MAP: u8 = 8;
-    pub(crate) const END: u8 = 9;
-    /// Elements until END.
-    pub(crate) const SET: u8 = 10;
-    /// Output only: an AttributeValue, its type code (index in `AV_TYPES`) and then its value.
-    pub(crate) const AV: u8 = 11;
-    /// Input only: a string with a lone UTF-16 surrogate, which UTF-8 cannot hold.
-    pub(crate) const LONE: u8 = 12;
-
-    /// AttributeValue type keys by their code in an AV op.
-    pub(crate) const AV_TYPES: [&str; 10] =
-        ["S", "N", "B", "BOOL", "NULL", "L", "M", "SS", "NS", "BS"];
-}
-
-/// Parses a stream-form input (a JS value the JS layer wrote). Malformed input is `E_ARGUMENT`
-/// (the JS layer never writes it); nesting deeper than JSON allows is `E_JSON_DEPTH`.
-pub(crate) fn parse_stream(input: &[u8]) -> Result<Tree<'_>> {
-    // A guess from the input size (a value takes a few bytes), so that the arenas rarely grow.
-    let nodes = input.len() / 8 + 8;
-    let mut p = StreamParser {
-        s: input,
-        pos: 0,
-        tree: Tree {
-            root: Node::Null,
-            items: Vec::with_capacity(nodes),
-            entries: Vec::with_capacity(nodes),
-        },
-        item_stack: Vec::with_capacity(nodes),
-        entry_stack: Vec::with_capacity(nodes),
-    };
-    p.tree.root = p.value(0)?;
-    if p.pos != input.len() {
-        return Err(malformed());
-    }
-    Ok(p.tree)
-}
-
-fn malformed() -> Error {
-    err(ErrorCode::Argument, "malformed item stream")
-}
-
-struct StreamParser<'a> {
-    s: &'a [u8],
-    pos: usize,
+/// A tree being read: the arenas, and the children of the containers still open (innermost last).
+#[derive(Debug)]
+pub(super) struct TreeBuilder<'a> {
     tree: Tree<'a>,
     item_stack: Vec<Node<'a>>,
     entry_stack: Vec<(Text<'a>, Node<'a>)>,
 }
 
-impl<'a> StreamParser<'a> {
-    fn byte(&mut self) -> Result<u8> {
-        let b = *self.s.get(self.pos).ok_or_else(malformed)?;
-        self.pos += 1;
-        Ok(b)
-    }
-
-    fn varint(&mut self) -> Result<usize> {
-        let mut n = 0usize;
-        for shift in (0..35).step_by(7) {
-            let b = self.byte()?;
-            n |= usize::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(n);
-            }
+impl<'a> TreeBuilder<'a> {
+    /// Room for about `nodes` values without growing.
+    pub(super) fn with_capacity(nodes: usize) -> TreeBuilder<'a> {
+        TreeBuilder {
+            tree: Tree {
+                root: Node::Null,
+                items: Vec::with_capacity(nodes),
+                entries: Vec::with_capacity(nodes),
+            },
+            item_stack: Vec::with_capacity(nodes),
+            entry_stack: Vec::with_capacity(nodes),
         }
-        Err(malformed())
     }
 
-    fn slice(&mut self) -> Result<&'a [u8]> {
-        let len = self.varint()?;
-        let end = self.pos.checked_add(len).ok_or_else(malformed)?;
-        let slice = self.s.get(self.pos..end).ok_or_else(malformed)?;
-        self.pos = end;
-        Ok(slice)
+    /// Where the elements of a list or set opened now start.
+    pub(super) fn item_mark(&self) -> usize {
+        self.item_stack.len()
     }
 
-    fn text(&mut self) -> Result<Text<'a>> {
-        let raw = core::str::from_utf8(self.slice()?).map_err(|_| malformed())?;
-        Ok(Text {
-            raw,
-            form: Form::Stream,
-        })
+    pub(super) fn push_item(&mut self, value: Node<'a>) {
+        self.item_stack.push(value);
     }
 
-    fn at_end(&mut self) -> bool {
-        let end = self.s.get(self.pos) == Some(&op::END);
-        if end {
-            self.pos += 1;
-        }
-        end
+    /// The elements pushed since `mark`, moved into the arena.
+    pub(super) fn close_items(&mut self, mark: usize) -> Span {
+        close(&mut self.tree.items, &mut self.item_stack, mark)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node<'a>> {
-        if depth >= MAX_DEPTH {
-            return Err(err(
-                ErrorCode::JsonDepth,
-                alloc::format!("nesting deeper than {MAX_DEPTH}"),
-            ));
-        }
-        Ok(match self.byte()? {
-            op::NULL => Node::Null,
-            op::FALSE => Node::Bool(false),
-            op::TRUE => Node::Bool(true),
-            op::NUM => {
-                let literal = self.text()?.raw;
-                if !is_json_number(literal) {
-                    return Err(malformed());
-                }
-                Node::Num(literal)
-            }
-            op::STR => Node::Str(self.text()?),
-            op::LONE => Node::Str(LONE),
-            op::BYTES => Node::Bytes(self.slice()?),
-            code @ (op::LIST | op::SET) => {
-                let mark = self.item_stack.len();
-                while !self.at_end() {
-                    let value = self.value(depth + 1)?;
-                    self.item_stack.push(value);
-                }
-                let span = close(&mut self.tree.items, &mut self.item_stack, mark);
-                if code == op::SET {
-                    Node::Set(span)
-                } else {
-                    Node::List(span)
-                }
-            }
-            op::MAP => {
-                let mark = self.entry_stack.len();
-                while !self.at_end() {
-                    let key = match self.byte()? {
-                        op::STR => self.text()?,
-                        op::LONE => LONE,
-                        _ => return Err(malformed()),
-                    };
-                    let value = self.value(depth + 1)?;
-                    self.entry_stack.push((key, value));
-                }
-                Node::Map(close(&mut self.tree.entries, &mut self.entry_stack, mark))
-            }
-            _ => return Err(malformed()),
-        })
+    /// Where the entries of a map opened now start.
+    pub(super) fn entry_mark(&self) -> usize {
+        self.entry_stack.len()
+    }
+
+    pub(super) fn push_entry(&mut self, key: Text<'a>, value: Node<'a>) {
+        self.entry_stack.push((key, value));
+    }
+
+    /// The entries pushed since `mark`, moved into the arena.
+    pub(super) fn close_entries(&mut self, mark: usize) -> Span {
+        close(&mut self.tree.entries, &mut self.entry_stack, mark)
+    }
+
+    pub(super) fn finish(mut self, root: Node<'a>) -> Tree<'a> {
+        self.tree.root = root;
+        self.tree
     }
 }
-
-const LONE: Text<'static> = Text {
-    raw: "",
-    form: Form::Lone,
-};
 
 /// Moves the children gathered since `mark` into the arena, contiguous.
 fn close<T: Copy>(arena: &mut Vec<T>, stack: &mut Vec<T>, mark: usize) -> Span {
@@ -553,230 +241,5 @@ fn close<T: Copy>(arena: &mut Vec<T>, stack: &mut Vec<T>, mark: usize) -> Span {
     Span {
         start,
         len: arena.len() - start,
-    }
-}
-
-fn unescape(raw: &str) -> core::result::Result<String, LoneSurrogate> {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(i) = rest.find('\\') {
-        out.push_str(rest.get(..i).unwrap_or_default());
-        let esc = rest.get(i + 1..).unwrap_or_default();
-        let (ch, used) = match esc.as_bytes().first() {
-            Some(b'b') => ('\u{8}', 1),
-            Some(b'f') => ('\u{c}', 1),
-            Some(b'n') => ('\n', 1),
-            Some(b'r') => ('\r', 1),
-            Some(b't') => ('\t', 1),
-            Some(b'u') => unicode_escape(esc)?,
-            // `"`, `\` and `/` stand for themselves.
-            _ => (esc.chars().next().unwrap_or('\\'), 1),
-        };
-        out.push(ch);
-        rest = esc.get(used..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// `uXXXX` (with `esc` starting at the `u`), joined with a following `\uXXXX` low surrogate.
-fn unicode_escape(esc: &str) -> core::result::Result<(char, usize), LoneSurrogate> {
-    let hex4 = |from: usize| {
-        esc.get(from..from + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
-    };
-    let first = hex4(1).ok_or(LoneSurrogate)?;
-    if (0xd800..0xdc00).contains(&first) && esc.get(5..7) == Some("\\u") {
-        if let Some(second @ 0xdc00..=0xdfff) = hex4(7) {
-            let code = 0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00);
-            return char::from_u32(code).map(|c| (c, 11)).ok_or(LoneSurrogate);
-        }
-    }
-    char::from_u32(first).map(|c| (c, 5)).ok_or(LoneSurrogate)
-}
-
-#[cfg(test)]
-mod tests {
-    #[cfg(target_arch = "wasm32")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    use super::*;
-
-    fn text(json: &str) -> Text<'_> {
-        match *parse(json).unwrap().root() {
-            Node::Str(t) => t,
-            other => panic!("not a string: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn parses_structure_and_keeps_slices() {
-        let tree =
-            parse(r#" {"a": [1, -2.5e+3, [[]], true, null], "b": {"c": "x"}, "a": 0} "#).unwrap();
-        let Node::Map(span) = *tree.root() else {
-            panic!("not a map")
-        };
-        let entries = tree.entries(span);
-        assert_eq!(entries.len(), 3, "duplicate keys are kept");
-        let Node::List(list) = entries[0].1 else {
-            panic!("not a list")
-        };
-        let items = tree.items(list);
-        assert_eq!(items.len(), 5);
-        assert_eq!(&items[..2], &[Node::Num("1"), Node::Num("-2.5e+3")]);
-        assert_eq!(&items[3..], &[Node::Bool(true), Node::Null]);
-        let Node::List(nested) = items[2] else {
-            panic!("not a list")
-        };
-        assert!(matches!(tree.items(nested), [Node::List(inner)] if tree.items(*inner).is_empty()));
-        assert!(!entries[1].0.is_escaped());
-        assert_eq!(entries[1].0.raw(), "b");
-        let Node::Map(b) = entries[1].1 else {
-            panic!("not a map")
-        };
-        assert!(
-            matches!(tree.entries(b), [(key, Node::Str(x))] if key.raw() == "c" && x.raw() == "x")
-        );
-        assert_eq!(entries[2].1, Node::Num("0"));
-    }
-
-    #[test]
-    fn decodes_escapes_lazily() {
-        let t = text(r#""plain é""#);
-        assert!(matches!(t.decode(), Ok(Cow::Borrowed("plain é"))));
-        let t = text(r#""a\"b\\c\/d\n\u00e9\ud83d\ude00""#);
-        assert_eq!(t.decode().unwrap(), "a\"b\\c/d\né😀");
-        assert_eq!(text(r#""\ud800""#).decode(), Err(LoneSurrogate));
-        assert_eq!(text(r#""x\udc00y""#).decode(), Err(LoneSurrogate));
-        assert_eq!(text(r#""\ud800\u0041""#).decode(), Err(LoneSurrogate));
-    }
-
-    #[test]
-    fn reads_tags() {
-        assert_eq!(
-            text(r#""\u0000bZm8=""#).read().unwrap(),
-            Str::Tagged('b', Cow::Borrowed("Zm8="))
-        );
-        assert_eq!(
-            text(r#""\u0000s\u0000x""#).read().unwrap(),
-            Str::Tagged('s', Cow::Owned("\u{0}x".into()))
-        );
-        assert_eq!(
-            text(r#""\u0000""#).read().unwrap(),
-            Str::Tagged('\u{0}', Cow::Owned(String::new()))
-        );
-        assert_eq!(
-            text(r#""\u0000é""#).read().unwrap(),
-            Str::Tagged('é', Cow::Borrowed(""))
-        );
-        assert_eq!(
-            text(r#""\u0000\u00e9x""#).read().unwrap(),
-            Str::Tagged('é', Cow::Owned("x".into()))
-        );
-        assert_eq!(
-            text(r#""a\u0000""#).read().unwrap(),
-            Str::Plain(Cow::Owned("a\u{0}".into()))
-        );
-    }
-
-    #[test]
-    fn parses_the_stream_form() {
-        use op::*;
-        let input = [
-            &[MAP, STR, 1, b'a', LIST, NUM, 4][..],
-            b"-1.5",
-            &[BYTES, 2, 0xff, 0],
-            &[SET, STR, 3, 0, b'd', b'7', END],
-            &[NULL, TRUE, FALSE, LONE, END, LONE, STR, 2],
-            "é".as_bytes(),
-            &[END],
-        ]
-        .concat();
-        let tree = parse_stream(&input).unwrap();
-        let Node::Map(span) = *tree.root() else {
-            panic!("not a map")
-        };
-        let entries = tree.entries(span);
-        assert_eq!(entries[0].0.decode().unwrap(), "a");
-        assert_eq!(entries[1].0.decode(), Err(LoneSurrogate));
-        assert!(
-            matches!(entries[1].1, Node::Str(t) if t.read() == Ok(Str::Plain(Cow::Borrowed("é"))))
-        );
-        let Node::List(list) = entries[0].1 else {
-            panic!("not a list")
-        };
-        let items = tree.items(list);
-        assert_eq!(items[0], Node::Num("-1.5"));
-        assert_eq!(items[1], Node::Bytes(&[0xff, 0]));
-        let Node::Set(set) = items[2] else {
-            panic!("not a set")
-        };
-        assert!(
-            matches!(tree.items(set), [Node::Str(t)] if t.read() == Ok(Str::Tagged('d', Cow::Borrowed("7"))))
-        );
-        assert_eq!(
-            &items[3..6],
-            &[Node::Null, Node::Bool(true), Node::Bool(false)]
-        );
-        assert!(matches!(items[6], Node::Str(t) if t.read() == Err(LoneSurrogate)));
-
-        for bad in [
-            &[][..],
-            &[LIST],
-            &[NUM, 2, b'0', b'1'],
-            &[STR, 2, b'a'],
-            &[STR, 1, 0xff],
-            &[MAP, NULL, NULL, END],
-            &[TAG],
-            &[NULL, NULL],
-            &[BYTES, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f],
-        ] {
-            assert_eq!(
-                parse_stream(bad).unwrap_err().code(),
-                ErrorCode::Argument,
-                "{bad:?}"
-            );
-        }
-        let deep = [LIST].repeat(MAX_DEPTH + 1);
-        assert_eq!(
-            parse_stream(&deep).unwrap_err().code(),
-            ErrorCode::JsonDepth
-        );
-    }
-
-    #[test]
-    fn json_number_grammar() {
-        for good in ["0", "-0", "12", "1.5", "-0.25e-3", "1E+21", "9e9"] {
-            assert!(is_json_number(good), "{good}");
-        }
-        for bad in [
-            "", "-", "01", "1.", ".5", "1e", "1e+", "+1", "1.5.5", "NaN", "0x1", "1 ",
-        ] {
-            assert!(!is_json_number(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn rejections() {
-        for (bad, code) in [
-            ("", ErrorCode::JsonSyntax),
-            ("01", ErrorCode::JsonSyntax),
-            ("1.", ErrorCode::JsonSyntax),
-            ("1e", ErrorCode::JsonSyntax),
-            ("-", ErrorCode::JsonSyntax),
-            ("NaN", ErrorCode::JsonSyntax),
-            ("[1,]", ErrorCode::JsonSyntax),
-            ("{\"a\" 1}", ErrorCode::JsonSyntax),
-            ("\"a\tb\"", ErrorCode::JsonSyntax),
-            (r#""\x""#, ErrorCode::JsonSyntax),
-            (r#""\u12""#, ErrorCode::JsonSyntax),
-            ("\"abc", ErrorCode::JsonSyntax),
-            ("nul", ErrorCode::JsonSyntax),
-            ("{} {}", ErrorCode::JsonSyntax),
-        ] {
-            assert_eq!(parse(bad).unwrap_err().code(), code, "{bad:?}");
-        }
-        let deep = "[".repeat(MAX_DEPTH + 1);
-        assert_eq!(parse(&deep).unwrap_err().code(), ErrorCode::JsonDepth);
     }
 }

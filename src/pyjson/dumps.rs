@@ -1,7 +1,8 @@
 //! Python's `json.dumps`, byte for byte.
 
-use super::{float_repr, Value, MAX_DEPTH};
-use crate::error::{err, ErrorCode, Result};
+use super::{float_repr, Value};
+use crate::error::Result;
+use crate::json_lexer::check_depth;
 use alloc::{string::String, vec::Vec};
 use core::fmt::Write;
 
@@ -34,12 +35,7 @@ pub fn dumps(value: &Value, options: &DumpOptions<'_>) -> Result<String> {
 }
 
 fn write_value(out: &mut String, value: &Value, o: &DumpOptions<'_>, depth: usize) -> Result<()> {
-    if depth >= MAX_DEPTH {
-        return Err(err(
-            ErrorCode::JsonDepth,
-            alloc::format!("nesting deeper than {MAX_DEPTH}"),
-        ));
-    }
+    check_depth(depth)?;
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

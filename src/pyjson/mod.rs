@@ -4,27 +4,28 @@
 //! exact bytes matter (`1` vs `1.0`, `1e+16`, `"\u00e9"`). [`Value`] keeps what JavaScript values lose:
 //! ints versus floats, ints beyond 2^53, NaN/Infinity and dict key order.
 //!
-//! Two text forms are read and written: Python's own (see [`dumps`], [`loads`]) and the *wire* form
-//! used across the wasm boundary (standard JSON with U+0000-tagged strings, see
-//! `docs/wasm-interface.md`, [`from_wire`], [`to_wire`]).
+//! Two text forms are read and written: Python's own (see [`dumps`], [`loads`]) and the tagged-JSON
+//! ("wire") form used across the wasm boundary (standard JSON with U+0000-tagged strings, see
+//! `docs/wasm-interface.md`, [`from_wire`], [`to_wire`]). Both are read with the crate's one JSON
+//! lexer (`src/json_lexer.rs`).
 
 mod dumps;
 mod float_repr;
 mod int;
-mod parse;
-mod wire;
+mod loads;
+mod tagged;
 
+pub use crate::json_lexer::MAX_DEPTH;
 pub use dumps::{dumps, DumpOptions};
 pub use float_repr::float_repr;
 pub use int::Int;
-pub use parse::loads;
-pub(crate) use wire::{float_text, parse_js_number, write as write_wire, write_str, write_string};
-pub use wire::{from_wire, to_wire};
+pub use loads::loads;
+pub(crate) use tagged::{
+    float_text, parse_js_number, write as write_wire, write_str, write_string,
+};
+pub use tagged::{from_wire, to_wire};
 
 use alloc::{string::String, vec::Vec};
-
-/// Deepest nesting accepted or produced; Python itself fails near 1000 with a RecursionError.
-pub const MAX_DEPTH: usize = 512;
 
 /// A Python JSON value.
 #[derive(Debug, Clone, PartialEq)]

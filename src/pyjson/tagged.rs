@@ -1,4 +1,5 @@
-//! The wire form: how a [`Value`] crosses the wasm boundary as one JSON text.
+//! The tagged-JSON form (called "wire" in function names): how a [`Value`] crosses the wasm
+//! boundary as one JSON text.
 //!
 //! JavaScript writes it with `JSON.stringify` and reads it with `JSON.parse`, both native and fast.
 //! What plain JSON cannot carry travels as a string starting with U+0000 plus a tag letter:
@@ -7,7 +8,6 @@
 //! Rust writes whole floats (`1.0`, `1e16`) as `f` tags too: `JSON.parse` would make them ints, and
 //! JS reads the tag as a `PythonFloat`, so a value read keeps its Python type when written back.
 
-use super::parse::{parse, Dialect};
 use super::{Int, Value};
 use crate::error::{err, ErrorCode, Result};
 use alloc::string::String;
@@ -17,7 +17,7 @@ const TAG: char = '\u{0}';
 
 /// Reads a wire text (JS `JSON.stringify` output with tags) into a [`Value`].
 pub fn from_wire(text: &str) -> Result<Value> {
-    parse(text, Dialect::Wire)
+    super::loads::read(text, true)
 }
 
 /// Resolves a tagged string read from wire text.

@@ -1,6 +1,6 @@
-//! What a node of an item's input stands for: the value wire form (`docs/wasm-interface.md`) plus
-//! the item tags `\u0000b<base64>` (bytes), `\u0000d<epoch micros>` (a Date) and
-//! `{"\u0000set": [...]}` (a Set) in JSON, or the stream form's bytes and Sets.
+//! What a node of an item's input stands for as a JS value: the tags of the tagged-JSON value form
+//! (`docs/wasm-interface.md`) plus the item tags `\u0000b<base64>` (bytes), `\u0000d<epoch micros>`
+//! (a Date) and `{"\u0000set": [...]}` (a Set) in JSON text, or the stream form's bytes and Sets.
 
 use super::fault::Fault;
 use super::number::WireNumber;
@@ -162,8 +162,8 @@ mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::super::tree::parse;
     use super::*;
+    use crate::item::json::input::read as parse;
 
     fn describe(wire: &str) -> &'static str {
         let tree = parse(wire).unwrap();

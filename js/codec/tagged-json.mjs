@@ -1,5 +1,6 @@
-// The JSON wire format between JS and the Rust core (docs/wasm-interface.md): JSON text in which a
-// string starting with U+0000 is a tag for what JSON.stringify/JSON.parse cannot express.
+// The tagged-JSON form Python JSON values cross the wasm boundary in (pythonJsonDumps/Loads and the
+// number/json kinds; docs/wasm-interface.md, "Value wire format"): JSON text in which a string
+// starting with U+0000 is a tag for what JSON.stringify/JSON.parse cannot express. Also PythonFloat.
 import { codecError } from '../errors/make.mjs';
 import { inputError } from './input.mjs';
 

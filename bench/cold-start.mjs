@@ -1,10 +1,16 @@
-// Cold start: fresh Node processes, interleaved by mode, each timing itself from process start
-// (performance.now(), whose origin is the process's) to the end of its work:
+// Cold start of the model path: fresh Node processes, run in rounds (one process per mode, the order
+// alternating), each timing itself from process start (performance.now(), whose origin is the
+// process's) to the end of its work:
 //   bare:  nothing imported (Node's own start-up);
-//   sdk:   @aws-sdk/client-dynamodb imported, a client made, a PutItemCommand built by hand;
-//   ours:  the built package (pkg/) and the SDK imported, a model with an encrypted attribute
-//          defined, its first item encoded (encrypted) as a put would send it.
-// "Added" is ours − sdk: what this library adds to a service that uses the SDK anyway.
+//   sdk:   the SDK client created, then by hand: node:zlib + node:crypto + marshall imported, one item
+//          with a gzip body and an AES-256-GCM sealed email marshalled into a PutItemCommand;
+//   ours:  the SDK client created, the built package (pkg/) imported, a model with a compressed and
+//          an encrypted attribute defined, the same item encoded by it into a PutItemCommand;
+//   wasm:  the SDK client created, the package's .wasm read and compiled (WebAssembly.Module), no
+//          more: the share of the wasm compile in `ours`'s library import.
+// "Added" is the median of the paired differences ours − sdk (same round): what this library adds
+// to a service that uses the SDK anyway (issue 15: ≤ 5 ms). `ours` also reports where its time goes
+// (phases: SDK client, library import, defineModel, first encode).
 //
 //   node bench/cold-start.mjs [--smoke]      (needs scripts/build.sh; writes bench/results/cold-start.json)
 import { spawnSync } from 'node:child_process';
@@ -14,35 +20,69 @@ import { isMain, writeResult } from './results.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.stringify(new URL('../pkg/dist/node.mjs', import.meta.url).href);
+const wasmFile = JSON.stringify(new URL('../pkg/dist/dynamodb_mate_bg.wasm', import.meta.url).href);
+
+// The item of both modes: a 2 KiB body (compressed) and an email (encrypted, authenticated).
+const ITEM = `const body = 'Cold start. '.repeat(170);
+    const key = new Uint8Array(32).fill(7);`;
+const CLIENT = `const { DynamoDBClient, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+    const client = new DynamoDBClient({ region: 'us-east-1' });
+    mark('sdk client');`;
 
 const SCRIPTS = {
   bare: '',
   sdk: `
-    const { DynamoDBClient, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
-    const client = new DynamoDBClient({ region: 'us-east-1' });
-    new PutItemCommand({ TableName: 'users', Item: { id: { S: 'u1' }, email: { S: 'ann@example.com' } } });`,
+    ${CLIENT}
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    const { gzipSync } = await import('node:zlib');
+    const { createCipheriv, randomBytes } = await import('node:crypto');
+    mark('helpers import');
+    ${ITEM}
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const email = Buffer.concat([iv, cipher.update('ann@example.com'), cipher.final(), cipher.getAuthTag()]);
+    const put = new PutItemCommand({ TableName: 'users', Item: marshall({ id: 'u1', body: gzipSync(body), email }) });
+    if (!put.input.Item.email.B) throw new Error('not encrypted');
+    mark('first encode');`,
   ours: `
-    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    ${CLIENT}
     const { attr, defineModel } = await import(${pkg});
+    mark('library import');
+    ${ITEM}
     const User = defineModel({
       table: 'users',
-      client: new DynamoDBClient({ region: 'us-east-1' }),
-      attributes: { id: attr.string({ hashKey: true }), email: attr.encryptedString({ key: new Uint8Array(32).fill(7) }) },
+      client,
+      attributes: { id: attr.string({ hashKey: true }), body: attr.compressedString(), email: attr.encryptedString({ key }) },
     });
-    if (!User.create({ id: 'u1', email: 'ann@example.com' }).toJSON().email.B) throw new Error('not encrypted');`,
+    mark('defineModel');
+    const put = new PutItemCommand({ TableName: 'users', Item: User.create({ id: 'u1', body, email: 'ann@example.com' }).toJSON() });
+    if (!put.input.Item.email.B) throw new Error('not encrypted');
+    mark('first encode');`,
+  wasm: `
+    ${CLIENT}
+    const { readFileSync } = await import('node:fs');
+    if (!WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(new URL(${wasmFile})))).length) throw new Error('no exports');
+    mark('wasm compile');`,
 };
 
-/** Runs `script` (ESM) in a fresh Node process: ms from process start to its end, in process and by wall clock. */
+/**
+ * Runs `script` (ESM) in a fresh Node process: ms from process start to its end, in process and by
+ * wall clock, and `phases`: the ms between the script's `mark(name)` calls (the first from its start).
+ */
 export function timeFresh(script, what) {
+  const prelude = 'const marks = []; const mark = (name) => marks.push([name, performance.now()]); mark(\'start\');';
+  const report = 'process.stdout.write(JSON.stringify({ end: performance.now(), marks }));';
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `${script}\nprocess.stdout.write(String(performance.now()));`], {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `${prelude}\n${script}\n${report}`], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
-  return { inProcessMs: Number(r.stdout), wallMs };
+  const { end, marks } = JSON.parse(r.stdout);
+  const phases = Object.fromEntries(marks.slice(1).map(([name, at], i) => [name, at - marks[i][1]]));
+  return { inProcessMs: end, wallMs, phases };
 }
 
 const once = (mode) => timeFresh(SCRIPTS[mode], `cold start '${mode}'`);
@@ -53,16 +93,21 @@ export function run({ smoke = false } = {}) {
   const samples = Object.fromEntries(modes.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) for (const m of i % 2 ? [...modes].reverse() : modes) samples[m].push(once(m));
   const stat = (m, k) => median(samples[m].map((s) => s[k]));
+  const paired = (k) => median(samples.ours.map((s, i) => s[k] - samples.sdk[i][k]));
+  const phases = (m) => Object.fromEntries(Object.keys(samples[m][0].phases).map((p) => [p, median(samples[m].map((s) => s.phases[p]))]));
   const result = {
     machine: machine(), smoke, runs,
     medians: Object.fromEntries(modes.map((m) => [m, { inProcessMs: stat(m, 'inProcessMs'), wallMs: stat(m, 'wallMs') }])),
+    phases: { sdk: phases('sdk'), ours: phases('ours'), wasm: phases('wasm') },
+    addedMs: { inProcess: paired('inProcessMs'), wall: paired('wallMs') },
   };
-  result.addedMs = { inProcess: stat('ours', 'inProcessMs') - stat('sdk', 'inProcessMs'), wall: stat('ours', 'wallMs') - stat('sdk', 'wallMs') };
-  console.log(`\n### Cold start (median of ${runs} fresh processes per mode)\n`);
+  console.log(`\n### Cold start of the model path (${runs} rounds of fresh processes)\n`);
   console.log(table(['mode', 'start → done, in process (ms)', 'process wall clock (ms)'], [
     ...modes.map((m) => [m, result.medians[m].inProcessMs.toFixed(1), result.medians[m].wallMs.toFixed(1)]),
-    ['added by dynamodb-mate (ours − sdk)', result.addedMs.inProcess.toFixed(1), result.addedMs.wall.toFixed(1)],
+    ['added by dynamodb-mate (median of paired ours − sdk)', result.addedMs.inProcess.toFixed(1), result.addedMs.wall.toFixed(1)],
   ]));
+  console.log('\nWhere the time goes (median ms per phase, from the previous mark):\n');
+  console.log(table(['mode', 'phases'], ['sdk', 'ours', 'wasm'].map((m) => [m, Object.entries(result.phases[m]).map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')])));
   return result;
 }
 

@@ -441,25 +441,9 @@ function modelClass(Parent, m) {
   const Model = class extends Parent {};
   Object.defineProperty(Model, 'name', { value: m.name });
   Object.defineProperty(Model, META, { value: m });
-  lazyRefs(Model, m);
+  Object.defineProperty(Model, 'attr', { value: buildRefs(m), enumerable: true });
   Object.defineProperty(Model, 'tableName', { value: m.table, enumerable: true });
   return Model;
-}
-
-/**
- * `Model.attr`, built at its first read (then a plain property): defining a model and encoding its
- * items does not pay for the refs of every attribute, which only expressions and writes use.
- */
-function lazyRefs(Model, m) {
-  Object.defineProperty(Model, 'attr', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const refs = buildRefs(m);
-      Object.defineProperty(Model, 'attr', { value: refs, enumerable: true, configurable: false });
-      return refs;
-    },
-  });
 }
 
 /** Defines a model: returns a class to use as is or to extend. */

@@ -41,7 +41,7 @@ export function run({ smoke = false, wasm } = {}) {
   const names = Object.keys(modes);
   const samples = Object.fromEntries(names.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) {
-    for (const mode of i % 2 ? [...names].reverse() : names) samples[mode].push(timeFresh(modes[mode][0], `codec cold start '${mode}'`, modes[mode][1]));
+    for (const mode of i % 2 ? [...names].reverse() : names) samples[mode].push(timeFresh(modes[mode][0], `codec cold start '${mode}'`, { env: modes[mode][1] }));
   }
   const paired = (a, b, k) => median(samples[a].map((s, i) => s[k] - samples[b][i][k]));
   const added = (a, b) => ({ inProcess: paired(a, b, 'inProcessMs'), wall: paired(a, b, 'wallMs'), cpu: paired(a, b, 'cpuMs') });

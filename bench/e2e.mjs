@@ -23,6 +23,7 @@ import {
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { attr, defineModel } from '../js/node.mjs';
+import { s3Storage } from '../js/s3.mjs';
 import { machine, table } from './harness.mjs';
 import { isMain, writeResult } from './results.mjs';
 
@@ -177,7 +178,7 @@ async function s3Rows(settings) {
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const tableName = `bench-e2e-s3-${suffix}`;
   const Doc = defineModel({
-    table: tableName, client, s3,
+    table: tableName, client, s3: s3Storage(s3),
     attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket }) },
   });
   await Doc.createTable({ wait: true });

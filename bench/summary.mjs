@@ -68,7 +68,7 @@ export function summary() {
     targets.push(['Tracker: ≥ 80% of the raw conditional-UpdateItem rate', `run() ${tracker.runTasksPerSecond.toFixed(0)} tasks/s (2 UpdateItems each) vs ${tracker.rawConditionalUpdatesPerSecond.toFixed(0)} UpdateItems/s (the same pair replayed with the SDK): ${(share * 100).toFixed(0)}% per task, ${(share * 200).toFixed(0)}% per UpdateItem`, mark(share * 2 >= 0.8)]);
   }
   if (cold) {
-    targets.push(['Cold start: ≤ 5 ms added over a bare-SDK process', `${cold.addedMs.inProcess.toFixed(1)} ms (import + first encrypted item: ${cold.medians.ours.inProcessMs.toFixed(0)} ms vs SDK only ${cold.medians.sdk.inProcessMs.toFixed(0)} ms)`, mark(cold.addedMs.inProcess <= 5)]);
+    targets.push(['Cold start of the model path: ≤ 5 ms added over the same work by hand on the SDK', `${cold.addedMs.afterSdkClient.toFixed(1)} ms after the SDK client, ${cold.addedMs.inProcess.toFixed(1)} ms for the whole process (medians of ${cold.runs} paired fresh processes: import + model with a compressed and an encrypted attribute + first item saved)`, mark(cold.addedMs.afterSdkClient <= 5)]);
   }
   if (codecCold) {
     targets.push(['Codec entry: import + first gzip + first aead encryption of 1 KiB ≤ 5 ms over node:zlib + node:crypto by hand', `${codecCold.addedMs.inProcess.toFixed(1)} ms (median of ${codecCold.runs} paired fresh processes: ${codecCold.medians.codec.inProcessMs.toFixed(0)} ms vs ${codecCold.medians.native.inProcessMs.toFixed(0)} ms)`, mark(codecCold.addedMs.inProcess <= 5)]);

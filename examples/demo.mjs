@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { attr, codec, defineModel, StatusTracker } from '../pkg/dist/node.mjs';
+import { s3Storage } from '../pkg/dist/s3.mjs';
 import { localAws } from './local-aws.mjs';
 
 const PAGES = 12;
@@ -63,7 +64,7 @@ async function main() {
   const Page = defineModel({
     table: `demo-pages-${run}`,
     client: dynamodb,
-    s3,
+    s3: s3Storage(s3),
     attributes: {
       url: attr.string({ hashKey: true }),
       title: attr.string(),

@@ -12,6 +12,7 @@ const ENTRIES = {
   './codec-node.mjs': 'codec',
   './adapters/toolbox.mjs': 'toolbox',
   './adapters/electrodb.mjs': 'electrodb',
+  './s3.mjs': 's3',
 };
 
 /** `[path, names]` of an entry's exports and of the members of its namespaces and plain objects. */

@@ -1569,6 +1569,27 @@ export interface S3ClientLike {
   /** Sends an S3 command, as `S3Client.send`. */
   send(command: any, ...rest: any[]): Promise<any>;
 }
+/**
+ * The S3 storage of S3-backed attributes, made by `s3Storage(s3Client)` of `dynamodb-mate/s3`: the
+ * main entry never loads `@aws-sdk/client-s3`, so an application without S3 attributes bundles none
+ * of it. Each method sends one command (its SDK input) and resolves to the SDK's output.
+ */
+export interface S3Storage {
+  /** The S3Client the commands are sent through. */
+  readonly client: S3ClientLike;
+  /** HeadObject. */
+  head(input: any, abortSignal?: AbortSignal): Promise<any>;
+  /** PutObject. */
+  put(input: any, abortSignal?: AbortSignal): Promise<any>;
+  /** CopyObject. */
+  copy(input: any, abortSignal?: AbortSignal): Promise<any>;
+  /** GetObject. */
+  get(input: any, abortSignal?: AbortSignal): Promise<any>;
+  /** DeleteObjects. */
+  deleteObjects(input: any, abortSignal?: AbortSignal): Promise<any>;
+  /** ListObjectsV2. */
+  list(input: any, abortSignal?: AbortSignal): Promise<any>;
+}
 
 /** Instance members attributes may not be named after (E_MODEL at runtime). */
 type ReservedName =
@@ -1599,8 +1620,8 @@ export interface ModelDefinition<A extends Attributes = Attributes, I extends In
   name?: string;
   table: string;
   client: DynamoDBClientLike;
-  /** Needed by S3-backed attributes. */
-  s3?: S3ClientLike;
+  /** Needed by S3-backed attributes: `s3Storage(new S3Client(...))` of `dynamodb-mate/s3`. */
+  s3?: S3Storage;
   /**
    * Gets each 'item'-layout S3 object a write could not delete (E_S3_CLEANUP); the write itself
    * succeeded (or failed for its own reason) and the object is left for `collectS3Orphans`.
@@ -1988,7 +2009,7 @@ export type AttributesOf<M> = M extends ModelStatics<infer A, any> ? A : never;
 /** Names of the S3-backed attributes. */
 type S3Name<A> = { [K in keyof A]: true extends IsS3<A[K]> ? K : never }[keyof A];
 /** A model with S3-backed attributes needs `s3` (E_MODEL at runtime). */
-type S3Check<A> = [S3Name<A>] extends [never] ? unknown : { s3: S3ClientLike };
+type S3Check<A> = [S3Name<A>] extends [never] ? unknown : { s3: S3Storage };
 
 /** Defines a model: a class whose instances are items and whose statics read and write the table. */
 export declare function defineModel<A extends Attributes, I extends Indexes<A> = {}>(

@@ -87,6 +87,10 @@ await Promise.all([
   // For require('dynamodb-mate/web'): init() then needs the .wasm given (js/runtime/web.mjs).
   bundle('js/web.mjs', 'web', 'web', 'cjs'),
   bundle('js/codec-web.mjs', 'codec-web', 'web', 'esm'),
+  // dynamodb-mate/s3: the only bundle that imports @aws-sdk/client-s3; its errors come from the core.
+  bundle('js/s3.mjs', 's3', 'node', 'esm'),
+  bundle('js/s3.mjs', 's3', 'node', 'cjs'),
+  bundle('js/s3.mjs', 's3-web', 'web', 'esm'),
 ]);
 
 cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
@@ -94,7 +98,7 @@ cpSync(path(`js/generated/${WASM}`), path(`pkg/dist/${WASM}`));
 // (the `require` conditions and old resolvers) and index.d.mts as ESM (`import`, `browser`).
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.ts'));
 cpSync(path('pkg-template/index.d.ts'), path('pkg/dist/index.d.mts'));
-for (const name of ['codec', 'toolbox', 'electrodb']) {
+for (const name of ['codec', 'toolbox', 'electrodb', 's3']) {
   cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.ts`));
   cpSync(path(`pkg-template/${name}.d.ts`), path(`pkg/dist/${name}.d.mts`));
 }

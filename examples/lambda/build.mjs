@@ -27,9 +27,6 @@ export async function buildLambda(entry, outdir, { fromRepo = false } = {}) {
     format: 'cjs',
     // The SDK's ES module builds tree-shake better than its CommonJS ones.
     mainFields: ['module', 'main'],
-    // Optional peer dependency of dynamodb-mate, loaded only by S3-backed attributes (Lambda's
-    // Node runtime has it, should a model need it).
-    external: ['@aws-sdk/client-s3'],
     ...(fromRepo && {
       alias: { 'dynamodb-mate': join(pkgDist, 'node.mjs') },
       // Expected: in a CommonJS bundle dynamodb-mate finds its .wasm by __dirname (esbuild only

@@ -1,22 +1,11 @@
 // S3 I/O of the S3-backed attributes: `s3://bucket/key` URIs, upload-if-missing, download, batch
 // delete and listing, with failures as S3Error naming the model, attribute, URI and item (never the
 // content).
-import { AbortError, ModelError, S3Error } from '../errors/index.mjs';
+import { AbortError, S3Error } from '../errors/index.mjs';
 import { itemSuffix } from '../errors/item-key.mjs';
 
-/**
- * Loaded on first use: `@aws-sdk/client-s3` is an optional peer dependency. The try block lets
- * bundlers (esbuild) build an app that does not install it.
- */
-let commands;
-async function sdk() {
-  try {
-    commands ??= await import('@aws-sdk/client-s3');
-  } catch (cause) {
-    throw new ModelError('E_MODEL', 'S3-backed attributes need the @aws-sdk/client-s3 package (npm install @aws-sdk/client-s3)', { cause });
-  }
-  return commands;
-}
+// The model's `s3` is the storage of the `dynamodb-mate/s3` subpath (js/s3.mjs), which sends the
+// commands: the main entry never loads the S3 SDK, so a bundle without S3 attributes holds none of it.
 
 /** `{ model, attribute }` of the hook context, for errors. */
 const where = ({ model, name }) => ({ model: model.name, attribute: name });
@@ -42,12 +31,6 @@ export function splitUri(uri, context) {
   if (!match) throw s3Error('E_S3_URI', context, '<not an s3:// URI>', 'the stored value is not s3://bucket/key');
   return { bucket: match[1], key: match[2] };
 }
-
-/**
- * The SDK's options of one request: the call's `abortSignal` (from the hook context, or given by the
- * collector), which cancels it; an aborted request rejects with the SDK's AbortError.
- */
-const sent = (abortSignal) => (abortSignal === undefined ? undefined : { abortSignal });
 
 const aborted = (error) => error?.name === 'AbortError';
 
@@ -79,13 +62,12 @@ export const REFRESH_AFTER_MS = 15 * 60 * 1000;
  * `young`: a reused object younger than REFRESH_AFTER_MS (it may be another write's fresh upload).
  */
 export async function putIfMissing(context, bucket, key, body, extra = {}) {
-  const { CopyObjectCommand, HeadObjectCommand, PutObjectCommand } = await sdk();
   const s3 = context.model.s3;
-  const options = sent(context.abortSignal);
+  const { abortSignal } = context;
   const uri = joinUri(bucket, key);
   let head;
   try {
-    head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), options);
+    head = await s3.head({ Bucket: bucket, Key: key }, abortSignal);
   } catch (error) {
     if (aborted(error) || !missing(error)) throw failure('E_S3_WRITE', context, uri, 'HeadObject', error);
   }
@@ -95,7 +77,7 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
       // S3 copies an object onto itself only when something is replaced: the same metadata is.
       const same = { MetadataDirective: 'REPLACE', Metadata: head.Metadata ?? {}, ...(head.ContentType ? { ContentType: head.ContentType } : {}) };
       try {
-        await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: `${bucket}/${encodeURIComponent(key).replaceAll('%2F', '/')}`, ...same }), options);
+        await s3.copy({ Bucket: bucket, Key: key, CopySource: `${bucket}/${encodeURIComponent(key).replaceAll('%2F', '/')}`, ...same }, abortSignal);
       } catch (error) {
         throw failure('E_S3_WRITE', context, uri, 'CopyObject (refreshing the LastModified of a reused object)', error);
       }
@@ -103,7 +85,7 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
     return { uri, uploaded: false, young };
   }
   try {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }), options);
+    await s3.put({ Bucket: bucket, Key: key, Body: body, ...extra }, abortSignal);
   } catch (error) {
     throw failure('E_S3_WRITE', context, uri, 'PutObject', error);
   }
@@ -112,10 +94,9 @@ export async function putIfMissing(context, bucket, key, body, extra = {}) {
 
 /** The object's bytes; E_S3_NOT_FOUND when it is gone, E_S3_ACCESS_DENIED, E_S3_READ on any other failure. */
 export async function download(context, uri) {
-  const { GetObjectCommand } = await sdk();
   const { bucket, key } = splitUri(uri, context);
   try {
-    const out = await context.model.s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), sent(context.abortSignal));
+    const out = await context.model.s3.get({ Bucket: bucket, Key: key }, context.abortSignal);
     return await out.Body.transformToByteArray();
   } catch (error) {
     if (!aborted(error) && missing(error)) throw s3Error('E_S3_NOT_FOUND', context, uri, 'the S3 object does not exist', error);
@@ -133,9 +114,8 @@ export const MAX_DELETE = 1000;
  */
 export async function deleteBatch(s3, bucket, keys, abortSignal) {
   if (keys.length > MAX_DELETE) throw new RangeError(`deleteBatch(): at most ${MAX_DELETE} keys per call, got ${keys.length}`);
-  const { DeleteObjectsCommand } = await sdk();
   try {
-    const out = await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }), sent(abortSignal));
+    const out = await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } }, abortSignal);
     const failed = (out.Errors ?? []).map((e) => ({ key: e.Key, code: e.Code, message: e.Message }));
     return { deleted: keys.length - failed.length, failed };
   } catch (error) {
@@ -146,10 +126,9 @@ export async function deleteBatch(s3, bucket, keys, abortSignal) {
 
 /** The pages of ListObjectsV2 under `prefix` (`Contents`: `{ Key, LastModified }`), 1000 keys each. */
 export async function* listPages(s3, bucket, prefix, abortSignal) {
-  const { ListObjectsV2Command } = await sdk();
   let ContinuationToken;
   do {
-    const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken }), sent(abortSignal));
+    const out = await s3.list({ Bucket: bucket, Prefix: prefix, ContinuationToken }, abortSignal);
     yield out.Contents ?? [];
     ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
   } while (ContinuationToken);

@@ -8,6 +8,7 @@ import { CreateBucketCommand, DeleteBucketPolicyCommand, ListObjectsV2Command, P
 import { uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend, recording } from '../testing/s3-backends.mjs';
 import { attr, codec, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const BIG = 'large value é '.repeat(10_000);
 
@@ -18,7 +19,7 @@ async function setUp({ dynamodb, s3 }) {
   const Doc = defineModel({
     table: uniqueName('s3errors'),
     client: dynamodb,
-    s3: client,
+    s3: s3Storage(client),
     attributes: {
       id: attr.string({ hashKey: true }),
       text: attr.s3Text({ bucket, nullable: true, maxOutput: 1 << 20 }),

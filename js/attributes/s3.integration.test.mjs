@@ -5,6 +5,7 @@ import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectC
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { eachBackend, uniqueName } from '../../tests/support/endpoints.mjs';
 import { attr, codec, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 /** The S3 client, counting the commands it sends. */
 function counting(s3) {
@@ -19,7 +20,7 @@ async function setUp({ dynamodb, s3 }, options = {}) {
   const Doc = defineModel({
     table: uniqueName('s3attr'),
     client: dynamodb,
-    s3: client,
+    s3: s3Storage(client),
     attributes: {
       id: attr.string({ hashKey: true }),
       text: attr.s3Text({ bucket, nullable: true, ...options }),

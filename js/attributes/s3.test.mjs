@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { attr, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const client = new DynamoDBClient({ region: 'us-east-1' });
-const s3 = { send: () => assert.fail('no request expected') };
+const s3 = s3Storage({ send: () => assert.fail('no request expected') });
 const model = (attributes, extra = { s3 }) => defineModel({ table: 'docs', client, ...extra, attributes: { id: attr.string({ hashKey: true }), ...attributes } });
 const modelError = (fn, pattern) => assert.throws(fn, (e) => e instanceof errors.ModelError && e.code === 'E_MODEL' && pattern.test(e.message));
 
@@ -23,8 +24,12 @@ test('S3 options are checked when the attribute is defined', () => {
   unknownOption(() => attr.s3Text({ bucket: 'b-1', size: 1 }), /unknown option "size"/);
 });
 
-test('a model with S3-backed attributes needs an S3 client', () => {
-  modelError(() => model({ html: attr.s3Text({ bucket: 'b-1' }) }, {}), /s3 must be an S3Client \(S3-backed attributes: html\)/);
+test('a model with S3-backed attributes needs the S3 storage of dynamodb-mate/s3; a bare S3Client is told to wrap it', () => {
+  const page = { html: attr.s3Text({ bucket: 'b-1' }) };
+  modelError(() => model(page, {}), /s3 must be an S3 storage \(S3-backed attributes: html\): it is made by s3Storage\(s3Client\) from 'dynamodb-mate\/s3'/);
+  modelError(() => model(page, { s3: s3.client }), /s3 must be an S3 storage \(S3-backed attributes: html\): wrap the S3Client: s3: s3Storage\(s3Client\)/);
+  modelError(() => model({}, { s3: s3.client }), /s3 must be an S3 storage: wrap the S3Client/);
+  assert.throws(() => s3Storage({}), (e) => e instanceof errors.ArgumentError && e.code === 'E_ARGUMENT' && /s3Storage\(client\): client must be an S3Client/.test(e.message));
 });
 
 test('values are checked by create() without the item size limit; expressions only test presence', () => {
@@ -63,7 +68,7 @@ test('S3 errors show no fingerprint of the value (its SHA-256 or MD5) in the mes
   const uris = [`s3://b-1/pynamodb-mate/bigtext/${fingerprint}.txt`, `s3://b-1/large/pk=a/attr=html/md5=${fingerprint.slice(0, 32)}`];
   for (const uri of uris) {
     const stored = { send: async () => ({ Item: { id: { S: 'a' }, html: { S: uri } } }) };
-    const Doc = defineModel({ table: 'docs', client: stored, s3: missing, attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
+    const Doc = defineModel({ table: 'docs', client: stored, s3: s3Storage(missing), attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
     await assert.rejects(Doc.get('a'), (e) => e instanceof errors.S3Error && e.code === 'E_S3_NOT_FOUND' && e.uri === uri
       && !e.message.includes(fingerprint.slice(0, 32)) && /\(s3:\/\/b-1\/.*(<sha256>|md5=<md5>)/.test(e.message));
   }

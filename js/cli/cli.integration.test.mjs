@@ -36,8 +36,9 @@ writeFileSync(MODELS, `
 import { DynamoDBClient } from ${JSON.stringify(import.meta.resolve('@aws-sdk/client-dynamodb'))};
 import { S3Client } from ${JSON.stringify(import.meta.resolve('@aws-sdk/client-s3'))};
 import { attr, defineModel, StatusTracker } from ${JSON.stringify(new URL('../node.mjs', import.meta.url).href)};
+import { s3Storage } from ${JSON.stringify(new URL('../s3.mjs', import.meta.url).href)};
 const dynamodb = new DynamoDBClient({ maxAttempts: 2 });
-const s3 = new S3Client({ forcePathStyle: true, maxAttempts: 2 });
+const s3 = s3Storage(new S3Client({ forcePathStyle: true, maxAttempts: 2 }));
 const keys = { k1: Buffer.from('${randomBytes(32).toString('hex')}', 'hex'), k2: Buffer.from('${randomBytes(32).toString('hex')}', 'hex') };
 export const Member = defineModel({ name: 'Member', table: '${tables.member}', client: dynamodb, attributes: {
   id: attr.string({ hashKey: true }),

@@ -6,6 +6,7 @@ import { CreateBucketCommand, DeleteBucketPolicyCommand, HeadObjectCommand, List
 import { uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend, recording } from '../testing/s3-backends.mjs';
 import { attr, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 async function setUp({ dynamodb, s3 }) {
   const bucket = uniqueName('collect');
@@ -14,7 +15,7 @@ async function setUp({ dynamodb, s3 }) {
   const define = (table) => defineModel({
     table,
     client: dynamodb,
-    s3: client,
+    s3: s3Storage(client),
     attributes: {
       id: attr.string({ hashKey: true }),
       html: attr.s3Text({ bucket, prefix: 'pages', nullable: true }),

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deleteBatch } from '../attributes/s3-store.mjs';
 import { attr, defineModel } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const OLD = new Date('2020-01-01T00:00:00Z');
 
@@ -35,11 +36,11 @@ const dynamodb = { send: async () => ({ Items: [] }) };
 
 test('2500 orphans are deleted 1000 at a time, the default batch size being DeleteObjects\' limit', async () => {
   const s3 = fakeS3(2500);
-  const Doc = defineModel({ table: 'docs', client: dynamodb, s3, attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
+  const Doc = defineModel({ table: 'docs', client: dynamodb, s3: s3Storage(s3), attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
   const run = await Doc.collectS3Orphans({ olderThan: 0 });
   assert.deepEqual(s3.calls.deleteSizes, [1000, 1000, 500]);
   assert.deepEqual([run.listed, run.orphans, run.deleted], [2500, 2500, 2500]);
-  await assert.rejects(deleteBatch(s3, 'b-1', Array.from({ length: 1001 }, (_, i) => `k${i}`)), RangeError);
+  await assert.rejects(deleteBatch(s3Storage(s3), 'b-1', Array.from({ length: 1001 }, (_, i) => `k${i}`)), RangeError);
 });
 
 test('a prefix inside another listed prefix is not listed twice', async () => {
@@ -47,7 +48,7 @@ test('a prefix inside another listed prefix is not listed twice', async () => {
   const Doc = defineModel({
     table: 'docs',
     client: dynamodb,
-    s3,
+    s3: s3Storage(s3),
     attributes: {
       id: attr.string({ hashKey: true }),
       html: attr.s3Text({ bucket: 'b-1', prefix: 'pages' }),

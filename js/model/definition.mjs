@@ -29,6 +29,17 @@ function throughput(model, where, value) {
   return { ReadCapacityUnits: value.read, WriteCapacityUnits: value.write };
 }
 
+/** The storage methods js/attributes/s3-store.mjs calls (made by js/s3.mjs). */
+const STORAGE = ['head', 'put', 'copy', 'get', 'deleteObjects', 'list'];
+
+/** `s3` must be the storage of `dynamodb-mate/s3`; a bare S3Client is told how to make it. */
+function s3Storage(model, s3, needsS3) {
+  if (STORAGE.every((m) => typeof s3?.[m] === 'function')) return;
+  const attributes = needsS3.length > 0 ? ` (S3-backed attributes: ${needsS3.join(', ')})` : '';
+  const fix = typeof s3?.send === 'function' ? 'wrap the S3Client: s3: s3Storage(s3Client), with s3Storage from \'dynamodb-mate/s3\'' : 'it is made by s3Storage(s3Client) from \'dynamodb-mate/s3\'';
+  throw modelError(model, `s3 must be an S3 storage${attributes}: ${fix}`);
+}
+
 /** The meta of the model `def` defines; `parent`: the meta of the model a subclass's definition extends. */
 export function resolveDefinition(def, parent = undefined) {
   if (def === null || typeof def !== 'object') throw codecError('E_MODEL', 'defineModel() needs a definition object');
@@ -62,9 +73,7 @@ export function resolveDefinition(def, parent = undefined) {
   }
 
   const needsS3 = entries.filter(([, a]) => a.needsS3).map(([n]) => n);
-  if (needsS3.length > 0 && typeof def.s3?.send !== 'function') {
-    throw modelError(model, `s3 must be an S3Client (S3-backed attributes: ${needsS3.join(', ')})`);
-  }
+  if (def.s3 !== undefined || needsS3.length > 0) s3Storage(model, def.s3, needsS3);
   if (def.onS3CleanupError !== undefined && typeof def.onS3CleanupError !== 'function') {
     throw modelError(model, 'onS3CleanupError must be a function (it gets the S3Error of an object a write could not delete)');
   }

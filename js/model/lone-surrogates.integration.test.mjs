@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend } from '../testing/s3-backends.mjs';
 import { attr, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const LONE = 'value \ud800 here';
 
@@ -56,7 +57,7 @@ async function setUp({ dynamodb, s3 }) {
   for (const [kind, [options]] of Object.entries(STRING_KINDS)) {
     attributes[kind] = attr[kind]({ ...options, ...(options.bucket ? { bucket } : {}), nullable: true });
   }
-  const Doc = defineModel({ name: 'Doc', table: uniqueName('lone'), client: dynamodb, s3, attributes });
+  const Doc = defineModel({ name: 'Doc', table: uniqueName('lone'), client: dynamodb, s3: s3Storage(s3), attributes });
   await Doc.createTable({ wait: true });
   const raw = async (id) => (await dynamodb.send(new GetItemCommand({ TableName: Doc.tableName, Key: { id: { S: id }, at: { S: 'a' } }, ConsistentRead: true }))).Item;
   const objects = async () => (await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).KeyCount;

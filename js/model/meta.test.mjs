@@ -8,6 +8,7 @@ import { resolveDefinition } from './definition.mjs';
 import { ModelMeta } from './meta.mjs';
 import { resolveSubclass } from './polymorphic.mjs';
 import { prepare } from './prepare.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const noRequests = { send: () => { throw new Error('no request may be sent'); }, config: { region: 'eu-west-1' } };
 const KEY = new Uint8Array(32).fill(7);
@@ -16,7 +17,7 @@ const definition = (extra = {}) => ({
   name: 'Doc',
   table: 'docs',
   client: noRequests,
-  s3: noRequests,
+  s3: s3Storage(noRequests),
   attributes: {
     id: attr.string({ hashKey: true }),
     kind: attr.discriminator(),

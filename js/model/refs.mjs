@@ -106,11 +106,17 @@ function elementCodec(m) {
   return codec;
 }
 
-/** Frozen `{ name: AttrRef }` for every attribute of the model. */
+/**
+ * Frozen `{ name: AttrRef }` for every attribute of the model, each AttrRef made at its first read:
+ * defining a model and saving its items (which read the version attribute's ref at most) do not pay
+ * for the refs that only expressions use.
+ */
 export function buildRefs(m) {
   const refs = {};
   for (const [name, attribute] of m.attributes) {
-    refs[name] = makeRef(m, [{ name: m.dbName(name) }], attribute, modelPlace(m, name));
+    let ref;
+    const get = () => (ref ??= makeRef(m, [{ name: m.dbName(name) }], attribute, modelPlace(m, name)));
+    Object.defineProperty(refs, name, { get, enumerable: true });
   }
   return Object.freeze(refs);
 }

@@ -9,6 +9,7 @@ import { CreateBucketCommand, DeleteBucketPolicyCommand, ListObjectsV2Command, P
 import { uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend, recording } from '../testing/s3-backends.mjs';
 import { attr, codec, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const TEXT = (tag) => `${tag} héllo 😀 `.repeat(20_000);
 const md5 = (s) => codec.md5Hex(s);
@@ -21,7 +22,7 @@ async function setUp({ dynamodb, s3 }, { rangeKey = false, ...definition } = {})
   const Doc = defineModel({
     table: uniqueName('s3writes'),
     client: db,
-    s3: client,
+    s3: s3Storage(client),
     attributes: {
       id: attr.string({ hashKey: true }),
       ...(rangeKey ? { n: attr.number({ rangeKey: true, integer: true }) } : {}),

@@ -9,6 +9,7 @@ import { CreateBucketCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { backends, uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend, recording } from '../testing/s3-backends.mjs';
 import { attr, defineModel, errors } from '../node.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const TEXT = (tag) => `${tag} héllo 😀 `.repeat(5_000);
 
@@ -20,7 +21,7 @@ eachS3Backend('an invalid write uploads nothing and sends nothing: save, update,
   const Doc = defineModel({
     table: uniqueName('plan'),
     client: db,
-    s3: s3Client,
+    s3: s3Storage(s3Client),
     attributes: {
       id: attr.string({ hashKey: true }),
       text: attr.s3Text({ bucket, layout: 'item', prefix: 'large', nullable: true }),

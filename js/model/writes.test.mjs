@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { attr, codec, defineModel, errors } from '../node.mjs';
 import { planConditionCheck, planDelete, planPut, planUpdate } from './writes.mjs';
 import { resolveDefinition } from './definition.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const noRequests = { send: () => { throw new Error('no request may be sent'); } };
 const BUCKET = 'plan-bucket';
@@ -15,7 +16,7 @@ const definition = () => ({
   name: 'Doc',
   table: 'docs',
   client: noRequests,
-  s3: noRequests,
+  s3: s3Storage(noRequests),
   attributes: {
     id: attr.string({ hashKey: true }),
     sk: attr.string({ rangeKey: true }),

@@ -12,6 +12,7 @@ import * as toolbox from '../adapters/toolbox.mjs';
 import { OPTIONS } from './table.mjs';
 import { checkOptions } from './check.mjs';
 import { nearest } from './unknown.mjs';
+import { s3Storage } from '../s3.mjs';
 
 const { StatusTracker, attr, codec, defineModel, errors } = api;
 
@@ -22,7 +23,7 @@ const Thing = defineModel({
   name: 'Thing',
   table: 'things',
   client: noRequests,
-  s3: noRequests,
+  s3: s3Storage(noRequests),
   attributes: {
     id: attr.string({ hashKey: true }),
     n: attr.number({ nullable: true }),

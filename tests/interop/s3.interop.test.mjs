@@ -11,6 +11,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { backends, uniqueName } from '../support/endpoints.mjs';
 import { attr, codec, defineModel } from '../../js/node.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const utf8 = (s) => new TextEncoder().encode(s);
@@ -55,7 +56,7 @@ for (const version of ['6.0.1.1', '5.3.4.4']) {
     const Docs = defineModel({
       table,
       client: moto.dynamodb,
-      s3,
+      s3: s3Storage(s3),
       attributes: {
         pk: attr.string({ hashKey: true }),
         text: attr.s3Text({ bucket, keyTemplate, nullable: true }),
@@ -121,7 +122,7 @@ test("pynamodb_mate 6.0.1.1's large-attribute items and layout 'item' share obje
   const Docs = defineModel({
     table,
     client: moto.dynamodb,
-    s3: moto.s3,
+    s3: s3Storage(moto.s3),
     attributes: {
       pk: attr.string({ hashKey: true }),
       html: attr.s3Text({ bucket, layout: 'item', prefix: 'large', nullable: true }),

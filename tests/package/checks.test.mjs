@@ -34,8 +34,8 @@ test('@arethetypeswrong/cli finds no problem in any entry point and resolution m
   assert.equal(r.status, 0, r.stderr);
   // Not vacuous: the entry points were found and each resolved to declarations in every mode.
   const { entrypoints } = report.analysis;
-  assert.deepEqual(Object.keys(entrypoints).sort(), ['.', './codec', './electrodb', './package.json', './toolbox', './web']);
-  for (const [name, file] of [['.', 'index'], ['./web', 'index'], ['./codec', 'codec'], ['./toolbox', 'toolbox'], ['./electrodb', 'electrodb']]) {
+  assert.deepEqual(Object.keys(entrypoints).sort(), ['.', './codec', './electrodb', './package.json', './s3', './toolbox', './web']);
+  for (const [name, file] of [['.', 'index'], ['./web', 'index'], ['./codec', 'codec'], ['./toolbox', 'toolbox'], ['./electrodb', 'electrodb'], ['./s3', 's3']]) {
     const kinds = Object.entries(entrypoints[name].resolutions).map(([kind, r]) => [kind, r.resolution?.fileName.replace(/^\/node_modules\/dynamodb-mate\//, '')]);
     assert.deepEqual(kinds, [
       ['node10', `dist/${file}.d.ts`],

@@ -71,8 +71,8 @@ test('the tarball holds the bundles, the wasm, the types and the README', () => 
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     'README.md', 'dist/cli.mjs', 'dist/codec-web.mjs', 'dist/codec.cjs', 'dist/codec.d.mts', 'dist/codec.d.ts', 'dist/codec.mjs',
     'dist/core-node.cjs', 'dist/core-node.mjs', 'dist/core-web.cjs', 'dist/core-web.mjs', 'dist/dynamodb_mate_bg.wasm', 'dist/electrodb.cjs', 'dist/electrodb.d.mts', 'dist/electrodb.d.ts', 'dist/electrodb.mjs',
-    'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/toolbox.cjs', 'dist/toolbox.d.mts', 'dist/toolbox.d.ts',
-    'dist/toolbox.mjs', 'dist/web.cjs', 'dist/web.mjs', 'package.json',
+    'dist/index.d.mts', 'dist/index.d.ts', 'dist/node.cjs', 'dist/node.mjs', 'dist/s3-web.mjs', 'dist/s3.cjs', 'dist/s3.d.mts', 'dist/s3.d.ts', 'dist/s3.mjs',
+    'dist/toolbox.cjs', 'dist/toolbox.d.mts', 'dist/toolbox.d.ts', 'dist/toolbox.mjs', 'dist/web.cjs', 'dist/web.mjs', 'package.json',
   ]);
   assert.equal(packed.name, 'dynamodb-mate');
 });
@@ -213,6 +213,51 @@ export async function handler() { return checks(); }`);
   const { result: checked, write } = invokeFresh(out, {}, cleanEnv);
   assert.deepEqual(checked, EXPECTED);
   assert.equal(write, 'ERR_ACCESS_DENIED');
+});
+
+test('dynamodb-mate/s3, imported and required, makes the storage a model takes and shares the error classes', () => {
+  // The optional peer, as a user of S3-backed attributes has it (the version the repository tests).
+  const s3Version = JSON.parse(readFileSync(join(root, 'node_modules/@aws-sdk/client-s3/package.json'), 'utf8')).version;
+  execFileSync('npm', ['install', `@aws-sdk/client-s3@${s3Version}`, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, stdio: 'pipe' });
+  const body = `
+    const client = { send: async (command) => [command.constructor.name, command.input.Key] };
+    const doc = (s3) => m.defineModel({ table: 'docs', client: { send() {} }, s3, attributes: { id: m.attr.string({ hashKey: true }), body: m.attr.s3Text({ bucket: 'docs' }) } });
+    const refused = (fn) => { try { fn(); } catch (e) { return [e.constructor === m.errors[e.name], e.code]; } };
+    const storage = s3.s3Storage(client);
+    doc(storage);
+    storage.head({ Bucket: 'docs', Key: 'k' }).then((sent) => console.log(JSON.stringify([sent, refused(() => s3.s3Storage({})), refused(() => doc(client))])));`;
+  writeFileSync(join(project, 's3-both.mjs'), `import * as s3 from 'dynamodb-mate/s3';\nimport * as m from 'dynamodb-mate';${body}`);
+  writeFileSync(join(project, 's3-both.cjs'), `const s3 = require('dynamodb-mate/s3');\nconst m = require('dynamodb-mate');${body}`);
+  for (const file of ['s3-both.mjs', 's3-both.cjs']) {
+    assert.deepEqual(JSON.parse(node([file])), [['HeadObjectCommand', 'k'], [true, 'E_ARGUMENT'], [true, 'E_MODEL']], file);
+  }
+});
+
+test('a Lambda bundle of a handler with a plain model holds no @aws-sdk/client-s3 code; one using dynamodb-mate/s3 does', async (t) => {
+  // A string of client-s3's schemas (its service exception), which any bundle of its code holds.
+  const marker = 'com.amazonaws.s3';
+  const lambda = async (name, source) => {
+    const app = join(project, `lambda-${name}`);
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'handler.mjs'), source);
+    const result = await buildLambda(join(app, 'handler.mjs'), join(app, 'out'));
+    assert.deepEqual([...result.errors, ...result.warnings], []);
+    const s3Inputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('@aws-sdk/client-s3/'));
+    return { text: readFileSync(join(app, 'out/index.js'), 'utf8'), s3Inputs };
+  };
+  const plain = await lambda('plain', readFileSync(join(root, 'examples/lambda/handler.mjs'), 'utf8'));
+  assert.ok(!plain.text.includes(marker), `the plain handler's bundle holds "${marker}"`);
+  assert.deepEqual(plain.s3Inputs, []);
+  t.diagnostic(`plain model handler: ${plain.text.length} bytes of minified JS`);
+  // Control: the client-s3 package is installed (the test above) and found when a handler uses it.
+  const withS3 = await lambda('s3', `import { S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { attr, defineModel } from 'dynamodb-mate';
+import { s3Storage } from 'dynamodb-mate/s3';
+const Doc = defineModel({ table: 'docs', client: new DynamoDBClient({}), s3: s3Storage(new S3Client({})), attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
+export const handler = async (event) => (await Doc.get(event.id)).body;`);
+  assert.ok(withS3.text.includes(marker), `control: the S3 handler's bundle holds "${marker}"`);
+  assert.ok(withS3.s3Inputs.length > 0);
 });
 
 // The types (tests/package/fixtures/consumer.ts, tests/types/) are checked by types.test.mjs.

@@ -48,7 +48,7 @@ const OUTPUT = {
 
 /** The block as a module of target/readme: the package imports point at pkg/, KMS at a fake. */
 function runnable(code) {
-  return code.replace(/from 'dynamodb-mate(\/toolbox|\/electrodb)?'/g, (_, sub) => `from '${root}pkg/dist/${sub ? sub.slice(1) : 'node'}.mjs'`)
+  return code.replace(/from 'dynamodb-mate(\/toolbox|\/electrodb|\/s3)?'/g, (_, sub) => `from '${root}pkg/dist/${sub ? sub.slice(1) : 'node'}.mjs'`)
     // The KMS example runs with a fake KMS client (tests/package/fixtures/fake-kms.mjs).
     .replaceAll("from '@aws-sdk/client-kms'", `from '${root}tests/package/fixtures/fake-kms.mjs'`);
 }

@@ -13,6 +13,7 @@ import { uniqueName } from '../support/endpoints.mjs';
 import { HANG } from './support/fault-proxy.mjs';
 import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, defineModel, errors } from '../../js/node.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const TIMEOUT = { timeout: 30_000 };
 
@@ -28,7 +29,7 @@ faultFixture('abort', attributes);
 function faultyModel(more = {}) {
   dbProxy.clear();
   s3Proxy.clear();
-  return defineModel({ table, client: dbProxy.clients().dynamodb, s3: s3Proxy.clients().s3, attributes: { ...attributes(bucket), ...more } });
+  return defineModel({ table, client: dbProxy.clients().dynamodb, s3: s3Storage(s3Proxy.clients().s3), attributes: { ...attributes(bucket), ...more } });
 }
 
 /** The stored item, read past the proxy. */
@@ -151,7 +152,7 @@ test('save() aborted while an S3 upload hangs: AbortError, no PutItem, and the u
     return out;
   }, { step: 'initialize' });
   const page = attr.s3Text({ bucket, layout: 'item', prefix: 'own', nullable: true });
-  const Doc = defineModel({ table, client: dbProxy.clients().dynamodb, s3, attributes: { ...attributes(bucket), page } });
+  const Doc = defineModel({ table, client: dbProxy.clients().dynamodb, s3: s3Storage(s3), attributes: { ...attributes(bucket), page } });
   const id = uniqueName('upload');
   // The content-addressed body's PutObject hangs; the 'item'-layout page uploads.
   s3Proxy.inject((op, req) => op === 'PutObject' && req.url.includes('/pynamodb-mate/'), HANG);

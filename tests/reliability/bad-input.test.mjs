@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { StatusTracker, UtcDateTime, attr, codec, cond, consoleUrls, defineModel, errors } from '../../js/node.mjs';
 import * as toolbox from '../../js/adapters/toolbox.mjs';
 import * as electrodb from '../../js/adapters/electrodb.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const KEY = randomBytes(32);
 const OTHER_KEY = randomBytes(32);
@@ -48,7 +49,7 @@ const sealedAttributes = () => ({
   meta: attr.s3Json({ bucket: 'pages', nullable: true }),
 });
 /** The Vault model over a client that returns `item` for any GetItem. */
-const vault = (item, client = storing(item)) => defineModel({ name: 'Vault', table: 'vault', client, s3: noRequests, attributes: sealedAttributes() });
+const vault = (item, client = storing(item)) => defineModel({ name: 'Vault', table: 'vault', client, s3: s3Storage(noRequests), attributes: sealedAttributes() });
 const Vault = vault(undefined, noRequests);
 const ssnStored = codec.encrypt(PLAIN, { key: KEY, table: 'vault', attribute: 'ssn' });
 // A randomized aead ElectroDB attribute of a table keyed by `pk`.
@@ -88,7 +89,7 @@ const Keyed = defineModel({
   name: 'Keyed',
   table: 'keyed',
   client: noRequests,
-  s3: noRequests,
+  s3: s3Storage(noRequests),
   attributes: {
     id: attr.string({ hashKey: true }),
     sk: attr.string({ rangeKey: true }),
@@ -541,6 +542,10 @@ const ROWS = [
   ['an ElectroDB randomized aead value set without the item\'s key (a patch)', () => electrodb.encryptedString(randomSsn).set(PLAIN, { ssn: PLAIN }), ItemError, 'E_ITEM_REQUIRED', 'electrodb encryptedString("ssn")'],
   ['an ElectroDB randomized aead value read from an item whose key is a number', () => electrodb.encryptedString(randomSsn).get(new Uint8Array(60), { pk: 7 }), ArgumentError, 'E_INPUT_TYPE', 'key attribute pk must be a string'],
   ['an ElectroDB randomized aead value of an item whose key has a lone surrogate', () => electrodb.encryptedString(randomSsn).set(PLAIN, { pk: 'a\uD800' }), EncodingError, 'E_UTF8', 'key attribute pk'],
+
+  // ---- S3 storage (dynamodb-mate/s3): the model's s3 is s3Storage(s3Client), not the client ----------
+  ['a bare S3Client as a model\'s s3', () => defineModel({ table: 'docs', client: noRequests, s3: noRequests, attributes: { id: attr.string({ hashKey: true }), page: attr.s3Text({ bucket: 'pages' }) } }), ModelError, 'E_MODEL', "s3 must be an S3 storage (S3-backed attributes: page): wrap the S3Client: s3: s3Storage(s3Client), with s3Storage from 'dynamodb-mate/s3'"],
+  ['s3Storage() of something that is not an S3Client', () => s3Storage({ region: 'eu-west-1' }), ArgumentError, 'E_ARGUMENT', 's3Storage(client): client must be an S3Client'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

@@ -12,6 +12,7 @@ import { backends, uniqueName } from '../support/endpoints.mjs';
 import { dynamodbError, startFaultProxy } from './support/fault-proxy.mjs';
 import { listObjects, missingObjects, storedReferences } from './support/s3-audit.mjs';
 import { attr, codec, defineModel, errors } from '../../js/node.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const FAST = { attempts: 3, baseMs: 1, maxMs: 5 };
 
@@ -56,7 +57,7 @@ function faultyS3Model() {
   return defineModel({
     table,
     client: proxy.clients().dynamodb,
-    s3: moto.s3,
+    s3: s3Storage(moto.s3),
     attributes: {
       id: attr.string({ hashKey: true }),
       n: attr.number({ integer: true }),

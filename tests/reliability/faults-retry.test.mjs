@@ -12,6 +12,7 @@ import { uniqueName } from '../support/endpoints.mjs';
 import { HANG, RESET, dynamodbError, s3Error } from './support/fault-proxy.mjs';
 import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, defineModel, errors } from '../../js/node.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const ATTEMPTS = 3; // the SDK's default budget
 const BIG = 'retried body é '.repeat(20_000);
@@ -30,7 +31,7 @@ function faultyModel(clientOptions) {
   s3Proxy.clear();
   const { dynamodb } = dbProxy.clients(clientOptions);
   const { s3 } = s3Proxy.clients(clientOptions);
-  return defineModel({ table, client: dynamodb, s3, attributes: attributes(bucket) });
+  return defineModel({ table, client: dynamodb, s3: s3Storage(s3), attributes: attributes(bucket) });
 }
 
 /** The stored item, read past the proxies. */

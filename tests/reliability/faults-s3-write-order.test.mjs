@@ -12,6 +12,7 @@ import { HANG, dynamodbError, s3Error } from './support/fault-proxy.mjs';
 import { listObjects, missingObjects } from './support/s3-audit.mjs';
 import { bucket, dbProxy, ddb, faultFixture, moto, s3Proxy, table } from './support/fault-fixture.mjs';
 import { attr, codec, defineModel, errors } from '../../js/node.mjs';
+import { s3Storage } from '../../js/s3.mjs';
 
 const TEXT = 'content-addressed text é '.repeat(2_000);
 const BLOB = new Uint8Array(5_000).map((_, i) => i % 251);
@@ -39,7 +40,7 @@ function faultyModel({ clientOptions, definition } = {}) {
   const Doc = defineModel({
     table,
     client: dbProxy.clients(clientOptions).dynamodb,
-    s3: s3Proxy.clients(clientOptions).s3,
+    s3: s3Storage(s3Proxy.clients(clientOptions).s3),
     attributes: attributes(bucket),
     onS3CleanupError: (e) => cleanupErrors.push(e),
     ...definition,
@@ -48,7 +49,7 @@ function faultyModel({ clientOptions, definition } = {}) {
 }
 
 /** The same model on the servers directly: the truth after the faults. */
-const Direct = () => defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) });
+const Direct = () => defineModel({ table, client: ddb.dynamodb, s3: s3Storage(moto.s3), attributes: attributes(bucket) });
 
 const rawItem = async (id) => (await ddb.dynamodb.send(new GetItemCommand({ TableName: table, Key: { id: { S: id } }, ConsistentRead: true }))).Item;
 const contentUri = (text) => `s3://${bucket}/wo/content/bigtext/${codec.sha256Hex(text)}.txt`;

@@ -2,6 +2,7 @@
 // `@ts-expect-error` must hit an error (tsc reports unused ones), and the same file with the
 // directives stripped must fail on exactly the lines below them.
 import { attr, cond, consoleUrls, defineModel, errors, StatusTracker, UtcDateTime } from 'dynamodb-mate';
+import { s3Storage } from 'dynamodb-mate/s3';
 // @ts-expect-error the declarations' helper types are not exported
 import type { Simplify } from 'dynamodb-mate';
 // @ts-expect-error brands exist in the types only, not at runtime
@@ -527,7 +528,7 @@ Event.attr.at.set(new Date());
 const Doc = defineModel({
   table: 'docs',
   client,
-  s3: { send: async (command: unknown) => command },
+  s3: s3Storage({ send: async (command: unknown) => command }),
   attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }), blob: attr.s3Binary({ bucket: 'docs', lazy: true }) },
 });
 // @ts-expect-error S3-backed attributes need a bucket
@@ -559,13 +560,17 @@ Doc.collectS3Orphans({ attributes: ['id'] });
 // @ts-expect-error olderThan is a number of seconds
 Doc.collectS3Orphans({ olderThan: '1h' });
 // @ts-expect-error onS3CleanupError gets an S3Error
-defineModel({ table: 'docs', client, s3: client, onS3CleanupError: (e: errors.TaskError) => e, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
+defineModel({ table: 'docs', client, s3: s3Storage(client), onS3CleanupError: (e: errors.TaskError) => e, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
 // @ts-expect-error nor measured
 Doc.attr.blob.size();
+// @ts-expect-error s3 takes s3Storage(s3Client), not the S3Client itself
+defineModel({ table: 'docs', client, s3: { send: async (command: unknown) => command }, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
+// @ts-expect-error s3Storage() takes an S3Client
+s3Storage(client.send);
 // @ts-expect-error a model with S3-backed attributes needs s3
 defineModel({ table: 'docs', client, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
 // @ts-expect-error S3-backed attributes are top-level attributes only
-defineModel({ table: 't', client, s3: client, attributes: { id: attr.string({ hashKey: true }), m: attr.map({ body: attr.s3Text({ bucket: 'b' }) }) } });
+defineModel({ table: 't', client, s3: s3Storage(client), attributes: { id: attr.string({ hashKey: true }), m: attr.map({ body: attr.s3Text({ bucket: 'b' }) }) } });
 async function lazyDoc() {
   const d = await Doc.get('d');
   // @ts-expect-error a lazy value may be an S3Lazy: load() it

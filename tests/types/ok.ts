@@ -33,6 +33,7 @@ import {
   type ConsoleKeyValue,
   type ConsoleUrlOptions,
 } from 'dynamodb-mate';
+import { s3Storage, type S3Storage } from 'dynamodb-mate/s3';
 
 /** Exact type equality (mutual assignability is too weak for optional and any). */
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
@@ -654,7 +655,8 @@ async function keyErrors() {
 }
 
 // ---- S3-backed attributes: docs/s3.md's model ----------------------------------------------------
-declare const s3: { send(command: unknown): Promise<unknown> };
+const s3 = s3Storage({ send: async (command: unknown) => command });
+expectType<Equal<typeof s3, S3Storage>>();
 const S3Page = defineModel({
   table: 'quickstart-pages',
   client,

@@ -7,6 +7,7 @@ import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { backends, uniqueName } from '../../support/endpoints.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
 import { attr, defineModel } from '../../../js/node.mjs';
+import { s3Storage } from '../../../js/s3.mjs';
 
 export let ddb;
 export let moto;
@@ -22,7 +23,7 @@ export function faultFixture(name, attributes) {
     table = uniqueName(name);
     bucket = uniqueName(name);
     await moto.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await defineModel({ table, client: ddb.dynamodb, s3: moto.s3, attributes: attributes(bucket) }).createTable({ wait: true });
+    await defineModel({ table, client: ddb.dynamodb, s3: s3Storage(moto.s3), attributes: attributes(bucket) }).createTable({ wait: true });
     dbProxy = await startFaultProxy(ddb.endpoint);
     s3Proxy = await startFaultProxy(moto.endpoint);
   });

@@ -2,6 +2,7 @@
 // compressed, encrypted in both formats, S3-backed in both layouts), a seeded random generator, and
 // value generators whose results can be compared after a round trip.
 import { attr, defineModel } from '../../../js/node.mjs';
+import { s3Storage } from '../../../js/s3.mjs';
 
 /** The deterministic aead key of `email` (a test key, not a secret). */
 const AEAD_KEY = new Uint8Array(32).fill(7);
@@ -13,7 +14,7 @@ export function mixedModel({ table, bucket, dynamodb, s3 }) {
   return defineModel({
     table,
     client: dynamodb,
-    s3,
+    s3: s3Storage(s3),
     attributes: {
       owner: attr.string({ hashKey: true }),
       key: attr.string({ rangeKey: true }),

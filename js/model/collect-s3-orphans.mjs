@@ -50,10 +50,10 @@ function checkValues(m, opts) {
   if (prefix !== undefined && !(typeof prefix === 'string' && prefix.isWellFormed())) throw argumentError(m, 'prefix must be a string (well-formed UTF-16)');
   if (!(typeof olderThan === 'number' && olderThan >= 0 && Number.isFinite(olderThan))) throw argumentError(m, 'olderThan must be a number of seconds >= 0');
   if (typeof dryRun !== 'boolean') throw argumentError(m, 'dryRun must be a boolean');
-  if (!dryRun && models === undefined) throw argumentError(m, MODELS_REQUIRED);
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argumentError(m, 'onProgress must be a function');
   if (abortSignal !== undefined && !(abortSignal instanceof AbortSignal)) throw argumentError(m, 'abortSignal must be an AbortSignal');
+  if (!dryRun && models === undefined) throw argumentError(m, MODELS_REQUIRED);
   for (const other of models ?? []) {
     if (s3Names(other).length === 0) throw argumentError(m, `model ${other.name} in models has no S3-backed attribute`);
   }

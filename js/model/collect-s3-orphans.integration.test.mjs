@@ -132,7 +132,7 @@ eachS3Backend('models: objects that another table sharing the prefix references 
 });
 
 eachS3Backend("two tables on pynamodb_mate's default keys in one bucket: a deleting run must say who shares them", async (backend) => {
-  const { define, bucket, client, keys, put } = await setUp(backend);
+  const { Doc: Pages, define, bucket, client, keys, put } = await setUp(backend);
   const [Doc, Other] = [define(uniqueName('collect-shared'), {}), define(uniqueName('collect-shared-other'), {})];
   await Promise.all([Doc.createTable({ wait: true }), Other.createTable({ wait: true })]);
   const uri = async (Model, id) => (await backend.dynamodb.send(new GetItemCommand({ TableName: Model.tableName, Key: { id: { S: id } }, ConsistentRead: true }))).Item.html.S;
@@ -168,7 +168,7 @@ eachS3Backend("two tables on pynamodb_mate's default keys in one bucket: a delet
     assert.deepEqual([alone.scanned, alone.deleted, alone.uris], [2, 1, [theirs]]);
     assert.deepEqual((await keys()).map((k) => `s3://${bucket}/${k}`), [mine, both].sort());
   } finally {
-    await Promise.all([Doc.deleteTable(), Other.deleteTable()]);
+    await Promise.all([Pages.deleteTable(), Doc.deleteTable(), Other.deleteTable()]);
   }
 });
 

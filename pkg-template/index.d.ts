@@ -1880,19 +1880,29 @@ export interface ModelStatics<A extends Attributes, I extends Indexes<A> = {}> {
    * Deletes the S3 objects under the S3-backed attributes' prefixes that no item references (a
    * consistent scan of this table and of `models`, then the listing) and that are older than
    * `olderThan` seconds (default 3600); DeleteObjects takes `batchSize` keys at a time (at most 1000).
+   * A deleting run names the other tables' models sharing the prefixes (`models`, `[]` for none).
    */
   collectS3Orphans(
     ...options: [S3Name<A>] extends [never]
       ? [options: { 'the model has no S3-backed attribute': never }]
-      : [options?: CollectS3OrphansOptions<S3Name<A> & string>]
+      : [options: CollectS3OrphansOptions<S3Name<A> & string>]
   ): Promise<CollectS3OrphansResult>;
 }
 
-/** Options of `Model.collectS3Orphans()`. */
-export interface CollectS3OrphansOptions<N extends string = string> {
+/**
+ * Options of `Model.collectS3Orphans()`: `models` is required unless `dryRun: true` (else
+ * `errors.ArgumentError` E_ARGUMENT), since objects another table references would be deleted.
+ */
+export type CollectS3OrphansOptions<N extends string = string> = CollectS3OrphansFields<N> & ({ models: readonly ModelStatics<any, any>[] } | { dryRun: true });
+/** The fields of `CollectS3OrphansOptions`. */
+export interface CollectS3OrphansFields<N extends string = string> {
   /** Whose prefixes are listed (default every S3-backed attribute; a non-empty array). */
   attributes?: readonly N[];
-  /** Other models whose items reference objects under the same prefixes: their tables are scanned too. */
+  /**
+   * The models of every other table whose items may reference objects under the same prefixes (their
+   * tables are scanned too); `[]` states that there is none. Required unless `dryRun: true`:
+   * pynamodb_mate's default keys are shared by every table that uses them in a bucket.
+   */
   models?: readonly ModelStatics<any, any>[];
   /** List this bucket instead of the attributes'. */
   bucket?: string;
@@ -1900,7 +1910,7 @@ export interface CollectS3OrphansOptions<N extends string = string> {
   prefix?: string;
   /** The grace period in seconds (default 3600): younger unreferenced objects stay. */
   olderThan?: number;
-  /** Count and list the orphans (`uris`), delete nothing. */
+  /** Count and list the orphans (`uris`), delete nothing (`models` may be left out: the counts then take objects other tables reference for orphans). */
   dryRun?: boolean;
   /** Keys per DeleteObjects call, 1 to 1000 (default 1000). */
   batchSize?: number;

@@ -124,6 +124,9 @@ test('usage errors exit with 2: unknown flag, command or action, missing --model
     [['tracker', 'retry', '--models', MODELS], /tracker retry needs a TASK_ID/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--page-size', '0'], /--page-size must be an integer >= 1/],
     [['orphans', '--models', MODELS, '--model', 'Member'], /Member.collectS3Orphans\(\): the model has no S3-backed attribute/],
+    [['orphans', '--models', MODELS, '--model', 'Doc', '--delete'], /--delete needs --with NAME,NAME \(the models of the other tables .*\) or --only-this-table/],
+    [['orphans', '--models', MODELS, '--model', 'Doc', '--delete', '--with', 'Page', '--only-this-table'], /--with and --only-this-table exclude each other/],
+    [['orphans', '--models', MODELS, '--model', 'Doc', '--delete', '--with', ','], /--with needs model names/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--cursor-file', 'other.cursor'], /other.cursor holds the cursor of table another-table, not of cli-members-/],
     [['reencrypt', '--models', MODELS, '--model', 'Member', '--cursor-file', 'junk.cursor'], /junk.cursor is not a cursor file of dynamodb-mate reencrypt/],
   ];
@@ -162,7 +165,7 @@ test('console: the table URLs, and an item URL', () => {
   assert.equal(ok(['console', '--models', MODELS, '--model', 'Member', 'm1']).trim(), new M.Member({ id: 'm1' }).itemDetailConsoleUrl({ region: 'us-east-1' }));
 });
 
-test('orphans: a dry run by default, other tables named with --with, then --delete', async () => {
+test('orphans: a dry run by default, other tables named with --with, then --delete (which needs --with or --only-this-table)', async () => {
   await M.Doc.create({ id: 'kept', body: 'text' }).save();
   await M.Page.create({ id: 'p1', body: 'page text' }).save();
   const orphan = 'large/pk=gone/attr=body/md5=00000000000000000000000000000000';
@@ -185,6 +188,13 @@ test('orphans: a dry run by default, other tables named with --with, then --dele
   assert.deepEqual(JSON.parse(ok([...base, '--with', 'Page', '--delete'])), { scanned: 2, listed: 3, referenced: 2, young: 0, orphans: 1, deleted: 1, errors: 0, failed: [], dryRun: false });
   assert.deepEqual(JSON.parse(ok([...base, '--with', 'Page'])).orphans, 0);
   assert.equal((await M.Page.get('p1')).body, 'page text', "Page's object is still there");
+
+  // --delete alone is refused (nothing deleted); --only-this-table is the operator's claim that no other table shares the prefix.
+  assert.equal(cli([...base, '--delete']).status, 2);
+  assert.equal(JSON.parse(ok([...base, '--with', 'Page'])).referenced, 2);
+  const only = JSON.parse(ok([...base, '--only-this-table', '--delete', '--list']));
+  assert.deepEqual([only.scanned, only.deleted, only.uris.length], [1, 1, 1]);
+  assert.ok(only.uris[0].includes('/pk=p1/'), only.uris[0]);
 });
 
 test('tracker: status by shard, failed tasks with their errors, retry and ignore', async () => {

@@ -1,7 +1,9 @@
 // Model.collectS3Orphans on moto S3 with DynamoDB Local and moto DynamoDB: unreferenced objects older
 // than the grace period are deleted (in DeleteObjects batches), referenced and young ones stay, a dry
-// run deletes nothing, other models sharing the prefix keep theirs, failed deletes are counted.
+// run deletes nothing, other models sharing the prefix keep theirs (and a deleting run that does not
+// say who shares it refuses), failed deletes are counted.
 import assert from 'node:assert/strict';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, DeleteBucketPolicyCommand, HeadObjectCommand, ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { uniqueName } from '../../tests/support/endpoints.mjs';
 import { eachS3Backend, recording } from '../testing/s3-backends.mjs';
@@ -12,13 +14,14 @@ async function setUp({ dynamodb, s3 }) {
   const bucket = uniqueName('collect');
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const client = recording(s3);
-  const define = (table) => defineModel({
+  // `html` takes `{ prefix: 'pages' }` unless told otherwise (`{}`: pynamodb_mate's default keys).
+  const define = (table, html = { prefix: 'pages' }) => defineModel({
     table,
     client: dynamodb,
     s3: s3Storage(client),
     attributes: {
       id: attr.string({ hashKey: true }),
-      html: attr.s3Text({ bucket, prefix: 'pages', nullable: true }),
+      html: attr.s3Text({ bucket, ...html, nullable: true }),
       large: attr.s3Binary({ bucket, layout: 'item', prefix: 'large', nullable: true }),
     },
   });
@@ -50,7 +53,7 @@ eachS3Backend('referenced objects stay, old orphans go (dry run first), objects 
     assert.deepEqual(progress.at(-1), dry);
     assert.ok(progress.every((p, i) => i === 0 || p.listed >= progress[i - 1].listed));
 
-    const done = await Doc.collectS3Orphans({ olderThan: 0 });
+    const done = await Doc.collectS3Orphans({ olderThan: 0, models: [] });
     assert.deepEqual([done.orphans, done.deleted, done.errors, done.dryRun], [2, 2, 0, false]);
     assert.deepEqual(await keys(), before.filter((k) => !k.includes('orphan') && !k.includes('pk=gone')));
     assert.equal((await Doc.get('a', { consistentRead: true })).html, '<p>kept</p>');
@@ -71,11 +74,11 @@ eachS3Backend('the grace period: an orphan younger than olderThan stays (default
       young = await lastModified('pages/bigtext/young');
     } while (young <= old);
 
-    const byDefault = await Doc.collectS3Orphans();
+    const byDefault = await Doc.collectS3Orphans({ models: [] });
     assert.deepEqual([byDefault.young, byDefault.orphans, byDefault.deleted], [2, 0, 0]);
     // A cutoff between the two LastModified times (half a second from each).
     const olderThan = (Date.now() - (old + young) / 2) / 1000;
-    const run = await Doc.collectS3Orphans({ olderThan });
+    const run = await Doc.collectS3Orphans({ olderThan, models: [] });
     assert.deepEqual([run.young, run.orphans, run.deleted], [1, 1, 1]);
     assert.deepEqual(await keys(), ['pages/bigtext/young']);
   } finally {
@@ -102,7 +105,7 @@ eachS3Backend('DeleteObjects in batches of batchSize; attributes, bucket and pre
       if (command.constructor.name === 'DeleteObjectsCommand') sizes.push(command.input.Delete.Objects.length);
       return real(command);
     };
-    const run = await Doc.collectS3Orphans({ attributes: ['html'], olderThan: 0, batchSize: 2 });
+    const run = await Doc.collectS3Orphans({ attributes: ['html'], olderThan: 0, batchSize: 2, models: [] });
     client.send = real;
     assert.deepEqual(sizes, [2, 2, 1]);
     assert.equal(run.deleted, 5);
@@ -128,6 +131,47 @@ eachS3Backend('models: objects that another table sharing the prefix references 
   }
 });
 
+eachS3Backend("two tables on pynamodb_mate's default keys in one bucket: a deleting run must say who shares them", async (backend) => {
+  const { Doc: Pages, define, bucket, client, keys, put } = await setUp(backend);
+  const [Doc, Other] = [define(uniqueName('collect-shared'), {}), define(uniqueName('collect-shared-other'), {})];
+  await Promise.all([Doc.createTable({ wait: true }), Other.createTable({ wait: true })]);
+  const uri = async (Model, id) => (await backend.dynamodb.send(new GetItemCommand({ TableName: Model.tableName, Key: { id: { S: id } }, ConsistentRead: true }))).Item.html.S;
+  try {
+    await Doc.create({ id: 'mine', html: 'only in Doc' }).save();
+    await Doc.create({ id: 'both', html: 'in both tables' }).save();
+    await Other.create({ id: 'both', html: 'in both tables' }).save();
+    await Other.create({ id: 'theirs', html: 'only in Other' }).save();
+    const [mine, both, theirs] = [await uri(Doc, 'mine'), await uri(Doc, 'both'), await uri(Other, 'theirs')];
+    assert.equal(await uri(Other, 'both'), both, 'content-addressed: one object for both tables');
+    assert.ok([mine, both, theirs].every((u) => u.startsWith(`s3://${bucket}/pynamodb-mate/bigtext/`)), `${[mine, both, theirs]}`);
+    await put('pynamodb-mate/bigtext/orphan.txt');
+    const orphan = `s3://${bucket}/pynamodb-mate/bigtext/orphan.txt`;
+    const all = await keys();
+
+    // Not saying who shares the prefix: refused before any request, nothing deleted.
+    client.sent.length = 0;
+    await assert.rejects(Doc.collectS3Orphans({ olderThan: 0 }), (e) => e instanceof errors.ArgumentError && e.code === 'E_ARGUMENT' && /models is required/.test(e.message));
+    assert.deepEqual(client.sent, []);
+    assert.deepEqual(await keys(), all);
+    // A dry run may: it shows the other table's object among the orphans.
+    const dry = await Doc.collectS3Orphans({ olderThan: 0, dryRun: true });
+    assert.deepEqual([...dry.uris].sort(), [orphan, theirs].sort());
+
+    // models: [Other]: its table is scanned, its objects survive.
+    const withOther = await Doc.collectS3Orphans({ olderThan: 0, models: [Other] });
+    assert.deepEqual([withOther.scanned, withOther.referenced, withOther.orphans, withOther.deleted, withOther.uris], [4, 3, 1, 1, [orphan]]);
+    assert.deepEqual(await keys(), all.filter((k) => !k.endsWith('orphan.txt')));
+    assert.equal((await Other.get('theirs', { consistentRead: true })).html, 'only in Other');
+
+    // models: [] is the caller's claim that no other table references these objects: only Doc's references are kept.
+    const alone = await Doc.collectS3Orphans({ olderThan: 0, models: [] });
+    assert.deepEqual([alone.scanned, alone.deleted, alone.uris], [2, 1, [theirs]]);
+    assert.deepEqual((await keys()).map((k) => `s3://${bucket}/${k}`), [mine, both].sort());
+  } finally {
+    await Promise.all([Pages.deleteTable(), Doc.deleteTable(), Other.deleteTable()]);
+  }
+});
+
 eachS3Backend('deletes that S3 refuses are counted in errors and listed in failed; nothing is thrown', async (backend) => {
   const { Doc, bucket, put, keys, s3 } = await setUp(backend);
   try {
@@ -135,7 +179,7 @@ eachS3Backend('deletes that S3 refuses are counted in errors and listed in faile
     await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({
       Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:DeleteObject', Resource: `arn:aws:s3:::${bucket}/*` }],
     }) }));
-    const run = await Doc.collectS3Orphans({ olderThan: 0 });
+    const run = await Doc.collectS3Orphans({ olderThan: 0, models: [] });
     assert.deepEqual([run.orphans, run.deleted, run.errors], [1, 0, 1]);
     assert.deepEqual(run.failed, [{ uri: `s3://${bucket}/pages/bigtext/orphan`, code: 'AccessDenied', message: 'Access Denied' }]);
     assert.deepEqual(await keys(), ['pages/bigtext/orphan']);
@@ -156,6 +200,9 @@ eachS3Backend('options are checked before anything is read or deleted', async (b
     await refused({ batchSize: 1001 }, /batchSize must be an integer from 1 to 1000/);
     await refused({ dryRun: 'yes' }, /dryRun/);
     await refused({ models: Doc }, /models must be an array/);
+    await refused({ models: [{}], dryRun: true }, /models must be an array of model classes/);
+    await refused({ olderThan: 0 }, /models is required unless dryRun is true: an object under these prefixes that only another table's items reference/);
+    await refused({ dryRun: false, bucket: 'other', prefix: '' }, /models is required/);
     assert.deepEqual(client.sent, []);
   } finally {
     await Doc.deleteTable();

@@ -10,6 +10,12 @@
 // whose item the scan missed is younger than that cutoff as long as the write took less than
 // `olderThan`. Hence the default of one hour: far beyond a write's retries, and objects reused by
 // writes are refreshed after 15 minutes.
+//
+// Who shares the prefixes: an object is kept only if an item of a scanned table references it, and
+// pynamodb_mate's default keys (`pynamodb-mate/bigtext/{sha256}.txt`...) are content-addressed and
+// shared by every table that keeps them in a bucket. Nothing here can tell which other tables those
+// are, so a deleting run needs the caller's statement: `models` (the other tables' models, `[]` for
+// none). A dry run deletes nothing and may go without it.
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { AbortError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
@@ -19,6 +25,10 @@ import { send } from './send.mjs';
 export const DEFAULT_OLDER_THAN = 3600;
 
 const argumentError = (m, message) => codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): ${message}`);
+
+const MODELS_REQUIRED = 'models is required unless dryRun is true: an object under these prefixes that only another '
+  + "table's items reference (pynamodb_mate's default keys are shared by every table using them in the bucket) would be "
+  + 'deleted, so name the models of every other table that may reference them, or pass models: [] if no other table does';
 
 const s3Names = (m) => [...m.attributes].filter(([, a]) => a.needsS3).map(([name]) => name);
 
@@ -30,7 +40,7 @@ function prefixOf(attribute) {
 
 /** The option values (their keys were checked by the public method, so a misspelt `dryRun` deletes nothing). */
 function checkValues(m, opts) {
-  const { attributes, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress, abortSignal } = opts;
+  const { attributes, models, bucket, prefix, olderThan = DEFAULT_OLDER_THAN, dryRun = false, batchSize = MAX_DELETE, onProgress, abortSignal } = opts;
   const names = s3Names(m);
   if (names.length === 0) throw argumentError(m, 'the model has no S3-backed attribute');
   if (attributes !== undefined && !(Array.isArray(attributes) && attributes.length > 0 && attributes.every((a) => names.includes(a)))) {
@@ -43,7 +53,11 @@ function checkValues(m, opts) {
   if (!(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= MAX_DELETE)) throw argumentError(m, `batchSize must be an integer from 1 to ${MAX_DELETE}`);
   if (onProgress !== undefined && typeof onProgress !== 'function') throw argumentError(m, 'onProgress must be a function');
   if (abortSignal !== undefined && !(abortSignal instanceof AbortSignal)) throw argumentError(m, 'abortSignal must be an AbortSignal');
-  return { attributes: attributes ?? names, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal };
+  if (!dryRun && models === undefined) throw argumentError(m, MODELS_REQUIRED);
+  for (const other of models ?? []) {
+    if (s3Names(other).length === 0) throw argumentError(m, `model ${other.name} in models has no S3-backed attribute`);
+  }
+  return { attributes: attributes ?? names, models: models ?? [], bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal };
 }
 
 /** The (bucket, prefix) pairs to list, without one that another pair's listing already covers. */
@@ -95,21 +109,17 @@ async function s3Step(m, operation, bucket, run) {
  * `{ attributes, models, bucket, prefix, olderThan, dryRun, batchSize, onProgress, abortSignal }`:
  * `attributes` (default all S3-backed ones) say which prefixes to list; `bucket` and `prefix`
  * replace theirs. The table of this model and of every model in `models` (others sharing the
- * prefixes) is scanned for references. Returns the counts: listed = referenced + young + orphans.
+ * prefixes; required unless `dryRun`) is scanned for references. Returns the counts: listed = referenced + young + orphans.
  */
 export async function collectS3Orphans(m, opts = {}) {
   const o = checkValues(m, opts);
-  const models = [m, ...(opts.models ?? [])];
-  for (const other of models) {
-    if (s3Names(other).length === 0) throw argumentError(m, `model ${other.name} in models has no S3-backed attribute`);
-  }
   const result = { scanned: 0, listed: 0, referenced: 0, young: 0, orphans: 0, deleted: 0, errors: 0, failed: [], uris: [], dryRun: o.dryRun };
   const progress = () => o.onProgress?.({ ...result, failed: [...result.failed], uris: [...result.uris] });
   const started = Date.now();
   const cutoff = started - o.olderThan * 1000;
 
   const referenced = new Set();
-  for (const model of models) {
+  for (const model of [m, ...o.models]) {
     await scanReferences(model, referenced, (n) => {
       result.scanned += n;
       progress();

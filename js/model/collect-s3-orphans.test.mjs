@@ -37,7 +37,7 @@ const dynamodb = { send: async () => ({ Items: [] }) };
 test('2500 orphans are deleted 1000 at a time, the default batch size being DeleteObjects\' limit', async () => {
   const s3 = fakeS3(2500);
   const Doc = defineModel({ table: 'docs', client: dynamodb, s3: s3Storage(s3), attributes: { id: attr.string({ hashKey: true }), html: attr.s3Text({ bucket: 'b-1' }) } });
-  const run = await Doc.collectS3Orphans({ olderThan: 0 });
+  const run = await Doc.collectS3Orphans({ olderThan: 0, models: [] });
   assert.deepEqual(s3.calls.deleteSizes, [1000, 1000, 500]);
   assert.deepEqual([run.listed, run.orphans, run.deleted], [2500, 2500, 2500]);
   await assert.rejects(deleteBatch(s3Storage(s3), 'b-1', Array.from({ length: 1001 }, (_, i) => `k${i}`)), RangeError);

@@ -144,13 +144,16 @@ export class ModelBase {
    * Deletes the objects under the S3-backed attributes' prefixes that no item references and that
    * are older than the grace period: `{ attributes, models, bucket, prefix, olderThan, dryRun,
    * batchSize, onProgress }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
+   * `models` (the other tables sharing the prefixes, `[]` for none) is required unless `dryRun`.
    */
   static async collectS3Orphans(given) {
     const m = ModelBase.#meta(this);
     const opts = options(m, 'collectS3Orphans', given);
-    if (opts.models === undefined) return collectS3Orphans(m, opts);
-    if (!Array.isArray(opts.models)) throw codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): models must be an array of model classes`);
-    return collectS3Orphans(m, { ...opts, models: opts.models.map((Model) => ModelBase.#meta(Model)) });
+    const { models } = opts;
+    if (models !== undefined && !(Array.isArray(models) && models.every((Model) => Model?.[META]))) {
+      throw codecError('E_ARGUMENT', `${m.name}.collectS3Orphans(): models must be an array of model classes (made by defineModel)`);
+    }
+    return collectS3Orphans(m, { ...opts, models: models?.map((Model) => Model[META]) });
   }
 
   // ---- table -------------------------------------------------------------------------------

@@ -206,11 +206,11 @@ test('collectS3Orphans() aborted while its listing hangs: AbortError, nothing de
   const Doc = faultyModel();
   s3Proxy.inject('ListObjectsV2', HANG);
   const controller = new AbortController();
-  const error = await abortWhenHeld(Doc.collectS3Orphans({ olderThan: 0, abortSignal: controller.signal }), 'ListObjectsV2', controller, 1, s3Proxy);
+  const error = await abortWhenHeld(Doc.collectS3Orphans({ olderThan: 0, models: [], abortSignal: controller.signal }), 'ListObjectsV2', controller, 1, s3Proxy);
   assert.ok(error instanceof errors.AbortError, String(error));
   assert.deepEqual([error.code, error.operation, error.model], ['E_ABORTED', 'ListObjectsV2', table]);
   assert.equal(s3Proxy.seen('DeleteObjects'), 0);
-  const early = await Doc.collectS3Orphans({ abortSignal: AbortSignal.abort() }).catch((e) => e);
+  const early = await Doc.collectS3Orphans({ models: [], abortSignal: AbortSignal.abort() }).catch((e) => e);
   assert.deepEqual([early.code, early.operation], ['E_ABORTED', 'Scan']);
 });
 

@@ -546,6 +546,10 @@ const ROWS = [
   // ---- S3 storage (dynamodb-mate/s3): the model's s3 is s3Storage(s3Client), not the client ----------
   ['a bare S3Client as a model\'s s3', () => defineModel({ table: 'docs', client: noRequests, s3: noRequests, attributes: { id: attr.string({ hashKey: true }), page: attr.s3Text({ bucket: 'pages' }) } }), ModelError, 'E_MODEL', "s3 must be an S3 storage (S3-backed attributes: page): wrap the S3Client: s3: s3Storage(s3Client), with s3Storage from 'dynamodb-mate/s3'"],
   ['s3Storage() of something that is not an S3Client', () => s3Storage({ region: 'eu-west-1' }), ArgumentError, 'E_ARGUMENT', 's3Storage(client): client must be an S3Client'],
+
+  // ---- collectS3Orphans: a deleting run says which other tables share the prefixes (models) -----------
+  ['a deleting collectS3Orphans() without models', () => Vault.collectS3Orphans({ olderThan: 0 }), ArgumentError, 'E_ARGUMENT', "Vault.collectS3Orphans(): models is required unless dryRun is true: an object under these prefixes that only another table's items reference"],
+  ['collectS3Orphans() with models that are not model classes', () => Vault.collectS3Orphans({ models: [PLAIN], dryRun: true }), ArgumentError, 'E_ARGUMENT', 'models must be an array of model classes'],
 ];
 
 test('the bad-input catalogue has at least 60 rows with unique titles', () => {

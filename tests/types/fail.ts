@@ -556,9 +556,15 @@ Doc.attr.body.remove();
 // @ts-expect-error null is not a value: remove() a nullable attribute
 Doc.attr.body.set(null);
 // @ts-expect-error collectS3Orphans takes the model's S3-backed attributes
-Doc.collectS3Orphans({ attributes: ['id'] });
+Doc.collectS3Orphans({ attributes: ['id'], dryRun: true });
 // @ts-expect-error olderThan is a number of seconds
-Doc.collectS3Orphans({ olderThan: '1h' });
+Doc.collectS3Orphans({ olderThan: '1h', dryRun: true });
+// @ts-expect-error a deleting run names the other tables sharing the prefixes (models: [] for none)
+Doc.collectS3Orphans({ olderThan: 0 });
+// @ts-expect-error nor is dryRun: false a dry run
+Doc.collectS3Orphans({ dryRun: false });
+// @ts-expect-error without options it would delete
+Doc.collectS3Orphans();
 // @ts-expect-error onS3CleanupError gets an S3Error
 defineModel({ table: 'docs', client, s3: s3Storage(client), onS3CleanupError: (e: errors.TaskError) => e, attributes: { id: attr.string({ hashKey: true }), body: attr.s3Text({ bucket: 'docs' }) } });
 // @ts-expect-error nor measured

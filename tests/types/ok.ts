@@ -708,7 +708,10 @@ async function s3Backed() {
   });
   expectType<Equal<typeof done.uris, string[]>>();
   accepts<number>(done.referenced + done.young + done.orphans + done.deleted + done.errors + done.scanned);
-  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '', abortSignal: AbortSignal.timeout(60_000) });
+  await S3Page.collectS3Orphans({ bucket: 'other', prefix: '', models: [], abortSignal: AbortSignal.timeout(60_000) });
+  // A dry run may leave out models; any run may name them.
+  await S3Page.collectS3Orphans({ dryRun: true });
+  await S3Page.collectS3Orphans({ dryRun: Math.random() < 0.5, models: [S3Page] });
   // codec calls with key providers are async.
   const kms = async () => new Uint8Array(32);
   const sealedBytes = await codec.encrypt('x', { key: kms, table: 't', attribute: 'a' });

@@ -4,6 +4,7 @@
 import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
+import { BAIL, fastDecoder } from './fast-decode.mjs';
 import { read, write } from './stream.mjs';
 
 /**
@@ -47,11 +48,21 @@ function sameBytes(a, b) {
   return true;
 }
 
+// Whether decode tries the JS fast path first (js/item/fast-decode.mjs); off, every item is decoded
+// in the core, which js/item/fast-decode.test.mjs compares the fast path with.
+let fastDecoding = true;
+
+/** Turns the JS fast path of `ItemCodec.decode` on or off (for tests and benchmarks). */
+export function setFastDecode(on) {
+  fastDecoding = on;
+}
+
 export class ItemCodec {
   #handle;
   #model;
   #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
+  #fast; // the model's fast decoder, when its schema has one
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
@@ -63,6 +74,7 @@ export class ItemCodec {
     this.#model = model;
     this.#json = new Set(specs.filter(holdsJson).map((spec) => spec.name));
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
+    this.#fast = fastDecoder(specs, [hashKey, rangeKey].filter((k) => k !== undefined));
     schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
@@ -124,6 +136,23 @@ export class ItemCodec {
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
+    if (fastDecoding && this.#fast !== undefined) {
+      const item = this.#fast(attributeValues, this.#decodeLeft);
+      if (item !== BAIL) return item;
+    }
+    return this.#decodeInCore(attributeValues);
+  }
+
+  #decodeInCore(attributeValues) {
     return output(core.decodeItem(this.#handle, write(attributeValues))).value();
   }
+
+  /** The attributes the fast path leaves to the core; BAIL on any error (the whole item then gives it). */
+  #decodeLeft = (attributeValues) => {
+    try {
+      return this.#decodeInCore(attributeValues);
+    } catch {
+      return BAIL;
+    }
+  };
 }

@@ -1,0 +1,459 @@
+// The JS fast path of item decoding (docs/item-codec.md, "JS fast path"): for the common,
+// well-formed stored item, a model's attributes are read straight from the SDK's AttributeValues,
+// with no wasm call. It reads only what it can read exactly as the Rust core does (the reference);
+// anything else (a wrong AttributeValue type, a number text outside the simple forms, a datetime
+// text pynamodb would not write, deep or odd values) gives BAIL, and the caller decodes the whole
+// item in Rust as before, so every error is still the core's. Compressed, encrypted and
+// legacyEncoding binary attributes are always the core's: the fast path hands them to it as a
+// smaller item and merges the answer in schema order. js/item/fast-decode.test.mjs compares the two
+// paths on random schemas and items.
+import { PythonFloat } from '../codec/wire.mjs';
+import { UtcDateTime } from './utc-datetime.mjs';
+import { hasNoLoneSurrogate } from './stream.mjs';
+
+/** What a reader returns when it cannot read a value exactly as the core would. */
+export const BAIL = Symbol('bail');
+
+const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : hasNoLoneSurrogate;
+
+// Dynamic values (and JSON values) deeper than this go to the core, which owns the depth limits.
+const MAX_DEPTH = 64;
+
+/** Whether `v` is an object the stream writer writes as a map (a plain object). */
+function isPlain(v) {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The type key of an AttributeValue with exactly one (defined) key, else undefined. */
+function typeOf(av) {
+  if (!isPlain(av)) return undefined;
+  let type;
+  for (const key in av) {
+    if (av[key] === undefined) continue;
+    if (type !== undefined) return undefined;
+    type = key;
+  }
+  return type;
+}
+
+/** Property `key` of a stored map, as the writer's for-in sees it (never Object.prototype's). */
+const getter = (key) => (key in Object.prototype ? (o) => (Object.hasOwn(o, key) ? o[key] : undefined) : (o) => o[key]);
+
+/** An own property, also for `__proto__` (as JSON.parse and the stream reader make it). */
+function put(object, key, value) {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
+const str = (v) => (typeof v === 'string' && wellFormed(v) ? v : BAIL);
+const bool = (v) => (typeof v === 'boolean' ? v : BAIL);
+const bytes = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : BAIL);
+
+// Number texts read here: a plain int of at most 15 digits (always a safe integer, inside
+// DynamoDB's limits), or such digits with a fraction of at most 15 digits. Anything else (exponents,
+// signs, longer texts, BigInts) is the core's.
+const SHORT_INT = /^-?\d{1,15}$/;
+const SHORT_DECIMAL = /^-?\d{1,15}\.\d{1,15}$/;
+
+/** A float as the core gives it under "auto": a whole float other than -0 is a PythonFloat. */
+const autoFloat = (x) => (Number.isInteger(x) && !Object.is(x, -0) ? new PythonFloat(x) : x);
+
+/** Stored N text as the core reads it under `mode` ('auto', 'int', 'float'). */
+function numberReader(mode) {
+  if (mode === 'float') return (v) => (typeof v === 'string' && (SHORT_INT.test(v) || SHORT_DECIMAL.test(v)) ? Number(v) : BAIL);
+  const fraction = mode === 'int' ? () => BAIL : (v) => autoFloat(Number(v));
+  return (v) => {
+    if (typeof v !== 'string') return BAIL;
+    if (SHORT_INT.test(v)) return Number(v) + 0; // -0 is the int 0
+    return SHORT_DECIMAL.test(v) ? fraction(v) : BAIL;
+  };
+}
+
+const autoNumber = numberReader('auto');
+
+// Years 1..=9999 in epoch seconds (src/datetime.rs).
+const MIN_SECONDS = -62_135_596_800;
+const MAX_SECONDS = 253_402_300_799;
+
+/** A TTL: plain integer epoch seconds (fractions are the core's). */
+function ttl(v) {
+  if (typeof v !== 'string' || !/^-?\d{1,12}$/.test(v)) return BAIL;
+  const seconds = Number(v) + 0;
+  return seconds < MIN_SECONDS || seconds > MAX_SECONDS ? BAIL : new UtcDateTime(BigInt(seconds) * 1_000_000n);
+}
+
+const DATETIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{6})\+0000$/;
+const isLeap = (y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y, m, d) {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+/** pynamodb's datetime text, exactly as src/datetime.rs `parse` accepts it. */
+function datetime(v) {
+  const m = typeof v === 'string' && v.length === 31 ? DATETIME.exec(v) : null;
+  if (m === null) return BAIL;
+  const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = +m[6];
+  const days = mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1];
+  if (y < 1 || !(days >= d) || d < 1 || h > 23 || mi > 59 || s > 59) return BAIL;
+  const seconds = daysFromCivil(y, mo, d) * 86_400 + (h * 60 + mi) * 60 + s;
+  return new UtcDateTime(BigInt(seconds) * 1_000_000n + BigInt(m[7]));
+}
+
+/** A stored set (an array) read element by element. */
+const setOf = (element) => (v) => {
+  if (!Array.isArray(v)) return BAIL;
+  const set = new Set();
+  for (let i = 0; i < v.length; i++) {
+    const e = element(v[i]);
+    if (e === BAIL) return BAIL;
+    set.add(e);
+  }
+  return set;
+};
+
+/** A dynamic value: the SDK's unmarshall mapping, numbers under "auto". */
+function dynamic(av, depth) {
+  if (depth > MAX_DEPTH) return BAIL;
+  const type = typeOf(av);
+  const v = type === undefined ? undefined : av[type];
+  switch (type) {
+    case 'S': return str(v);
+    case 'N': return autoNumber(v);
+    case 'B': return bytes(v);
+    case 'BOOL': return bool(v);
+    case 'NULL': return typeof v === 'boolean' ? null : BAIL;
+    case 'L': {
+      if (!Array.isArray(v)) return BAIL;
+      const list = new Array(v.length);
+      for (let i = 0; i < v.length; i++) if ((list[i] = dynamic(v[i], depth + 1)) === BAIL) return BAIL;
+      return list;
+    }
+    case 'M': {
+      if (!isPlain(v)) return BAIL;
+      const map = {};
+      for (const key in v) {
+        const e = v[key];
+        if (e === undefined) continue;
+        const x = wellFormed(key) ? dynamic(e, depth + 1) : BAIL;
+        if (x === BAIL) return BAIL;
+        put(map, key, x);
+      }
+      return map;
+    }
+    case 'SS': return stringSet(v);
+    case 'NS': return autoNumberSet(v);
+    case 'BS': return bytesSet(v);
+    default: return BAIL;
+  }
+}
+
+const stringSet = setOf(str);
+const autoNumberSet = setOf(autoNumber);
+const bytesSet = setOf(bytes);
+const dynamicValue = (av) => dynamic(av, 0);
+
+/**
+ * pynamodb's JSONAttribute: Python's `json.loads` of the S text, values as the core writes them
+ * (ints as numbers or BigInts, whole floats as PythonFloat). A small parser, since JSON.parse
+ * cannot tell `1.0` from `1`; NaN, Infinity, lone surrogates and deep nesting are the core's.
+ */
+function json(v) {
+  if (typeof v !== 'string' || !wellFormed(v)) return BAIL; // then so is every unescaped part
+  const p = new JsonParser(v);
+  const value = p.value(0);
+  return value !== BAIL && p.end() ? value : BAIL;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+const MAX_SAFE = 9_007_199_254_740_991;
+
+class JsonParser {
+  constructor(text) {
+    this.text = text;
+    this.at = 0;
+  }
+
+  space() {
+    const t = this.text;
+    for (let c = t.charCodeAt(this.at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = t.charCodeAt(++this.at));
+  }
+
+  end() {
+    this.space();
+    return this.at === this.text.length;
+  }
+
+  literal(word, value) {
+    if (!this.text.startsWith(word, this.at)) return BAIL;
+    this.at += word.length;
+    return value;
+  }
+
+  value(depth) {
+    if (depth > MAX_DEPTH) return BAIL;
+    this.space();
+    switch (this.text.charCodeAt(this.at)) {
+      case 0x22: return this.string();
+      case 0x7b: return this.object(depth);
+      case 0x5b: return this.array(depth);
+      case 0x6e: return this.literal('null', null);
+      case 0x74: return this.literal('true', true);
+      case 0x66: return this.literal('false', false);
+      default: return this.number();
+    }
+  }
+
+  number() {
+    NUMBER.lastIndex = this.at;
+    const m = NUMBER.exec(this.text);
+    if (m === null) return BAIL;
+    const token = m[0];
+    this.at += token.length;
+    if (m[1] === undefined && m[2] === undefined) {
+      // A Python int: a number when it is a safe integer, else a BigInt, as the core's Int.
+      if (token === '-0' || token.length > 100) return BAIL;
+      const n = Number(token);
+      return Math.abs(n) <= MAX_SAFE ? n : BigInt(token);
+    }
+    const x = Number(token);
+    return Number.isFinite(x) ? autoFloat(x) : BAIL;
+  }
+
+  string() {
+    const t = this.text;
+    const start = this.at + 1;
+    let i = start;
+    let escaped = false;
+    for (;; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 0x22) break;
+      if (c === 0x5c) {
+        escaped = true;
+        i++;
+      } else if (!(c >= 0x20)) {
+        return BAIL; // a control character (strict, as Python's) or the end of the text
+      }
+    }
+    this.at = i + 1;
+    if (!escaped) return t.slice(start, i);
+    let s;
+    try {
+      s = JSON.parse(t.slice(start - 1, i + 1)); // the escapes Python's json reads, and no others
+    } catch {
+      return BAIL;
+    }
+    return wellFormed(s) ? s : BAIL;
+  }
+
+  array(depth) {
+    this.at++;
+    const list = [];
+    this.space();
+    if (this.text.charCodeAt(this.at) === 0x5d) {
+      this.at++;
+      return list;
+    }
+    for (;;) {
+      const v = this.value(depth + 1);
+      if (v === BAIL) return BAIL;
+      list.push(v);
+      this.space();
+      const c = this.text.charCodeAt(this.at++);
+      if (c === 0x5d) return list;
+      if (c !== 0x2c) return BAIL;
+    }
+  }
+
+  object(depth) {
+    this.at++;
+    const map = {};
+    this.space();
+    if (this.text.charCodeAt(this.at) === 0x7d) {
+      this.at++;
+      return map;
+    }
+    for (;;) {
+      this.space();
+      if (this.text.charCodeAt(this.at) !== 0x22) return BAIL;
+      const key = this.string();
+      if (key === BAIL) return BAIL;
+      this.space();
+      if (this.text.charCodeAt(this.at++) !== 0x3a) return BAIL;
+      const v = this.value(depth + 1);
+      if (v === BAIL) return BAIL;
+      put(map, key, v); // a repeated key: its first place, its last value, as Python's dict
+      this.space();
+      const c = this.text.charCodeAt(this.at++);
+      if (c === 0x7d) return map;
+      if (c !== 0x2c) return BAIL;
+    }
+  }
+}
+
+/**
+ * Whether the stream writer takes `v` (what it refuses, and values deeper than the fast path goes,
+ * are left to it and the core): attributes outside the schema are not read, but the writer still
+ * walks them, and its errors must not go missing.
+ */
+function writable(v, depth) {
+  if (depth > MAX_DEPTH) return false;
+  switch (typeof v) {
+    case 'string': case 'number': case 'boolean': case 'bigint': case 'undefined': return true;
+    case 'object': break;
+    default: return false;
+  }
+  if (v === null || v instanceof Uint8Array || v instanceof PythonFloat) return true;
+  if (v instanceof Date) return !Number.isNaN(v.getTime());
+  if (Array.isArray(v) || v instanceof Set) {
+    for (const e of v) if (!writable(e, depth + 1)) return false;
+    return true;
+  }
+  if (!isPlain(v)) return false;
+  for (const key in v) if (!writable(v[key], depth + 1)) return false;
+  return true;
+}
+
+/** Whether the writer takes every property of `stored` outside `known` (the schema's DynamoDB names). */
+function othersWritable(stored, known) {
+  for (const key in stored) if (!known.has(key) && !writable(stored[key], 1)) return false;
+  return true;
+}
+
+/** The DynamoDB names of `specs`. */
+const dbNames = (specs) => new Set(specs.map((s) => s.dbName ?? s.name));
+
+const SET_TYPES = { stringSet: 'SS', numberSet: 'NS', binarySet: 'BS' };
+
+/**
+ * The reader of one attribute spec (or list element spec): stored AttributeValue → JS value, or
+ * BAIL; undefined when the fast path leaves the type to the core.
+ */
+function readerOf(spec) {
+  const { type, nullable } = spec;
+  let expected;
+  let read;
+  switch (type) {
+    case 'string': [expected, read] = ['S', str]; break;
+    case 'number': [expected, read] = ['N', numberReader(spec.number ?? 'auto')]; break;
+    case 'version': [expected, read] = ['N', numberReader('int')]; break;
+    case 'boolean': [expected, read] = ['BOOL', bool]; break;
+    case 'null': [expected, read] = [null, undefined]; break; // only NULL, below
+    case 'datetime': [expected, read] = ['S', datetime]; break;
+    case 'ttl': [expected, read] = ['N', ttl]; break;
+    case 'json': [expected, read] = ['S', json]; break;
+    case 'dynamic': return dynamicValue;
+    case 'binary': if (spec.legacyEncoding) return undefined; [expected, read] = ['B', bytes]; break;
+    case 'stringSet': [expected, read] = ['SS', stringSet]; break;
+    case 'numberSet': [expected, read] = ['NS', setOf(numberReader(spec.number ?? 'auto'))]; break;
+    case 'binarySet': if (spec.legacyEncoding) return undefined; [expected, read] = ['BS', bytesSet]; break;
+    case 'list': {
+      const element = spec.of === undefined ? dynamicValue : readerOf(spec.of);
+      if (element === undefined) return undefined;
+      [expected, read] = ['L', (v) => {
+        if (!Array.isArray(v)) return BAIL;
+        const list = new Array(v.length);
+        for (let i = 0; i < v.length; i++) if ((list[i] = element(v[i])) === BAIL) return BAIL;
+        return list;
+      }];
+      break;
+    }
+    case 'map': {
+      const fields = fieldsReader(spec.attributes);
+      [expected, read] = ['M', (v) => (isPlain(v) ? fields(v) : BAIL)];
+      break;
+    }
+    default: return undefined; // compressed, encrypted
+  }
+  // A stored NULL: null for the null type and nullable specs, an empty Set for a set, else the core's error.
+  const onNull = type === 'null' || nullable ? () => null : SET_TYPES[type] ? () => new Set() : () => BAIL;
+  return (av) => {
+    const t = typeOf(av);
+    if (t === expected) return read(av[t]);
+    return t === 'NULL' && typeof av.NULL === 'boolean' ? onNull() : BAIL;
+  };
+}
+
+/** One attribute of an item or typed map: how to find it, read it, and what its absence means. */
+function field(spec) {
+  return { name: spec.name, get: getter(spec.dbName ?? spec.name), isSet: Object.hasOwn(SET_TYPES, spec.type), read: readerOf(spec) };
+}
+
+/** A typed map's attributes (all read here, or BAIL when one present is not readable here). */
+function fieldsReader(specs) {
+  const fields = specs.map(field);
+  const known = dbNames(specs);
+  return (stored) => {
+    if (!othersWritable(stored, known)) return BAIL;
+    const out = {};
+    for (const f of fields) {
+      const av = f.get(stored);
+      if (av === undefined) {
+        if (f.isSet) out[f.name] = new Set(); // DynamoDB has no empty sets: a missing set is an empty one
+        continue;
+      }
+      const v = f.read === undefined ? BAIL : f.read(av);
+      if (v === BAIL) return BAIL;
+      out[f.name] = v;
+    }
+    return out;
+  };
+}
+
+/** Whether `specs` name any attribute `__proto__` at some level (whose output the fast path would not make alike). */
+const namesProto = (specs) => specs.some((s) => s.name === '__proto__' || (s.attributes && namesProto(s.attributes)) || (s.of && namesProto([s.of])));
+
+/**
+ * The fast decoder of a model: `(stored, decodeInCore) → item | BAIL`, where `decodeInCore(avs)`
+ * decodes a smaller stored item in the core (the attributes left to it, with the key attributes,
+ * which randomized aead values are bound to) and returns its values or BAIL. Undefined when the
+ * schema is not one the fast path reads.
+ */
+export function fastDecoder(specs, keyNames) {
+  if (namesProto(specs)) return undefined;
+  const fields = specs.map(field);
+  const left = fields.filter((f) => f.read === undefined);
+  const keys = specs.filter((s) => keyNames.includes(s.name)).map((s) => ({ db: s.dbName ?? s.name, get: getter(s.dbName ?? s.name) }));
+  const lefts = specs.filter((s, i) => fields[i].read === undefined).map((s) => s.dbName ?? s.name);
+  const known = dbNames(specs);
+  return (stored, decodeInCore) => {
+    if (!isPlain(stored) || !othersWritable(stored, known)) return BAIL;
+    let core;
+    if (left.length > 0) {
+      let rest;
+      for (let i = 0; i < left.length; i++) {
+        const av = left[i].get(stored);
+        if (av !== undefined) (rest ??= {})[lefts[i]] = av;
+      }
+      if (rest !== undefined) {
+        for (const k of keys) {
+          const av = k.get(stored);
+          if (av !== undefined) rest[k.db] = av;
+        }
+        core = decodeInCore(rest);
+        if (core === BAIL) return BAIL;
+      }
+    }
+    const out = {};
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const av = f.get(stored);
+      if (av === undefined) {
+        if (f.isSet) out[f.name] = new Set();
+        continue;
+      }
+      const v = f.read === undefined ? core[f.name] : f.read(av);
+      if (v === BAIL) return BAIL;
+      out[f.name] = v;
+    }
+    return out;
+  };
+}

@@ -41,10 +41,9 @@ function typeOf(av) {
 /** Property `key` of a stored map, as the writer's for-in sees it (never Object.prototype's). */
 const getter = (key) => (key in Object.prototype ? (o) => (Object.hasOwn(o, key) ? o[key] : undefined) : (o) => o[key]);
 
-/** An own property, also for `__proto__` (as JSON.parse and the stream reader make it). */
-function put(object, key, value) {
-  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-  else object[key] = value;
+/** An own property `__proto__` (as JSON.parse and the stream reader make it, not the prototype). */
+function putProto(object, value) {
+  Object.defineProperty(object, '__proto__', { value, enumerable: true, writable: true, configurable: true });
 }
 
 const str = (v) => (typeof v === 'string' && wellFormed(v) ? v : BAIL);
@@ -84,7 +83,6 @@ function ttl(v) {
   return seconds < MIN_SECONDS || seconds > MAX_SECONDS ? BAIL : new UtcDateTime(BigInt(seconds) * 1_000_000n);
 }
 
-const DATETIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{6})\+0000$/;
 const isLeap = (y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -97,15 +95,31 @@ function daysFromCivil(y, m, d) {
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
+// pynamodb's datetime text, `YYYY-MM-DDTHH:MM:SS.ffffff+0000`: the character at each separator position.
+const SEPARATORS = new Map([[4, 0x2d], [7, 0x2d], [10, 0x54], [13, 0x3a], [16, 0x3a], [19, 0x2e], [26, 0x2b]]);
+
+/** The decimal value of `text[from..to)`, or NaN unless all ASCII digits. */
+function decimal(text, from, to) {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 0x30;
+    if (!(d >= 0 && d <= 9)) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** pynamodb's datetime text, exactly as src/datetime.rs `parse` accepts it. */
 function datetime(v) {
-  const m = typeof v === 'string' && v.length === 31 ? DATETIME.exec(v) : null;
-  if (m === null) return BAIL;
-  const y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = +m[6];
+  if (typeof v !== 'string' || v.length !== 31 || !v.endsWith('+0000')) return BAIL;
+  for (const [at, c] of SEPARATORS) if (v.charCodeAt(at) !== c) return BAIL;
+  const y = decimal(v, 0, 4), mo = decimal(v, 5, 7), d = decimal(v, 8, 10);
+  const h = decimal(v, 11, 13), mi = decimal(v, 14, 16), s = decimal(v, 17, 19), us = decimal(v, 20, 26);
   const days = mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1];
-  if (y < 1 || !(days >= d) || d < 1 || h > 23 || mi > 59 || s > 59) return BAIL;
+  // NaN (a non-digit) fails every comparison below.
+  if (!(y >= 1 && days >= d && d >= 1 && h <= 23 && mi <= 59 && s <= 59 && us >= 0)) return BAIL;
   const seconds = daysFromCivil(y, mo, d) * 86_400 + (h * 60 + mi) * 60 + s;
-  return new UtcDateTime(BigInt(seconds) * 1_000_000n + BigInt(m[7]));
+  return new UtcDateTime(BigInt(seconds) * 1_000_000n + BigInt(us));
 }
 
 /** A stored set (an array) read element by element. */
@@ -145,7 +159,8 @@ function dynamic(av, depth) {
         if (e === undefined) continue;
         const x = wellFormed(key) ? dynamic(e, depth + 1) : BAIL;
         if (x === BAIL) return BAIL;
-        put(map, key, x);
+        if (key === '__proto__') putProto(map, x);
+        else map[key] = x;
       }
       return map;
     }
@@ -173,8 +188,8 @@ function json(v) {
   return value !== BAIL && p.end() ? value : BAIL;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const MAX_SAFE = 9_007_199_254_740_991;
+const PLAIN_STRING = /^[^\\\u0000-\u001f]*$/; // no escape, no control character
 
 class JsonParser {
   constructor(text) {
@@ -212,17 +227,43 @@ class JsonParser {
     }
   }
 
+  /** The digits from `at`; returns where they end. */
+  digits(at) {
+    const t = this.text;
+    let c = t.charCodeAt(at);
+    while (c >= 0x30 && c <= 0x39) c = t.charCodeAt(++at);
+    return at;
+  }
+
+  /** A number token: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, Python's NUMBER_RE. */
   number() {
-    NUMBER.lastIndex = this.at;
-    const m = NUMBER.exec(this.text);
-    if (m === null) return BAIL;
-    const token = m[0];
-    this.at += token.length;
-    if (m[1] === undefined && m[2] === undefined) {
+    const t = this.text;
+    const start = this.at;
+    let at = t.charCodeAt(start) === 0x2d ? start + 1 : start;
+    const first = t.charCodeAt(at);
+    if (!(first >= 0x30 && first <= 0x39)) return BAIL;
+    at = first === 0x30 ? at + 1 : this.digits(at);
+    let float = false;
+    if (t.charCodeAt(at) === 0x2e) {
+      const end = this.digits(at + 1);
+      if (end === at + 1) return BAIL;
+      [at, float] = [end, true];
+    }
+    const e = t.charCodeAt(at);
+    if (e === 0x65 || e === 0x45) {
+      const sign = t.charCodeAt(at + 1);
+      const from = sign === 0x2b || sign === 0x2d ? at + 2 : at + 1;
+      const end = this.digits(from);
+      if (end === from) return BAIL;
+      [at, float] = [end, true];
+    }
+    this.at = at;
+    const token = t.slice(start, at);
+    if (!float) {
       // A Python int: a number when it is a safe integer, else a BigInt, as the core's Int.
       if (token === '-0' || token.length > 100) return BAIL;
       const n = Number(token);
-      return Math.abs(n) <= MAX_SAFE ? n : BigInt(token);
+      return n <= MAX_SAFE && n >= -MAX_SAFE ? n : BigInt(token);
     }
     const x = Number(token);
     return Number.isFinite(x) ? autoFloat(x) : BAIL;
@@ -231,20 +272,23 @@ class JsonParser {
   string() {
     const t = this.text;
     const start = this.at + 1;
+    const end = t.indexOf('"', start);
+    if (end < 0) return BAIL;
+    const s = t.slice(start, end);
+    if (!PLAIN_STRING.test(s)) return this.escaped(start);
+    this.at = end + 1;
+    return s;
+  }
+
+  /** A string with escapes (or control characters, which Python's strict json refuses as JSON.parse does). */
+  escaped(start) {
+    const t = this.text;
     let i = start;
-    let escaped = false;
-    for (;; i++) {
-      const c = t.charCodeAt(i);
-      if (c === 0x22) break;
-      if (c === 0x5c) {
-        escaped = true;
-        i++;
-      } else if (!(c >= 0x20)) {
-        return BAIL; // a control character (strict, as Python's) or the end of the text
-      }
+    for (let c = t.charCodeAt(i); c !== 0x22; c = t.charCodeAt(++i)) {
+      if (c === 0x5c) i++;
+      else if (!(c >= 0x20)) return BAIL; // a control character, or the end of the text
     }
     this.at = i + 1;
-    if (!escaped) return t.slice(start, i);
     let s;
     try {
       s = JSON.parse(t.slice(start - 1, i + 1)); // the escapes Python's json reads, and no others
@@ -290,7 +334,9 @@ class JsonParser {
       if (this.text.charCodeAt(this.at++) !== 0x3a) return BAIL;
       const v = this.value(depth + 1);
       if (v === BAIL) return BAIL;
-      put(map, key, v); // a repeated key: its first place, its last value, as Python's dict
+      // A repeated key: its first place, its last value, as Python's dict.
+      if (key === '__proto__') putProto(map, v);
+      else map[key] = v;
       this.space();
       const c = this.text.charCodeAt(this.at++);
       if (c === 0x7d) return map;

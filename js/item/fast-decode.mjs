@@ -38,9 +38,6 @@ function typeOf(av) {
   return type;
 }
 
-/** Property `key` of a stored map, as the writer's for-in sees it (never Object.prototype's). */
-const getter = (key) => (key in Object.prototype ? (o) => (Object.hasOwn(o, key) ? o[key] : undefined) : (o) => o[key]);
-
 /** An own property `__proto__` (as JSON.parse and the stream reader make it, not the prototype). */
 function putProto(object, value) {
   Object.defineProperty(object, '__proto__', { value, enumerable: true, writable: true, configurable: true });
@@ -368,14 +365,43 @@ function writable(v, depth) {
   return true;
 }
 
-/** Whether the writer takes every property of `stored` outside `known` (the schema's DynamoDB names). */
-function othersWritable(stored, known) {
-  for (const key in stored) if (!known.has(key) && !writable(stored[key], 1)) return false;
-  return true;
+/**
+ * The stored AttributeValues of `fields` (by position; undefined when missing), found in one walk
+ * over `stored` as the stream writer walks it (for-in, undefined values skipped); undefined when a
+ * property outside the schema is one the writer refuses.
+ */
+function slotsOf(fields, stored) {
+  const slots = new Array(fields.length);
+  for (const key in stored) {
+    const i = fields.index.get(key);
+    if (i !== undefined) slots[i] = stored[key];
+    else if (!writable(stored[key], 1)) return undefined;
+  }
+  return slots;
 }
 
-/** The DynamoDB names of `specs`. */
-const dbNames = (specs) => new Set(specs.map((s) => s.dbName ?? s.name));
+/** `fields` with `index`: the position of each DynamoDB name. */
+function indexed(fields) {
+  fields.index = new Map(fields.map((f, i) => [f.db, i]));
+  return fields;
+}
+
+/** The values of `fields` from their stored AttributeValues `slots`, in schema order; `left`: the core's values of the attributes it reads. */
+function valuesOf(fields, slots, left) {
+  const out = {};
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const av = slots[i];
+    if (av === undefined) {
+      if (f.isSet) out[f.name] = new Set(); // DynamoDB has no empty sets: a missing set is an empty one
+      continue;
+    }
+    const v = f.read !== undefined ? f.read(av) : left === undefined ? BAIL : left[f.name];
+    if (v === BAIL) return BAIL;
+    out[f.name] = v;
+  }
+  return out;
+}
 
 const SET_TYPES = { stringSet: 'SS', numberSet: 'NS', binarySet: 'BS' };
 
@@ -430,27 +456,15 @@ function readerOf(spec) {
 
 /** One attribute of an item or typed map: how to find it, read it, and what its absence means. */
 function field(spec) {
-  return { name: spec.name, get: getter(spec.dbName ?? spec.name), isSet: Object.hasOwn(SET_TYPES, spec.type), read: readerOf(spec) };
+  return { name: spec.name, db: spec.dbName ?? spec.name, isSet: Object.hasOwn(SET_TYPES, spec.type), read: readerOf(spec) };
 }
 
 /** A typed map's attributes (all read here, or BAIL when one present is not readable here). */
 function fieldsReader(specs) {
-  const fields = specs.map(field);
-  const known = dbNames(specs);
+  const fields = indexed(specs.map(field));
   return (stored) => {
-    if (!othersWritable(stored, known)) return BAIL;
-    const out = {};
-    for (const f of fields) {
-      const av = f.get(stored);
-      if (av === undefined) {
-        if (f.isSet) out[f.name] = new Set(); // DynamoDB has no empty sets: a missing set is an empty one
-        continue;
-      }
-      const v = f.read === undefined ? BAIL : f.read(av);
-      if (v === BAIL) return BAIL;
-      out[f.name] = v;
-    }
-    return out;
+    const slots = slotsOf(fields, stored);
+    return slots === undefined ? BAIL : valuesOf(fields, slots, undefined);
   };
 }
 
@@ -465,41 +479,19 @@ const namesProto = (specs) => specs.some((s) => s.name === '__proto__' || (s.att
  */
 export function fastDecoder(specs, keyNames) {
   if (namesProto(specs)) return undefined;
-  const fields = specs.map(field);
-  const left = fields.filter((f) => f.read === undefined);
-  const keys = specs.filter((s) => keyNames.includes(s.name)).map((s) => ({ db: s.dbName ?? s.name, get: getter(s.dbName ?? s.name) }));
-  const lefts = specs.filter((s, i) => fields[i].read === undefined).map((s) => s.dbName ?? s.name);
-  const known = dbNames(specs);
+  const fields = indexed(specs.map(field));
+  const left = fields.flatMap((f, i) => (f.read === undefined ? [i] : []));
+  const keys = fields.flatMap((f, i) => (keyNames.includes(f.name) ? [i] : []));
   return (stored, decodeInCore) => {
-    if (!isPlain(stored) || !othersWritable(stored, known)) return BAIL;
+    const slots = isPlain(stored) ? slotsOf(fields, stored) : undefined;
+    if (slots === undefined) return BAIL;
     let core;
-    if (left.length > 0) {
-      let rest;
-      for (let i = 0; i < left.length; i++) {
-        const av = left[i].get(stored);
-        if (av !== undefined) (rest ??= {})[lefts[i]] = av;
-      }
-      if (rest !== undefined) {
-        for (const k of keys) {
-          const av = k.get(stored);
-          if (av !== undefined) rest[k.db] = av;
-        }
-        core = decodeInCore(rest);
-        if (core === BAIL) return BAIL;
-      }
+    if (left.some((i) => slots[i] !== undefined)) {
+      const rest = {};
+      for (const i of [...left, ...keys]) if (slots[i] !== undefined) rest[fields[i].db] = slots[i];
+      core = decodeInCore(rest);
+      if (core === BAIL) return BAIL;
     }
-    const out = {};
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const av = f.get(stored);
-      if (av === undefined) {
-        if (f.isSet) out[f.name] = new Set();
-        continue;
-      }
-      const v = f.read === undefined ? core[f.name] : f.read(av);
-      if (v === BAIL) return BAIL;
-      out[f.name] = v;
-    }
-    return out;
+    return valuesOf(fields, slots, core);
   };
 }

@@ -180,9 +180,46 @@ const dynamicValue = (av) => dynamic(av, 0);
  */
 function json(v) {
   if (typeof v !== 'string' || !wellFormed(v)) return BAIL; // then so is every unescaped part
+  if (!MAY_HIDE_TYPES.test(v)) {
+    const value = parsed(v);
+    if (value !== BAIL) return value;
+  }
   const p = new JsonParser(v);
   const value = p.value(0);
   return value !== BAIL && p.end() ? value : BAIL;
+}
+
+/**
+ * Text where JSON.parse may lose what Python's json keeps: an exponent or a `.0` fraction (a whole
+ * float, PythonFloat), 14 or more digits in a row, a dot allowed (an int beyond 2^53, a BigInt; or
+ * a fraction rounded to a whole float), or a `\u` escape (a lone surrogate). Anywhere, strings
+ * included: it only decides which parser reads the text. Without these, every whole number is an
+ * int token of at most 14 digits and every other number a float token, read as Python reads it.
+ */
+const MAY_HIDE_TYPES = /\d[eE]|\.0+(?![0-9])|\d[\d.]{14}|\\u/;
+
+/** JSON.parse of text without MAY_HIDE_TYPES, or BAIL (not JSON, a -0, too deep: the parser decides). */
+function parsed(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return BAIL;
+  }
+  return plainJson(value, 0) ? value : BAIL;
+}
+
+/** Whether a JSON.parse result has no -0 (Python's `-0` is the int 0, `-0.0` a float) and is not too deep. */
+function plainJson(v, depth) {
+  if (typeof v === 'number') return !Object.is(v, -0);
+  if (typeof v !== 'object' || v === null) return true;
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!plainJson(v[i], depth + 1)) return false;
+    return true;
+  }
+  for (const key in v) if (!plainJson(v[key], depth + 1)) return false;
+  return true;
 }
 
 const MAX_SAFE = 9_007_199_254_740_991;

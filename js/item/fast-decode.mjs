@@ -191,7 +191,7 @@ function json(v) {
 
 /**
  * Text where JSON.parse may lose what Python's json keeps: an exponent or a `.0` fraction (a whole
- * float, PythonFloat), 14 or more digits in a row, a dot allowed (an int beyond 2^53, a BigInt; or
+ * float, PythonFloat), 15 digits and dots in a row (an int beyond 2^53, a BigInt; or
  * a fraction rounded to a whole float), or a `\u` escape (a lone surrogate). Anywhere, strings
  * included: it only decides which parser reads the text. Without these, every whole number is an
  * int token of at most 14 digits and every other number a float token, read as Python reads it.

@@ -17,7 +17,7 @@ import { attr } from '../js/attributes/index.mjs';
 import { ItemCodec } from '../js/item/codec.mjs';
 import { UtcDateTime } from '../js/item/utc-datetime.mjs';
 import { setKeysNow } from '../js/model/prepare.mjs';
-import { setFastDecode } from '../js/item/codec.mjs';
+import { setFastPaths } from '../js/item/codec.mjs';
 import { compare, FULL, machine, ratio, SMOKE, table } from './harness.mjs';
 import { text } from './data.mjs';
 import { isMain, writeResult } from './results.mjs';
@@ -187,7 +187,7 @@ async function modelRows(smoke) {
   for (const [name, c] of Object.entries(cases)) {
     const page = name.startsWith('queryPage');
     const impls = [{ fn: c.ours }, { fn: c.peer }];
-    if (c.decodes) impls.push({ fn: c.ours, before: () => setFastDecode(false), after: () => setFastDecode(true) });
+    if (c.decodes) impls.push({ fn: c.ours, before: () => setFastPaths(false), after: () => setFastPaths(true) });
     const settings = smoke ? { warmupMs: 0, rounds: 1, calls: 1 } : { warmupMs: page ? 1000 : 300, rounds: page ? 9 : 9, calls: page ? 3 : 400 };
     const [ours, sdk, coreOnly] = await timeAsync(impls, settings);
     const row = (impl, t) => ({ bench: 'item-model', case: name, impl, us: t.us, cpuUs: t.cpuUs, vsSdk: t.cpuUs / sdk.cpuUs, ...(page ? { bodyBytes } : {}) });

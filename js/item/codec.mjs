@@ -5,6 +5,7 @@ import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
+import { valueEncoders } from './fast-value.mjs';
 import { read, write } from './stream.mjs';
 
 /**
@@ -48,13 +49,14 @@ function sameBytes(a, b) {
   return true;
 }
 
-// Whether decode tries the JS fast path first (js/item/fast-decode.mjs); off, every item is decoded
-// in the core, which js/item/fast-decode.test.mjs compares the fast path with.
-let fastDecoding = true;
+// Whether decode and encodeValue try their JS fast paths first (js/item/fast-decode.mjs,
+// js/item/fast-value.mjs); off, everything goes through the core, which the tests beside them
+// compare the fast paths with.
+let fastPaths = true;
 
-/** Turns the JS fast path of `ItemCodec.decode` on or off (for tests and benchmarks). */
-export function setFastDecode(on) {
-  fastDecoding = on;
+/** Turns the JS fast paths of `ItemCodec.decode` and `encodeValue` on or off (for tests and benchmarks). */
+export function setFastPaths(on) {
+  fastPaths = on;
 }
 
 export class ItemCodec {
@@ -63,6 +65,7 @@ export class ItemCodec {
   #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
   #fast; // the model's fast decoder, when its schema has one
+  #fastValues; // fast encodeValue encoders by top-level attribute name
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
@@ -75,6 +78,7 @@ export class ItemCodec {
     this.#json = new Set(specs.filter(holdsJson).map((spec) => spec.name));
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
     this.#fast = fastDecoder(specs, [hashKey, rangeKey].filter((k) => k !== undefined));
+    this.#fastValues = valueEncoders(specs);
     schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
@@ -121,6 +125,10 @@ export class ItemCodec {
    * the item's key AttributeValues (an update's `Key`), is needed by randomized aead values.
    */
   encodeValue(path, value, element = false, key = undefined) {
+    if (fastPaths && !element && key === undefined) {
+      const av = this.#fastValues.get(path)?.(value);
+      if (av !== undefined) return av;
+    }
     const where = `${this.#model}.${path}`;
     if (value === undefined) throw codecError('E_ITEM_REQUIRED', `${where}: a value is required, got undefined`);
     // A copy, written first: `write` reuses one buffer.
@@ -136,7 +144,7 @@ export class ItemCodec {
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
-    if (fastDecoding && this.#fast !== undefined) {
+    if (fastPaths && this.#fast !== undefined) {
       const item = this.#fast(attributeValues, this.#decodeLeft);
       if (item !== BAIL) return item;
     }

@@ -9,12 +9,10 @@
 // paths on random schemas and items.
 import { PythonFloat } from '../codec/wire.mjs';
 import { UtcDateTime } from './utc-datetime.mjs';
-import { hasNoLoneSurrogate } from './stream.mjs';
+import { wellFormed } from './stream.mjs';
 
 /** What a reader returns when it cannot read a value exactly as the core would. */
 export const BAIL = Symbol('bail');
-
-const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : hasNoLoneSurrogate;
 
 // Dynamic values (and JSON values) deeper than this go to the core, which owns the depth limits.
 const MAX_DEPTH = 64;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attr } from '../node.mjs';
 import { PythonFloat } from '../codec/wire.mjs';
-import { ItemCodec, setFastDecode } from './codec.mjs';
+import { ItemCodec, setFastPaths } from './codec.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
 import { UtcDateTime } from './utc-datetime.mjs';
 
@@ -224,13 +224,13 @@ function same(a, b, path) {
 }
 
 function outcome(codec, item, fast) {
-  setFastDecode(fast);
+  setFastPaths(fast);
   try {
     return { value: codec.decode(item) };
   } catch (error) {
     return { error };
   } finally {
-    setFastDecode(true);
+    setFastPaths(true);
   }
 }
 

@@ -175,7 +175,7 @@ async function timeAsync(impls, { warmupMs, rounds, calls }) {
 }
 
 const SDK = 'the SDK (stub client; DocumentClient for the query)';
-const CORE_ONLY = 'dynamodb-mate model, fast decode off';
+const CORE_ONLY = 'dynamodb-mate model, JS fast paths off';
 
 /**
  * Rows of the model-path cases: `{ bench: 'item-model', case, impl, us, cpuUs, vsSdk }`, vsSdk =

@@ -21,13 +21,13 @@ function worst(rows, key) {
 const mark = (ok) => (ok ? 'met' : '**not met**');
 
 const MODEL = 'dynamodb-mate model';
-const FAST_OFF = 'dynamodb-mate model, fast decode off';
+const FAST_OFF = 'dynamodb-mate model, JS fast paths off';
 
 /** The model-path rows of bench/item.mjs: per case, ours ÷ the SDK, with the fast decode path and without. */
 function itemTable(rows) {
   const cases = [...new Set(rows.filter((r) => r.bench === 'item-model').map((r) => r.case))];
   const cell = (c, impl) => rows.find((r) => r.case === c && r.impl === impl);
-  return table(['case (plain 20-attribute item; ~1 MB query page)', 'this library ÷ the SDK', 'µs CPU, ours vs the SDK', 'without the JS fast decode'], cases.map((c) => {
+  return table(['case (plain 20-attribute item; ~1 MB query page)', 'this library ÷ the SDK', 'µs CPU, ours vs the SDK', 'without the JS fast paths'], cases.map((c) => {
     const ours = cell(c, MODEL);
     const sdk = rows.find((r) => r.case === c && r.vsSdk === 1);
     return [c, ratio(ours.vsSdk), `${ours.cpuUs.toFixed(1)} vs ${sdk.cpuUs.toFixed(1)}`, cell(c, FAST_OFF) ? ratio(cell(c, FAST_OFF).vsSdk) : ''];

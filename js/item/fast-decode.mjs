@@ -196,6 +196,9 @@ function json(v) {
  */
 const MAY_HIDE_TYPES = /\d[eE]|\.0+(?![0-9])|\d[\d.]{14}|\\u/;
 
+// An int token -0 (Python's int 0, JSON.parse's -0); other texts of a -0 match MAY_HIDE_TYPES.
+const NEGATIVE_ZERO = /-0(?![\d.])/;
+
 /** JSON.parse of text without MAY_HIDE_TYPES, or BAIL (not JSON, a -0, too deep: the parser decides). */
 function parsed(text) {
   let value;
@@ -204,6 +207,8 @@ function parsed(text) {
   } catch {
     return BAIL;
   }
+  // A text without -0 that is too short to nest past MAX_DEPTH (two characters a level) needs no walk.
+  if (text.length <= 2 * MAX_DEPTH && !NEGATIVE_ZERO.test(text)) return value;
   return plainJson(value, 0) ? value : BAIL;
 }
 

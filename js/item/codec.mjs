@@ -5,6 +5,7 @@ import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
+import { fastEncoder } from './fast-encode.mjs';
 import { valueEncoders } from './fast-value.mjs';
 import { read, write } from './stream.mjs';
 
@@ -49,12 +50,12 @@ function sameBytes(a, b) {
   return true;
 }
 
-// Whether decode and encodeValue try their JS fast paths first (js/item/fast-decode.mjs,
-// js/item/fast-value.mjs); off, everything goes through the core, which the tests beside them
-// compare the fast paths with.
+// Whether encode, decode and encodeValue try their JS fast paths first (js/item/fast-encode.mjs,
+// js/item/fast-decode.mjs, js/item/fast-value.mjs); off, everything goes through the core, which
+// the tests beside them compare the fast paths with.
 let fastPaths = true;
 
-/** Turns the JS fast paths of `ItemCodec.decode` and `encodeValue` on or off (for tests and benchmarks). */
+/** Turns the JS fast paths of `ItemCodec` on or off (for tests and benchmarks). */
 export function setFastPaths(on) {
   fastPaths = on;
 }
@@ -65,6 +66,7 @@ export class ItemCodec {
   #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
   #fast; // the model's fast decoder, when its schema has one
+  #fastEncode; // the model's fast encoder, when its schema has one
   #fastValues; // fast encodeValue encoders by top-level attribute name
 
   /**
@@ -79,6 +81,7 @@ export class ItemCodec {
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
     this.#fast = fastDecoder(specs, [hashKey, rangeKey].filter((k) => k !== undefined));
     this.#fastValues = valueEncoders(specs);
+    this.#fastEncode = fastEncoder(specs);
     schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
@@ -99,16 +102,27 @@ export class ItemCodec {
    * would get the same input (randomized ciphertexts are the ones made then, bound to the same key).
    */
   encode(item, kept) {
+    const fast = this.#encodeFast(item);
+    if (fast !== BAIL) return fast;
     const input = this.#itemInput(item);
     if (kept !== undefined && kept.keysSet === this.#keysSet && sameBytes(kept.input, input)) return kept.encoded;
     return this.#encodeInput(input);
   }
 
-  /** `encode(item)` as `{ encoded, kept }`, `kept` for a later `encode(item, kept)` of the same item. */
+  /**
+   * `encode(item)` as `{ encoded, kept }`, `kept` for a later `encode(item, kept)` of the same item
+   * (undefined when the JS fast path encoded it: its encodings are deterministic, nothing to reuse).
+   */
   encodeKept(item) {
+    const fast = this.#encodeFast(item);
+    if (fast !== BAIL) return { encoded: fast, kept: undefined };
     const input = this.#itemInput(item).slice(); // `write` reuses its buffer
     const encoded = this.#encodeInput(input);
     return { encoded, kept: { input, keysSet: this.#keysSet, encoded } };
+  }
+
+  #encodeFast(item) {
+    return fastPaths && this.#fastEncode !== undefined ? this.#fastEncode(item) : BAIL;
   }
 
   #itemInput(item) {

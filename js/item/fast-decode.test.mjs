@@ -5,33 +5,12 @@
 // key order included) or fail with the same error. Replay a failure with FAST_DECODE_SEED=<seed>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { attr } from '../node.mjs';
 import { PythonFloat } from '../codec/wire.mjs';
-import { ItemCodec, setFastPaths } from './codec.mjs';
+import { outcome, randomness, sameOutcome, seedFrom } from '../testing/fast-paths.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
-import { UtcDateTime } from './utc-datetime.mjs';
 
-const SEED = Number(process.env.FAST_DECODE_SEED ?? Math.floor(Math.random() * 2 ** 32));
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-const rand = prng(SEED);
-const int = (n) => Math.floor(rand() * n);
-const pick = (xs) => xs[int(xs.length)];
-const chance = (p) => rand() < p;
-
-const KEY = new Uint8Array(32).fill(9);
-const MODES = ['auto', 'int', 'float'];
+const SEED = seedFrom('FAST_DECODE_SEED');
+const { rand, int, pick, chance, randomString, bytes, randomCodec } = randomness(SEED);
 
 // ---- stored texts, valid and odd ----
 
@@ -58,9 +37,6 @@ function datetimeText() {
 
 const ttlText = () => pick(['0', '-1', '1700000000', '253402300799', '253402300800', '-62135596800', '-62135596801', '1.5', '1e3', '-0', '999999999999', '1000000000000', 'x', String(int(2e9))]);
 
-const STRINGS = ['', 'a', 'héllo', '\u0000x', '\ud83d\ude00', 'lone \ud800', '\udc00', '__proto__', 'with "quotes" and \\', '\ufeffbom'];
-const randomString = () => (chance(0.6) ? Math.random().toString(36).slice(2, 2 + int(10)) : pick(STRINGS));
-
 /** JSON text as Python writes it (and some it would not): spacing, floats, big ints, escapes, repeated keys. */
 function jsonText(depth = 0) {
   const k = depth > 3 ? int(6) : int(9);
@@ -83,54 +59,7 @@ function jsonText(depth = 0) {
   }
 }
 
-const bytes = () => Uint8Array.from({ length: int(5) }, () => int(256));
 const base64Text = () => new TextEncoder().encode(pick([Buffer.from(bytes()).toString('base64'), 'yv7wDR==', 'yv7wDQ', 'AA==', '']));
-
-// ---- random schemas ----
-
-let names = 0;
-function spec(depth, top) {
-  const kinds = ['string', 'number', 'boolean', 'null', 'datetime', 'json', 'dynamic', 'binary', 'stringSet', 'numberSet', 'binarySet'];
-  if (depth < 3) kinds.push('list', 'list', 'map', 'map');
-  if (top) kinds.push('compressed', 'encrypted', 'ttl', 'version');
-  const type = pick(kinds);
-  const s = { type, nullable: chance(0.25) };
-  if (type === 'number' || type === 'numberSet') s.number = pick(MODES);
-  if (top && (type === 'binary' || type === 'binarySet') && chance(0.3)) s.legacyEncoding = true;
-  if (type === 'list' && chance(0.7)) s.of = spec(depth + 1, false);
-  if (type === 'map') s.attributes = fields(depth + 1, false);
-  if (type === 'compressed') Object.assign(s, { kind: pick(['string', 'json']) });
-  return s;
-}
-
-function fields(depth, top) {
-  const out = [];
-  const seen = new Set();
-  for (let i = int(top ? 8 : 4); i >= 0; i--) {
-    const s = spec(depth, top);
-    if ((s.type === 'ttl' || s.type === 'version') && seen.has(s.type)) continue;
-    seen.add(s.type);
-    const name = chance(0.05) ? pick(['__proto__', 'constructor', '1']) : `a${names++}`;
-    if (out.some((f) => f.name === name)) continue;
-    out.push({ name, dbName: chance(0.2) ? `d${names++}` : name, ...s });
-  }
-  return out;
-}
-
-/** A codec for a random schema; encrypted attributes are made by attr.encrypted*() for their keys. */
-function randomCodec() {
-  const specs = [{ name: 'h', dbName: 'h', type: 'string', nullable: false }, ...fields(0, true)];
-  const keyed = new Map();
-  const all = specs.map((s) => {
-    if (s.type !== 'encrypted') return s;
-    const a = pick([attr.encryptedString({ key: KEY }), attr.encryptedJson({ key: KEY, deterministic: false })]);
-    keyed.set(s.name, a);
-    return { ...a.spec(s.name), dbName: s.dbName };
-  });
-  const codec = new ItemCodec('M', all, 'table', { hashKey: 'h' });
-  for (const [name, a] of keyed) codec.setKeys(name, a.keysNow());
-  return { codec, specs: all };
-}
 
 // ---- random stored values ----
 
@@ -199,41 +128,6 @@ function storedItem(specs, codec, hash) {
   return item;
 }
 
-// ---- comparing results ----
-
-/** Deep equality of decoded values: JS types, key order and property kinds included. */
-function same(a, b, path) {
-  const fail = (what) => assert.fail(`${path}: ${what}: ${String(a)} vs ${String(b)}`);
-  if (typeof a !== typeof b) fail('types differ');
-  if (typeof a !== 'object' || a === null || b === null) {
-    if (!Object.is(a, b)) fail('values differ');
-    return;
-  }
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) fail('classes differ');
-  if (a instanceof PythonFloat) return Object.is(a.value, b.value) || fail('floats differ');
-  if (a instanceof UtcDateTime) return a.epochMicros === b.epochMicros || fail('dates differ');
-  if (a instanceof Uint8Array) return Buffer.compare(a, b) === 0 || fail('bytes differ');
-  if (a instanceof Set) {
-    if (a.size !== b.size) fail('set sizes differ');
-    const bs = [...b];
-    [...a].forEach((x, i) => same(x, bs[i], `${path}{${i}}`));
-    return;
-  }
-  assert.deepEqual(Object.getOwnPropertyNames(a), Object.getOwnPropertyNames(b), `${path}: keys differ`);
-  for (const k of Object.getOwnPropertyNames(a)) same(a[k], b[k], `${path}.${k}`);
-}
-
-function outcome(codec, item, fast) {
-  setFastPaths(fast);
-  try {
-    return { value: codec.decode(item) };
-  } catch (error) {
-    return { error };
-  } finally {
-    setFastPaths(true);
-  }
-}
-
 test(`the fast decode path gives the core's values and errors (FAST_DECODE_SEED=${SEED})`, () => {
   console.log(`FAST_DECODE_SEED=${SEED}`);
   let cases = 0;
@@ -245,20 +139,12 @@ test(`the fast decode path gives the core's values and errors (FAST_DECODE_SEED=
     for (let i = 0; i < 20; i++, cases++) {
       const hash = randomString().replace(/[\ud800-\udfff]/g, '') || 'h';
       const item = chance(0.01) ? pick([null, [], 'x', new Map()]) : storedItem(specs, codec, hash);
-      const rust = outcome(codec, item, false);
-      if (fastRead !== undefined && fastRead(item, (rest) => outcome(codec, rest, false).value ?? BAIL) !== BAIL) read++;
-      const fast = outcome(codec, item, true);
+      const rust = outcome(() => codec.decode(item), false);
+      if (fastRead !== undefined && fastRead(item, (rest) => outcome(() => codec.decode(rest), false).value ?? BAIL) !== BAIL) read++;
+      const fast = outcome(() => codec.decode(item), true);
       const where = `seed ${SEED}, schema ${schema}, item ${i}: ${JSON.stringify(specs)}`;
-      if (rust.error) {
-        errors++;
-        assert.ok(fast.error, `${where}: the core throws ${rust.error.message}, the fast path did not`);
-        assert.equal(fast.error.constructor, rust.error.constructor, where);
-        assert.equal(fast.error.code, rust.error.code, where);
-        assert.equal(fast.error.message, rust.error.message, where);
-      } else {
-        assert.ok(!fast.error, `${where}: ${fast.error?.message}`);
-        same(fast.value, rust.value, where);
-      }
+      if (rust.error) errors++;
+      sameOutcome(rust, fast, where);
     }
   }
   // Both outcomes are exercised, and the fast path reads most items that the core reads.

@@ -16,8 +16,11 @@ const CONTAINER = 3; // an L or M
 const ELEMENT = 1; // each element of an L or M
 const MAX_LEVEL = 30; // DynamoDB's 32, with room: deeper values are the core's
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The UTF-8 length of a well-formed string. */
 function utf8Length(s) {
+  if (ASCII.test(s)) return s.length; // native, and most strings are
   let n = s.length;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

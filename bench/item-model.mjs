@@ -78,7 +78,7 @@ function cannedClient(body) {
 const wireJson = (avs) => JSON.stringify(avs, (k, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v));
 
 /**
- * The cases for bench/item.mjs's `attributes` and `item`: `{ name: { ours, peer, decodes } }` of
+ * The cases for bench/item.mjs's `attributes` and `item`: `{ name: { ours, peer } }` of
  * async functions, checked once (outputs cross-checked) before any timing. `items`: the query
  * page's size.
  */
@@ -117,14 +117,13 @@ export async function modelCases({ attributes, item, items }) {
   if (ours.length !== items || theirs.length !== items) throw new Error('query page: wrong item count');
   for (const i of [0, items - 1]) crossCheck(ours[i], theirs[i], `query item ${i}`);
 
-  // `decodes`: also timed with the JS fast path of decoding off (every item decoded in the core, as before it).
   return {
     bodyBytes: body.length,
     cases: {
-      'plain item: save() + get()': { ours: async () => { await instance.save(); return ourGet(); }, peer: async () => { await sdkPut(); return sdkGet(); }, decodes: true },
+      'plain item: save() + get()': { ours: async () => { await instance.save(); return ourGet(); }, peer: async () => { await sdkPut(); return sdkGet(); } },
       'plain item: save()': { ours: () => instance.save(), peer: sdkPut },
-      'plain item: get()': { ours: ourGet, peer: sdkGet, decodes: true },
-      [`queryPage of ${items} items`]: { ours: ourQuery, peer: sdkQuery, decodes: true },
+      'plain item: get()': { ours: ourGet, peer: sdkGet },
+      [`queryPage of ${items} items`]: { ours: ourQuery, peer: sdkQuery },
     },
   };
 }

@@ -360,8 +360,10 @@ const namesProto = (specs) => specs.some((s) => s.name === '__proto__' || s.dbNa
 export function fastEncoder(specs) {
   if (namesProto(specs)) return undefined;
   const fields = fieldsWriter(specs, 1, 0);
+  // Attributes always left to the core (compressed, encrypted...): an item holding one bails out at once.
+  const coreOnly = specs.filter((spec) => writerOf(spec, 1) === bail).map((spec) => spec.name);
   return (values) => {
-    if (!isPlain(values)) return BAIL;
+    if (!isPlain(values) || coreOnly.some((name) => values[name] !== undefined && values[name] !== null)) return BAIL;
     const item = {};
     const size = fields(values, item);
     return size === BAIL || size > MAX_ITEM_SIZE ? BAIL : { item, size };

@@ -8,7 +8,7 @@
 // smaller item and merges the answer in schema order. js/item/fast-decode.test.mjs compares the two
 // paths on random schemas and items.
 import { PythonFloat } from '../codec/wire.mjs';
-import { UtcDateTime } from './utc-datetime.mjs';
+import { MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS, UtcDateTime } from './utc-datetime.mjs';
 import { wellFormed } from './stream.mjs';
 
 /** What a reader returns when it cannot read a value exactly as the core would. */
@@ -18,7 +18,7 @@ export const BAIL = Symbol('bail');
 const MAX_DEPTH = 64;
 
 /** Whether `v` is an object the stream writer writes as a map (a plain object). */
-function isPlain(v) {
+export function isPlain(v) {
   if (typeof v !== 'object' || v === null) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
@@ -67,15 +67,11 @@ function numberReader(mode) {
 
 const autoNumber = numberReader('auto');
 
-// Years 1..=9999 in epoch seconds (src/datetime.rs).
-const MIN_SECONDS = -62_135_596_800;
-const MAX_SECONDS = 253_402_300_799;
-
 /** A TTL: plain integer epoch seconds (fractions are the core's). */
 function ttl(v) {
   if (typeof v !== 'string' || !/^-?\d{1,12}$/.test(v)) return BAIL;
   const seconds = Number(v) + 0;
-  return seconds < MIN_SECONDS || seconds > MAX_SECONDS ? BAIL : new UtcDateTime(BigInt(seconds) * 1_000_000n);
+  return seconds < MIN_EPOCH_SECONDS || seconds > MAX_EPOCH_SECONDS ? BAIL : new UtcDateTime(BigInt(seconds) * 1_000_000n);
 }
 
 const isLeap = (y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);

@@ -7,8 +7,8 @@
 // binary sets, Sets in dynamic values, empty Sets in lists, unknown properties, missing required
 // attributes, lone surrogates, deep nesting, items over 400 KB, and every compressed, encrypted
 // and legacyEncoding value. js/item/fast-encode.test.mjs compares the two on random items.
-import { UtcDateTime } from './utc-datetime.mjs';
-import { BAIL } from './fast-decode.mjs';
+import { MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS, UtcDateTime } from './utc-datetime.mjs';
+import { BAIL, isPlain } from './fast-decode.mjs';
 import { wellFormed } from './stream.mjs';
 
 const MAX_ITEM_SIZE = 409_600;
@@ -94,10 +94,6 @@ function binary(v, out) {
   return v.length;
 }
 
-// Years 1..=9999 in epoch seconds (src/datetime.rs).
-const MIN_SECONDS = -62_135_596_800;
-const MAX_SECONDS = 253_402_300_799;
-
 /** A Date's `[epoch seconds, microseconds]` (UtcDateTime keeps them), or BAIL outside years 1..=9999. */
 function secondsOf(v) {
   let seconds;
@@ -114,7 +110,7 @@ function secondsOf(v) {
   } else {
     return BAIL;
   }
-  return seconds >= MIN_SECONDS && seconds <= MAX_SECONDS ? [seconds, micros] : BAIL;
+  return seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? [seconds, micros] : BAIL;
 }
 
 const pad = (n, width) => String(n).padStart(width, '0');
@@ -194,12 +190,6 @@ function json(v, out) {
   if (text === BAIL) return BAIL;
   out.av = { S: text };
   return utf8Length(text);
-}
-
-function isPlain(v) {
-  if (typeof v !== 'object' || v === null) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 // ---- sets, lists, maps, dynamic values ----

@@ -52,7 +52,7 @@ function numberSize(text) {
   return first < 0 ? 1 : 1 + Math.ceil((last - first + 1) / 2);
 }
 
-/** A stored N (`{ text, size }`) of a JS number under `mode`, or BAIL. */
+/** The stored N text of a JS number under `mode`, or BAIL. */
 function numberText(v, mode) {
   if (typeof v !== 'number') return BAIL;
   if (Number.isInteger(v)) {
@@ -72,6 +72,7 @@ const number = (mode) => (v, out) => {
   return numberSize(text);
 };
 
+/** The writer of the types the fast path leaves to the core. */
 const bail = () => BAIL;
 
 const autoNumber = number('auto');
@@ -194,7 +195,7 @@ function json(v, out) {
 
 // ---- sets, lists, maps, dynamic values ----
 
-/** A Set of `element` values (`(v) → { text or value, size }` writers); an empty Set is omitted (undefined size). */
+/** An SS or NS of the S or N values `element` writes; an empty Set is omitted (undefined size). */
 function setOf(type, element) {
   return (v, out) => {
     if (!(v instanceof Set)) return BAIL;

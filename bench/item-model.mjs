@@ -1,15 +1,17 @@
 // The item codec through the model path, against the SDK used as its users use it (issue 14): the
 // plain 20-attribute item (`save()` and `get()` of a model on a stub client vs PutItemCommand with
-// `marshall()` and GetItemCommand with `unmarshall()` on a stub client), and a 1,000-item (~1 MB)
-// query page decoded into model instances (`queryPage`) vs the DocumentClient's QueryCommand, both
-// on a DynamoDBClient whose request handler answers with the same canned HTTP response, so that
-// both pay the same signing, HTTP parsing and JSON deserialisation. Each peer does the conversions
-// a user would (pynamodb's datetime text, TTL seconds, JSON text) and its output is cross-checked
-// with the model's. Run by bench/item.mjs.
+// `marshall()` and GetItemCommand with `unmarshall()` on a stub client; the item codec's encode and
+// decode alone vs `marshall()` and `unmarshall()` with the same conversions), and a 1,000-item
+// (~1 MB) query page decoded into model instances (`queryPage`) vs the DocumentClient's
+// QueryCommand, both on a DynamoDBClient whose request handler answers with the same canned HTTP
+// response, so that both pay the same signing, HTTP parsing and JSON deserialisation. Each peer does
+// the conversions a user would (pynamodb's datetime text, TTL seconds, JSON text) and its output is
+// cross-checked with the model's. Run by bench/item.mjs.
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { attr, defineModel } from '../js/node.mjs';
+import { ItemCodec } from '../js/item/codec.mjs';
 
 const TABLE = 'pages';
 
@@ -102,6 +104,12 @@ export async function modelCases({ attributes, item, items }) {
   crossCheck(await ourGet(), await sdkGet(), 'get');
   crossCheck(unmarshall(marshall(sdkValues(plainItem))), sdkValues(plainItem), 'put');
 
+  // The item codec alone (what save() and get() use), against marshall and unmarshall with the same conversions.
+  const codec = new ItemCodec('Page', Object.entries(plainAttributes).map(([name, a]) => a.spec(name)), TABLE, { hashKey: 'site', rangeKey: 'path' });
+  const ourStored = codec.encode(plainItem).item;
+  const sdkStored = marshall(sdkValues(plainItem));
+  crossCheck(codec.decode(ourStored), userItem(unmarshall(sdkStored)), 'item codec');
+
   // The query page: the same HTTP body for both sides.
   const stored1k = [];
   const recorder = plainModel({ config: {}, send: async (command) => { stored1k.push(command.input.Item); return {}; } });
@@ -123,6 +131,8 @@ export async function modelCases({ attributes, item, items }) {
       'plain item: save() + get()': { ours: async () => { await instance.save(); return ourGet(); }, peer: async () => { await sdkPut(); return sdkGet(); } },
       'plain item: save()': { ours: () => instance.save(), peer: sdkPut },
       'plain item: get()': { ours: ourGet, peer: sdkGet },
+      'plain item: encode (the item codec alone)': { ours: () => codec.encode(plainItem), peer: () => marshall(sdkValues(plainItem)) },
+      'plain item: decode (the item codec alone)': { ours: () => codec.decode(ourStored), peer: () => userItem(unmarshall(sdkStored)) },
       [`queryPage of ${items} items`]: { ours: ourQuery, peer: sdkQuery },
     },
   };

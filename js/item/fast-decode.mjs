@@ -24,6 +24,36 @@ export function isPlain(v) {
   return proto === Object.prototype || proto === null;
 }
 
+// Brand checks: an object whose prototype is a Uint8Array, Date or Set passes `instanceof` but makes
+// the stream writer throw; the fast paths leave such values to it (the same error, from the same place).
+const getTime = Date.prototype.getTime;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
+
+/** Whether `v` is a real Uint8Array. */
+export const isBytes = (v) => v instanceof Uint8Array && ArrayBuffer.isView(v);
+
+/** The epoch milliseconds of a real Date (NaN for an invalid one; a UtcDateTime with its microseconds), else undefined. */
+export function dateTime(v) {
+  if (!(v instanceof Date)) return undefined;
+  try {
+    if (v instanceof UtcDateTime) void v.epochMicros; // its private field: a real one
+    return getTime.call(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `v` is a real Set. */
+export function isSet(v) {
+  if (!(v instanceof Set)) return false;
+  try {
+    setSize.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The type key of an AttributeValue with exactly one (defined) key, else undefined. */
 function typeOf(av) {
   if (!isPlain(av)) return undefined;
@@ -43,7 +73,7 @@ function putProto(object, value) {
 
 const str = (v) => (typeof v === 'string' && wellFormed(v) ? v : BAIL);
 const bool = (v) => (typeof v === 'boolean' ? v : BAIL);
-const bytes = (v) => (v instanceof Uint8Array ? new Uint8Array(v) : BAIL);
+const bytes = (v) => (isBytes(v) ? new Uint8Array(v) : BAIL);
 
 // Number texts read here: a plain int of at most 15 digits (always a safe integer, inside
 // DynamoDB's limits), or such digits with a fraction of at most 15 digits. Anything else (exponents,
@@ -390,13 +420,13 @@ function writable(v, depth) {
     case 'object': break;
     default: return false;
   }
-  if (v === null || v instanceof Uint8Array || v instanceof PythonFloat) return true;
-  if (v instanceof Date) return !Number.isNaN(v.getTime());
-  if (Array.isArray(v) || v instanceof Set) {
+  if (v === null || isBytes(v) || v instanceof PythonFloat) return true;
+  if (v instanceof Date) return !Number.isNaN(dateTime(v) ?? NaN);
+  if (Array.isArray(v) || isSet(v)) {
     for (const e of v) if (!writable(e, depth + 1)) return false;
     return true;
   }
-  if (!isPlain(v)) return false;
+  if (!isPlain(v)) return false; // class instances, and objects posing as bytes, Dates or Sets
   for (const key in v) if (!writable(v[key], depth + 1)) return false;
   return true;
 }

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PythonFloat } from '../codec/wire.mjs';
-import { outcome, randomness, sameOutcome, seedFrom } from '../testing/fast-paths.mjs';
+import { outcome, posers, randomness, sameOutcome, seedFrom } from '../testing/fast-paths.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
 
 const SEED = seedFrom('FAST_DECODE_SEED');
@@ -72,6 +72,7 @@ const odd = () => pick([
   { S: 'x' }, { N: '1' }, { N: 1 }, { B: new Uint8Array(2) }, { B: 'AA==' }, { BOOL: true }, { BOOL: 1 }, { NULL: true }, { NULL: false },
   { NULL: 'yes' }, { L: [] }, { L: {} }, { M: {} }, { M: [] }, { SS: [] }, { SS: ['a', 'a'] }, { NS: ['1', '1.0', '2E+1'] }, { BS: [new Uint8Array(1)] },
   {}, { S: 'a', N: '1' }, { S: 'a', N: undefined }, 'plain', null, [], new Map(), { S: () => 1 }, { '': 1 }, { $unknown: ['x', 1] },
+  ...posers().map((B) => ({ B })), ...posers(),
 ]);
 
 function dynamicAv(depth) {

@@ -8,7 +8,7 @@
 // attributes, lone surrogates, deep nesting, items over 400 KB, and every compressed, encrypted
 // and legacyEncoding value. js/item/fast-encode.test.mjs compares the two on random items.
 import { MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS, UtcDateTime } from './utc-datetime.mjs';
-import { BAIL, isPlain } from './fast-decode.mjs';
+import { BAIL, dateTime, isBytes, isPlain, isSet } from './fast-decode.mjs';
 import { wellFormed } from './stream.mjs';
 
 const MAX_ITEM_SIZE = 409_600;
@@ -90,26 +90,24 @@ function boolean(v, out) {
 }
 
 function binary(v, out) {
-  if (!(v instanceof Uint8Array)) return BAIL;
+  if (!isBytes(v)) return BAIL;
   out.av = { B: new Uint8Array(v) };
   return v.length;
 }
 
 /** A Date's `[epoch seconds, microseconds]` (UtcDateTime keeps them), or BAIL outside years 1..=9999. */
 function secondsOf(v) {
+  const ms = dateTime(v);
+  if (ms === undefined || Number.isNaN(ms)) return BAIL; // not a (valid) Date
   let seconds;
   let micros;
   if (v instanceof UtcDateTime) {
     const us = v.epochMicros;
     micros = Number(((us % 1_000_000n) + 1_000_000n) % 1_000_000n);
     seconds = Number((us - BigInt(micros)) / 1_000_000n);
-  } else if (v instanceof Date) {
-    const ms = v.getTime();
-    if (Number.isNaN(ms)) return BAIL;
+  } else {
     seconds = Math.floor(ms / 1000);
     micros = (ms - seconds * 1000) * 1000;
-  } else {
-    return BAIL;
   }
   return seconds >= MIN_EPOCH_SECONDS && seconds <= MAX_EPOCH_SECONDS ? [seconds, micros] : BAIL;
 }
@@ -198,7 +196,7 @@ function json(v, out) {
 /** An SS or NS of the S or N values `element` writes; an empty Set is omitted (undefined size). */
 function setOf(type, element) {
   return (v, out) => {
-    if (!(v instanceof Set)) return BAIL;
+    if (!isSet(v)) return BAIL;
     if (v.size === 0) return undefined;
     const values = [];
     let size = 0;

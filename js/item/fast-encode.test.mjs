@@ -3,13 +3,14 @@
 // between two encodings; nesting, nullable, number modes, legacyEncoding, compressed) and random JS
 // items (valid ones and odd ones: edge numbers and floats around Python's repr switch, -0, NaN,
 // BigInt, PythonFloat, dates at and past years 1 and 9999, invalid Dates, JSON values with escapes,
-// DEL, lone surrogates and nesting, empty and mixed Sets, nulls, unknown and missing properties)
+// DEL, lone surrogates and nesting, empty and mixed Sets, objects posing as bytes, Dates and Sets,
+// nulls, unknown and missing properties)
 // must encode to the same AttributeValues and size (types and key order included) or fail with
 // the same error. Replay a failure with FAST_ENCODE_SEED=<seed>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PythonFloat } from '../codec/wire.mjs';
-import { outcome, randomness, sameOutcome, seedFrom } from '../testing/fast-paths.mjs';
+import { outcome, posers, randomness, sameOutcome, seedFrom } from '../testing/fast-paths.mjs';
 import { BAIL } from './fast-decode.mjs';
 import { fastEncoder } from './fast-encode.mjs';
 import { UtcDateTime } from './utc-datetime.mjs';
@@ -44,7 +45,7 @@ function jsonValue(depth, dynamic) {
     case 1: return number();
     case 2: return pick([true, false, null, undefined]);
     case 3: return pick(['"q" \\ / \b\f\n\r\t', 'é ü 😀 \u2028', '\u007f\u0080', 'del \u007f', '\u0000x', 'lone \udc00', '']);
-    case 4: return dynamic ? pick([bytes(), new Set(), new Set(['a', 'b']), new Set([1, 2]), new Date(0), new Map()]) : pick([new Date(0), new Set([1]), bytes(), () => 1]);
+    case 4: return pick(dynamic ? [bytes(), new Set(), new Set(['a', 'b']), new Set([1, 2]), new Date(0), new Map(), ...posers()] : [new Date(0), new Set([1]), bytes(), () => 1, ...posers()]);
     case 5: case 6: return Array.from({ length: int(4) }, () => jsonValue(depth + 1, dynamic));
     default: {
       const o = {};
@@ -57,7 +58,7 @@ function jsonValue(depth, dynamic) {
 
 /** A value for `spec`: mostly of its type, sometimes null, missing or of another. */
 function value(spec) {
-  if (chance(0.015)) return pick([null, 'x', 1, true, {}, [], new Set(), bytes(), new Date(0)]);
+  if (chance(0.015)) return pick([null, 'x', 1, true, {}, [], new Set(), bytes(), new Date(0), ...posers()]);
   if (spec.nullable && chance(0.1)) return null;
   switch (spec.type) {
     case 'string': return randomString();

@@ -79,6 +79,12 @@ export function randomness(seed) {
   return { rand, int, pick, chance, randomString, bytes, randomCodec };
 }
 
+/** Objects posing as bytes, Dates and Sets (their prototype is one), which `instanceof` cannot tell from them. */
+export const posers = () => [
+  Object.create(new Uint8Array(2)), Object.create(new Date(0)), Object.create(new Set([1])), Object.create(new UtcDateTime(1n)),
+  Object.setPrototypeOf(new Date(0), UtcDateTime.prototype),
+];
+
 /** Deep equality of codec results: JS types, key order and property kinds included. */
 export function same(a, b, path) {
   const fail = (what) => assert.fail(`${path}: ${what}: ${String(a)} vs ${String(b)}`);

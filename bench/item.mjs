@@ -2,9 +2,11 @@
 // a list, a set, the rest plain) through a model's item codec, against the AWS SDK's
 // marshall/unmarshall plus hand-written node:zlib / node:crypto calls doing the same compress and
 // encrypt work (gzip level 9 as pynamodb_mate, AES-256-GCM with a fixed key: no key derivation, no
-// envelope, no checks; that is the fair floor of "doing it yourself"). Interleaved rounds in one
-// process, medians of wall time (the shared harness) and of CPU time (steadier on a busy machine).
-// Prints a table, writes bench/results/item.json.
+// envelope, no checks; that is the fair floor of "doing it yourself"). Then the model path against
+// the SDK (bench/item-model.mjs): the plain item's save() and get() on a stub client, and a
+// 1,000-item query page through the same SDK deserialiser, each also with the item codec's JS fast
+// paths off. Interleaved rounds in one process, medians of wall time and of CPU time (steadier on a
+// busy machine). Prints a table, writes bench/results/item.json.
 //
 //   node bench/item.mjs [--smoke]
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
@@ -15,9 +17,11 @@ import { attr } from '../js/attributes/index.mjs';
 import { ItemCodec } from '../js/item/codec.mjs';
 import { UtcDateTime } from '../js/item/utc-datetime.mjs';
 import { setKeysNow } from '../js/model/prepare.mjs';
+import { setFastPaths } from '../js/item/codec.mjs';
 import { compare, FULL, machine, ratio, SMOKE, table } from './harness.mjs';
 import { text } from './data.mjs';
 import { isMain, writeResult } from './results.mjs';
+import { modelCases } from './item-model.mjs';
 
 const KEY = new Uint8Array(32).fill(7);
 
@@ -144,6 +148,55 @@ function cpuTimes(fns, { rounds, calls }) {
 }
 
 /**
+ * Wall and CPU µs per call of each of `impls` (`{ fn, before?, after? }`, `fn` async): after a
+ * warm-up, batches of `calls` interleaved in rotating order (`before`/`after` around each batch);
+ * medians over `rounds`.
+ */
+async function timeAsync(impls, { warmupMs, rounds, calls }) {
+  for (const impl of impls) {
+    impl.before?.();
+    for (const t0 = performance.now(); performance.now() - t0 < warmupMs;) await impl.fn();
+    impl.after?.();
+  }
+  const per = impls.map(() => ({ wall: [], cpu: [] }));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < impls.length; k++) {
+      const i = (r + k) % impls.length;
+      impls[i].before?.();
+      const [w0, c0] = [performance.now(), cpuNow()];
+      for (let c = 0; c < calls; c++) await impls[i].fn();
+      per[i].wall.push(((performance.now() - w0) * 1e3) / calls);
+      per[i].cpu.push((cpuNow() - c0) / calls);
+      impls[i].after?.();
+    }
+  }
+  const med = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return per.map((p) => ({ us: med(p.wall), cpuUs: med(p.cpu) }));
+}
+
+const SDK = 'the SDK (stub client; DocumentClient for the query)';
+const CORE_ONLY = 'dynamodb-mate model, JS fast paths off';
+
+/**
+ * Rows of the model-path cases: `{ bench: 'item-model', case, impl, us, cpuUs, vsSdk }`, vsSdk =
+ * this library's CPU time ÷ the SDK's (≤ 1: at or below the SDK).
+ */
+async function modelRows(smoke) {
+  const { bodyBytes, cases } = await modelCases({ attributes, item, items: smoke ? 20 : 1000 });
+  const rows = [];
+  for (const [name, c] of Object.entries(cases)) {
+    const page = name.startsWith('queryPage');
+    // Ours also with the JS fast paths off: everything through the core, as before them.
+    const impls = [{ fn: c.ours }, { fn: c.peer }, { fn: c.ours, before: () => setFastPaths(false), after: () => setFastPaths(true) }];
+    const settings = smoke ? { warmupMs: 0, rounds: 1, calls: 1 } : { warmupMs: page ? 1000 : 300, rounds: page ? 9 : 9, calls: page ? 3 : 400 };
+    const [ours, sdk, coreOnly] = await timeAsync(impls, settings);
+    const row = (impl, t) => ({ bench: 'item-model', case: name, impl, us: t.us, cpuUs: t.cpuUs, vsSdk: t.cpuUs / sdk.cpuUs, ...(page ? { bodyBytes } : {}) });
+    rows.push(row('dynamodb-mate model', ours), row(SDK, sdk), row(CORE_ONLY, coreOnly));
+  }
+  return rows;
+}
+
+/**
  * Rows `{ bench, case, impl, us, cpuUs, ratio }`: µs per call, wall (median, shared harness) and
  * CPU; ratio = hand-written ÷ ours by CPU time (>1: ours faster).
  */
@@ -171,15 +224,19 @@ export async function run({ smoke = false } = {}) {
     rows.push({ bench: 'item', case: name, impl: 'dynamodb-mate item codec', us: r.ours.ns / 1e3, cpuUs: oursCpu, ratio: handCpu / oursCpu });
     rows.push({ bench: 'item', case: name, impl: 'SDK marshall/unmarshall + node:zlib/node:crypto', us: r.hand.ns / 1e3, cpuUs: handCpu, ratio: 1 });
   }
-  return rows;
+  return [...rows, ...await modelRows(smoke)];
 }
 
 async function main() {
   const smoke = process.argv.includes('--smoke');
   const rows = await run({ smoke });
   console.log(`Item of 20 attributes (2 compressed: ${item.body.length} B text and a JSON, 2 encrypted, a map, a list, a set), µs per call, median`);
+  const codecRows = rows.filter((r) => r.bench === 'item');
   console.log(table(['case', 'implementation', 'µs (wall)', 'µs (CPU)', 'hand-written ÷ ours (CPU)'],
-    rows.map((r) => [r.case, r.impl, r.us.toFixed(2), r.cpuUs.toFixed(2), r.impl.startsWith('dynamodb') ? ratio(r.ratio) : ''])));
+    codecRows.map((r) => [r.case, r.impl, r.us.toFixed(2), r.cpuUs.toFixed(2), r.impl.startsWith('dynamodb') ? ratio(r.ratio) : ''])));
+  console.log('\nThe model path against the SDK (plain item; query page of ~1 MB through the same SDK deserialiser), µs per call, median');
+  console.log(table(['case', 'implementation', 'µs (wall)', 'µs (CPU)', 'ours ÷ SDK (CPU)'],
+    rows.filter((r) => r.bench === 'item-model').map((r) => [r.case, r.impl, r.us.toFixed(1), r.cpuUs.toFixed(1), r.impl === SDK ? '' : ratio(r.vsSdk)])));
   if (smoke) console.log('item smoke: ok');
   writeResult('item', { smoke, machine: machine(), rows });
 }

@@ -20,6 +20,35 @@ function worst(rows, key) {
 
 const mark = (ok) => (ok ? 'met' : '**not met**');
 
+const MODEL = 'dynamodb-mate model';
+const FAST_OFF = 'dynamodb-mate model, JS fast paths off';
+
+/** The model-path rows of bench/item.mjs: per case, ours ÷ the SDK, with the fast decode path and without. */
+function itemTable(rows) {
+  const cases = [...new Set(rows.filter((r) => r.bench === 'item-model').map((r) => r.case))];
+  const cell = (c, impl) => rows.find((r) => r.case === c && r.impl === impl);
+  return table(['case (plain 20-attribute item; ~1 MB query page)', 'this library ÷ the SDK', 'µs CPU, ours vs the SDK', 'without the JS fast paths'], cases.map((c) => {
+    const ours = cell(c, MODEL);
+    const sdk = rows.find((r) => r.case === c && r.impl.startsWith('the SDK'));
+    return [c, ratio(ours.vsSdk), `${ours.cpuUs.toFixed(1)} vs ${sdk.cpuUs.toFixed(1)}`, cell(c, FAST_OFF) ? ratio(cell(c, FAST_OFF).vsSdk) : ''];
+  }));
+}
+
+/** Issue 14's targets: the item codec at or below the SDK doing the same work. */
+function itemTargets(rows) {
+  const targets = [];
+  const realistic = rows.find((r) => r.bench === 'item' && r.case === 'encode + decode' && r.impl.startsWith('dynamodb-mate'));
+  if (realistic) {
+    const share = 1 / realistic.ratio;
+    targets.push(['Item (issue 14): the realistic item at or below the SDK + node:zlib/node:crypto by hand', `${ratio(share)} (encode + decode, CPU)`, mark(share <= 1)]);
+  }
+  for (const [title, c] of [['the plain item, save() + get()', 'plain item: save() + get()'], ['a 1,000-item query page into model instances vs the DocumentClient', 'queryPage of 1000 items']]) {
+    const ours = rows.find((r) => r.case === c && r.impl === MODEL);
+    if (ours) targets.push([`Item (issue 14): ${title} at or below the SDK`, `${ratio(ours.vsSdk)} (CPU)`, mark(ours.vsSdk <= 1)]);
+  }
+  return targets;
+}
+
 export function summary() {
   const codecs = load('codecs');
   const where = (w) => `${ratio(w.value)} (${codecs.titles[w.op]}, ${sizeName(w.size)})`;
@@ -45,6 +74,10 @@ export function summary() {
       ])));
     }
   }
+  if (item?.rows.some((r) => r.bench === 'item-model')) {
+    out.push('\nThe item codec through the model, this library ÷ the SDK (CPU time; ≤ 1.00× wanted; `bench/item.mjs`):\n');
+    out.push(itemTable(item.rows));
+  }
   const targets = [];
   if (codecs) {
     const n = worst(codecs.rows, 'oursVsNative');
@@ -58,6 +91,7 @@ export function summary() {
     const ours = item.rows.find((r) => r.case === 'encode + decode' && r.impl.startsWith('dynamodb-mate'));
     const cpu = ours?.cpuUs === undefined ? '' : ` (${ours.cpuUs.toFixed(1)} µs CPU)`;
     if (ours) targets.push(['Item: encode + decode of the 20-attribute item ≤ 25 µs', `${ours.us.toFixed(1)} µs${cpu}`, mark(ours.us <= 25)]);
+    targets.push(...itemTargets(item.rows));
   }
   for (const op of ['put', 'get']) {
     const row = e2e?.rows.find((r) => r.op === op);

@@ -4,6 +4,9 @@
 import { DynamoDBMateError } from '../errors/index.mjs';
 import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
+import { BAIL, fastDecoder } from './fast-decode.mjs';
+import { fastEncoder } from './fast-encode.mjs';
+import { valueEncoders } from './fast-value.mjs';
 import { read, write } from './stream.mjs';
 
 /**
@@ -47,11 +50,24 @@ function sameBytes(a, b) {
   return true;
 }
 
+// Whether encode, decode and encodeValue try their JS fast paths first (js/item/fast-encode.mjs,
+// js/item/fast-decode.mjs, js/item/fast-value.mjs); off, everything goes through the core, which
+// the tests beside them compare the fast paths with.
+let fastPaths = true;
+
+/** Turns the JS fast paths of `ItemCodec` on or off (for tests and benchmarks). */
+export function setFastPaths(on) {
+  fastPaths = on;
+}
+
 export class ItemCodec {
   #handle;
   #model;
   #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
+  #fast; // the model's fast decoder, when its schema has one
+  #fastEncode; // the model's fast encoder, when its schema has one
+  #fastValues; // fast encodeValue encoders by top-level attribute name
 
   /**
    * @param {string} model name for error messages; @param {object[]} specs attribute specs;
@@ -63,6 +79,9 @@ export class ItemCodec {
     this.#model = model;
     this.#json = new Set(specs.filter(holdsJson).map((spec) => spec.name));
     this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
+    this.#fast = fastDecoder(specs, [hashKey, rangeKey].filter((k) => k !== undefined));
+    this.#fastValues = valueEncoders(specs);
+    this.#fastEncode = fastEncoder(specs);
     schemas.register(this, this.#handle);
     memory ??= core.wasmMemory();
   }
@@ -83,16 +102,27 @@ export class ItemCodec {
    * would get the same input (randomized ciphertexts are the ones made then, bound to the same key).
    */
   encode(item, kept) {
+    const fast = this.#encodeFast(item);
+    if (fast !== BAIL) return fast;
     const input = this.#itemInput(item);
     if (kept !== undefined && kept.keysSet === this.#keysSet && sameBytes(kept.input, input)) return kept.encoded;
     return this.#encodeInput(input);
   }
 
-  /** `encode(item)` as `{ encoded, kept }`, `kept` for a later `encode(item, kept)` of the same item. */
+  /**
+   * `encode(item)` as `{ encoded, kept }`, `kept` for a later `encode(item, kept)` of the same item
+   * (undefined when the JS fast path encoded it: its encodings are deterministic, nothing to reuse).
+   */
   encodeKept(item) {
+    const fast = this.#encodeFast(item);
+    if (fast !== BAIL) return { encoded: fast, kept: undefined };
     const input = this.#itemInput(item).slice(); // `write` reuses its buffer
     const encoded = this.#encodeInput(input);
     return { encoded, kept: { input, keysSet: this.#keysSet, encoded } };
+  }
+
+  #encodeFast(item) {
+    return fastPaths && this.#fastEncode !== undefined ? this.#fastEncode(item) : BAIL;
   }
 
   #itemInput(item) {
@@ -109,6 +139,10 @@ export class ItemCodec {
    * the item's key AttributeValues (an update's `Key`), is needed by randomized aead values.
    */
   encodeValue(path, value, element = false, key = undefined) {
+    if (fastPaths && !element && key === undefined) {
+      const av = this.#fastValues.get(path)?.(value);
+      if (av !== undefined) return av;
+    }
     const where = `${this.#model}.${path}`;
     if (value === undefined) throw codecError('E_ITEM_REQUIRED', `${where}: a value is required, got undefined`);
     // A copy, written first: `write` reuses one buffer.
@@ -124,6 +158,23 @@ export class ItemCodec {
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
   decode(attributeValues) {
+    if (fastPaths && this.#fast !== undefined) {
+      const item = this.#fast(attributeValues, this.#decodeLeft);
+      if (item !== BAIL) return item;
+    }
+    return this.#decodeInCore(attributeValues);
+  }
+
+  #decodeInCore(attributeValues) {
     return output(core.decodeItem(this.#handle, write(attributeValues))).value();
   }
+
+  /** The attributes the fast path leaves to the core; BAIL on any error (the whole item then gives it). */
+  #decodeLeft = (attributeValues) => {
+    try {
+      return this.#decodeInCore(attributeValues);
+    } catch {
+      return BAIL;
+    }
+  };
 }

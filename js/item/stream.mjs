@@ -33,7 +33,7 @@ export function hasNoLoneSurrogate(s) {
 }
 
 // A lone surrogate cannot be UTF-8: such strings cross as LONE and the core reports them where they are.
-const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : hasNoLoneSurrogate;
+export const wellFormed = typeof ''.isWellFormed === 'function' ? (s) => s.isWellFormed() : hasNoLoneSurrogate;
 
 function unsupported(what) {
   return codecError('E_ITEM_TYPE', `${what} cannot be stored in an item (convert it first)`);

@@ -4,6 +4,10 @@ import { inputError } from '../codec/input.mjs';
 
 const floorDiv = (a, b) => a / b - (a % b < 0n ? 1n : 0n);
 
+/** Python's datetime range, years 1..=9999, in epoch seconds (src/datetime.rs). */
+export const MIN_EPOCH_SECONDS = -62_135_596_800;
+export const MAX_EPOCH_SECONDS = 253_402_300_799;
+
 /** Epoch microseconds of any Date (a plain Date has millisecond precision). */
 export function epochMicrosOf(date) {
   if (date instanceof UtcDateTime) return date.epochMicros;

@@ -25,18 +25,37 @@ export function planValues(m, values) {
   return { values: stored, objects };
 }
 
+// The attributes of each model (meta) that override afterRead: looked up once, not per item read (a
+// key rotation replaces an attribute by one of the same class, which overrides the same hooks).
+const readHooks = new WeakMap();
+
+function hooksOf(m) {
+  let hooks = readHooks.get(m);
+  if (hooks === undefined) {
+    hooks = [...m.attributes.keys()].filter((name) => overrides(m.attributes.get(name), 'afterRead'));
+    readHooks.set(m, hooks);
+  }
+  return hooks;
+}
+
 /**
- * `values` (freshly decoded, so mutated in place) with every afterRead hook applied. The hooks run
- * concurrently and all are waited for, also when one fails. `abortSignal`: the read's, given to the
- * downloads.
+ * `values` (freshly decoded, so mutated in place) with every afterRead hook applied: `values`
+ * itself when the model has none (no promise per item read), else a promise of them. The hooks
+ * run concurrently and all are waited for, also when one fails. `abortSignal`: the read's, given
+ * to the downloads.
  */
-export async function afterRead(m, values, { abortSignal } = {}) {
+export function afterRead(m, values, { abortSignal } = {}) {
+  const hooks = hooksOf(m);
+  return hooks.length === 0 ? values : applyHooks(m, values, hooks, abortSignal);
+}
+
+async function applyHooks(m, values, hooks, abortSignal) {
   const pending = [];
   let context;
-  for (const [name, attribute] of m.attributes) {
-    if (values[name] !== undefined && overrides(attribute, 'afterRead')) {
+  for (const name of hooks) {
+    if (values[name] !== undefined) {
       context ??= { model: m, item: values, itemKey: itemKeyOf(m, values), abortSignal };
-      pending.push(attribute.afterRead(values[name], { ...context, name }).then((v) => { values[name] = v; }));
+      pending.push(m.attributes.get(name).afterRead(values[name], { ...context, name }).then((v) => { values[name] = v; }));
     }
   }
   if (pending.length === 0) return values;

@@ -78,14 +78,16 @@ export class ModelBase {
 
   /**
    * Internal: an instance of this (possibly user-subclassed) model from a stored item, or of the
-   * subclass its discriminator names. `abortSignal`: the reading call's, given to the S3 downloads
-   * of S3-backed attributes.
+   * subclass its discriminator names; a promise of it when keys or afterRead hooks must be awaited
+   * (callers await it: a page of plain items costs no promise per item). `abortSignal`: the reading
+   * call's, given to the S3 downloads of S3-backed attributes.
    */
-  static async fromItem(item, abortSignal) {
+  static fromItem(item, abortSignal) {
     const m = ModelBase.#meta(this);
     const stored = storedClass(m, item);
-    if (stored && stored.m !== m) return new stored.Model(await ModelBase.#decode(stored.m, item, abortSignal));
-    return new this(await ModelBase.#decode(m, item, abortSignal));
+    const [Model, sm] = stored && stored.m !== m ? [stored.Model, stored.m] : [this, m];
+    const values = ModelBase.#decode(sm, item, abortSignal);
+    return values instanceof Promise ? values.then((v) => new Model(v)) : new Model(values);
   }
 
   /**
@@ -100,14 +102,18 @@ export class ModelBase {
     return Model;
   }
 
-  /** The values of a stored item (afterRead hooks applied); errors name the item. */
-  static async #decode(m, item, abortSignal) {
-    await prepare(m);
+  /** The values of a stored item (afterRead hooks applied), or a promise of them; errors name the item. */
+  static #decode(m, item, abortSignal) {
+    const pending = prepare(m);
+    if (pending !== undefined) return pending.then(() => ModelBase.#decode(m, item, abortSignal));
+    const named = (error) => withItemKey(error, rawItemKey(m, item));
+    let values;
     try {
-      return await afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
+      values = afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
     } catch (error) {
-      throw withItemKey(error, rawItemKey(m, item));
+      throw named(error);
     }
+    return values instanceof Promise ? values.catch((error) => { throw named(error); }) : values;
   }
 
   // ---- keys of encrypted attributes ----------------------------------------------------------

@@ -35,7 +35,10 @@ function versionGuard(m, refs, values, { addVersionCondition = true } = {}, oper
   return {
     condition: addVersionCondition ? (fresh ? ref.notExists() : ref.eq(current)) : undefined,
     next: fresh ? 1 : current + 1,
-    step: fresh ? ref.set(1) : ref.add(1),
+    // Made when asked for: only updates use it, and a put would pay for the action on every save.
+    get step() {
+      return fresh ? ref.set(1) : ref.add(1);
+    },
   };
 }
 

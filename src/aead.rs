@@ -17,8 +17,8 @@ use crate::gcm_siv;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
 use aes_gcm_siv::Aes256GcmSiv;
-use alloc::{string::String, vec::Vec};
-use core::cell::OnceCell;
+use alloc::{boxed::Box, string::String, vec::Vec};
+use core::cell::{OnceCell, RefCell};
 use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 
@@ -31,10 +31,16 @@ pub(crate) mod envelope {
     pub(crate) const ALG_DETERMINISTIC: u8 = 1;
     pub(crate) const ALG_RANDOMIZED: u8 = 2;
     pub(crate) const ALG_OFFSET: usize = 3;
+    /// The tag ends the envelope.
+    pub(crate) const TAG_LEN: usize = 16;
+    /// No header is longer (`header_len` of a 255-byte key id with a nonce; a literal, for the
+    /// generated JS constants): the open plan reads this prefix only.
+    pub(crate) const HEADER_MAX: usize = 284;
 }
-use envelope::{ALG_DETERMINISTIC, ALG_OFFSET, ALG_RANDOMIZED, MAGIC, VERSION};
+use envelope::{
+    ALG_DETERMINISTIC, ALG_OFFSET, ALG_RANDOMIZED, HEADER_MAX, MAGIC, TAG_LEN, VERSION,
+};
 const NONCE_LEN: usize = 12;
-const TAG_LEN: usize = 16;
 const SALT: &[u8] = b"dynamodb-mate/v1";
 
 /// Where a ciphertext belongs: it decrypts only under the same table and attribute names, and,
@@ -75,7 +81,40 @@ pub fn encrypt(
     deterministic: bool,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    SubKeys::new(master, ctx).encrypt(key_id, ctx, plaintext, deterministic, nonce)
+    with_subkeys(master, ctx, |keys| {
+        keys.encrypt(key_id, ctx, plaintext, deterministic, nonce)
+    })
+}
+
+/// How many (master key, table, attribute) [`SubKeys`] the codec functions keep (a service uses a
+/// few keys and encrypted attributes).
+const CACHED_SUBKEYS: usize = 8;
+
+std::thread_local! {
+    /// The subkeys of the last few master keys and contexts, most recent first: their HKDF
+    /// derivations and AES key schedules cost more than sealing 1 KiB, once per call without it.
+    static SUBKEYS: RefCell<Vec<(Box<str>, Box<str>, SubKeys)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `f` with the subkeys of `master` for `ctx`'s table and attribute, from the cache when they
+/// are there (`f` must not call back into this cache).
+fn with_subkeys<T>(master: &[u8; 32], ctx: Context<'_>, f: impl FnOnce(&SubKeys) -> T) -> T {
+    SUBKEYS.with_borrow_mut(|cache| {
+        let hit = cache.iter().position(|(table, attribute, keys)| {
+            crate::legacy::same_key(&keys.master, master)
+                && **table == *ctx.table
+                && **attribute == *ctx.attribute
+        });
+        match hit {
+            Some(at) => cache[..=at].rotate_right(1),
+            None => {
+                cache.truncate(CACHED_SUBKEYS - 1);
+                let keys = SubKeys::new(master, ctx);
+                cache.insert(0, (ctx.table.into(), ctx.attribute.into(), keys));
+            }
+        }
+        f(&cache[0].2)
+    })
 }
 
 /// What one master key derives for one table+attribute: the header checks, and the ciphers (made on
@@ -86,6 +125,9 @@ pub struct SubKeys {
     checks: Checks,
     deterministic: OnceCell<(Aes256GcmSiv, [u8; NONCE_LEN])>,
     randomized: OnceCell<Aes256Gcm>,
+    /// What the plans hand out: the GCM-SIV message keys of the fixed nonce, and the GCM subkey.
+    message_keys: OnceCell<(gcm_siv::MessageKeys, [u8; NONCE_LEN])>,
+    randomized_key: OnceCell<[u8; 32]>,
 }
 
 impl core::fmt::Debug for SubKeys {
@@ -103,6 +145,8 @@ impl SubKeys {
             checks: Checks::of(master, Context { item: None, ..ctx }),
             deterministic: OnceCell::new(),
             randomized: OnceCell::new(),
+            message_keys: OnceCell::new(),
+            randomized_key: OnceCell::new(),
         }
     }
 
@@ -126,7 +170,20 @@ impl SubKeys {
 
     fn gcm(&self, ctx: Context<'_>) -> &Aes256Gcm {
         self.randomized
-            .get_or_init(|| Aes256Gcm::new(&randomized_key(&self.master, ctx).into()))
+            .get_or_init(|| Aes256Gcm::new(self.gcm_key(ctx).into()))
+    }
+
+    fn gcm_key(&self, ctx: Context<'_>) -> &[u8; 32] {
+        self.randomized_key
+            .get_or_init(|| randomized_key(&self.master, ctx))
+    }
+
+    /// The GCM-SIV message keys (fixed per table+attribute, as the nonce is) and the nonce.
+    fn message_keys(&self, ctx: Context<'_>) -> &(gcm_siv::MessageKeys, [u8; NONCE_LEN]) {
+        self.message_keys.get_or_init(|| {
+            let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
+            (gcm_siv::message_keys(&key, &fixed_nonce), fixed_nonce)
+        })
     }
 
     /// [`encrypt`] under these keys.
@@ -247,7 +304,7 @@ pub fn key_id(stored: &[u8]) -> Result<String> {
 /// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
 /// wrong key, other table/attribute, or tampered.
 pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    SubKeys::new(master, ctx).decrypt(ctx, stored)
+    with_subkeys(master, ctx, |keys| keys.decrypt(ctx, stored))
 }
 
 fn tampered() -> crate::Error {
@@ -267,6 +324,8 @@ fn tampered() -> crate::Error {
 //   open:               alg (1) | key (32) | iv (16) | body start (4) | aad
 //     alg 1: key = message key, iv = tag, then `check_deterministic`; alg 2: key = subkey,
 //     iv = nonce | 0000, aad for AES-256-GCM.
+// The keys come from the cached subkeys ([`with_subkeys`]). The open plan reads the envelope's
+// first `HEADER_MAX` bytes, its tag and its length: the ciphertext never crosses into wasm.
 
 /// Where each field of a plan starts (the last one runs to the end of the plan).
 pub(crate) mod plan {
@@ -297,22 +356,23 @@ pub fn seal_plan_deterministic(
     ctx: Context<'_>,
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
-    let header = header(
-        Checks::of(master, ctx),
-        key_id,
-        plaintext.len(),
-        true,
-        &[0; NONCE_LEN],
-        0,
-    )?;
-    let (key, fixed_nonce) = deterministic_key(master, ctx);
-    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
-    let tag = gcm_siv::tag(&keys, &fixed_nonce, &aad(&header, ctx), plaintext);
-    let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
-    put(&mut out, plan::SIV_KEY, &keys.encryption);
-    put(&mut out, plan::SIV_TAG, &tag);
-    put(&mut out, plan::SIV_HEADER, &header);
-    Ok(out)
+    with_subkeys(master, ctx, |subkeys| {
+        let header = header(
+            subkeys.checks(ctx),
+            key_id,
+            plaintext.len(),
+            true,
+            &[0; NONCE_LEN],
+            0,
+        )?;
+        let (keys, fixed_nonce) = subkeys.message_keys(ctx);
+        let tag = gcm_siv::tag(keys, fixed_nonce, &aad(&header, ctx), plaintext);
+        let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
+        put(&mut out, plan::SIV_KEY, &keys.encryption);
+        put(&mut out, plan::SIV_TAG, &tag);
+        put(&mut out, plan::SIV_HEADER, &header);
+        Ok(out)
+    })
 }
 
 /// The randomized seal plan for a plaintext of `plaintext_len` bytes under `nonce`.
@@ -323,51 +383,66 @@ pub fn seal_plan_randomized(
     plaintext_len: usize,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    let header = header(
-        Checks::of(master, ctx),
-        key_id,
-        plaintext_len,
-        false,
-        nonce,
-        0,
-    )?;
-    let aad = aad(&header, ctx);
-    let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
-    put(&mut out, plan::GCM_KEY, &randomized_key(master, ctx));
-    put(&mut out, plan::GCM_NONCE, nonce);
-    put(
-        &mut out,
-        plan::GCM_HEADER_LEN,
-        &(header.len() as u32).to_le_bytes(),
-    );
-    put(&mut out, plan::GCM_AAD, &aad);
-    Ok(out)
-}
-
-/// The open plan of an envelope, after the same checks (and errors) as `decrypt`.
-pub fn open_plan(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    let h = Header::open(Checks::of(master, ctx), stored)?;
-    let tag_start = stored.len() - TAG_LEN;
-    let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
-    put(&mut out, plan::OPEN_ALG, &[h.alg]);
-    let body_start = (h.body_start as u32).to_le_bytes();
-    if h.alg == ALG_DETERMINISTIC {
-        let (key, fixed_nonce) = deterministic_key(master, ctx);
+    with_subkeys(master, ctx, |subkeys| {
+        let header = header(subkeys.checks(ctx), key_id, plaintext_len, false, nonce, 0)?;
+        let aad = aad(&header, ctx);
+        let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
+        put(&mut out, plan::GCM_KEY, subkeys.gcm_key(ctx));
+        put(&mut out, plan::GCM_NONCE, nonce);
         put(
             &mut out,
-            plan::OPEN_KEY,
-            &gcm_siv::message_keys(&key, &fixed_nonce).encryption,
+            plan::GCM_HEADER_LEN,
+            &(header.len() as u32).to_le_bytes(),
         );
-        put(&mut out, plan::OPEN_IV, &stored[tag_start..]);
-        put(&mut out, plan::OPEN_BODY_START, &body_start);
-    } else {
-        put(&mut out, plan::OPEN_KEY, &randomized_key(master, ctx));
-        let nonce = &stored[h.body_start - NONCE_LEN..h.body_start];
-        put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
-        put(&mut out, plan::OPEN_BODY_START, &body_start);
-        put(&mut out, plan::OPEN_AAD, &aad(&stored[..h.body_start], ctx));
+        put(&mut out, plan::GCM_AAD, &aad);
+        Ok(out)
+    })
+}
+
+/// The open plan of an envelope of `stored_len` bytes, from its first bytes (`head`: at least
+/// `HEADER_MAX` of them, or all) and its last `TAG_LEN` (`tag`), after the same checks (and
+/// errors) as `decrypt`.
+pub fn open_plan(
+    master: &[u8; 32],
+    ctx: Context<'_>,
+    head: &[u8],
+    tag: &[u8],
+    stored_len: usize,
+) -> Result<Vec<u8>> {
+    if head.len() < stored_len.min(HEADER_MAX) || head.len() > stored_len {
+        return Err(err(
+            ErrorCode::Argument,
+            "head must be the envelope's first bytes, up to its longest header",
+        ));
     }
-    Ok(out)
+    with_subkeys(master, ctx, |subkeys| {
+        let h = Header::open_prefix(subkeys.checks(ctx), head, stored_len)?;
+        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
+        put(&mut out, plan::OPEN_ALG, &[h.alg]);
+        let body_start = (h.body_start as u32).to_le_bytes();
+        if h.alg == ALG_DETERMINISTIC {
+            if tag.len() != TAG_LEN {
+                return Err(err(
+                    ErrorCode::Argument,
+                    "the tag must be the envelope's last 16 bytes",
+                ));
+            }
+            put(
+                &mut out,
+                plan::OPEN_KEY,
+                &subkeys.message_keys(ctx).0.encryption,
+            );
+            put(&mut out, plan::OPEN_IV, tag);
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+        } else {
+            put(&mut out, plan::OPEN_KEY, subkeys.gcm_key(ctx));
+            let nonce = &head[h.body_start - NONCE_LEN..h.body_start];
+            put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+            put(&mut out, plan::OPEN_AAD, &aad(&head[..h.body_start], ctx));
+        }
+        Ok(out)
+    })
 }
 
 /// Checks the tag of a deterministic envelope against the plaintext its open plan gave.
@@ -377,15 +452,12 @@ pub fn check_deterministic(
     stored: &[u8],
     plaintext: &[u8],
 ) -> Result<()> {
-    let h = Header::open(Checks::of(master, ctx), stored)?;
-    let (key, fixed_nonce) = deterministic_key(master, ctx);
-    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
-    let expected = gcm_siv::tag(
-        &keys,
-        &fixed_nonce,
-        &aad(&stored[..h.body_start], ctx),
-        plaintext,
-    );
+    let (h, expected) = with_subkeys(master, ctx, |subkeys| {
+        let h = Header::open(subkeys.checks(ctx), stored)?;
+        let (keys, fixed_nonce) = subkeys.message_keys(ctx);
+        let aad = aad(&stored[..h.body_start], ctx);
+        Ok::<_, crate::Error>((h, gcm_siv::tag(keys, fixed_nonce, &aad, plaintext)))
+    })?;
     let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
         .try_into()
         .unwrap_or_else(|_| unreachable!());
@@ -418,7 +490,12 @@ struct Header<'a> {
 impl<'a> Header<'a> {
     /// Parses the header of an envelope to be opened by keys with these checks.
     fn open(checks: Checks, stored: &'a [u8]) -> Result<Header<'a>> {
-        let h = Header::parse(stored)?;
+        Header::open_prefix(checks, stored, stored.len())
+    }
+
+    /// [`Header::open`] of an envelope of `stored_len` bytes that starts with `head`.
+    fn open_prefix(checks: Checks, head: &'a [u8], stored_len: usize) -> Result<Header<'a>> {
+        let h = Header::parse_prefix(head, stored_len)?;
         if h.key_check != checks.key {
             return Err(err(
                 ErrorCode::AeadWrongKey,
@@ -435,6 +512,12 @@ impl<'a> Header<'a> {
     }
 
     fn parse(stored: &'a [u8]) -> Result<Header<'a>> {
+        Header::parse_prefix(stored, stored.len())
+    }
+
+    /// [`Header::parse`] of an envelope of `stored_len` bytes that starts with `stored` (at least
+    /// its header, or all of it).
+    fn parse_prefix(stored: &'a [u8], stored_len: usize) -> Result<Header<'a>> {
         let truncated = || {
             err(
                 ErrorCode::AeadTruncated,
@@ -474,8 +557,8 @@ impl<'a> Header<'a> {
             .checked_add(length)
             .and_then(|n| n.checked_add(TAG_LEN));
         match expected {
-            Some(n) if n == stored.len() => {}
-            Some(n) if n > stored.len() => return Err(truncated()),
+            Some(n) if n == stored_len => {}
+            Some(n) if n > stored_len => return Err(truncated()),
             _ => {
                 return Err(err(
                     ErrorCode::AeadFormat,
@@ -676,13 +759,60 @@ mod tests {
             &plan[plan::GCM_AAD..],
             aad(&stored[..header_len], ctx).as_slice()
         );
-        let open = open_plan(&master, ctx, &stored).unwrap();
+        let tag = &stored[stored.len() - TAG_LEN..];
+        let open = open_plan(&master, ctx, &stored, tag, stored.len()).unwrap();
         assert_eq!(open[0], ALG_RANDOMIZED);
         assert_eq!(
-            open_plan(&master, Context::new("t", "a"), &stored)
+            open_plan(&master, Context::new("t", "a"), &stored, tag, stored.len())
                 .unwrap_err()
                 .code(),
             ErrorCode::AeadContext
         );
+    }
+
+    #[test]
+    fn open_plans_need_only_the_longest_header_and_the_tag() {
+        let master = [4u8; 32];
+        let ctx = Context::new("t", "a");
+        let key_id = "k".repeat(255);
+        for deterministic in [true, false] {
+            let stored =
+                encrypt(&master, &key_id, ctx, &[5; 1000], deterministic, &[6; 12]).unwrap();
+            let (len, tag) = (stored.len(), &stored[stored.len() - TAG_LEN..]);
+            let whole = open_plan(&master, ctx, &stored, tag, len).unwrap();
+            assert_eq!(
+                open_plan(&master, ctx, &stored[..HEADER_MAX], tag, len).unwrap(),
+                whole
+            );
+            assert_eq!(header_len(key_id.len(), ALG_RANDOMIZED), HEADER_MAX);
+            let short = open_plan(&master, ctx, &stored[..HEADER_MAX - 1], tag, len);
+            assert_eq!(short.unwrap_err().code(), ErrorCode::Argument);
+        }
+    }
+
+    #[test]
+    fn cached_subkeys_give_the_one_shot_bytes() {
+        // More contexts and keys than the cache holds, in an order that both hits and evicts.
+        let nonce = [2u8; NONCE_LEN];
+        for round in 0..3u8 {
+            for k in 0..(CACHED_SUBKEYS as u8 / 2 + 2) {
+                let master = [k; 32];
+                for ctx in [Context::new("t", "a"), Context::new("t", "b")] {
+                    let fresh = SubKeys::new(&master, ctx);
+                    for deterministic in [true, false] {
+                        let value = [round; 40];
+                        let stored =
+                            encrypt(&master, "k", ctx, &value, deterministic, &nonce).unwrap();
+                        assert_eq!(
+                            stored,
+                            fresh
+                                .encrypt("k", ctx, &value, deterministic, &nonce)
+                                .unwrap()
+                        );
+                        assert_eq!(decrypt(&master, ctx, &stored).unwrap(), value);
+                    }
+                }
+            }
+        }
     }
 }

@@ -32,7 +32,10 @@ const edit = (bytes, at, value) => {
   return copy;
 };
 
-// The platform random source is made to fail by shadowing crypto.getRandomValues for one call.
+// The platform random source is made to fail by shadowing crypto.getRandomValues. The core draws
+// nonces from a pool of 1 KiB (src/random.rs), so the failure shows once the pool runs out: within
+// 86 randomized encryptions.
+const POOLED_NONCES_MAX = 1024 / 12 + 1;
 function withBrokenRandom(fn) {
   Object.defineProperty(globalThis.crypto, 'getRandomValues', {
     configurable: true,
@@ -90,7 +93,9 @@ function suite(label, { attr, codec, defineModel, errors }) {
     E_AEAD_WRONG_KEY: [errors.DecryptionError, () => codec.decrypt(aead(), { key: PASSWORD, ...ctx, kind: 'string' })],
     E_AEAD_CONTEXT: [errors.DecryptionError, () => codec.decrypt(aead(), { key: KEY, ...ctx, attribute: 'name', kind: 'string' })],
     E_AEAD_TAMPERED: [errors.DecryptionError, () => codec.decrypt(edit(aead({ deterministic: false }), -1, 1), { key: KEY, ...ctx, kind: 'string' })],
-    E_RANDOM: [errors.CodecError, () => withBrokenRandom(() => aead({ deterministic: false }))],
+    E_RANDOM: [errors.CodecError, () => withBrokenRandom(() => {
+      for (let i = 0; i < POOLED_NONCES_MAX; i++) aead({ deterministic: false });
+    })],
     E_SCHEMA: [errors.ModelError, () => defineModel({ table: 'things', client, attributes: { id: attr.string({ hashKey: true }), 'a.b': attr.string() } })],
     E_ITEM_REQUIRED: [errors.ItemError, () => Thing.create({ n: 1 })],
     E_ITEM_TYPE: [errors.ItemError, () => Thing.create({ id: 'thing-1', n: PLAIN })],

@@ -12,7 +12,7 @@ import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
 import { core, wasm } from '../runtime/core.mjs';
 // The envelope's algorithm byte and the plans' field offsets: src/aead.rs, `envelope` and `plan`.
 import {
-  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT,
+  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT, ENVELOPE_HEADER_MAX, ENVELOPE_TAG_LEN,
   PLAN_SIV_KEY, PLAN_SIV_TAG, PLAN_SIV_HEADER, PLAN_GCM_KEY, PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN, PLAN_GCM_AAD,
   PLAN_OPEN_ALG, PLAN_OPEN_KEY, PLAN_OPEN_IV, PLAN_OPEN_BODY_START, PLAN_OPEN_AAD, LEGACY_PLAN_CTR_COUNTER, LEGACY_PLAN_CTR_TOKEN,
   GZIP_PLAN_MEMBER_BODY_START, GZIP_PLAN_MEMBER_BODY_END, GZIP_PLAN_MEMBER_CRC,
@@ -51,6 +51,9 @@ function concat(a, b) {
   out.set(b, a.length);
   return out;
 }
+
+/** update()'s and final()'s output as one plain Uint8Array, copied only if final() gave bytes (GCM's never does). */
+const joined = (updated, final) => (final.length === 0 ? plain(updated) : concat(updated, final));
 
 const hex = typeof hash === 'function'
   ? (alg, data) => hash(alg, data, 'hex')
@@ -102,7 +105,7 @@ function sivKeystreamXor(key, tag, data) {
 /** AES-256-GCM of node:crypto: the ciphertext and the 16-byte tag. */
 function gcmSeal(key, nonce, aad, plaintext) {
   const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(aad);
-  const body = concat(cipher.update(plaintext), cipher.final());
+  const body = joined(cipher.update(plaintext), cipher.final());
   return { body, tag: cipher.getAuthTag() };
 }
 
@@ -112,7 +115,7 @@ function gcmSeal(key, nonce, aad, plaintext) {
  */
 function gcmOpen(key, nonce, aad, body, tag) {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 }).setAAD(aad).setAuthTag(tag);
-  return concat(decipher.update(body), decipher.final());
+  return joined(decipher.update(body), decipher.final());
 }
 
 /**
@@ -163,12 +166,17 @@ export const native = {
   /**
    * pynamodb_mate's bytes: AES-256-ECB + PKCS#7 (deterministic), or the CTR JSON envelope. The
    * padding, counter block and envelope come from wasm; one update() each here: final() alone
-   * cost as much as the AES of 1 KiB.
+   * cost as much as the AES of 1 KiB. Only the plaintext's length crosses for the padding: the
+   * plaintext is copied once, next to it, not into wasm and back.
    */
   legacyEncrypt(key, kind, plaintext, deterministic) {
-    if (kind !== 'string' && kind !== 'binary') return undefined;
+    if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff) return undefined;
     if (deterministic) {
-      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(wasm.legacyPkcs7Pad(plaintext)));
+      const padding = wasm.legacyPkcs7Padding(plaintext.length);
+      const padded = new Uint8Array(plaintext.length + padding.length);
+      padded.set(plaintext);
+      padded.set(padding, plaintext.length);
+      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));
     }
     const counter = wasm.legacyCtrSealPlan();
     return wasm.legacyCtrEnvelope(counter, createCipheriv('aes-256-ctr', key, counter).update(plaintext));
@@ -215,19 +223,24 @@ export const native = {
     return out;
   },
 
-  /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
+  /**
+   * Checks and keys from wasm (same errors as its decrypt), which reads the header and the tag
+   * only; GCM-SIV's tag is checked there too.
+   */
   aeadDecrypt(master, table, attribute, kind, stored, item) {
-    if ((kind !== 'string' && kind !== 'binary') || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
-    const plan = wasm.aeadOpenPlan(master, table, attribute, stored, item);
+    if ((kind !== 'string' && kind !== 'binary') || stored.length > 0xffffffff || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
+    const head = stored.subarray(0, ENVELOPE_HEADER_MAX);
+    const tag = stored.subarray(Math.max(0, stored.length - ENVELOPE_TAG_LEN));
+    const plan = wasm.aeadOpenPlan(master, table, attribute, head, tag, stored.length, item);
     const key = plan.subarray(PLAN_OPEN_KEY, PLAN_OPEN_IV);
     const iv = plan.subarray(PLAN_OPEN_IV, PLAN_OPEN_BODY_START);
-    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - 16);
+    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - ENVELOPE_TAG_LEN);
     if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
       wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
-    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, stored.subarray(stored.length - 16)));
+    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, tag));
   },
 };
 

@@ -297,8 +297,25 @@ fn header(
 
 /// The key id an envelope names, so the caller can pick the key from a keyring.
 pub fn key_id(stored: &[u8]) -> Result<String> {
-    let header = Header::parse(stored)?;
-    Ok(String::from(header.key_id))
+    key_id_of_head(stored, stored.len())
+}
+
+/// [`key_id`] of an envelope of `stored_len` bytes from its first bytes (at least `HEADER_MAX`
+/// of them, or all): the same result and errors without the ciphertext.
+pub fn key_id_of_head(head: &[u8], stored_len: usize) -> Result<String> {
+    check_head(head, stored_len)?;
+    Ok(String::from(Header::parse_prefix(head, stored_len)?.key_id))
+}
+
+/// `head` must hold any header the envelope can have (and be no longer than the envelope).
+fn check_head(head: &[u8], stored_len: usize) -> Result<()> {
+    if head.len() < stored_len.min(HEADER_MAX) || head.len() > stored_len {
+        return Err(err(
+            ErrorCode::Argument,
+            "head must be the envelope's first bytes, up to its longest header",
+        ));
+    }
+    Ok(())
 }
 
 /// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
@@ -409,12 +426,7 @@ pub fn open_plan(
     tag: &[u8],
     stored_len: usize,
 ) -> Result<Vec<u8>> {
-    if head.len() < stored_len.min(HEADER_MAX) || head.len() > stored_len {
-        return Err(err(
-            ErrorCode::Argument,
-            "head must be the envelope's first bytes, up to its longest header",
-        ));
-    }
+    check_head(head, stored_len)?;
     with_subkeys(master, ctx, |subkeys| {
         let h = Header::open_prefix(subkeys.checks(ctx), head, stored_len)?;
         let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
@@ -787,6 +799,11 @@ mod tests {
             assert_eq!(header_len(key_id.len(), ALG_RANDOMIZED), HEADER_MAX);
             let short = open_plan(&master, ctx, &stored[..HEADER_MAX - 1], tag, len);
             assert_eq!(short.unwrap_err().code(), ErrorCode::Argument);
+            assert_eq!(key_id_of_head(&stored[..HEADER_MAX], len).unwrap(), key_id);
+            let short = key_id_of_head(&stored[..HEADER_MAX - 1], len);
+            assert_eq!(short.unwrap_err().code(), ErrorCode::Argument);
+            let truncated = key_id_of_head(&stored[..HEADER_MAX], len - 1);
+            assert_eq!(truncated.unwrap_err().code(), ErrorCode::AeadTruncated);
         }
     }
 

@@ -163,9 +163,10 @@ pub fn gunzip_member_plan(data: &[u8]) -> JsResult<Vec<u32>> {
     gzip::member_plan(data).map_err(js)
 }
 
+/// `head`: the envelope's first `ENVELOPE_HEADER_MAX` bytes, `stored_len` its length.
 #[wasm_bindgen(js_name = aeadKeyId)]
-pub fn aead_key_id(stored: &[u8]) -> JsResult<String> {
-    aead::key_id(stored).map_err(js)
+pub fn aead_key_id(head: &[u8], stored_len: u32) -> JsResult<String> {
+    aead::key_id_of_head(head, stored_len as usize).map_err(js)
 }
 
 // One argument per part of the JS call (js/codec/encrypt.mjs).

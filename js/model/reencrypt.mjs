@@ -6,9 +6,8 @@
 // are left alone).
 import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { EncryptedAttribute } from '../attributes/encrypted.mjs';
-import { looksLikeEnvelope } from '../codec/formats.mjs';
+import { envelopeKeyId, looksLikeEnvelope } from '../codec/formats.mjs';
 import { codecError } from '../errors/make.mjs';
-import { core } from '../runtime/core.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
 import { rawItemKey } from './keys.mjs';
 import { prepare } from './prepare.mjs';
@@ -30,7 +29,7 @@ function targets(m, names) {
 function isCurrent(bytes, current) {
   if (!looksLikeEnvelope(bytes)) return false;
   try {
-    return core.aeadKeyId(bytes) === current;
+    return envelopeKeyId(bytes) === current;
   } catch {
     return false;
   }

@@ -7,7 +7,9 @@
 // (or, in another format, by round trips) before timing; each row is timed in this process with
 // its implementations interleaved (bench/harness.mjs).
 //
-//   node bench/codecs.mjs [--smoke] [--only gzip,sha256,...]   (writes bench/results/codecs.json)
+//   node bench/codecs.mjs [--smoke] [--only gzip,sha256,...] [--rounds N] [--cpu]
+// (writes bench/results/codecs.json; --cpu times in process CPU time, for a machine shared with
+// other work, --rounds takes the median of more rounds than the default 7)
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { codec } from '../js/node.mjs';
@@ -176,8 +178,8 @@ function verify(op, impls, input) {
 const MBps = (size, ns) => (size * 1e3) / ns; // 10^6 bytes per second
 
 /** Runs the rows; returns the results and prints one table per operation. */
-export function run({ smoke = false, only } = {}) {
-  const settings = smoke ? SMOKE : FULL;
+export function run({ smoke = false, only, rounds, cpu = false } = {}) {
+  const settings = smoke ? SMOKE : { ...FULL, rounds: rounds ?? FULL.rounds, clock: cpu ? 'cpu' : 'wall' };
   const sizes = smoke ? SMOKE_SIZES : SIZES;
   const rows = [];
   for (const op of OPS.filter((o) => !only || only.includes(o.id))) {
@@ -209,5 +211,10 @@ export function run({ smoke = false, only } = {}) {
 }
 
 if (isMain(import.meta.url)) {
-  writeResult('codecs', run({ smoke: process.argv.includes('--smoke'), only: option('--only')?.split(',') }));
+  writeResult('codecs', run({
+    smoke: process.argv.includes('--smoke'),
+    only: option('--only')?.split(','),
+    rounds: option('--rounds') && Number(option('--rounds')),
+    cpu: process.argv.includes('--cpu'),
+  }));
 }

@@ -16,7 +16,6 @@ use crate::error::{err, ErrorCode, Result};
 use crate::gcm_siv;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
-use aes_gcm_siv::Aes256GcmSiv;
 use alloc::{boxed::Box, string::String, vec::Vec};
 use core::cell::{OnceCell, RefCell};
 use hkdf::Hkdf;
@@ -123,10 +122,10 @@ fn with_subkeys<T>(master: &[u8; 32], ctx: Context<'_>, f: impl FnOnce(&SubKeys)
 pub struct SubKeys {
     master: [u8; 32],
     checks: Checks,
-    deterministic: OnceCell<(Aes256GcmSiv, [u8; NONCE_LEN])>,
+    /// GCM-SIV's message keys are fixed per table+attribute, as its nonce is: kept, expanded.
+    deterministic: OnceCell<(gcm_siv::MessageCipher, [u8; NONCE_LEN])>,
     randomized: OnceCell<Aes256Gcm>,
-    /// What the plans hand out: the GCM-SIV message keys of the fixed nonce, and the GCM subkey.
-    message_keys: OnceCell<(gcm_siv::MessageKeys, [u8; NONCE_LEN])>,
+    /// The GCM subkey, which the randomized plans hand out.
     randomized_key: OnceCell<[u8; 32]>,
 }
 
@@ -145,15 +144,16 @@ impl SubKeys {
             checks: Checks::of(master, Context { item: None, ..ctx }),
             deterministic: OnceCell::new(),
             randomized: OnceCell::new(),
-            message_keys: OnceCell::new(),
             randomized_key: OnceCell::new(),
         }
     }
 
-    fn siv(&self, ctx: Context<'_>) -> &(Aes256GcmSiv, [u8; NONCE_LEN]) {
+    /// The GCM-SIV message cipher of the table+attribute's fixed nonce, and the nonce.
+    fn siv(&self, ctx: Context<'_>) -> &(gcm_siv::MessageCipher, [u8; NONCE_LEN]) {
         self.deterministic.get_or_init(|| {
             let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
-            (Aes256GcmSiv::new(&key.into()), fixed_nonce)
+            let keys = gcm_siv::message_keys(&key, &fixed_nonce);
+            (gcm_siv::MessageCipher::new(keys), fixed_nonce)
         })
     }
 
@@ -178,14 +178,6 @@ impl SubKeys {
             .get_or_init(|| randomized_key(&self.master, ctx))
     }
 
-    /// The GCM-SIV message keys (fixed per table+attribute, as the nonce is) and the nonce.
-    fn message_keys(&self, ctx: Context<'_>) -> &(gcm_siv::MessageKeys, [u8; NONCE_LEN]) {
-        self.message_keys.get_or_init(|| {
-            let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
-            (gcm_siv::message_keys(&key, &fixed_nonce), fixed_nonce)
-        })
-    }
-
     /// [`encrypt`] under these keys.
     pub fn encrypt(
         &self,
@@ -204,19 +196,25 @@ impl SubKeys {
             plaintext.len() + TAG_LEN,
         )?;
         let aad = aad(&out, ctx);
+        if deterministic {
+            // RFC 8452 with the kept message keys: the tag, then the keystream from it.
+            let (cipher, fixed_nonce) = self.siv(ctx);
+            let tag = cipher.tag(fixed_nonce, &aad, plaintext);
+            let body_start = out.len();
+            out.extend_from_slice(plaintext);
+            cipher.keystream_xor(&tag, &mut out[body_start..]);
+            out.extend_from_slice(&tag);
+            return Ok(out);
+        }
         let payload = Payload {
             msg: plaintext,
             aad: &aad,
         };
-        let sealed = if deterministic {
-            let (cipher, fixed_nonce) = self.siv(ctx);
-            cipher.encrypt(fixed_nonce.into(), payload)
-        } else {
-            self.gcm(ctx).encrypt(nonce.into(), payload)
-        };
-        out.extend_from_slice(
-            &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
-        );
+        let sealed = self
+            .gcm(ctx)
+            .encrypt(nonce.into(), payload)
+            .map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?;
+        out.extend_from_slice(&sealed);
         Ok(out)
     }
 
@@ -224,23 +222,29 @@ impl SubKeys {
     pub fn decrypt(&self, ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
         let h = Header::open(self.checks(ctx), stored)?;
         let aad = aad(&stored[..h.body_start], ctx);
+        // The header says how long the body is and `Header::parse_prefix` checked `stored` against it.
+        let (body, tag) = stored[h.body_start..].split_at(stored.len() - h.body_start - TAG_LEN);
+        if h.alg == ALG_DETERMINISTIC {
+            let (cipher, fixed_nonce) = self.siv(ctx);
+            let tag: &[u8; TAG_LEN] = tag.try_into().unwrap_or_else(|_| unreachable!());
+            let mut plaintext = body.to_vec();
+            cipher.keystream_xor(tag, &mut plaintext);
+            if gcm_siv::tags_equal(&cipher.tag(fixed_nonce, &aad, &plaintext), tag) {
+                return Ok(plaintext);
+            }
+            plaintext.fill(0); // no unauthenticated plaintext left behind
+            return Err(tampered());
+        }
+        let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
+            .try_into()
+            .unwrap_or_else(|_| unreachable!());
         let payload = Payload {
             msg: &stored[h.body_start..],
             aad: &aad,
         };
-        let opened = match h.alg {
-            ALG_DETERMINISTIC => {
-                let (cipher, fixed_nonce) = self.siv(ctx);
-                cipher.decrypt(fixed_nonce.into(), payload)
-            }
-            _ => {
-                let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
-                    .try_into()
-                    .unwrap_or_else(|_| unreachable!());
-                self.gcm(ctx).decrypt(nonce.into(), payload)
-            }
-        };
-        opened.map_err(|_| tampered())
+        self.gcm(ctx)
+            .decrypt(nonce.into(), payload)
+            .map_err(|_| tampered())
     }
 }
 
@@ -382,10 +386,10 @@ pub fn seal_plan_deterministic(
             &[0; NONCE_LEN],
             0,
         )?;
-        let (keys, fixed_nonce) = subkeys.message_keys(ctx);
-        let tag = gcm_siv::tag(keys, fixed_nonce, &aad(&header, ctx), plaintext);
+        let (cipher, fixed_nonce) = subkeys.siv(ctx);
+        let tag = cipher.tag(fixed_nonce, &aad(&header, ctx), plaintext);
         let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
-        put(&mut out, plan::SIV_KEY, &keys.encryption);
+        put(&mut out, plan::SIV_KEY, &cipher.keys.encryption);
         put(&mut out, plan::SIV_TAG, &tag);
         put(&mut out, plan::SIV_HEADER, &header);
         Ok(out)
@@ -442,7 +446,7 @@ pub fn open_plan(
             put(
                 &mut out,
                 plan::OPEN_KEY,
-                &subkeys.message_keys(ctx).0.encryption,
+                &subkeys.siv(ctx).0.keys.encryption,
             );
             put(&mut out, plan::OPEN_IV, tag);
             put(&mut out, plan::OPEN_BODY_START, &body_start);
@@ -466,9 +470,9 @@ pub fn check_deterministic(
 ) -> Result<()> {
     let (h, expected) = with_subkeys(master, ctx, |subkeys| {
         let h = Header::open(subkeys.checks(ctx), stored)?;
-        let (keys, fixed_nonce) = subkeys.message_keys(ctx);
+        let (cipher, fixed_nonce) = subkeys.siv(ctx);
         let aad = aad(&stored[..h.body_start], ctx);
-        Ok::<_, crate::Error>((h, gcm_siv::tag(keys, fixed_nonce, &aad, plaintext)))
+        Ok::<_, crate::Error>((h, cipher.tag(fixed_nonce, &aad, plaintext)))
     })?;
     let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
         .try_into()
@@ -523,12 +527,8 @@ impl<'a> Header<'a> {
         Ok(h)
     }
 
-    fn parse(stored: &'a [u8]) -> Result<Header<'a>> {
-        Header::parse_prefix(stored, stored.len())
-    }
-
-    /// [`Header::parse`] of an envelope of `stored_len` bytes that starts with `stored` (at least
-    /// its header, or all of it).
+    /// The header of an envelope of `stored_len` bytes that starts with `stored` (at least its
+    /// header, or all of it), checked against that length.
     fn parse_prefix(stored: &'a [u8], stored_len: usize) -> Result<Header<'a>> {
         let truncated = || {
             err(

@@ -30,7 +30,7 @@ export const CROSSOVER = {
   ecb: 256, // wasm 1.15x faster at 64 B (no cipher object per call); parity (encrypt) to 1.2x (decrypt) at 256 B, 20x at 1 MiB
   ctr: 1024, // the envelope is wasm on both paths (its plans): 1.4x at 1 KiB, 2-2.8x from 2 KiB
   gcmSiv: 1024, // native does only the keystream (POLYVAL stays in wasm): wasm (message keys kept) 1.4-1.5x faster at 256 B, native 1.2-1.5x at 1 KiB, 2-3x from 64 KiB
-  gcm: 256, // 0.9-1.1x at 256 B (wasm has its subkeys cached too), 2.5x at 1 KiB, 20x from 64 KiB
+  gcm: 256, // 0.85-1.1x at 256 B (wasm has its subkeys cached too), 2.5-3x at 1 KiB, 20x from 64 KiB
   gunzip: 16384, // 0.9x at 8 KiB, 1.13x at 16 KiB, 1.2x from 64 KiB
   /**
    * gzip, per level: [from, below). zlib-rs is faster at levels 0-2 (its level 1 is a quicker,

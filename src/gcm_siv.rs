@@ -1,7 +1,8 @@
 //! AES-256-GCM-SIV (RFC 8452) split in two: the message keys and the tag (POLYVAL) here, the CTR
 //! keystream wherever it is fastest. Node has no GCM-SIV, but its AES-NI encrypts the counter
-//! blocks 20× faster than software AES in wasm; `js/codec/node-native.mjs` does that half.
-//! Together they give the same bytes as `aes_gcm_siv::Aes256GcmSiv` (tested below).
+//! blocks 20× faster than software AES in wasm; `js/codec/node-native.mjs` does that half. The
+//! envelopes' wasm path runs both halves here with [`MessageCipher`] (message keys kept per fixed
+//! nonce). Together they give the same bytes as `aes_gcm_siv::Aes256GcmSiv` (tested below).
 //!
 //! The keystream: block i is AES(message key, counter + i), where counter is the tag with the top
 //! bit of its last byte set and the increment applies to its first 4 bytes as a little-endian u32.

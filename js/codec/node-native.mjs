@@ -5,7 +5,7 @@
 // read (same header; the deflate body differs). A native attempt that declines (returns undefined:
 // an input shape it does not handle) or fails (throws) is redone by the wasm path, so errors keep
 // their wasm codes and messages.
-import { constants as bufferConstants, isUtf8 } from 'node:buffer';
+import { Buffer, constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { createCipheriv, createDecipheriv, createHash, hash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
@@ -174,7 +174,8 @@ export const native = {
     if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff) return undefined;
     if (deterministic) {
       const padding = wasm.legacyPkcs7Padding(plaintext.length);
-      const padded = new Uint8Array(plaintext.length + padding.length);
+      // Internal, never returned, fully written: node's pooled, unzeroed memory (no ArrayBuffer per call).
+      const padded = Buffer.allocUnsafe(plaintext.length + padding.length);
       padded.set(plaintext);
       padded.set(padding, plaintext.length);
       return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));

@@ -89,10 +89,13 @@ pub fn encrypt(
 /// few keys and encrypted attributes).
 const CACHED_SUBKEYS: usize = 8;
 
+/// A kept entry: table, attribute, and the subkeys of one master key for them.
+type CachedSubKeys = (Box<str>, Box<str>, SubKeys);
+
 std::thread_local! {
     /// The subkeys of the last few master keys and contexts, most recent first: their HKDF
     /// derivations and AES key schedules cost more than sealing 1 KiB, once per call without it.
-    static SUBKEYS: RefCell<Vec<(Box<str>, Box<str>, SubKeys)>> = const { RefCell::new(Vec::new()) };
+    static SUBKEYS: RefCell<Vec<CachedSubKeys>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `f` with the subkeys of `master` for `ctx`'s table and attribute, from the cache when they

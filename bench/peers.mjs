@@ -3,8 +3,9 @@
 // @noble/ciphers and @noble/hashes ("js"): the same gzip header, the same pynamodb_mate ECB bytes
 // and CTR envelope, and the same authenticated envelope (HKDF subkeys, key and context checks,
 // header as associated data; docs/envelope.md). The codec bench checks that both read and write
-// what this library does before timing them.
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomFillSync } from 'node:crypto';
+// what this library does before timing them. `byHand` is what a user would write instead of this
+// library: plain node:crypto AES-256-GCM in a format of their own (issue 14's comparison).
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ctr, ecb, gcm, gcmsiv } from '@noble/ciphers/aes.js';
 import { md5 } from '@noble/hashes/legacy.js';
@@ -29,7 +30,8 @@ const random = (n) => randomFillSync(new Uint8Array(n));
 
 // Python's base64.b85encode / b85decode.
 const B85 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~';
-const B85_VALUE = new Map([...B85].map((c, i) => [c.charCodeAt(0), i]));
+const B85_VALUE = new Uint8Array(128);
+for (let i = 0; i < B85.length; i++) B85_VALUE[B85.charCodeAt(i)] = i;
 function b85encode(data) {
   const padded = new Uint8Array(Math.ceil(data.length / 4) * 4);
   padded.set(data);
@@ -46,15 +48,17 @@ function b85encode(data) {
   }
   return out.join('').slice(0, out.length * 5 - (padded.length - data.length));
 }
+/** Table-driven, as a user would write it (the last group padded with '~', the highest digit). */
 function b85decode(text) {
   const pad = (5 - (text.length % 5)) % 5;
-  const s = text + '~'.repeat(pad);
-  const out = new Uint8Array((s.length / 5) * 4);
-  const view = new DataView(out.buffer);
-  for (let i = 0, o = 0; i < s.length; i += 5, o += 4) {
+  const out = Buffer.allocUnsafe(((text.length + pad) / 5) * 4);
+  for (let i = 0, o = 0; i < text.length; i += 5, o += 4) {
     let n = 0;
-    for (let d = 0; d < 5; d++) n = n * 85 + B85_VALUE.get(s.charCodeAt(i + d));
-    view.setUint32(o, n);
+    for (let d = i; d < i + 5; d++) n = n * 85 + (d < text.length ? B85_VALUE[text.charCodeAt(d)] : 84);
+    out[o] = n >>> 24;
+    out[o + 1] = n >>> 16;
+    out[o + 2] = n >>> 8;
+    out[o + 3] = n;
   }
   return out.subarray(0, out.length - pad);
 }
@@ -182,4 +186,34 @@ export const js = {
   },
   aeadEncrypt: nobleEnvelope.encrypt,
   aeadDecrypt: nobleEnvelope.decrypt,
+};
+
+/**
+ * What a user would write instead of this library, with node:crypto and a format of their own
+ * (nonce ‖ ciphertext ‖ tag): AES-256-GCM under a random 12-byte nonce with the table and attribute
+ * as associated data; deterministic, the same under a synthetic nonce, the first 12 bytes of
+ * HMAC-SHA-256 of the associated data and plaintext under a MAC key of its own (Node has neither
+ * AES-SIV nor AES-GCM-SIV). The associated data and the two deterministic keys are made once, as an
+ * application would at start-up: no key derivation, no header, no checks per call.
+ */
+export const byHand = {
+  name: 'node:crypto by hand',
+  aad: (table, attribute) => Buffer.from(`${table}\0${attribute}`),
+  deterministicKeys: (master) => ({
+    enc: Buffer.from(hkdfSync('sha256', master, '', 'encryption', 32)),
+    mac: Buffer.from(hkdfSync('sha256', master, '', 'synthetic nonce', 32)),
+  }),
+  gcmEncrypt(key, aad, plaintext, nonce = randomBytes(12)) {
+    const c = createCipheriv('aes-256-gcm', key, nonce).setAAD(aad);
+    return Buffer.concat([nonce, c.update(plaintext), c.final(), c.getAuthTag()]);
+  },
+  gcmDecrypt(key, aad, sealed) {
+    const d = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12), { authTagLength: 16 })
+      .setAAD(aad)
+      .setAuthTag(sealed.subarray(sealed.length - 16));
+    return Buffer.concat([d.update(sealed.subarray(12, sealed.length - 16)), d.final()]);
+  },
+  deterministicEncrypt: (keys, aad, plaintext) =>
+    byHand.gcmEncrypt(keys.enc, aad, plaintext, createHmac('sha256', keys.mac).update(aad).update(plaintext).digest().subarray(0, 12)),
+  deterministicDecrypt: (keys, aad, sealed) => byHand.gcmDecrypt(keys.enc, aad, sealed),
 };

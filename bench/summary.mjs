@@ -49,6 +49,34 @@ function itemTargets(rows) {
   return targets;
 }
 
+/**
+ * Issue 14's targets against what a user would write by hand (`oursVsHand`, bench/codecs.mjs):
+ * [target, op ids, key, smallest size, largest size, wanted ratio].
+ */
+const HAND_TARGETS = [
+  ['aead randomized (GCM) ≥ 0.9× plain node:crypto AES-256-GCM, encrypt and decrypt, 64 B–256 KiB', ['gcmEncrypt', 'gcmDecrypt'], 'oursVsHand', 0, 256 * 1024, 0.9],
+  ['aead deterministic (GCM-SIV) ≥ 0.9× HMAC-nonce AES-256-GCM by hand, encrypt and decrypt, 64 B–256 KiB', ['gcmSivEncrypt', 'gcmSivDecrypt'], 'oursVsHand', 0, 256 * 1024, 0.9],
+  ['pynamodb_mate CTR decrypt ≥ 0.9× JSON.parse + table base85 + node:crypto AES-CTR, 1–256 KiB', ['ctrDecrypt'], 'oursVsHand', 1024, 256 * 1024, 0.9],
+  ['pynamodb_mate CTR decrypt ≥ 2× the same with @noble, 1–256 KiB', ['ctrDecrypt'], 'oursVsJs', 1024, 256 * 1024, 2],
+  ['pynamodb_mate ECB encrypt ≥ 0.9× node:crypto AES-256-ECB at 1 KiB', ['ecbEncrypt'], 'oursVsHand', 1024, 1024, 0.9],
+];
+
+/** The "by hand" table and issue 14's targets of the codec results (none in results older than them). */
+function byHandSummary(codecs, sizes, where) {
+  const ops = Object.keys(codecs.titles).filter((op) => codecs.rows.some((r) => r.op === op && Number.isFinite(r.oursVsHand)));
+  if (ops.length === 0) return [];
+  const cell = (op, s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.oursVsHand);
+  const text = [
+    '\nthis library in Node ÷ what a user would write instead with node:crypto (plain AES-256-GCM in a format of their own; for pynamodb_mate, the same bytes by hand; ≥ 0.9× wanted):\n',
+    table(['codec', ...sizes.map(sizeName)], ops.map((op) => [codecs.titles[op], ...sizes.map((s) => cell(op, s))])),
+  ];
+  const targets = HAND_TARGETS.map(([title, ids, key, from, to, wanted]) => {
+    const w = worst(codecs.rows.filter((r) => ids.includes(r.op) && r.size >= from && r.size <= to), key);
+    return w ? [title, `worst ${where(w)}`, mark(w.value >= wanted)] : [title, 'not measured', ''];
+  });
+  return [...text, '\nTargets (issue 14, the codec boundary against code by hand):\n', table(['target', 'measured', ''], targets)];
+}
+
 export function summary() {
   const codecs = load('codecs');
   const where = (w) => `${ratio(w.value)} (${codecs.titles[w.op]}, ${sizeName(w.size)})`;
@@ -73,6 +101,7 @@ export function summary() {
         name, ...sizesMeasured.map((s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.[key])),
       ])));
     }
+    out.push(...byHandSummary(codecs, sizesMeasured, where));
   }
   if (item?.rows.some((r) => r.bench === 'item-model')) {
     out.push('\nThe item codec through the model, this library ÷ the SDK (CPU time; ≤ 1.00× wanted; `bench/item.mjs`):\n');

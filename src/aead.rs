@@ -16,9 +16,8 @@ use crate::error::{err, ErrorCode, Result};
 use crate::gcm_siv;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::Aes256Gcm;
-use aes_gcm_siv::Aes256GcmSiv;
-use alloc::{string::String, vec::Vec};
-use core::cell::OnceCell;
+use alloc::{boxed::Box, string::String, vec::Vec};
+use core::cell::{OnceCell, RefCell};
 use hkdf::Hkdf;
 use sha2::{Digest, Sha256};
 
@@ -31,10 +30,16 @@ pub(crate) mod envelope {
     pub(crate) const ALG_DETERMINISTIC: u8 = 1;
     pub(crate) const ALG_RANDOMIZED: u8 = 2;
     pub(crate) const ALG_OFFSET: usize = 3;
+    /// The tag ends the envelope.
+    pub(crate) const TAG_LEN: usize = 16;
+    /// No header is longer (`header_len` of a 255-byte key id with a nonce; a literal, for the
+    /// generated JS constants): the open plan reads this prefix only.
+    pub(crate) const HEADER_MAX: usize = 284;
 }
-use envelope::{ALG_DETERMINISTIC, ALG_OFFSET, ALG_RANDOMIZED, MAGIC, VERSION};
+use envelope::{
+    ALG_DETERMINISTIC, ALG_OFFSET, ALG_RANDOMIZED, HEADER_MAX, MAGIC, TAG_LEN, VERSION,
+};
 const NONCE_LEN: usize = 12;
-const TAG_LEN: usize = 16;
 const SALT: &[u8] = b"dynamodb-mate/v1";
 
 /// Where a ciphertext belongs: it decrypts only under the same table and attribute names, and,
@@ -75,7 +80,43 @@ pub fn encrypt(
     deterministic: bool,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    SubKeys::new(master, ctx).encrypt(key_id, ctx, plaintext, deterministic, nonce)
+    with_subkeys(master, ctx, |keys| {
+        keys.encrypt(key_id, ctx, plaintext, deterministic, nonce)
+    })
+}
+
+/// How many (master key, table, attribute) [`SubKeys`] the codec functions keep (a service uses a
+/// few keys and encrypted attributes).
+const CACHED_SUBKEYS: usize = 8;
+
+/// A kept entry: table, attribute, and the subkeys of one master key for them.
+type CachedSubKeys = (Box<str>, Box<str>, SubKeys);
+
+std::thread_local! {
+    /// The subkeys of the last few master keys and contexts, most recent first: their HKDF
+    /// derivations and AES key schedules cost more than sealing 1 KiB, once per call without it.
+    static SUBKEYS: RefCell<Vec<CachedSubKeys>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `f` with the subkeys of `master` for `ctx`'s table and attribute, from the cache when they
+/// are there (`f` must not call back into this cache).
+fn with_subkeys<T>(master: &[u8; 32], ctx: Context<'_>, f: impl FnOnce(&SubKeys) -> T) -> T {
+    SUBKEYS.with_borrow_mut(|cache| {
+        let hit = cache.iter().position(|(table, attribute, keys)| {
+            crate::legacy::same_key(&keys.master, master)
+                && **table == *ctx.table
+                && **attribute == *ctx.attribute
+        });
+        match hit {
+            Some(at) => cache[..=at].rotate_right(1),
+            None => {
+                cache.truncate(CACHED_SUBKEYS - 1);
+                let keys = SubKeys::new(master, ctx);
+                cache.insert(0, (ctx.table.into(), ctx.attribute.into(), keys));
+            }
+        }
+        f(&cache[0].2)
+    })
 }
 
 /// What one master key derives for one table+attribute: the header checks, and the ciphers (made on
@@ -84,8 +125,11 @@ pub fn encrypt(
 pub struct SubKeys {
     master: [u8; 32],
     checks: Checks,
-    deterministic: OnceCell<(Aes256GcmSiv, [u8; NONCE_LEN])>,
+    /// GCM-SIV's message keys are fixed per table+attribute, as its nonce is: kept, expanded.
+    deterministic: OnceCell<(gcm_siv::MessageCipher, [u8; NONCE_LEN])>,
     randomized: OnceCell<Aes256Gcm>,
+    /// The GCM subkey, which the randomized plans hand out.
+    randomized_key: OnceCell<[u8; 32]>,
 }
 
 impl core::fmt::Debug for SubKeys {
@@ -103,13 +147,16 @@ impl SubKeys {
             checks: Checks::of(master, Context { item: None, ..ctx }),
             deterministic: OnceCell::new(),
             randomized: OnceCell::new(),
+            randomized_key: OnceCell::new(),
         }
     }
 
-    fn siv(&self, ctx: Context<'_>) -> &(Aes256GcmSiv, [u8; NONCE_LEN]) {
+    /// The GCM-SIV message cipher of the table+attribute's fixed nonce, and the nonce.
+    fn siv(&self, ctx: Context<'_>) -> &(gcm_siv::MessageCipher, [u8; NONCE_LEN]) {
         self.deterministic.get_or_init(|| {
             let (key, fixed_nonce) = deterministic_key(&self.master, ctx);
-            (Aes256GcmSiv::new(&key.into()), fixed_nonce)
+            let keys = gcm_siv::message_keys(&key, &fixed_nonce);
+            (gcm_siv::MessageCipher::new(keys), fixed_nonce)
         })
     }
 
@@ -126,7 +173,12 @@ impl SubKeys {
 
     fn gcm(&self, ctx: Context<'_>) -> &Aes256Gcm {
         self.randomized
-            .get_or_init(|| Aes256Gcm::new(&randomized_key(&self.master, ctx).into()))
+            .get_or_init(|| Aes256Gcm::new(self.gcm_key(ctx).into()))
+    }
+
+    fn gcm_key(&self, ctx: Context<'_>) -> &[u8; 32] {
+        self.randomized_key
+            .get_or_init(|| randomized_key(&self.master, ctx))
     }
 
     /// [`encrypt`] under these keys.
@@ -147,19 +199,25 @@ impl SubKeys {
             plaintext.len() + TAG_LEN,
         )?;
         let aad = aad(&out, ctx);
+        if deterministic {
+            // RFC 8452 with the kept message keys: the tag, then the keystream from it.
+            let (cipher, fixed_nonce) = self.siv(ctx);
+            let tag = cipher.tag(fixed_nonce, &aad, plaintext);
+            let body_start = out.len();
+            out.extend_from_slice(plaintext);
+            cipher.keystream_xor(&tag, &mut out[body_start..]);
+            out.extend_from_slice(&tag);
+            return Ok(out);
+        }
         let payload = Payload {
             msg: plaintext,
             aad: &aad,
         };
-        let sealed = if deterministic {
-            let (cipher, fixed_nonce) = self.siv(ctx);
-            cipher.encrypt(fixed_nonce.into(), payload)
-        } else {
-            self.gcm(ctx).encrypt(nonce.into(), payload)
-        };
-        out.extend_from_slice(
-            &sealed.map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?,
-        );
+        let sealed = self
+            .gcm(ctx)
+            .encrypt(nonce.into(), payload)
+            .map_err(|_| err(ErrorCode::Argument, "plaintext too large to encrypt"))?;
+        out.extend_from_slice(&sealed);
         Ok(out)
     }
 
@@ -167,23 +225,29 @@ impl SubKeys {
     pub fn decrypt(&self, ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
         let h = Header::open(self.checks(ctx), stored)?;
         let aad = aad(&stored[..h.body_start], ctx);
+        // The header says how long the body is and `Header::parse_prefix` checked `stored` against it.
+        let (body, tag) = stored[h.body_start..].split_at(stored.len() - h.body_start - TAG_LEN);
+        if h.alg == ALG_DETERMINISTIC {
+            let (cipher, fixed_nonce) = self.siv(ctx);
+            let tag: &[u8; TAG_LEN] = tag.try_into().unwrap_or_else(|_| unreachable!());
+            let mut plaintext = body.to_vec();
+            cipher.keystream_xor(tag, &mut plaintext);
+            if gcm_siv::tags_equal(&cipher.tag(fixed_nonce, &aad, &plaintext), tag) {
+                return Ok(plaintext);
+            }
+            plaintext.fill(0); // no unauthenticated plaintext left behind
+            return Err(tampered());
+        }
+        let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
+            .try_into()
+            .unwrap_or_else(|_| unreachable!());
         let payload = Payload {
             msg: &stored[h.body_start..],
             aad: &aad,
         };
-        let opened = match h.alg {
-            ALG_DETERMINISTIC => {
-                let (cipher, fixed_nonce) = self.siv(ctx);
-                cipher.decrypt(fixed_nonce.into(), payload)
-            }
-            _ => {
-                let nonce: &[u8; NONCE_LEN] = stored[h.body_start - NONCE_LEN..h.body_start]
-                    .try_into()
-                    .unwrap_or_else(|_| unreachable!());
-                self.gcm(ctx).decrypt(nonce.into(), payload)
-            }
-        };
-        opened.map_err(|_| tampered())
+        self.gcm(ctx)
+            .decrypt(nonce.into(), payload)
+            .map_err(|_| tampered())
     }
 }
 
@@ -240,14 +304,31 @@ fn header(
 
 /// The key id an envelope names, so the caller can pick the key from a keyring.
 pub fn key_id(stored: &[u8]) -> Result<String> {
-    let header = Header::parse(stored)?;
-    Ok(String::from(header.key_id))
+    key_id_of_head(stored, stored.len())
+}
+
+/// [`key_id`] of an envelope of `stored_len` bytes from its first bytes (at least `HEADER_MAX`
+/// of them, or all): the same result and errors without the ciphertext.
+pub fn key_id_of_head(head: &[u8], stored_len: usize) -> Result<String> {
+    check_head(head, stored_len)?;
+    Ok(String::from(Header::parse_prefix(head, stored_len)?.key_id))
+}
+
+/// `head` must hold any header the envelope can have (and be no longer than the envelope).
+fn check_head(head: &[u8], stored_len: usize) -> Result<()> {
+    if head.len() < stored_len.min(HEADER_MAX) || head.len() > stored_len {
+        return Err(err(
+            ErrorCode::Argument,
+            "head must be the envelope's first bytes, up to its longest header",
+        ));
+    }
+    Ok(())
 }
 
 /// Opens an envelope. Each failure has its own code: not an envelope, unknown version, truncated,
 /// wrong key, other table/attribute, or tampered.
 pub fn decrypt(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    SubKeys::new(master, ctx).decrypt(ctx, stored)
+    with_subkeys(master, ctx, |keys| keys.decrypt(ctx, stored))
 }
 
 fn tampered() -> crate::Error {
@@ -267,6 +348,8 @@ fn tampered() -> crate::Error {
 //   open:               alg (1) | key (32) | iv (16) | body start (4) | aad
 //     alg 1: key = message key, iv = tag, then `check_deterministic`; alg 2: key = subkey,
 //     iv = nonce | 0000, aad for AES-256-GCM.
+// The keys come from the cached subkeys ([`with_subkeys`]). The open plan reads the envelope's
+// first `HEADER_MAX` bytes, its tag and its length: the ciphertext never crosses into wasm.
 
 /// Where each field of a plan starts (the last one runs to the end of the plan).
 pub(crate) mod plan {
@@ -297,22 +380,23 @@ pub fn seal_plan_deterministic(
     ctx: Context<'_>,
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
-    let header = header(
-        Checks::of(master, ctx),
-        key_id,
-        plaintext.len(),
-        true,
-        &[0; NONCE_LEN],
-        0,
-    )?;
-    let (key, fixed_nonce) = deterministic_key(master, ctx);
-    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
-    let tag = gcm_siv::tag(&keys, &fixed_nonce, &aad(&header, ctx), plaintext);
-    let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
-    put(&mut out, plan::SIV_KEY, &keys.encryption);
-    put(&mut out, plan::SIV_TAG, &tag);
-    put(&mut out, plan::SIV_HEADER, &header);
-    Ok(out)
+    with_subkeys(master, ctx, |subkeys| {
+        let header = header(
+            subkeys.checks(ctx),
+            key_id,
+            plaintext.len(),
+            true,
+            &[0; NONCE_LEN],
+            0,
+        )?;
+        let (cipher, fixed_nonce) = subkeys.siv(ctx);
+        let tag = cipher.tag(fixed_nonce, &aad(&header, ctx), plaintext);
+        let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
+        put(&mut out, plan::SIV_KEY, &cipher.keys.encryption);
+        put(&mut out, plan::SIV_TAG, &tag);
+        put(&mut out, plan::SIV_HEADER, &header);
+        Ok(out)
+    })
 }
 
 /// The randomized seal plan for a plaintext of `plaintext_len` bytes under `nonce`.
@@ -323,51 +407,61 @@ pub fn seal_plan_randomized(
     plaintext_len: usize,
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
-    let header = header(
-        Checks::of(master, ctx),
-        key_id,
-        plaintext_len,
-        false,
-        nonce,
-        0,
-    )?;
-    let aad = aad(&header, ctx);
-    let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
-    put(&mut out, plan::GCM_KEY, &randomized_key(master, ctx));
-    put(&mut out, plan::GCM_NONCE, nonce);
-    put(
-        &mut out,
-        plan::GCM_HEADER_LEN,
-        &(header.len() as u32).to_le_bytes(),
-    );
-    put(&mut out, plan::GCM_AAD, &aad);
-    Ok(out)
-}
-
-/// The open plan of an envelope, after the same checks (and errors) as `decrypt`.
-pub fn open_plan(master: &[u8; 32], ctx: Context<'_>, stored: &[u8]) -> Result<Vec<u8>> {
-    let h = Header::open(Checks::of(master, ctx), stored)?;
-    let tag_start = stored.len() - TAG_LEN;
-    let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
-    put(&mut out, plan::OPEN_ALG, &[h.alg]);
-    let body_start = (h.body_start as u32).to_le_bytes();
-    if h.alg == ALG_DETERMINISTIC {
-        let (key, fixed_nonce) = deterministic_key(master, ctx);
+    with_subkeys(master, ctx, |subkeys| {
+        let header = header(subkeys.checks(ctx), key_id, plaintext_len, false, nonce, 0)?;
+        let aad = aad(&header, ctx);
+        let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
+        put(&mut out, plan::GCM_KEY, subkeys.gcm_key(ctx));
+        put(&mut out, plan::GCM_NONCE, nonce);
         put(
             &mut out,
-            plan::OPEN_KEY,
-            &gcm_siv::message_keys(&key, &fixed_nonce).encryption,
+            plan::GCM_HEADER_LEN,
+            &(header.len() as u32).to_le_bytes(),
         );
-        put(&mut out, plan::OPEN_IV, &stored[tag_start..]);
-        put(&mut out, plan::OPEN_BODY_START, &body_start);
-    } else {
-        put(&mut out, plan::OPEN_KEY, &randomized_key(master, ctx));
-        let nonce = &stored[h.body_start - NONCE_LEN..h.body_start];
-        put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
-        put(&mut out, plan::OPEN_BODY_START, &body_start);
-        put(&mut out, plan::OPEN_AAD, &aad(&stored[..h.body_start], ctx));
-    }
-    Ok(out)
+        put(&mut out, plan::GCM_AAD, &aad);
+        Ok(out)
+    })
+}
+
+/// The open plan of an envelope of `stored_len` bytes, from its first bytes (`head`: at least
+/// `HEADER_MAX` of them, or all) and its last `TAG_LEN` (`tag`), after the same checks (and
+/// errors) as `decrypt`.
+pub fn open_plan(
+    master: &[u8; 32],
+    ctx: Context<'_>,
+    head: &[u8],
+    tag: &[u8],
+    stored_len: usize,
+) -> Result<Vec<u8>> {
+    check_head(head, stored_len)?;
+    with_subkeys(master, ctx, |subkeys| {
+        let h = Header::open_prefix(subkeys.checks(ctx), head, stored_len)?;
+        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
+        put(&mut out, plan::OPEN_ALG, &[h.alg]);
+        let body_start = (h.body_start as u32).to_le_bytes();
+        if h.alg == ALG_DETERMINISTIC {
+            if tag.len() != TAG_LEN {
+                return Err(err(
+                    ErrorCode::Argument,
+                    "the tag must be the envelope's last 16 bytes",
+                ));
+            }
+            put(
+                &mut out,
+                plan::OPEN_KEY,
+                &subkeys.siv(ctx).0.keys.encryption,
+            );
+            put(&mut out, plan::OPEN_IV, tag);
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+        } else {
+            put(&mut out, plan::OPEN_KEY, subkeys.gcm_key(ctx));
+            let nonce = &head[h.body_start - NONCE_LEN..h.body_start];
+            put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+            put(&mut out, plan::OPEN_AAD, &aad(&head[..h.body_start], ctx));
+        }
+        Ok(out)
+    })
 }
 
 /// Checks the tag of a deterministic envelope against the plaintext its open plan gave.
@@ -377,15 +471,12 @@ pub fn check_deterministic(
     stored: &[u8],
     plaintext: &[u8],
 ) -> Result<()> {
-    let h = Header::open(Checks::of(master, ctx), stored)?;
-    let (key, fixed_nonce) = deterministic_key(master, ctx);
-    let keys = gcm_siv::message_keys(&key, &fixed_nonce);
-    let expected = gcm_siv::tag(
-        &keys,
-        &fixed_nonce,
-        &aad(&stored[..h.body_start], ctx),
-        plaintext,
-    );
+    let (h, expected) = with_subkeys(master, ctx, |subkeys| {
+        let h = Header::open(subkeys.checks(ctx), stored)?;
+        let (cipher, fixed_nonce) = subkeys.siv(ctx);
+        let aad = aad(&stored[..h.body_start], ctx);
+        Ok::<_, crate::Error>((h, cipher.tag(fixed_nonce, &aad, plaintext)))
+    })?;
     let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
         .try_into()
         .unwrap_or_else(|_| unreachable!());
@@ -418,7 +509,12 @@ struct Header<'a> {
 impl<'a> Header<'a> {
     /// Parses the header of an envelope to be opened by keys with these checks.
     fn open(checks: Checks, stored: &'a [u8]) -> Result<Header<'a>> {
-        let h = Header::parse(stored)?;
+        Header::open_prefix(checks, stored, stored.len())
+    }
+
+    /// [`Header::open`] of an envelope of `stored_len` bytes that starts with `head`.
+    fn open_prefix(checks: Checks, head: &'a [u8], stored_len: usize) -> Result<Header<'a>> {
+        let h = Header::parse_prefix(head, stored_len)?;
         if h.key_check != checks.key {
             return Err(err(
                 ErrorCode::AeadWrongKey,
@@ -434,7 +530,9 @@ impl<'a> Header<'a> {
         Ok(h)
     }
 
-    fn parse(stored: &'a [u8]) -> Result<Header<'a>> {
+    /// The header of an envelope of `stored_len` bytes that starts with `stored` (at least its
+    /// header, or all of it), checked against that length.
+    fn parse_prefix(stored: &'a [u8], stored_len: usize) -> Result<Header<'a>> {
         let truncated = || {
             err(
                 ErrorCode::AeadTruncated,
@@ -474,8 +572,8 @@ impl<'a> Header<'a> {
             .checked_add(length)
             .and_then(|n| n.checked_add(TAG_LEN));
         match expected {
-            Some(n) if n == stored.len() => {}
-            Some(n) if n > stored.len() => return Err(truncated()),
+            Some(n) if n == stored_len => {}
+            Some(n) if n > stored_len => return Err(truncated()),
             _ => {
                 return Err(err(
                     ErrorCode::AeadFormat,
@@ -676,13 +774,65 @@ mod tests {
             &plan[plan::GCM_AAD..],
             aad(&stored[..header_len], ctx).as_slice()
         );
-        let open = open_plan(&master, ctx, &stored).unwrap();
+        let tag = &stored[stored.len() - TAG_LEN..];
+        let open = open_plan(&master, ctx, &stored, tag, stored.len()).unwrap();
         assert_eq!(open[0], ALG_RANDOMIZED);
         assert_eq!(
-            open_plan(&master, Context::new("t", "a"), &stored)
+            open_plan(&master, Context::new("t", "a"), &stored, tag, stored.len())
                 .unwrap_err()
                 .code(),
             ErrorCode::AeadContext
         );
+    }
+
+    #[test]
+    fn open_plans_need_only_the_longest_header_and_the_tag() {
+        let master = [4u8; 32];
+        let ctx = Context::new("t", "a");
+        let key_id = "k".repeat(255);
+        for deterministic in [true, false] {
+            let stored =
+                encrypt(&master, &key_id, ctx, &[5; 1000], deterministic, &[6; 12]).unwrap();
+            let (len, tag) = (stored.len(), &stored[stored.len() - TAG_LEN..]);
+            let whole = open_plan(&master, ctx, &stored, tag, len).unwrap();
+            assert_eq!(
+                open_plan(&master, ctx, &stored[..HEADER_MAX], tag, len).unwrap(),
+                whole
+            );
+            assert_eq!(header_len(key_id.len(), ALG_RANDOMIZED), HEADER_MAX);
+            let short = open_plan(&master, ctx, &stored[..HEADER_MAX - 1], tag, len);
+            assert_eq!(short.unwrap_err().code(), ErrorCode::Argument);
+            assert_eq!(key_id_of_head(&stored[..HEADER_MAX], len).unwrap(), key_id);
+            let short = key_id_of_head(&stored[..HEADER_MAX - 1], len);
+            assert_eq!(short.unwrap_err().code(), ErrorCode::Argument);
+            let truncated = key_id_of_head(&stored[..HEADER_MAX], len - 1);
+            assert_eq!(truncated.unwrap_err().code(), ErrorCode::AeadTruncated);
+        }
+    }
+
+    #[test]
+    fn cached_subkeys_give_the_one_shot_bytes() {
+        // More contexts and keys than the cache holds, in an order that both hits and evicts.
+        let nonce = [2u8; NONCE_LEN];
+        for round in 0..3u8 {
+            for k in 0..(CACHED_SUBKEYS as u8 / 2 + 2) {
+                let master = [k; 32];
+                for ctx in [Context::new("t", "a"), Context::new("t", "b")] {
+                    let fresh = SubKeys::new(&master, ctx);
+                    for deterministic in [true, false] {
+                        let value = [round; 40];
+                        let stored =
+                            encrypt(&master, "k", ctx, &value, deterministic, &nonce).unwrap();
+                        assert_eq!(
+                            stored,
+                            fresh
+                                .encrypt("k", ctx, &value, deterministic, &nonce)
+                                .unwrap()
+                        );
+                        assert_eq!(decrypt(&master, ctx, &stored).unwrap(), value);
+                    }
+                }
+            }
+        }
     }
 }

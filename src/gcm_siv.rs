@@ -1,7 +1,8 @@
 //! AES-256-GCM-SIV (RFC 8452) split in two: the message keys and the tag (POLYVAL) here, the CTR
 //! keystream wherever it is fastest. Node has no GCM-SIV, but its AES-NI encrypts the counter
-//! blocks 20× faster than software AES in wasm; `js/codec/node-native.mjs` does that half.
-//! Together they give the same bytes as `aes_gcm_siv::Aes256GcmSiv` (tested below).
+//! blocks 20× faster than software AES in wasm; `js/codec/node-native.mjs` does that half. The
+//! envelopes' wasm path runs both halves here with [`MessageCipher`] (message keys kept per fixed
+//! nonce). Together they give the same bytes as `aes_gcm_siv::Aes256GcmSiv` (tested below).
 //!
 //! The keystream: block i is AES(message key, counter + i), where counter is the tag with the top
 //! bit of its last byte set and the increment applies to its first 4 bytes as a little-endian u32.
@@ -58,7 +59,66 @@ pub fn tag(
     aad: &[u8],
     plaintext: &[u8],
 ) -> [u8; TAG_LEN] {
-    let mut polyval = Polyval::new(&keys.authentication.into());
+    let aes = Aes256::new(&keys.encryption.into());
+    tag_with(&aes, &keys.authentication, nonce, aad, plaintext)
+}
+
+/// Message keys with the encryption key expanded, for a caller that seals and opens many values
+/// under one nonce (the envelope's deterministic mode: one fixed nonce per table and attribute),
+/// so that each value pays neither the key derivation nor the constant-time key schedule.
+pub struct MessageCipher {
+    pub keys: MessageKeys,
+    aes: Aes256,
+}
+
+impl core::fmt::Debug for MessageCipher {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("MessageCipher(..)")
+    }
+}
+
+impl MessageCipher {
+    pub fn new(keys: MessageKeys) -> MessageCipher {
+        let aes = Aes256::new(&keys.encryption.into());
+        MessageCipher { keys, aes }
+    }
+
+    /// [`tag`] under these keys.
+    pub fn tag(&self, nonce: &[u8; NONCE_LEN], aad: &[u8], plaintext: &[u8]) -> [u8; TAG_LEN] {
+        tag_with(&self.aes, &self.keys.authentication, nonce, aad, plaintext)
+    }
+
+    /// `data` XOR the keystream of `tag`, in place (what Node's half computes with AES-256-ECB).
+    pub fn keystream_xor(&self, tag: &[u8; TAG_LEN], data: &mut [u8]) {
+        let mut counter = *tag;
+        counter[15] |= 0x80;
+        let first = u32::from_le_bytes([counter[0], counter[1], counter[2], counter[3]]);
+        // Eight blocks per call: the software AES encrypts several at once.
+        const BATCH: usize = 8;
+        let mut blocks = [aes::Block::default(); BATCH];
+        for (c, chunk) in data.chunks_mut(16 * BATCH).enumerate() {
+            let n = chunk.len().div_ceil(16);
+            for (i, block) in blocks[..n].iter_mut().enumerate() {
+                block.copy_from_slice(&counter);
+                let at = first.wrapping_add((c * BATCH + i) as u32);
+                block[..4].copy_from_slice(&at.to_le_bytes());
+            }
+            self.aes.encrypt_blocks(&mut blocks[..n]);
+            for (d, k) in chunk.iter_mut().zip(blocks.iter().flat_map(|b| b.iter())) {
+                *d ^= k;
+            }
+        }
+    }
+}
+
+fn tag_with(
+    aes: &Aes256,
+    authentication: &[u8; 16],
+    nonce: &[u8; NONCE_LEN],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> [u8; TAG_LEN] {
+    let mut polyval = Polyval::new(&(*authentication).into());
     polyval.update_padded(aad);
     polyval.update_padded(plaintext);
     let mut lengths = polyval::Block::default();
@@ -70,7 +130,7 @@ pub fn tag(
         *b ^= n;
     }
     block[15] &= 0x7f;
-    Aes256::new(&keys.encryption.into()).encrypt_block(&mut block);
+    aes.encrypt_block(&mut block);
     block.into()
 }
 
@@ -121,8 +181,26 @@ mod tests {
                 sealed.extend_from_slice(&t);
                 assert_eq!(sealed, expected, "len {len}, aad {aad_len}");
                 assert!(tags_equal(&t, &expected[len..].try_into().unwrap()));
+
+                // The kept cipher gives the same tag and keystream.
+                let cipher = MessageCipher::new(message_keys(&key, &nonce));
+                assert_eq!(cipher.tag(&nonce, &aad, &plaintext), t);
+                let mut body = plaintext.clone();
+                cipher.keystream_xor(&t, &mut body);
+                assert_eq!(body, sealed[..len], "len {len}, aad {aad_len}");
             }
         }
+    }
+
+    #[test]
+    fn kept_keystream_wraps_its_counter_as_ctr32le() {
+        let keys = || message_keys(&[3; 32], &[4; 12]);
+        let tag = [0xff; TAG_LEN]; // the counter starts at 2^32 - 1
+        let mut kept = [5u8; 200];
+        MessageCipher::new(keys()).keystream_xor(&tag, &mut kept);
+        let mut reference = [5u8; 200];
+        keystream_xor(&keys(), &tag, &mut reference);
+        assert_eq!(kept, reference);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn key_from_password(password: &str) -> [u8; 32] {
 }
 
 /// Equality without an early exit, so that the lookup's time does not depend on where keys differ.
-fn same_key(a: &[u8; 32], b: &[u8; 32]) -> bool {
+pub(crate) fn same_key(a: &[u8; 32], b: &[u8; 32]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -89,13 +89,19 @@ pub fn ecb_decrypt(key: &[u8; 32], stored: &[u8]) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
-/// PKCS#7: `plaintext` and 1 to 16 bytes that each hold their count, up to a whole block.
+/// PKCS#7: `plaintext` and its [`pkcs7_padding`].
 pub fn pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
-    let pad = BLOCK - plaintext.len() % BLOCK;
-    let mut buf = Vec::with_capacity(plaintext.len() + pad);
+    let padding = pkcs7_padding(plaintext.len());
+    let mut buf = Vec::with_capacity(plaintext.len() + padding.len());
     buf.extend_from_slice(plaintext);
-    buf.resize(plaintext.len() + pad, pad as u8);
+    buf.extend_from_slice(&padding);
     buf
+}
+
+/// What PKCS#7 appends to `len` bytes: 1 to 16 bytes that each hold their count, up to a whole block.
+pub fn pkcs7_padding(len: usize) -> Vec<u8> {
+    let pad = BLOCK - len % BLOCK;
+    alloc::vec![pad as u8; pad]
 }
 
 /// How many padding bytes end `padded` (its last block is enough), checked strictly as
@@ -331,6 +337,8 @@ mod tests {
         // The padding's length from the last block alone, strictly checked.
         let padded = pkcs7_pad(&[1u8; 20]);
         assert_eq!(padded.len(), 32);
+        assert_eq!(padded[20..], pkcs7_padding(20));
+        assert_eq!(pkcs7_padding(32), [16; 16]);
         assert_eq!(pkcs7_padding_len(&padded[16..]).unwrap(), 12);
         for bad in [&[0u8; 16][..], &[17u8; 16], &[], &[2, 3]] {
             assert_eq!(

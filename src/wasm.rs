@@ -122,9 +122,10 @@ pub fn legacy_decrypt(
 
 /// pynamodb_mate's framing for Node's native AES (`js/codec/node-native.mjs`), which then does
 /// only the AES calls: PKCS#7 around ECB, and the CTR plans and envelope (layouts in `legacy`).
-#[wasm_bindgen(js_name = legacyPkcs7Pad)]
-pub fn legacy_pkcs7_pad(plaintext: &[u8]) -> Vec<u8> {
-    legacy::pkcs7_pad(plaintext)
+/// The padding alone (its plaintext's length in, not its bytes): JS appends it, no copy into wasm.
+#[wasm_bindgen(js_name = legacyPkcs7Padding)]
+pub fn legacy_pkcs7_padding(plaintext_len: u32) -> Vec<u8> {
+    legacy::pkcs7_padding(plaintext_len as usize)
 }
 
 #[wasm_bindgen(js_name = legacyPkcs7PaddingLength)]
@@ -160,9 +161,10 @@ pub fn gunzip_member_plan(data: &[u8]) -> JsResult<Vec<u32>> {
     gzip::member_plan(data).map_err(js)
 }
 
+/// `head`: the envelope's first `ENVELOPE_HEADER_MAX` bytes, `stored_len` its length.
 #[wasm_bindgen(js_name = aeadKeyId)]
-pub fn aead_key_id(stored: &[u8]) -> JsResult<String> {
-    aead::key_id(stored).map_err(js)
+pub fn aead_key_id(head: &[u8], stored_len: u32) -> JsResult<String> {
+    aead::key_id_of_head(head, stored_len as usize).map_err(js)
 }
 
 // One argument per part of the JS call (js/codec/encrypt.mjs).
@@ -244,16 +246,22 @@ pub fn aead_seal_plan_randomized(
     aead::seal_plan_randomized(master, key_id, ctx, plaintext_len as usize, &nonce).map_err(js)
 }
 
+/// `head`: the envelope's first `ENVELOPE_HEADER_MAX` bytes, `tag` its last `ENVELOPE_TAG_LEN`
+/// (so that the ciphertext is not copied into wasm), `stored_len` its length.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen(js_name = aeadOpenPlan)]
 pub fn aead_open_plan(
     master: &[u8],
     table: &str,
     attribute: &str,
-    stored: &[u8],
+    head: &[u8],
+    tag: &[u8],
+    stored_len: u32,
     item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
     let master = value::key32(master).map_err(js)?;
-    aead::open_plan(master, context(table, attribute, &item), stored).map_err(js)
+    let ctx = context(table, attribute, &item);
+    aead::open_plan(master, ctx, head, tag, stored_len as usize).map_err(js)
 }
 
 #[wasm_bindgen(js_name = aeadCheckDeterministic)]

@@ -5,7 +5,7 @@ import { core } from '../runtime/core.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { boolean, bytes, bytesOrText, inputError, text } from './input.mjs';
 import { isKeyring, isProvider, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
-import { checkFormat } from './formats.mjs';
+import { checkFormat, envelopeKeyId } from './formats.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
 /** The options of `encrypt`/`decrypt` (`where` names them) and their format; each format has its own keys. */
@@ -91,7 +91,7 @@ export function decrypt(stored, opts) {
   const [table, attribute] = context(o);
   const item = itemOf(o);
   return withKeys(ring, (keyOf) => {
-    const id = core.aeadKeyId(stored);
+    const id = envelopeKeyId(stored);
     if (!ring.keys.has(id)) {
       throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
     }

@@ -57,7 +57,10 @@ export function keyring(key, keyId, name = 'opts.key', idName = 'opts.keyId') {
 }
 
 /** Whether resolving the keyring calls a provider (so it must be awaited). */
-export const needsProvider = (ring) => [...ring.keys.values()].some(isProvider);
+export function needsProvider(ring) {
+  for (const key of ring.keys.values()) if (isProvider(key)) return true;
+  return false;
+}
 
 const provided = new WeakMap();
 

@@ -5,14 +5,14 @@
 // read (same header; the deflate body differs). A native attempt that declines (returns undefined:
 // an input shape it does not handle) or fails (throws) is redone by the wasm path, so errors keep
 // their wasm codes and messages.
-import { constants as bufferConstants, isUtf8 } from 'node:buffer';
+import { Buffer, constants as bufferConstants, isUtf8 } from 'node:buffer';
 import { createCipheriv, createDecipheriv, createHash, hash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { crc32, gzipSync, inflateRawSync } from 'node:zlib';
 import { core, wasm } from '../runtime/core.mjs';
 // The envelope's algorithm byte and the plans' field offsets: src/aead.rs, `envelope` and `plan`.
 import {
-  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT,
+  ENVELOPE_ALG_DETERMINISTIC as SIV, ENVELOPE_ALG_OFFSET as ALG_AT, ENVELOPE_HEADER_MAX, ENVELOPE_TAG_LEN,
   PLAN_SIV_KEY, PLAN_SIV_TAG, PLAN_SIV_HEADER, PLAN_GCM_KEY, PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN, PLAN_GCM_AAD,
   PLAN_OPEN_ALG, PLAN_OPEN_KEY, PLAN_OPEN_IV, PLAN_OPEN_BODY_START, PLAN_OPEN_AAD, LEGACY_PLAN_CTR_COUNTER, LEGACY_PLAN_CTR_TOKEN,
   GZIP_PLAN_MEMBER_BODY_START, GZIP_PLAN_MEMBER_BODY_END, GZIP_PLAN_MEMBER_CRC,
@@ -23,13 +23,14 @@ import {
 // these sizes up). Measured with `node bench/crossover.mjs` (each function's wasm and native paths
 // interleaved in one process, 64 B to 1 MiB; bench/results/crossover.json) on the 2-vCPU AMD EPYC
 // dev machine (AES-NI, SHA-NI), Node 20.20.2, against the opt-level 3 + simd128 wasm build.
+// The aead rows were re-measured once subkeys were cached per key and context (issue 14).
 export const CROSSOVER = {
   sha256: 0, // SHA-NI: 1.1x faster at 64 B, 5x from 4 KiB
   md5: 0, // no hardware MD5: parity with wasm (0.97-1.15x) at every size
   ecb: 256, // wasm 1.15x faster at 64 B (no cipher object per call); parity (encrypt) to 1.2x (decrypt) at 256 B, 20x at 1 MiB
   ctr: 1024, // the envelope is wasm on both paths (its plans): 1.4x at 1 KiB, 2-2.8x from 2 KiB
-  gcmSiv: 2048, // native does only the keystream (POLYVAL stays in wasm): 1.1x at 1-2 KiB, 1.9x from 64 KiB
-  gcm: 256, // 1.05x at 256 B, 2x at 1 KiB, 20x from 64 KiB
+  gcmSiv: 1024, // native does only the keystream (POLYVAL stays in wasm): wasm (message keys kept) 1.4-1.5x faster at 256 B, native 1.2-1.5x at 1 KiB, 2-3x from 64 KiB
+  gcm: 256, // 0.85-1.1x at 256 B (wasm has its subkeys cached too), 2.5-3x at 1 KiB, 20x from 64 KiB
   gunzip: 16384, // 0.9x at 8 KiB, 1.13x at 16 KiB, 1.2x from 64 KiB
   /**
    * gzip, per level: [from, below). zlib-rs is faster at levels 0-2 (its level 1 is a quicker,
@@ -51,6 +52,9 @@ function concat(a, b) {
   out.set(b, a.length);
   return out;
 }
+
+/** update()'s and final()'s output as one plain Uint8Array, copied only if final() gave bytes (GCM's never does). */
+const joined = (updated, final) => (final.length === 0 ? plain(updated) : concat(updated, final));
 
 const hex = typeof hash === 'function'
   ? (alg, data) => hash(alg, data, 'hex')
@@ -102,7 +106,7 @@ function sivKeystreamXor(key, tag, data) {
 /** AES-256-GCM of node:crypto: the ciphertext and the 16-byte tag. */
 function gcmSeal(key, nonce, aad, plaintext) {
   const cipher = createCipheriv('aes-256-gcm', key, nonce).setAAD(aad);
-  const body = concat(cipher.update(plaintext), cipher.final());
+  const body = joined(cipher.update(plaintext), cipher.final());
   return { body, tag: cipher.getAuthTag() };
 }
 
@@ -112,7 +116,7 @@ function gcmSeal(key, nonce, aad, plaintext) {
  */
 function gcmOpen(key, nonce, aad, body, tag) {
   const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: 16 }).setAAD(aad).setAuthTag(tag);
-  return concat(decipher.update(body), decipher.final());
+  return joined(decipher.update(body), decipher.final());
 }
 
 /**
@@ -163,12 +167,18 @@ export const native = {
   /**
    * pynamodb_mate's bytes: AES-256-ECB + PKCS#7 (deterministic), or the CTR JSON envelope. The
    * padding, counter block and envelope come from wasm; one update() each here: final() alone
-   * cost as much as the AES of 1 KiB.
+   * cost as much as the AES of 1 KiB. Only the plaintext's length crosses for the padding: the
+   * plaintext is copied once, next to it, not into wasm and back.
    */
   legacyEncrypt(key, kind, plaintext, deterministic) {
-    if (kind !== 'string' && kind !== 'binary') return undefined;
+    if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff) return undefined;
     if (deterministic) {
-      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(wasm.legacyPkcs7Pad(plaintext)));
+      const padding = wasm.legacyPkcs7Padding(plaintext.length);
+      // Internal, never returned, fully written: node's pooled, unzeroed memory (no ArrayBuffer per call).
+      const padded = Buffer.allocUnsafe(plaintext.length + padding.length);
+      padded.set(plaintext);
+      padded.set(padding, plaintext.length);
+      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));
     }
     const counter = wasm.legacyCtrSealPlan();
     return wasm.legacyCtrEnvelope(counter, createCipheriv('aes-256-ctr', key, counter).update(plaintext));
@@ -215,19 +225,24 @@ export const native = {
     return out;
   },
 
-  /** Checks and keys from wasm (same errors as its decrypt); GCM-SIV's tag is checked there too. */
+  /**
+   * Checks and keys from wasm (same errors as its decrypt), which reads the header and the tag
+   * only; GCM-SIV's tag is checked there too.
+   */
   aeadDecrypt(master, table, attribute, kind, stored, item) {
-    if ((kind !== 'string' && kind !== 'binary') || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
-    const plan = wasm.aeadOpenPlan(master, table, attribute, stored, item);
+    if ((kind !== 'string' && kind !== 'binary') || stored.length > 0xffffffff || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
+    const head = stored.subarray(0, ENVELOPE_HEADER_MAX);
+    const tag = stored.subarray(Math.max(0, stored.length - ENVELOPE_TAG_LEN));
+    const plan = wasm.aeadOpenPlan(master, table, attribute, head, tag, stored.length, item);
     const key = plan.subarray(PLAN_OPEN_KEY, PLAN_OPEN_IV);
     const iv = plan.subarray(PLAN_OPEN_IV, PLAN_OPEN_BODY_START);
-    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - 16);
+    const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - ENVELOPE_TAG_LEN);
     if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
       wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
-    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, stored.subarray(stored.length - 16)));
+    return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, tag));
   },
 };
 

@@ -8,9 +8,8 @@
 // flight and rejects with AbortError (the last `onProgress` cursor resumes).
 import { ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { EncryptedAttribute } from '../attributes/encrypted.mjs';
-import { looksLikeEnvelope } from '../codec/formats.mjs';
+import { envelopeKeyId, looksLikeEnvelope } from '../codec/formats.mjs';
 import { codecError } from '../errors/make.mjs';
-import { core } from '../runtime/core.mjs';
 import { decodeCursor, encodeCursor } from './cursor.mjs';
 import { rawItemKey } from './keys.mjs';
 import { prepare } from './prepare.mjs';
@@ -32,7 +31,7 @@ function targets(m, names) {
 function isCurrent(bytes, current) {
   if (!looksLikeEnvelope(bytes)) return false;
   try {
-    return core.aeadKeyId(bytes) === current;
+    return envelopeKeyId(bytes) === current;
   } catch {
     return false;
   }

@@ -13,7 +13,12 @@ import { unknownOptionsMessage } from './unknown.mjs';
 export function checkOptions(where, value, known) {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw inputError(where, 'an object', value);
-  const unknown = Object.keys(value).filter((k) => !known.includes(k));
-  if (unknown.length > 0) throw codecError('E_ARGUMENT', unknownOptionsMessage(where, unknown, known));
+  // No array per call (this runs on every codec call): the unknown keys are listed only on failure.
+  for (const k in value) {
+    if (!known.includes(k) && Object.hasOwn(value, k)) {
+      const unknown = Object.keys(value).filter((key) => !known.includes(key));
+      throw codecError('E_ARGUMENT', unknownOptionsMessage(where, unknown, known));
+    }
+  }
   return value;
 }

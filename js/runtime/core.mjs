@@ -44,7 +44,7 @@ export const wasm = {
   legacyKeyFromPassword: guard(bindings.legacyKeyFromPassword),
   legacyEncrypt: guard(bindings.legacyEncrypt),
   legacyDecrypt: guard(bindings.legacyDecrypt),
-  legacyPkcs7Pad: guard(bindings.legacyPkcs7Pad),
+  legacyPkcs7Padding: guard(bindings.legacyPkcs7Padding),
   legacyPkcs7PaddingLength: guard(bindings.legacyPkcs7PaddingLength),
   legacyCtrSealPlan: guard(bindings.legacyCtrSealPlan),
   legacyCtrEnvelope: guard(bindings.legacyCtrEnvelope),

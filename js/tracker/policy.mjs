@@ -189,20 +189,23 @@ function roomyErrors(t, held, over) {
  */
 export function successActions(t, held, data, now) {
   const c = t.config;
+  const setData = data === undefined ? [] : [['set', 'data', data]];
+  // A shorter `errors` before the data: moto applies the SETs in turn and refuses an item that is
+  // over its limit on the way (DynamoDB sizes the result only).
   const actionsWith = (errors) => [
-    ...(data === undefined ? [] : [['set', 'data', data]]),
+    ...setErrors(errors),
+    ...setData,
     ...statusActions(c, held, c.codes.succeeded, now),
     ['set', 'updateTime', now],
     unlock(c),
     ['set', 'retry', 0],
-    ...setErrors(errors),
   ];
   const kept = actionsWith(undefined);
   const bytes = sizeAfter(t, held, kept);
   if (bytes <= MAX_ITEM_BYTES) return kept;
   const fit = fittingWrite(t, held, roomyErrors(t, held, bytes - MAX_ITEM_BYTES), actionsWith, bytes);
   if (fit.bytes <= MAX_ITEM_BYTES) return fit.actions;
-  const dataBytes = valueBytes(data === undefined ? storedOf(held).data ?? { NULL: true } : toActions(t.Model.attr, [kept[0]])[0].value.value);
+  const dataBytes = valueBytes(data === undefined ? storedOf(held).data ?? { NULL: true } : toActions(t.Model.attr, setData)[0].value.value);
   throw codecError('E_ITEM_TOO_LARGE', `${t.Model.name}.data: ${dataBytes} bytes do not fit in ${taskLabel(c, held.task.taskId)}: `
     + `the item would be ${fit.bytes} bytes even without its error history, over DynamoDB's limit of ${MAX_ITEM_BYTES}; the task is recorded as failed`);
 }

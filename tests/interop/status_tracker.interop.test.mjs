@@ -175,3 +175,32 @@ test("pynamodb_mate 6.0.1.1 reads and extends the bounded record of a hostile No
     await tracker.deleteTable();
   }
 });
+
+test('a success that gave old error records up for its data leaves errors pynamodb_mate 6.0.1.1 and 5.3.4.4 read and extend [moto]', { timeout: 120_000 }, async () => {
+  const moto = backends().find((b) => b.name === 'moto');
+  for (const layout of ['v6', 'v5']) {
+    const table = uniqueName(`interop-tracker-trim-${layout}`);
+    const py = (ops) => python(layout, { table, use_case_id: 'crawler', ops }, moto.endpoint);
+    const tracker = new StatusTracker({ client: moto.dynamodb, table, useCaseId: 'crawler', layout, maxRetry: 10 });
+    try {
+      await tracker.createTable({ wait: true });
+      await tracker.create('t-1');
+      for (const n of [1, 2]) await assert.rejects(tracker.run('t-1', () => { throw new Error(`${n} ${'m'.repeat(500_000)}`); }));
+      await tracker.setStatus('t-1', 'pending', { from: 'failed' }); // retry back at 0, the history kept
+      // ~5 KB per record: the data leaves room for one of them only.
+      await tracker.run('t-1', (ctx) => { ctx.setData({ d: 'x'.repeat(400_000) }); });
+      const trimmed = (await tracker.get('t-1')).errors;
+      if (layout === 'v6') assert.deepEqual(trimmed.history.map((e) => e.nth_retry), [2], 'the oldest entry gave way');
+      else assert.deepEqual(trimmed, {}, "5.x's last failure gave way");
+
+      await tracker.setStatus('t-1', 'pending', { from: 'succeeded' });
+      const [seen, failed, after] = await py([{ op: 'get', task: 't-1' }, { op: 'run', task: 't-1', fail: 'python after trim' }, { op: 'get', task: 't-1' }]);
+      assert.deepEqual([seen.errors, seen.data.d.length], [trimmed, 400_000]);
+      assert.equal(failed, "ValueError('python after trim')");
+      if (layout === 'v6') assert.deepEqual(after.errors.history.map((e) => [e.nth_retry, e.error.slice(0, 8)]), [[2, "Error('2"], [1, 'ValueErr']]);
+      else assert.equal(after.errors.error, "ValueError('python after trim')");
+    } finally {
+      await tracker.deleteTable();
+    }
+  }
+});

@@ -170,9 +170,10 @@ function fittingWrite(t, held, records, actionsWith, bytes = sizeAfter(t, held, 
 }
 
 /**
- * `errors` values a success write may store to make room for its data, largest first: 6.x's history
- * shortened, oldest entries first (to `bytes` less than the stored value's `over` the limit, then
- * one fewer at a time); 5.x's last failure dropped (`{}`, what a new 5.x task holds).
+ * `errors` values a success write may store to make room for its data when the item is `over` the
+ * limit by that many bytes, largest first: 6.x's history without its oldest entries (starting from
+ * as many of the newest as fit the stored value's size less `over`, then one fewer at a time); 5.x's
+ * last failure dropped (`{}`, what a new 5.x task holds).
  */
 function roomyErrors(t, held, over) {
   if (t.config.layout === 'v5') return [{}];

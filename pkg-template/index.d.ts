@@ -2151,9 +2151,10 @@ export interface TaskContext<Data = TaskData, S extends string = string, L exten
   /** Aborted (reason: `errors.LockLost`) when a heartbeat finds that another worker took the task over. */
   readonly signal: GlobalInstance<'AbortSignal'>;
   /**
-   * The data the success write stores (replacing the task's; discarded if the body fails). Data the
-   * item cannot hold throws `errors.ItemError` (E_ITEM_TOO_LARGE), and the run fails with it even if
-   * the body catches it, unless a later `setData` fits.
+   * The data the success write stores (replacing the task's; discarded if the body fails). The
+   * oldest entries of the error history give way when the item cannot hold both. Data the item cannot
+   * hold even without a history throws `errors.ItemError` (E_ITEM_TOO_LARGE), and the run fails with
+   * it even if the body catches it, unless a later `setData` fits.
    */
   setData(data: Data): this;
   /** Extends the lock now; rejects with `errors.LockLost` when it is gone. */

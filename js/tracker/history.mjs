@@ -117,11 +117,33 @@ const shortened = (entry) => ({ ...entry, error: cut(entry.error, SHORT_CHARS), 
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** 6.x `errors` with its `history` (other keys kept; a malformed value restarts it). */
+function asHistory(errors) {
+  const base = isObject(errors) ? errors : {};
+  return { ...base, history: Array.isArray(base.history) ? base.history : [] };
+}
+
 /** 6.x: `errors` with the entry appended to `history` (other keys kept; a malformed value restarts it). */
 export function appendHistory(errors, entry) {
-  const base = isObject(errors) ? errors : {};
-  const history = Array.isArray(base.history) ? base.history : [];
-  return { ...base, history: [...history, entry] };
+  const all = asHistory(errors);
+  return { ...all, history: [...all.history, entry] };
+}
+
+/** How many of the newest entries of `history` fit `bytes` in compact JSON (an estimate: callers measure the stored form). */
+function newestWithin(history, bytes) {
+  let kept = 0;
+  for (let total = 0; kept < history.length; kept++) {
+    const size = attempt(() => JSON.stringify(history[history.length - 1 - kept]).length); // a big int does not stringify
+    total += typeof size === 'number' ? size : Infinity;
+    if (total > bytes) break;
+  }
+  return kept;
+}
+
+/** `all` with the newest entries of its history, as many as fit `bytes`, then one fewer at each step down to `least`. */
+function* newestFirst(all, bytes, least) {
+  const { history } = all;
+  for (let kept = newestWithin(history, bytes); kept >= least; kept--) yield { ...all, history: history.slice(history.length - kept) };
 }
 
 /**
@@ -131,16 +153,19 @@ export function appendHistory(errors, entry) {
  */
 export function* historyRecords(errors, entry) {
   const all = appendHistory(errors, entry);
-  const { history } = all;
-  let kept = 0;
-  for (let bytes = 0; kept < history.length; kept++) {
-    const size = attempt(() => JSON.stringify(history[history.length - 1 - kept]).length); // a big int does not stringify
-    bytes += typeof size === 'number' ? size : Infinity;
-    if (bytes > HISTORY_BYTES) break;
-  }
-  for (; kept >= 1; kept--) yield { ...all, history: history.slice(-kept) };
+  yield* newestFirst(all, HISTORY_BYTES, 1);
   yield { ...all, history: [shortened(entry)] };
   yield { history: [shortened(entry)] };
+}
+
+/**
+ * 6.x `errors` values that leave room for a success's data, largest first: the newest entries of
+ * `errors` (at most as many as fit `bytes` in compact JSON), one fewer at each step down to none;
+ * then an empty history without the other keys of `errors`. Python 6.x appends to any of them.
+ */
+export function* shorterHistories(errors, bytes) {
+  yield* newestFirst(asHistory(errors), bytes, 0);
+  yield { history: [] };
 }
 
 /** 5.x `errors` values, largest first: the record, then the record shortened. */

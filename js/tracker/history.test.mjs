@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import '../runtime/node.mjs';
 import { UtcDateTime } from '../item/utc-datetime.mjs';
 import { pythonIsoformat } from './clock.mjs';
-import { appendHistory, errorRepr, errorTraceback, historyEntry, historyRecords, pythonStrRepr, SHORT_CHARS, v5Records } from './history.mjs';
+import { appendHistory, errorRepr, errorTraceback, historyEntry, historyRecords, pythonStrRepr, SHORT_CHARS, shorterHistories, v5Records } from './history.mjs';
 
 test("pythonStrRepr matches CPython's repr() of str", () => {
   // Expected values printed by CPython 3.11: repr(s).
@@ -96,4 +96,11 @@ test('historyRecords keeps the newest entries within HISTORY_BYTES, then shorten
   const all = [...historyRecords({ history: [{ nth_retry: 10n }] }, entry(2, 300))];
   assert.deepEqual(all[0].history.map((e) => e.nth_retry), [2]);
   assert.deepEqual(all.at(-1), { history: [{ ...entry(2, 0), error: `${'e'.repeat(SHORT_CHARS)}… [100 more characters]` }] });
+});
+
+test('shorterHistories drops the oldest entries (the newest within the bytes first), down to none, then the other keys', () => {
+  const entry = (n) => ({ nth_retry: n, update_time: 't', error: 'e'.repeat(1_000), traceback: '' });
+  const all = [...shorterHistories({ history: [1, 2, 3, 4].map(entry), note: 'kept' }, 2_500)];
+  assert.deepEqual(all.map((e) => [e.history.map((h) => h.nth_retry), e.note]), [[[3, 4], 'kept'], [[4], 'kept'], [[], 'kept'], [[], undefined]]);
+  assert.deepEqual([...shorterHistories('not a history', 65_536)], [{ history: [] }, { history: [] }], 'a malformed value gives way');
 });

@@ -30,3 +30,16 @@ export function bytesAfter(item, actions) {
   }
   return itemBytes(next) + computed;
 }
+
+const utf8 = new TextEncoder();
+
+/**
+ * The size of an item of `bytes` (attribute `name` holding `stored`, an AttributeValue, or absent
+ * when undefined) as a function of the size of another value of `name`: an item's size is the sum
+ * of its attributes' (name and value), so trying many values costs only their own sizes.
+ */
+export function resizer(bytes, name, stored) {
+  const nameBytes = utf8.encode(name).length;
+  const others = bytes - (stored === undefined ? 0 : nameBytes + valueBytes(stored));
+  return (valueSize) => others + nameBytes + valueSize;
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attr, errors, UtcDateTime } from '../node.mjs';
 import { ItemCodec } from '../item/codec.mjs';
-import { bytesAfter, itemBytes, valueBytes } from './item-size.mjs';
+import { bytesAfter, itemBytes, resizer, valueBytes } from './item-size.mjs';
 
 const specs = (attributes) => Object.entries(attributes).map(([name, a]) => a.spec(name));
 const codec = new ItemCodec('Sized', specs({
@@ -105,6 +105,13 @@ test('bytesAfter: a SET value replaces its attribute, a computed value counts on
   ];
   // id 2 + 1, data 4 + 2 (the new value), retry 5 + 2, and 1 for the computed retry.
   assert.equal(bytesAfter(item, actions), 3 + 6 + 7 + 1);
+});
+
+test('resizer: the size with another value of one attribute is the size of the item holding it', () => {
+  const item = { id: { S: 'k' }, 'é': { S: 'x'.repeat(10) } };
+  const other = { S: 'y'.repeat(3) };
+  assert.equal(resizer(itemBytes(item), 'é', item['é'])(valueBytes(other)), itemBytes({ ...item, 'é': other }));
+  assert.equal(resizer(itemBytes({ id: item.id }), 'é', undefined)(valueBytes(other)), itemBytes({ ...item, 'é': other }), 'absent before');
 });
 
 test('what is not AttributeValues is an ItemError that names the attribute, never a value or a map key', () => {

@@ -9,7 +9,7 @@ import { UtcDateTime } from '../item/utc-datetime.mjs';
 import { createTask, createTasks } from './create.mjs';
 import { extendLock, finishSuccess } from './finish.mjs';
 import { HISTORY_BYTES, MESSAGE_CHARS } from './history.mjs';
-import { MAX_ITEM_BYTES } from './item-size.mjs';
+import { itemBytes, MAX_ITEM_BYTES } from './item-size.mjs';
 import { makeKey } from './layout.mjs';
 import { successActions } from './policy.mjs';
 import { runTask } from './run.mjs';
@@ -29,6 +29,12 @@ export function clockedTracker(config, Model, store) {
 const rejection = (promise) => promise.then((value) => assert.fail(`resolved with ${value}`), (e) => e);
 
 const fails = (message) => () => { throw new Error(message); };
+
+/** A history entry as Python 6.x writes it, of about `size` bytes. */
+const pythonEntry = (n, size) => ({ nth_retry: n, update_time: '2026-01-01T00:00:00+00:00', error: `ValueError('${'v'.repeat(size)}')`, traceback: '' });
+
+/** A succeeded run that sets `data`, or the error of its refusal. */
+const succeedWith = (t, taskId, data) => runTask(t, taskId, (ctx) => { ctx.setData(data); }, {}).then(() => null, (e) => e);
 
 /** [title, async (setup) => ...] */
 export const SCENARIOS = [
@@ -130,6 +136,52 @@ export const SCENARIOS = [
     assert.equal(error.code, 'E_ITEM_TOO_LARGE');
     const huge = await stored('huge');
     assert.deepEqual([t.config.names.get(huge.status), huge.data], ['failed', {}], 'recorded as failed, the data not written');
+  }],
+
+  // The sizes keep every item written within 405,000 bytes: moto refuses larger ones
+  // (tests/support/endpoints.mjs, FEATURES.itemSizeLimit).
+  ['a success makes room for its data by dropping the oldest error entries; data too large even with no history still fails', async (setup) => {
+    const { t, stored } = await setup({ maxRetry: 100 });
+    // A history as full as the bound allows (6 entries of about 10.7 KB, as a Python worker may leave it).
+    const full = { history: Array.from({ length: 6 }, (_, i) => pythonEntry(i + 1, 10_700)) };
+    await createTasks(t, ['kept', 'trimmed', 'huge'], {});
+    for (const taskId of ['kept', 'trimmed', 'huge']) await t.store.update(makeKey(t.config, taskId), [['set', 'errors', full]]);
+    assert.ok((await stored('kept')).toJSON().errors.S.length > HISTORY_BYTES - 2_000, 'the history is full');
+    const numbers = async (taskId) => (await stored(taskId)).errors.history.map((e) => e.nth_retry);
+
+    assert.equal(await succeedWith(t, 'kept', { d: 'x'.repeat(300_000) }), null);
+    assert.deepEqual(await numbers('kept'), [1, 2, 3, 4, 5, 6], 'room enough: the history is kept whole');
+
+    assert.equal(await succeedWith(t, 'trimmed', { d: 'x'.repeat(390_000) }), null);
+    const trimmed = await stored('trimmed');
+    assert.deepEqual([t.config.names.get(trimmed.status), trimmed.data.d.length], ['succeeded', 390_000]);
+    assert.deepEqual(await numbers('trimmed'), [6], 'the oldest gave way, the newest kept');
+    const bytes = itemBytes(trimmed.toJSON());
+    assert.ok(bytes <= MAX_ITEM_BYTES && bytes + 10_500 > MAX_ITEM_BYTES, `${bytes} bytes: no more entries dropped than needed`);
+
+    const error = await succeedWith(t, 'huge', { d: 'y'.repeat(MAX_ITEM_BYTES - 20) });
+    assert.deepEqual([error.code, error.message.includes('yyy')], ['E_ITEM_TOO_LARGE', false]);
+    assert.match(error.message, /even without its error history/);
+    const huge = await stored('huge');
+    assert.deepEqual([t.config.names.get(huge.status), huge.data], ['failed', {}], 'recorded as failed, the data not written');
+    assert.deepEqual(await numbers('huge'), [2, 3, 4, 5, 6, 1], 'the refusal recorded, the oldest entry giving way to it');
+  }],
+
+  ["'v5': a success drops the last failure's { error, traceback } only when its data needs the room", async (setup) => {
+    const { t, stored } = await setup({ layout: 'v5' });
+    // An 8 KB record, as a Python 5.x worker may leave it (it does not bound the traceback).
+    const record = { error: `ValueError('${'v'.repeat(8_000)}')`, traceback: '' };
+    await createTasks(t, ['kept', 'dropped', 'huge'], {});
+    for (const taskId of ['kept', 'dropped', 'huge']) await t.store.update(makeKey(t.config, taskId), [['set', 'errors', record]]);
+
+    assert.equal(await succeedWith(t, 'kept', { d: 'x'.repeat(390_000) }), null);
+    assert.deepEqual((await stored('kept')).errors, record);
+    assert.equal(await succeedWith(t, 'dropped', { d: 'x'.repeat(403_000) }), null);
+    const dropped = await stored('dropped');
+    assert.deepEqual([dropped.errors, dropped.data.d.length], [{}, 403_000]);
+    assert.ok(itemBytes(dropped.toJSON()) <= MAX_ITEM_BYTES);
+    assert.equal((await succeedWith(t, 'huge', { d: 'y'.repeat(MAX_ITEM_BYTES) })).code, 'E_ITEM_TOO_LARGE');
+    assert.match((await stored('huge')).errors.error, /^ItemError\('StatusTracker\(jobs\)\.data: /, 'the refusal replaced the record');
   }],
 
   ["setStatus: an operator retries a failed task or ignores one, unless a live lock holds it or its status is not one it starts from", async (setup) => {

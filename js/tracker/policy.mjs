@@ -7,8 +7,8 @@ import { codecError, taskError } from '../errors/make.mjs';
 import { checkTaskId, statusCode } from './config.mjs';
 import { EPOCH, minusSeconds } from './clock.mjs';
 import { toActions } from './describe.mjs';
-import { HISTORY_BYTES, historyEntry, historyRecords, v5Records } from './history.mjs';
-import { bytesAfter, MAX_ITEM_BYTES, valueBytes } from './item-size.mjs';
+import { HISTORY_BYTES, historyEntry, historyRecords, shorterHistories, v5Records } from './history.mjs';
+import { bytesAfter, MAX_ITEM_BYTES, resizer, valueBytes } from './item-size.mjs';
 import { makeKey, makeValue, NOT_LOCKED, valueFor } from './layout.mjs';
 import { Task } from './task.mjs';
 
@@ -137,28 +137,8 @@ function statusActions(c, held, code, now) {
 
 const unlock = (c) => ['set', 'lock', c.layout === 'v6' ? NOT_LOCKED : null];
 
-/**
- * pynamodb_mate's success write: [data], status succeeded, update_time, unlock, retry 0. Refuses
- * (E_ITEM_TOO_LARGE, before any request) data that would take the item over DynamoDB's limit.
- * `data`: what the run set (checked), or undefined to keep the stored data.
- */
-export function successActions(t, held, data, now) {
-  const c = t.config;
-  const actions = [
-    ...(data === undefined ? [] : [['set', 'data', data]]),
-    ...statusActions(c, held, c.codes.succeeded, now),
-    ['set', 'updateTime', now],
-    unlock(c),
-    ['set', 'retry', 0],
-  ];
-  const bytes = sizeAfter(t, held, actions);
-  if (bytes > MAX_ITEM_BYTES) {
-    const dataBytes = valueBytes(data === undefined ? storedOf(held).data ?? { NULL: true } : toActions(t.Model.attr, [actions[0]])[0].value.value);
-    throw codecError('E_ITEM_TOO_LARGE', `${t.Model.name}.data: ${dataBytes} bytes do not fit in ${taskLabel(c, held.task.taskId)}: `
-      + `the item would be ${bytes} bytes, over DynamoDB's limit of ${MAX_ITEM_BYTES}; the task is recorded as failed`);
-  }
-  return actions;
-}
+/** The `errors` action of a final write: none (`errors` stays as stored) when `errors` is undefined. */
+const setErrors = (errors) => (errors === undefined ? [] : [['set', 'errors', errors]]);
 
 /** The encoded size of an `errors` value, or undefined when it cannot be encoded. */
 function errorsBytes(t, errors) {
@@ -170,19 +150,65 @@ function errorsBytes(t, errors) {
 }
 
 /**
- * The first of the `errors` values (largest first) whose update keeps `errors` within HISTORY_BYTES
- * and the item within DynamoDB's limit; else the last (smallest). A value that cannot be encoded (an
- * old entry holding a lone surrogate) is passed over like one that does not fit.
+ * The update `actionsWith(errors)` for the first of the `errors` values (largest first) that keeps
+ * `errors` within HISTORY_BYTES and the item within DynamoDB's limit; else for the last (smallest).
+ * A value that cannot be encoded (an old entry holding a lone surrogate) is passed over like one
+ * that does not fit. The item is measured once, with `errors` as stored (`bytes`: the size after
+ * `actionsWith(undefined)`, when the caller has it); each value then costs only its own size.
+ * @returns {{ actions, bytes }} the update and the item's size after it
  */
-function fittingActions(t, held, records, actionsWith) {
-  let actions;
+function fittingWrite(t, held, records, actionsWith, bytes = sizeAfter(t, held, actionsWith(undefined))) {
+  const sizeWith = resizer(bytes, 'errors', storedOf(held).errors);
+  let fit;
   for (const errors of records) {
-    const bytes = errorsBytes(t, errors);
-    if (bytes === undefined) continue;
-    actions = actionsWith(errors);
-    if (bytes <= HISTORY_BYTES && sizeAfter(t, held, actions) <= MAX_ITEM_BYTES) break;
+    const errorBytes = errorsBytes(t, errors);
+    if (errorBytes === undefined) continue;
+    fit = { errors, bytes: sizeWith(errorBytes) };
+    if (errorBytes <= HISTORY_BYTES && fit.bytes <= MAX_ITEM_BYTES) break;
   }
-  return actions;
+  return { actions: actionsWith(fit.errors), bytes: fit.bytes };
+}
+
+/**
+ * `errors` values a success write may store to make room for its data when the item is `over` the
+ * limit by that many bytes, largest first: 6.x's history without its oldest entries (starting from
+ * as many of the newest as fit the stored value's size less `over`, then one fewer at a time); 5.x's
+ * last failure dropped (`{}`, what a new 5.x task holds).
+ */
+function roomyErrors(t, held, over) {
+  if (t.config.layout === 'v5') return [{}];
+  const stored = storedOf(held).errors;
+  return shorterHistories(held.task.errors, Math.min(HISTORY_BYTES, (stored ? valueBytes(stored) : 0) - over));
+}
+
+/**
+ * pynamodb_mate's success write: [data], status succeeded, update_time, unlock, retry 0. The error
+ * history is kept when the item holds it with the data; else its oldest entries give way (the data
+ * of a success wins over old failures). Refuses (E_ITEM_TOO_LARGE, before any request) data that
+ * would take the item over DynamoDB's limit even with no history.
+ * `data`: what the run set (checked), or undefined to keep the stored data.
+ */
+export function successActions(t, held, data, now) {
+  const c = t.config;
+  const setData = data === undefined ? [] : [['set', 'data', data]];
+  // A shorter `errors` before the data: moto applies the SETs in turn and refuses an item that is
+  // over its limit on the way (DynamoDB sizes the result only).
+  const actionsWith = (errors) => [
+    ...setErrors(errors),
+    ...setData,
+    ...statusActions(c, held, c.codes.succeeded, now),
+    ['set', 'updateTime', now],
+    unlock(c),
+    ['set', 'retry', 0],
+  ];
+  const kept = actionsWith(undefined);
+  const bytes = sizeAfter(t, held, kept);
+  if (bytes <= MAX_ITEM_BYTES) return kept;
+  const fit = fittingWrite(t, held, roomyErrors(t, held, bytes - MAX_ITEM_BYTES), actionsWith, bytes);
+  if (fit.bytes <= MAX_ITEM_BYTES) return fit.actions;
+  const dataBytes = valueBytes(data === undefined ? storedOf(held).data ?? { NULL: true } : toActions(t.Model.attr, setData)[0].value.value);
+  throw codecError('E_ITEM_TOO_LARGE', `${t.Model.name}.data: ${dataBytes} bytes do not fit in ${taskLabel(c, held.task.taskId)}: `
+    + `the item would be ${fit.bytes} bytes even without its error history, over DynamoDB's limit of ${MAX_ITEM_BYTES}; the task is recorded as failed`);
 }
 
 /**
@@ -199,11 +225,11 @@ export function failureWrite(t, held, error, now) {
     ? historyRecords(held.task.errors, historyEntry(error, { nthRetry, time: now, stackLimit: c.tracebackStackLimit }))
     : v5Records(error, c.tracebackStackLimit);
   const code = nthRetry >= c.maxRetry ? c.codes.ignored : c.codes.failed;
-  const actions = fittingActions(t, held, records, (errors) => [
+  const { actions } = fittingWrite(t, held, records, (errors) => [
     ['set', 'updateTime', now],
     unlock(c),
     ['plus', 'retry', 1],
-    ['set', 'errors', errors],
+    ...setErrors(errors),
     ...statusActions(c, held, code, now),
   ]);
   return { actions, ignored: code === c.codes.ignored };

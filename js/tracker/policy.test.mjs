@@ -7,7 +7,11 @@ import '../runtime/node.mjs';
 import { MemoryTaskStore } from '../testing/memory-task-store.mjs';
 import { resolveConfig } from './config.mjs';
 import { trackerModel } from './layout.mjs';
-import { heldCondition, lockWrite } from './policy.mjs';
+import { createTask } from './create.mjs';
+import { makeKey } from './layout.mjs';
+import { heldCondition, lockWrite, successActions } from './policy.mjs';
+import { runTask } from './run.mjs';
+import { take } from './take.mjs';
 import { clockedTracker, SCENARIOS } from './policy-scenarios.mjs';
 
 const noRequests = { send: () => { throw new Error('no request may be sent'); } };
@@ -38,4 +42,27 @@ test('the writes are plain descriptions: the lock and the held condition', () =>
   assert.deepEqual(condition[2], ['or', ['eq', 'value', 'jobs____000']]);
   assert.deepEqual(condition[1][1], ['or', ['absent', 'lock'], ['null', 'lock']]);
   assert.deepEqual(heldCondition({ lock: 'L', fence: 4 }), ['and', ['eq', 'lock', 'L'], ['eq', 'fence', 4]]);
+});
+
+test('a success leaves errors out of its write when the item holds it; else sets a shorter history, in the same one write', async () => {
+  const { t, stored } = memoryTracker({ maxRetry: 100 });
+  const entry = (n) => ({ nth_retry: n, update_time: 't', error: `ValueError('${'v'.repeat(4_000)}')`, traceback: '' });
+  await createTask(t, 'a', {});
+  await t.store.update(makeKey(t.config, 'a'), [['set', 'errors', { history: [1, 2, 3, 4, 5].map(entry), note: 'kept' }]]);
+  const { held } = await take(t, 'a', t.config.ready);
+  const errorsOf = (data) => successActions(t, held, data, t.now()).find(([, name]) => name === 'errors')?.[2];
+
+  assert.equal(errorsOf({ d: 'x'.repeat(380_000) }), undefined, 'it fits: errors stays as stored');
+  const shorter = errorsOf({ d: 'x'.repeat(395_000) });
+  assert.deepEqual([shorter.history.map((e) => e.nth_retry), shorter.note], [[3, 4, 5], 'kept']);
+  // No room for the note's 16 bytes either: the last resort is an empty history alone.
+  assert.deepEqual(errorsOf({ d: 'x'.repeat(409_365) }), { history: [] });
+  assert.throws(() => errorsOf({ d: 'x'.repeat(409_600) }), (e) => e.code === 'E_ITEM_TOO_LARGE' && /a"\): the item would be 409\d{3} bytes even without/.test(e.message));
+
+  await createTask(t, 'c', {});
+  await t.store.update(makeKey(t.config, 'c'), [['set', 'errors', { history: [1, 2, 3, 4, 5].map(entry) }]]);
+  const before = t.store.writes.length;
+  await runTask(t, 'c', (ctx) => { ctx.setData({ d: 'x'.repeat(395_000) }); }, {});
+  assert.deepEqual(t.store.writes.slice(before).map((w) => [w.op, w.ok]), [['update', true], ['update', true]], 'the lock and one final write');
+  assert.deepEqual((await stored('c')).errors.history.map((e) => e.nth_retry), [3, 4, 5]);
 });

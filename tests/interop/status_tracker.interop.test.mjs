@@ -1,6 +1,7 @@
 // One task table shared by the real pynamodb_mate status tracker (Python, tests/interop/status_tracker.py)
 // and StatusTracker: each creates, runs, fails and queries the other's tasks, and sees its data,
-// errors and locks. 6.0.1.1 with layout 'v6', 5.3.4.4 with layout 'v5'; against moto.
+// errors and locks. 6.0.1.1 with layout 'v6', 5.3.4.4 with layout 'v5'; against moto (DynamoDB Local
+// for items over moto's size limit).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { test } from 'node:test';
@@ -173,5 +174,37 @@ test("pynamodb_mate 6.0.1.1 reads and extends the bounded record of a hostile No
     assert.equal(task.errors.history[0].error, seen.errors.history[0].error);
   } finally {
     await tracker.deleteTable();
+  }
+});
+
+// DynamoDB Local: the items here are over moto's 405,000 bytes (FEATURES.itemSizeLimit).
+test('a success that gave old error records up for its data leaves errors pynamodb_mate 6.0.1.1 and 5.3.4.4 read and extend [dynamodb-local]', { timeout: 120_000 }, async () => {
+  const local = backends().find((b) => b.name === 'dynamodb-local');
+  for (const layout of ['v6', 'v5']) {
+    const table = uniqueName(`interop-tracker-trim-${layout}`);
+    const py = (ops) => python(layout, { table, use_case_id: 'crawler', ops }, local.endpoint);
+    const tracker = new StatusTracker({ client: local.dynamodb, table, useCaseId: 'crawler', layout, maxRetry: 10 });
+    try {
+      await tracker.createTable({ wait: true });
+      await tracker.create('t-1');
+      // Records of 8 KB (5.x: the last one, 16 KB with its traceback), as Python workers may leave them.
+      const entry = (n) => ({ nth_retry: n, update_time: '2026-01-01T00:00:00+00:00', error: `ValueError('${String(n).repeat(8_000)}')`, traceback: '' });
+      const record = layout === 'v6' ? { history: [entry(1), entry(2)] } : { error: entry(2).error, traceback: 't'.repeat(8_000) };
+      await new tracker.Model({ key: 'crawler____t-1' }).update([tracker.Model.attr.errors.set(record)]);
+      // The data leaves room for one record only.
+      await tracker.run('t-1', (ctx) => { ctx.setData({ d: 'x'.repeat(400_000) }); });
+      const trimmed = (await tracker.get('t-1')).errors;
+      if (layout === 'v6') assert.deepEqual(trimmed.history.map((e) => e.nth_retry), [2], 'the oldest entry gave way');
+      else assert.deepEqual(trimmed, {}, "5.x's last failure gave way");
+
+      await tracker.setStatus('t-1', 'pending', { from: 'succeeded' });
+      const [seen, failed, after] = await py([{ op: 'get', task: 't-1' }, { op: 'run', task: 't-1', fail: 'python after trim' }, { op: 'get', task: 't-1' }]);
+      assert.deepEqual([seen.errors, seen.data.d.length], [trimmed, 400_000]);
+      assert.equal(failed, "ValueError('python after trim')");
+      if (layout === 'v6') assert.deepEqual(after.errors.history.map((e) => [e.nth_retry, e.error.slice(0, 13)]), [[2, "ValueError('2"], [1, "ValueError('p"]]);
+      else assert.equal(after.errors.error, "ValueError('python after trim')");
+    } finally {
+      await tracker.deleteTable();
+    }
   }
 });

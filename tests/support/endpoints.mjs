@@ -44,6 +44,8 @@ export const FEATURES = {
     note: 'an UpdateExpression with overlapping paths (SET a = :m, a.b = :n) is a ValidationException; moto applies it (asserted in js/expressions/expressions.integration.test.mjs)' },
   indexNameValidation: { 'dynamodb-local': true, moto: false,
     note: 'table/index names need 3-255 characters; moto accepted a 2-character index name' },
+  itemSizeLimit: { 'dynamodb-local': true, moto: false, checked: true,
+    note: 'DynamoDB stores items up to 409,600 bytes; moto refuses items over 405,000, and in an UpdateItem sizes the item after each SET in turn, counting a replaced value beside its new one (shrink an attribute before growing another in one expression)' },
   cors: { 'dynamodb-local': false, moto: true, checked: true,
     note: 'moto answers CORS preflights for any origin (DynamoDB and S3 paths); DynamoDB Local sends no Access-Control-Allow-Origin, so browser tests use moto' },
 };

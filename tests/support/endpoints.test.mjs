@@ -156,6 +156,25 @@ eachBackend('DynamoDB: GSI table, conditions, ALL_NEW, GSI query, cancelled tran
       else await replay;
     });
 
+    await t.test('known gap: item size limit', async () => {
+      // 406,000 bytes: stored by DynamoDB (up to 409,600), over moto's 405,000.
+      const put = db.send(new PutItemCommand({ TableName, Item: { pk: { S: 'big' }, s: { S: 'x'.repeat(406_000 - 3) } } }));
+      if (supports(backend, 'itemSizeLimit')) await put;
+      else await rejectsWith(put, 'ValidationException');
+      // 380,000 bytes after the update, but moto sizes it after SET b first: the old a beside the new b.
+      const swap = async (order) => {
+        await db.send(new PutItemCommand({ TableName, Item: { pk: { S: 'swap' }, a: { S: 'x'.repeat(300_000) } } }));
+        return db.send(new UpdateItemCommand({
+          TableName, Key: { pk: { S: 'swap' } }, UpdateExpression: order,
+          ExpressionAttributeValues: { ':short': { S: 'x' }, ':long': { S: 'y'.repeat(380_000) } },
+        }));
+      };
+      const growFirst = swap('SET b = :long, a = :short');
+      if (supports(backend, 'itemSizeLimit')) await growFirst;
+      else await rejectsWith(growFirst, 'ValidationException');
+      await swap('SET a = :short, b = :long'); // shrinking first passes on both
+    });
+
     await t.test('known gap: index name validation', async () => {
       const create = db.send(new CreateTableCommand({
         TableName: uniqueName('shortindex'),

@@ -1,7 +1,7 @@
 // The benchmark summary of docs/benchmarks.md ("Latest results") from the latest
-// bench/results/*.json: codec ratios by size, the issue's targets with the measured value and whether
-// each is met. `node bench/summary.mjs` prints it and writes it into docs/benchmarks.md without
-// re-measuring (bench/run.mjs does both after a full run).
+// bench/results/*.json: codec ratios by size, the issues' targets with the measured value and whether
+// each is met. `node bench/summary.mjs` prints it and writes it into docs/benchmarks.md, and the
+// targets into the README, without re-measuring (bench/run.mjs does both after a full run).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { sizeName } from './data.mjs';
 import { isMain } from './results.mjs';
@@ -61,23 +61,28 @@ const HAND_TARGETS = [
   ['pynamodb_mate ECB encrypt ≥ 0.9× node:crypto AES-256-ECB at 1 KiB', ['ecbEncrypt'], 'oursVsHand', 1024, 1024, 0.9],
 ];
 
-/** The "by hand" table and issue 14's targets of the codec results (none in results older than them). */
-function byHandSummary(codecs, sizes, where) {
+/** The "by hand" table of the codec results (none in results older than it). */
+function byHandTable(codecs, sizes) {
   const ops = Object.keys(codecs.titles).filter((op) => codecs.rows.some((r) => r.op === op && Number.isFinite(r.oursVsHand)));
   if (ops.length === 0) return [];
   const cell = (op, s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.oursVsHand);
-  const text = [
+  return [
     '\nthis library in Node ÷ what a user would write instead with node:crypto (plain AES-256-GCM in a format of their own; for pynamodb_mate, the same bytes by hand; ≥ 0.9× wanted):\n',
     table(['codec', ...sizes.map(sizeName)], ops.map((op) => [codecs.titles[op], ...sizes.map((s) => cell(op, s))])),
   ];
-  const targets = HAND_TARGETS.map(([title, ids, key, from, to, wanted]) => {
+}
+
+/** Issue 14's codec targets against code by hand, as target rows. */
+function handTargets(codecs, where) {
+  if (!codecs.rows.some((r) => Number.isFinite(r.oursVsHand))) return [];
+  return HAND_TARGETS.map(([title, ids, key, from, to, wanted]) => {
     const w = worst(codecs.rows.filter((r) => ids.includes(r.op) && r.size >= from && r.size <= to), key);
     return w ? [title, `worst ${where(w)}`, mark(w.value >= wanted)] : [title, 'not measured', ''];
   });
-  return [...text, '\nTargets (issue 14, the codec boundary against code by hand):\n', table(['target', 'measured', ''], targets)];
 }
 
-export function summary() {
+/** Every table of the latest results, and the targets with what was measured. */
+function results() {
   const codecs = load('codecs');
   const where = (w) => `${ratio(w.value)} (${codecs.titles[w.op]}, ${sizeName(w.size)})`;
   const cold = load('cold-start');
@@ -86,6 +91,7 @@ export function summary() {
   const item = load('item');
   const tracker = load('tracker');
   const e2e = load('e2e');
+  const lambda = load('lambda-cold');
   const out = [];
   if (codecs) {
     const { cpu, cpus, node, date } = codecs.machine;
@@ -101,7 +107,7 @@ export function summary() {
         name, ...sizesMeasured.map((s) => ratio(codecs.rows.find((r) => r.op === op && r.size === s)?.[key])),
       ])));
     }
-    out.push(...byHandSummary(codecs, sizesMeasured, where));
+    out.push(...byHandTable(codecs, sizesMeasured));
   }
   if (item?.rows.some((r) => r.bench === 'item-model')) {
     out.push('\nThe item codec through the model, this library ÷ the SDK (CPU time; ≤ 1.00× wanted; `bench/item.mjs`):\n');
@@ -115,6 +121,7 @@ export function summary() {
     targets.push(['Node: every codec ≥ 0.9× native at every size', `worst ${where(n)}`, mark(n.value >= 0.9)]);
     targets.push(['Node: every codec ≥ 2× pure JS at every size', `worst ${where(j)}`, mark(j.value >= 2)]);
     targets.push(['Browsers (wasm path): ≥ 2× pure JS at every size', `worst ${where(w)}`, mark(w.value >= 2)]);
+    targets.push(...handTargets(codecs, where));
   }
   if (item) {
     const ours = item.rows.find((r) => r.case === 'encode + decode' && r.impl.startsWith('dynamodb-mate'));
@@ -133,6 +140,10 @@ export function summary() {
   if (cold) {
     targets.push(['Cold start of the model path: ≤ 5 ms added over the same work by hand on the SDK', `${cold.addedMs.afterSdkClient.toFixed(1)} ms after the SDK client, ${cold.addedMs.inProcess.toFixed(1)} ms for the whole process (medians of ${cold.runs} paired fresh processes: import + model with a compressed and an encrypted attribute + first item saved)`, mark(cold.addedMs.afterSdkClient <= 5)]);
   }
+  if (lambda?.summary.addedMs) {
+    const { handler, 'bare-handler': bare, addedMs } = lambda.summary;
+    targets.push(['Lambda: the esbuild bundle of the example handler adds ≤ 5 ms to require + first invocation', `${addedMs.importAndFirstGet.toFixed(1)} ms (median of ${handler.runs} paired fresh processes; bundle ${(handler.files.bundle.gzip / 1000).toFixed(0)} KB gzip + the .wasm vs ${(bare.files.bundle.gzip / 1000).toFixed(0)} KB for the bare-SDK handler: \`node bench/lambda-cold.mjs\`)`, mark(addedMs.importAndFirstGet <= 5)]);
+  }
   if (codecCold) {
     targets.push(['Codec entry: import + first gzip + first aead encryption of 1 KiB ≤ 5 ms over node:zlib + node:crypto by hand', `${codecCold.addedMs.inProcess.toFixed(1)} ms (median of ${codecCold.runs} paired fresh processes: ${codecCold.medians.codec.inProcessMs.toFixed(0)} ms vs ${codecCold.medians.native.inProcessMs.toFixed(0)} ms)`, mark(codecCold.addedMs.inProcess <= 5)]);
   }
@@ -140,28 +151,43 @@ export function summary() {
     const wasm = sizes.files['dynamodb_mate_bg.wasm'];
     targets.push(['`.wasm` ≤ 70 KB gzipped', `${(wasm.gzip / 1000).toFixed(1)} KB gzip (${(wasm.raw / 1000).toFixed(1)} KB raw, ${(wasm.brotli / 1000).toFixed(1)} KB brotli); npm pack: ${(sizes.pack.tarball / 1000).toFixed(0)} KB tarball, ${(sizes.pack.unpacked / 1000).toFixed(0)} KB unpacked`, mark(wasm.gzip <= 70_000)]);
   }
-  out.push('\nTargets (issue 7):\n');
-  out.push(table(['target', 'measured', ''], targets));
-  return out.join('\n');
+  return { measured: out[0], tables: out.slice(1), targets: table(['target', 'measured', ''], targets) };
+}
+
+/** The summary of docs/benchmarks.md: where and how it was measured, the ratio tables, the targets. */
+export function summary() {
+  const { measured, tables, targets } = results();
+  return [measured, ...tables, '\nTargets:\n', targets].join('\n');
+}
+
+/** The README's part: where and how it was measured, and the targets. */
+export function readmeSummary() {
+  const { measured, targets } = results();
+  return [measured, '', targets].join('\n');
 }
 
 const DOC = new URL('../docs/benchmarks.md', import.meta.url);
-const START = '<!-- summary: written by node bench/summary.mjs from bench/results/ -->\n';
-const END = '\n<!-- end of summary -->';
+const README = new URL('../README.md', import.meta.url);
+const MARKERS = {
+  doc: ['<!-- summary: written by node bench/summary.mjs from bench/results/ -->\n', '\n<!-- end of summary -->'],
+  readme: ['<!-- targets: written by node bench/summary.mjs from bench/results/ -->\n', '\n<!-- end of targets -->'],
+};
 
-/** `doc` (the text of docs/benchmarks.md) with `text` between its summary markers. */
-export function withSummary(doc, text) {
-  const from = doc.indexOf(START);
-  const to = doc.indexOf(END, from);
-  if (from < 0 || to < 0) throw new Error('docs/benchmarks.md has lost its summary markers');
-  return `${doc.slice(0, from + START.length)}\n${text}\n${doc.slice(to)}`;
+/** `doc` (the text of docs/benchmarks.md, or of the README with `which` 'readme') with `text` between its markers. */
+export function withSummary(doc, text, which = 'doc') {
+  const [start, end] = MARKERS[which];
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end, from);
+  if (from < 0 || to < 0) throw new Error(`${which === 'doc' ? 'docs/benchmarks.md' : 'README.md'} has lost its summary markers`);
+  return `${doc.slice(0, from + start.length)}\n${text}\n${doc.slice(to)}`;
 }
 
-/** Prints the summary and writes it into docs/benchmarks.md. */
+/** Prints the summary and writes it into docs/benchmarks.md, and the targets into the README. */
 export function publishSummary() {
   const text = summary();
   console.log(text);
   writeFileSync(DOC, withSummary(readFileSync(DOC, 'utf8'), text));
+  writeFileSync(README, withSummary(readFileSync(README, 'utf8'), readmeSummary(), 'readme'));
 }
 
 if (isMain(import.meta.url)) publishSummary();

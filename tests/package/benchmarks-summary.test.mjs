@@ -1,14 +1,20 @@
-// docs/benchmarks.md publishes what bench/summary.mjs computes from the committed
-// bench/results/*.json: a full bench run rewrites both, and neither may drift from the other.
+// docs/benchmarks.md (and the README, its targets) publish what bench/summary.mjs computes from the
+// committed bench/results/*.json: a full bench run rewrites them, and none may drift from the others.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { summary, withSummary } from '../../bench/summary.mjs';
+import { readmeSummary, summary, withSummary } from '../../bench/summary.mjs';
 
 const doc = readFileSync(new URL('../../docs/benchmarks.md', import.meta.url), 'utf8');
 
 test('docs/benchmarks.md holds the summary of the committed results', () => {
   assert.equal(withSummary(doc, summary()), doc);
+});
+
+test('the README holds the targets of the committed results', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  assert.equal(withSummary(readme, readmeSummary(), 'readme'), readme);
+  assert.match(readmeSummary(), /\| Cold start of the model path/);
 });
 
 test('the summary replaces only what is between its markers', () => {

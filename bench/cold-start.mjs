@@ -8,11 +8,14 @@
 //          an encrypted attribute defined, the same item saved: the model builds its PutItemCommand,
 //          which a stand-in for the client keeps instead of sending;
 //   wasm:  the SDK client created, the package's .wasm read and compiled (WebAssembly.Module), no
-//          more: the share of the wasm compile in `ours`'s library import.
-// "Added" is the median of the paired differences ours − sdk (same round): what this library adds
-// to a service that uses the SDK anyway (issue 15: ≤ 5 ms); also after the SDK client, the same code
-// in both modes, whose 100+ ms dominate the noise of a shared machine. `ours` also reports where its time goes
-// (phases: SDK client, library import, defineModel, first encode).
+//          more: the share of the wasm compile in `ours`'s library import;
+//   sdk plain, plain: as sdk and ours with a plain item (strings only: no gzip, no encryption), the
+//          model's attributes plain too: the path on which Node never loads the wasm.
+// "Added" is the median of the paired differences ours − sdk (and plain − sdk plain) of the same
+// round: what this library adds to a service that uses the SDK anyway (issue 15: ≤ 5 ms); also
+// after the SDK client, the same code in both modes, whose 100+ ms dominate the noise of a shared
+// machine. The modes also report where their time goes (phases: SDK client, library import,
+// defineModel, first encode).
 //
 //   node bench/cold-start.mjs [--smoke]      (needs scripts/build.sh; writes bench/results/cold-start.json)
 import { spawnSync } from 'node:child_process';
@@ -31,11 +34,33 @@ const CLIENT = `const { DynamoDBClient, PutItemCommand } = await import('@aws-sd
     const client = new DynamoDBClient({ region: 'us-east-1' });
     mark('sdk client');`;
 
-// Run after the timing (so not counted): both modes made the same item, its body gzip of the text.
+// Run after the timing (so not counted): both modes made the same item, its body gzip of the text
+// (plain: the text).
+const SHAPE = `const shape = Object.entries(put.input.Item).map(([k, v]) => k + ':' + Object.keys(v)[0]).sort().join();`;
 const SAME_ITEM = `
     const { gunzipSync } = await import('node:zlib');
-    const shape = Object.entries(put.input.Item).map(([k, v]) => k + ':' + Object.keys(v)[0]).sort().join();
+    ${SHAPE}
     if (shape !== 'body:B,email:B,id:S' || gunzipSync(put.input.Item.body.B).toString() !== body) throw new Error('unexpected item ' + shape);`;
+const SAME_PLAIN_ITEM = `
+    ${SHAPE}
+    if (shape !== 'body:S,email:S,id:S' || put.input.Item.body.S !== body) throw new Error('unexpected item ' + shape);`;
+
+/** The package imported, a model of `attributes` defined, the item saved into a PutItemCommand kept by a stand-in client. */
+const modelSaves = (attributes) => `
+    ${CLIENT}
+    const { attr, defineModel } = await import(${pkg});
+    mark('library import');
+    ${ITEM}
+    let put;
+    const User = defineModel({
+      table: 'users',
+      client: { send: async (command) => { put = command; return {}; } },
+      attributes: { id: attr.string({ hashKey: true }), ${attributes} },
+    });
+    mark('defineModel');
+    await User.create({ id: 'u1', body, email: 'ann@example.com' }).save();
+    if (!(put instanceof PutItemCommand)) throw new Error('no PutItemCommand');
+    mark('first encode');`;
 
 const SCRIPTS = {
   bare: '',
@@ -51,27 +76,23 @@ const SCRIPTS = {
     const email = Buffer.concat([iv, cipher.update('ann@example.com'), cipher.final(), cipher.getAuthTag()]);
     const put = new PutItemCommand({ TableName: 'users', Item: marshall({ id: 'u1', body: gzipSync(body), email }) });
     mark('first encode');`,
-  ours: `
-    ${CLIENT}
-    const { attr, defineModel } = await import(${pkg});
-    mark('library import');
-    ${ITEM}
-    let put;
-    const User = defineModel({
-      table: 'users',
-      client: { send: async (command) => { put = command; return {}; } },
-      attributes: { id: attr.string({ hashKey: true }), body: attr.compressedString(), email: attr.encryptedString({ key }) },
-    });
-    mark('defineModel');
-    await User.create({ id: 'u1', body, email: 'ann@example.com' }).save();
-    if (!(put instanceof PutItemCommand)) throw new Error('no PutItemCommand');
-    mark('first encode');`,
+  ours: modelSaves('body: attr.compressedString(), email: attr.encryptedString({ key })'),
   wasm: `
     ${CLIENT}
     const { readFileSync } = await import('node:fs');
     if (!WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(new URL(${wasmFile})))).length) throw new Error('no exports');
     mark('wasm compile');`,
+  'sdk plain': `
+    ${CLIENT}
+    const { marshall } = await import('@aws-sdk/util-dynamodb');
+    mark('helpers import');
+    ${ITEM}
+    const put = new PutItemCommand({ TableName: 'users', Item: marshall({ id: 'u1', body, email: 'ann@example.com' }) });
+    mark('first encode');`,
+  plain: modelSaves('body: attr.string(), email: attr.string()'),
 };
+/** The check after the timing of each mode that makes an item. */
+const CHECKS = { sdk: SAME_ITEM, ours: SAME_ITEM, 'sdk plain': SAME_PLAIN_ITEM, plain: SAME_PLAIN_ITEM };
 
 /**
  * Runs `script` (ESM) in a fresh Node process, with `env` added to the environment: ms from process
@@ -96,7 +117,7 @@ export function timeFresh(script, what, { check = '', env = {} } = {}) {
   return { inProcessMs: end, cpuMs, wallMs, phases, at: Object.fromEntries(marks) };
 }
 
-const once = (mode) => timeFresh(SCRIPTS[mode], `cold start '${mode}'`, { check: ['sdk', 'ours'].includes(mode) ? SAME_ITEM : '' });
+const once = (mode) => timeFresh(SCRIPTS[mode], `cold start '${mode}'`, { check: CHECKS[mode] ?? '' });
 
 export function run({ smoke = false } = {}) {
   const runs = smoke ? 1 : 21;
@@ -104,27 +125,30 @@ export function run({ smoke = false } = {}) {
   const samples = Object.fromEntries(modes.map((m) => [m, []]));
   for (let i = 0; i < runs; i++) for (const m of i % 2 ? [...modes].reverse() : modes) samples[m].push(once(m));
   const stat = (m, k) => median(samples[m].map((s) => s[k]));
-  const paired = (k) => median(samples.ours.map((s, i) => s[k] - samples.sdk[i][k]));
   const afterClient = (s) => s.inProcessMs - s.at['sdk client'];
+  /** The medians of the paired differences `ours` − `peer` (same round). */
+  const added = (ours, peer) => {
+    const paired = (f) => median(samples[ours].map((s, i) => f(s) - f(samples[peer][i])));
+    return { inProcess: paired((s) => s.inProcessMs), wall: paired((s) => s.wallMs), afterSdkClient: paired(afterClient) };
+  };
   const phases = (m) => Object.fromEntries(Object.keys(samples[m][0].phases).map((p) => [p, median(samples[m].map((s) => s.phases[p]))]));
   const result = {
     machine: machine(), smoke, runs,
     medians: Object.fromEntries(modes.map((m) => [m, { inProcessMs: stat(m, 'inProcessMs'), wallMs: stat(m, 'wallMs') }])),
-    phases: { sdk: phases('sdk'), ours: phases('ours'), wasm: phases('wasm') },
-    addedMs: {
-      inProcess: paired('inProcessMs'),
-      wall: paired('wallMs'),
-      afterSdkClient: median(samples.ours.map((s, i) => afterClient(s) - afterClient(samples.sdk[i]))),
-    },
+    phases: Object.fromEntries(['sdk', 'ours', 'wasm', 'sdk plain', 'plain'].map((m) => [m, phases(m)])),
+    addedMs: added('ours', 'sdk'),
+    plainAddedMs: added('plain', 'sdk plain'),
   };
   console.log(`\n### Cold start of the model path (${runs} rounds of fresh processes)\n`);
   console.log(table(['mode', 'start → done, in process (ms)', 'process wall clock (ms)'], [
     ...modes.map((m) => [m, result.medians[m].inProcessMs.toFixed(1), result.medians[m].wallMs.toFixed(1)]),
-    ['added by dynamodb-mate (median of paired ours − sdk)', result.addedMs.inProcess.toFixed(1), result.addedMs.wall.toFixed(1)],
-    ['the same, after the SDK client (the same code in both)', result.addedMs.afterSdkClient.toFixed(1), ''],
+    ...[['ours', 'sdk', result.addedMs], ['plain', 'sdk plain', result.plainAddedMs]].flatMap(([ours, peer, ms]) => [
+      [`added by dynamodb-mate (median of paired ${ours} − ${peer})`, ms.inProcess.toFixed(1), ms.wall.toFixed(1)],
+      ['the same, after the SDK client (the same code in both)', ms.afterSdkClient.toFixed(1), ''],
+    ]),
   ]));
   console.log('\nWhere the time goes (median ms per phase, from the previous mark):\n');
-  console.log(table(['mode', 'phases'], ['sdk', 'ours', 'wasm'].map((m) => [m, Object.entries(result.phases[m]).map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')])));
+  console.log(table(['mode', 'phases'], Object.entries(result.phases).map(([m, ph]) => [m, Object.entries(ph).map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', ')])));
   return result;
 }
 

@@ -38,7 +38,8 @@ export type InitInput =
 /**
  * Loads the WebAssembly module. Browser build: required before any `codec` call (which otherwise
  * throws `E_NOT_INITIALIZED`); `input` defaults to the `dynamodb_mate_bg.wasm` next to the module.
- * Node builds are initialised at import time; there `init()` resolves at once.
+ * Node builds load the module synchronously at the first call that needs it (a model of plain
+ * attributes may never load it); there `init()` resolves at once.
  */
 export declare function init(input?: InitInput | Promise<InitInput>): Promise<void>;
 
@@ -298,7 +299,7 @@ export declare namespace errors {
      */
     readonly itemKey?: Readonly<Record<string, unknown>>;
   }
-  /** The browser build was used before `await init()`. */
+  /** The browser build was used before `await init()`; on Node, the `.wasm` could not be read or instantiated (at its first use). */
   class NotInitializedError extends DynamoDBMateError {
     readonly code: 'E_NOT_INITIALIZED';
   }

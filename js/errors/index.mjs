@@ -10,7 +10,7 @@ export class DynamoDBMateError extends Error {
   }
 }
 
-/** The web build was used before `await init()`. */
+/** The web build was used before `await init()`; on Node, the .wasm could not be read or instantiated (at its first use). */
 export class NotInitializedError extends DynamoDBMateError {}
 
 /** Base class of everything the codecs throw; E_RANDOM is raised with this class itself. */

@@ -7,6 +7,7 @@ import { core } from '../runtime/core.mjs';
 import { BAIL, fastDecoder } from './fast-decode.mjs';
 import { fastEncoder } from './fast-encode.mjs';
 import { valueEncoders } from './fast-value.mjs';
+import { surelyValidPlainSchema } from './plain-schema.mjs';
 import { read, write } from './stream.mjs';
 
 /**
@@ -29,8 +30,9 @@ const holdsJson = (spec) => spec.type === 'json' || spec.kind === 'json';
 /** The attribute a value path ('a.b', 'a[0]') starts with. */
 const attributeOf = (path) => path.split(/[.[]/, 1)[0];
 
-// The module's WebAssembly.Memory, where the core leaves its output (set before any item call, so
-// that no other call into the module runs between an item call and the reading of its output).
+// The module's WebAssembly.Memory, where the core leaves its output (set when the first schema is
+// registered, before any item call, so that no other call into the module runs between an item
+// call and the reading of its output).
 let memory;
 
 /** The output of the core's last item call, read in place. */
@@ -61,7 +63,8 @@ export function setFastPaths(on) {
 }
 
 export class ItemCodec {
-  #handle;
+  #handle; // the schema's handle in the core, once registered
+  #schema; // its JSON text until then
   #model;
   #json; // names of the attributes holding JSON values
   #keysSet = 0; // counts setKeys calls: an encoding kept from before new keys is not reused
@@ -78,12 +81,26 @@ export class ItemCodec {
   constructor(model, specs, table, { hashKey, rangeKey } = {}) {
     this.#model = model;
     this.#json = new Set(specs.filter(holdsJson).map((spec) => spec.name));
-    this.#handle = core.registerSchema(JSON.stringify({ model, table, hashKey, rangeKey, attributes: specs }));
+    const schema = { model, table, hashKey, rangeKey, attributes: specs };
+    this.#schema = JSON.stringify(schema);
     this.#fast = fastDecoder(specs, [hashKey, rangeKey].filter((k) => k !== undefined));
     this.#fastValues = valueEncoders(specs);
     this.#fastEncode = fastEncoder(specs);
-    schemas.register(this, this.#handle);
-    memory ??= core.wasmMemory();
+    // A schema the core is sure to accept waits for the first call that needs the core (issue 15:
+    // plain items never load the wasm); any other is registered now, so that its E_SCHEMA is
+    // defineModel's (and a model with compressed or encrypted attributes needs the core anyway).
+    if (!surelyValidPlainSchema(schema)) this.#registered();
+  }
+
+  /** The schema's handle, registering it in the core at the first call. */
+  #registered() {
+    if (this.#handle === undefined) {
+      memory ??= core.wasmMemory();
+      this.#handle = core.registerSchema(this.#schema);
+      this.#schema = undefined;
+      schemas.register(this, this.#handle);
+    }
+    return this.#handle;
   }
 
   /**
@@ -91,7 +108,7 @@ export class ItemCodec {
    * concatenated, `current` the id to write with, `legacy` the key of pynamodb_mate bytes it reads.
    */
   setKeys(name, { current, ids, keys, legacy }) {
-    core.setKeys(this.#handle, name, current, JSON.stringify(ids), keys, legacy);
+    core.setKeys(this.#registered(), name, current, JSON.stringify(ids), keys, legacy);
     this.#keysSet++;
   }
 
@@ -130,7 +147,8 @@ export class ItemCodec {
   }
 
   #encodeInput(input) {
-    const out = output(core.encodeItem(this.#handle, input));
+    const handle = this.#registered(); // before the item call, whose output `memory` holds
+    const out = output(core.encodeItem(handle, input));
     return { item: out.value(), size: out.value() };
   }
 
@@ -153,7 +171,7 @@ export class ItemCodec {
     } catch (error) {
       throw at(error, where, this.#json.has(attributeOf(path)));
     }
-    return output(core.encodeValue(this.#handle, path, input, element, keyInput)).value();
+    return output(core.encodeValue(this.#registered(), path, input, element, keyInput)).value();
   }
 
   /** DynamoDB AttributeValues (as the SDK returns them) → a JS item by property name. */
@@ -166,7 +184,8 @@ export class ItemCodec {
   }
 
   #decodeInCore(attributeValues) {
-    return output(core.decodeItem(this.#handle, write(attributeValues))).value();
+    const handle = this.#registered();
+    return output(core.decodeItem(handle, write(attributeValues))).value();
   }
 
   /** The attributes the fast path leaves to the core; BAIL on any error (the whole item then gives it). */

@@ -1,20 +1,31 @@
 // The wasm exports as the codecs call them: each call first checks that the module was
-// initialised (E_NOT_INITIALIZED otherwise) and turns a thrown "E_CODE: text" into a typed error.
-// node.mjs initialises at import time, web.mjs in `init()`.
+// initialised and turns a thrown "E_CODE: text" into a typed error. web.mjs initialises in
+// `init()` (E_NOT_INITIALIZED before it); node.mjs registers a synchronous loader that the first
+// call runs, so that a program whose items never need the core never compiles the module.
 import * as bindings from '../generated/dynamodb_mate.js';
 import { codecError, fromWasmError } from '../errors/make.mjs';
 
 let ready = false;
+let loader;
 
 /** Called by the runtimes once `initSync`/`init` of the generated glue has succeeded. */
 export function markReady() {
   ready = true;
 }
 
+/** Node: `load` initialises the glue synchronously; the first wasm call runs it (again after a failure). */
+export function loadOnFirstUse(load) {
+  loader = load;
+}
+
 function guard(fn) {
   return (...args) => {
     if (!ready) {
-      throw codecError('E_NOT_INITIALIZED', 'dynamodb-mate is not initialised: await init() before using it');
+      if (loader === undefined) {
+        throw codecError('E_NOT_INITIALIZED', 'dynamodb-mate is not initialised: await init() before using it');
+      }
+      loader();
+      markReady();
     }
     try {
       return fn(...args);

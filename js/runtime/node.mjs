@@ -1,10 +1,12 @@
-// Node: the wasm is compiled synchronously while this module is imported, so the codecs are
-// usable right away (no top-level await, which would break `require`).
+// Node: the wasm is compiled synchronously by the first call that needs it (no top-level await,
+// which would break `require`; no compile at import, which a program whose items all take the JS
+// fast paths would pay for nothing: issue 15).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NotInitializedError } from '../errors/index.mjs';
 import { initSync } from '../generated/dynamodb_mate.js';
 import { useNative } from '../codec/node-native.mjs';
-import { markReady } from './core.mjs';
+import { loadOnFirstUse } from './core.mjs';
 
 /* global DYNAMODB_MATE_WASM_FILE */
 // scripts/build-package.mjs defines DYNAMODB_MATE_WASM_FILE so that bundles load the .wasm sitting
@@ -21,9 +23,18 @@ function wasmLocation() {
   return import.meta.url ? new URL(WASM_FILE, import.meta.url) : join(__dirname, WASM_FILE);
 }
 
-initSync({ module: readFileSync(wasmLocation()) });
-markReady();
+/** Reads and instantiates the .wasm; a missing or broken file is E_NOT_INITIALIZED naming it. */
+function load() {
+  const location = wasmLocation();
+  try {
+    initSync({ module: readFileSync(location) });
+  } catch (error) {
+    throw new NotInitializedError('E_NOT_INITIALIZED', `dynamodb-mate cannot load its wasm module (${location}): ${error.message}`, { cause: error });
+  }
+}
+
+loadOnFirstUse(load);
 useNative(true);
 
-/** Already initialised on Node; present so that code shared with browsers can `await init()`. */
+/** Nothing to wait for on Node (the wasm loads at first use); present so that code shared with browsers can `await init()`. */
 export async function init() {}

@@ -44,7 +44,7 @@ function withDefaults(attributes, values) {
 }
 
 /** The options of `m.<method>()`, checked against table entry `entry` (js/options/table.mjs). */
-const options = (m, method, value, entry = method) => checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]);
+const options = (m, method, value, entry = method) => (value === undefined ? {} : checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]));
 
 /** `options.retry` of a batch: its keys checked, the values by the batch. */
 const withRetry = (m, method, o) => {
@@ -232,9 +232,10 @@ export class ModelBase {
     const returned = onConditionFailure(m, 'save', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
-    await prepare(m);
+    const keys = prepare(m);
+    if (keys !== undefined) await keys;
     const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, PutItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
+    await execute(plan, () => send(m, PutItemCommand, Object.assign(plan.params, returned), sent), sent.abortSignal);
     return this;
   }
 

@@ -21,6 +21,11 @@ import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 /**
  * pynamodb's optimistic locking: the stored version must be the one this instance holds, unless
  * `addVersionCondition` is false (last write wins); the version moves on either way, as in pynamodb.
+ * `expected`: the held version's AttributeValue when it is a number (what instances hold), encoded
+ * here as eq() encodes its operand; any other value goes through eq() here, which refuses what a
+ * condition cannot take (both before the item is planned). `templated`: the condition is the model's
+ * template (versionTemplate) with `expected`, or attribute_not_exists. `condition` and `step` are
+ * made when asked for (a put or delete with no other condition sends the template).
  * `step` is the update action that moves it: ADD 1 to the stored version (so that a write without
  * the condition cannot roll it back), SET 1 when the instance has none.
  */
@@ -28,19 +33,30 @@ function versionGuard(m, refs, values, { addVersionCondition = true } = {}, oper
   if (typeof addVersionCondition !== 'boolean') {
     throw codecError('E_ARGUMENT', `${m.name}.${operation}(): addVersionCondition must be true or false, got ${addVersionCondition === null ? 'null' : typeof addVersionCondition}`);
   }
-  if (!m.version) return { condition: undefined, next: undefined, step: undefined };
+  if (!m.version) return NO_VERSION;
   const current = values[m.version];
   const ref = refs[m.version];
   const fresh = current === undefined || current === null;
+  const compared = addVersionCondition && !fresh;
+  const expected = compared && typeof current === 'number' ? m.codec.encodeValue(m.version, current) : undefined;
+  const made = compared && expected === undefined ? ref.eq(current) : undefined;
   return {
-    condition: addVersionCondition ? (fresh ? ref.notExists() : ref.eq(current)) : undefined,
+    checked: addVersionCondition,
+    templated: addVersionCondition && (fresh || expected !== undefined),
+    fresh,
+    expected,
+    get condition() {
+      if (!addVersionCondition) return undefined;
+      return made ?? (fresh ? ref.notExists() : ref.eq(current));
+    },
     next: fresh ? 1 : current + 1,
-    // Made when asked for: only updates use it, and a put would pay for the action on every save.
     get step() {
       return fresh ? ref.set(1) : ref.add(1);
     },
   };
 }
+
+const NO_VERSION = { checked: false, templated: false, condition: undefined, next: undefined, step: undefined };
 
 const combine = (...conditions) => {
   const present = conditions.filter(Boolean);
@@ -52,12 +68,67 @@ function expressionParams(builder, condition) {
   return { ...(ConditionExpression ? { ConditionExpression } : {}), ...builder.params() };
 }
 
-/** The model's attribute values of an instance (its other own properties are the user's business). */
-export function attributeValues(m, instance) {
-  const values = {};
-  for (const name of m.attributes.keys()) {
-    if (instance[name] !== undefined) values[name] = instance[name];
+// The version conditions of each model (meta), compiled once by the expression builder: the
+// request of a put or delete whose only condition is the version's differs by the value alone.
+const versionTemplates = new WeakMap();
+
+function versionTemplate(m, refs) {
+  let template = versionTemplates.get(m);
+  if (template === undefined) {
+    const ref = refs[m.version];
+    const eq = expressionParams(new ExpressionBuilder(), ref.eq(0));
+    template = {
+      eq: { ...eq, placeholder: Object.keys(eq.ExpressionAttributeValues)[0] },
+      notExists: expressionParams(new ExpressionBuilder(), ref.notExists()),
+    };
+    versionTemplates.set(m, template);
   }
+  return template;
+}
+
+/**
+ * The ConditionExpression parameters of a put or delete: `condition` (the caller's) and the
+ * version's; the version's alone from the model's template, as the builder would compile it.
+ */
+function conditionParams(m, refs, condition, version) {
+  if (condition !== undefined || !version.templated) {
+    return condition === undefined && !version.checked ? {} : expressionParams(new ExpressionBuilder(), combine(condition, version.condition));
+  }
+  const { eq, notExists } = versionTemplate(m, refs);
+  if (version.fresh) return { ConditionExpression: notExists.ConditionExpression, ExpressionAttributeNames: { ...notExists.ExpressionAttributeNames } };
+  return {
+    ConditionExpression: eq.ConditionExpression,
+    ExpressionAttributeNames: { ...eq.ExpressionAttributeNames },
+    ExpressionAttributeValues: { [eq.placeholder]: version.expected },
+  };
+}
+
+/** `{ name: value }` of the `names` whose value in `instance` is defined, in the order of `names`. */
+function pick(names, instance) {
+  const values = {};
+  for (const name of names) {
+    const value = instance[name];
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * The model's attribute values of an instance (its other own properties are the user's business),
+ * in the model's order. Usually its own properties are just those, in that order (as create() and
+ * reads make them): then one copy of them, checked name by name against what `pick` would take (an
+ * attribute it skips must read as undefined), is the result; else `pick`.
+ */
+export function attributeValues(m, instance) {
+  const names = m.attributeNames;
+  const values = { ...instance };
+  let at = 0;
+  for (const key in values) {
+    for (; at < names.length && names[at] !== key; at++) if (instance[names[at]] !== undefined) return pick(names, instance);
+    if (at === names.length || values[key] === undefined) return pick(names, instance);
+    at++;
+  }
+  for (; at < names.length; at++) if (instance[names[at]] !== undefined) return pick(names, instance);
   return values;
 }
 
@@ -130,8 +201,7 @@ export function planPut(m, refs, instance, { condition, addVersionCondition } = 
   const version = versionGuard(m, refs, values, { addVersionCondition }, 'save');
   if (m.version) values[m.version] = version.next;
   const { item, objects } = planItem(m, instance, values);
-  const builder = new ExpressionBuilder();
-  const conditions = expressionParams(builder, combine(condition, version.condition));
+  const conditions = conditionParams(m, refs, condition, version);
   const s3 = s3Write(m, values, m.s3OwnedNames, returnsOld);
   if (s3) s3.stored = s3.own(item);
   return {
@@ -189,8 +259,7 @@ export function planUpdate(m, refs, instance, actions, { condition, addVersionCo
 export function planDelete(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance, { addVersionCondition }, 'delete');
-  const builder = new ExpressionBuilder();
-  const conditions = expressionParams(builder, combine(condition, version.condition));
+  const conditions = conditionParams(m, refs, condition, version);
   const s3 = s3Write(m, instance, m.s3OwnedNames, returnsOld);
   return {
     m,

@@ -204,8 +204,8 @@ export class ModelBase {
   /** `get(hash, range?, { consistentRead, attributes, abortSignal })`; throws ItemNotFoundError when missing. */
   static async get(...args) {
     const m = ModelBase.#meta(this);
-    const { key } = keyArgs(m, args, 'get');
-    const found = await this.getOneOrNone(...args);
+    const { key, opts } = keyArgs(m, args, 'get');
+    const found = await ModelBase.#getItem(this, m, key, opts);
     if (found === null) throw notFound(m, key);
     return found;
   }
@@ -214,15 +214,20 @@ export class ModelBase {
   static async getOneOrNone(...args) {
     const m = ModelBase.#meta(this);
     const { key, opts } = keyArgs(m, args, 'getOneOrNone');
+    return ModelBase.#getItem(this, m, key, opts);
+  }
+
+  /** The item with key values `key` as an instance of `Model` (of meta `m`), or null: one GetItem. */
+  static async #getItem(Model, m, key, opts) {
     const input = { TableName: m.table, Key: encodeKey(m, key) };
     if (opts.consistentRead) input.ConsistentRead = true;
     if (opts.attributes) {
       const builder = new ExpressionBuilder();
-      input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => this.attr[n]));
+      input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => Model.attr[n]));
       Object.assign(input, builder.params());
     }
     const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
-    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
+    return out.Item ? Model.fromItem(out.Item, opts.abortSignal) : null;
   }
 
   /** Puts the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */

@@ -21,42 +21,55 @@ import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 /**
  * pynamodb's optimistic locking: the stored version must be the one this instance holds, unless
  * `addVersionCondition` is false (last write wins); the version moves on either way, as in pynamodb.
- * `expected`: the held version's AttributeValue when it is a number (what instances hold), encoded
- * here as eq() encodes its operand; any other value goes through eq() here, which refuses what a
- * condition cannot take (both before the item is planned). `templated`: the condition is the model's
- * template (versionTemplate) with `expected`, or attribute_not_exists. `condition` and `step` are
- * made when asked for (a put or delete with no other condition sends the template).
- * `step` is the update action that moves it: ADD 1 to the stored version (so that a write without
- * the condition cannot roll it back), SET 1 when the instance has none.
  */
+class VersionGuard {
+  #ref;
+  #current;
+  #made;
+
+  /**
+   * `checked`: addVersionCondition. `expected`: the held version's AttributeValue when it is a
+   * number (what instances hold), encoded here as eq() encodes its operand; any other value goes
+   * through eq() here, which refuses what a condition cannot take (both before the item is
+   * planned). `templated`: the condition is the model's template (versionTemplate) with
+   * `expected`, or attribute_not_exists.
+   */
+  constructor(m, ref, current, checked) {
+    this.#ref = ref;
+    this.#current = current;
+    this.checked = checked;
+    this.fresh = current === undefined || current === null;
+    const compared = checked && !this.fresh;
+    this.expected = compared && typeof current === 'number' ? m.codec.encodeValue(m.version, current) : undefined;
+    this.#made = compared && this.expected === undefined ? ref.eq(current) : undefined;
+    this.templated = checked && (this.fresh || this.expected !== undefined);
+    this.next = this.fresh ? 1 : current + 1;
+  }
+
+  /** Made when asked for: a put or delete with no other condition sends the template instead. */
+  get condition() {
+    if (!this.checked) return undefined;
+    return this.#made ?? (this.fresh ? this.#ref.notExists() : this.#ref.eq(this.#current));
+  }
+
+  /**
+   * The update action that moves the version (only updates use it): ADD 1 to the stored version (so
+   * that a write without the condition cannot roll it back), SET 1 when the instance has none.
+   */
+  get step() {
+    return this.fresh ? this.#ref.set(1) : this.#ref.add(1);
+  }
+}
+
+const NO_VERSION = { checked: false, templated: false, condition: undefined, next: undefined, step: undefined };
+
+/** The VersionGuard of a write of `values` (NO_VERSION on a model without a version attribute). */
 function versionGuard(m, refs, values, { addVersionCondition = true } = {}, operation = 'write') {
   if (typeof addVersionCondition !== 'boolean') {
     throw codecError('E_ARGUMENT', `${m.name}.${operation}(): addVersionCondition must be true or false, got ${addVersionCondition === null ? 'null' : typeof addVersionCondition}`);
   }
-  if (!m.version) return NO_VERSION;
-  const current = values[m.version];
-  const ref = refs[m.version];
-  const fresh = current === undefined || current === null;
-  const compared = addVersionCondition && !fresh;
-  const expected = compared && typeof current === 'number' ? m.codec.encodeValue(m.version, current) : undefined;
-  const made = compared && expected === undefined ? ref.eq(current) : undefined;
-  return {
-    checked: addVersionCondition,
-    templated: addVersionCondition && (fresh || expected !== undefined),
-    fresh,
-    expected,
-    get condition() {
-      if (!addVersionCondition) return undefined;
-      return made ?? (fresh ? ref.notExists() : ref.eq(current));
-    },
-    next: fresh ? 1 : current + 1,
-    get step() {
-      return fresh ? ref.set(1) : ref.add(1);
-    },
-  };
+  return m.version ? new VersionGuard(m, refs[m.version], values[m.version], addVersionCondition) : NO_VERSION;
 }
-
-const NO_VERSION = { checked: false, templated: false, condition: undefined, next: undefined, step: undefined };
 
 const combine = (...conditions) => {
   const present = conditions.filter(Boolean);

@@ -106,14 +106,13 @@ export class ModelBase {
   static #decode(m, item, abortSignal) {
     const pending = prepare(m);
     if (pending !== undefined) return pending.then(() => ModelBase.#decode(m, item, abortSignal));
-    const named = (error) => withItemKey(error, rawItemKey(m, item));
     let values;
     try {
       values = afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
     } catch (error) {
-      throw named(error);
+      throw withItemKey(error, rawItemKey(m, item));
     }
-    return values instanceof Promise ? values.catch((error) => { throw named(error); }) : values;
+    return values instanceof Promise ? values.catch((error) => { throw withItemKey(error, rawItemKey(m, item)); }) : values;
   }
 
   // ---- keys of encrypted attributes ----------------------------------------------------------
@@ -205,20 +204,21 @@ export class ModelBase {
   static async get(...args) {
     const m = ModelBase.#meta(this);
     const { key, opts } = keyArgs(m, args, 'get');
-    const found = await ModelBase.#getItem(this, m, key, opts);
-    if (found === null) throw notFound(m, key);
-    return found;
+    const out = await send(m, GetItemCommand, ModelBase.#getInput(this, m, key, opts), { itemKey: key, abortSignal: opts.abortSignal });
+    if (!out.Item) throw notFound(m, key);
+    return this.fromItem(out.Item, opts.abortSignal);
   }
 
   /** Like `get`, but null when the item does not exist. */
   static async getOneOrNone(...args) {
     const m = ModelBase.#meta(this);
     const { key, opts } = keyArgs(m, args, 'getOneOrNone');
-    return ModelBase.#getItem(this, m, key, opts);
+    const out = await send(m, GetItemCommand, ModelBase.#getInput(this, m, key, opts), { itemKey: key, abortSignal: opts.abortSignal });
+    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
   }
 
-  /** The item with key values `key` as an instance of `Model` (of meta `m`), or null: one GetItem. */
-  static async #getItem(Model, m, key, opts) {
+  /** The GetItem input of the item with key values `key` for `Model` (of meta `m`). */
+  static #getInput(Model, m, key, opts) {
     const input = { TableName: m.table, Key: encodeKey(m, key) };
     if (opts.consistentRead) input.ConsistentRead = true;
     if (opts.attributes) {
@@ -226,8 +226,7 @@ export class ModelBase {
       input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => Model.attr[n]));
       Object.assign(input, builder.params());
     }
-    const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
-    return out.Item ? Model.fromItem(out.Item, opts.abortSignal) : null;
+    return input;
   }
 
   /** Puts the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */

@@ -14,10 +14,15 @@ export async function stage(plan, abortSignal) {
   await uploadObjects(plan.m, plan.itemKey, plan.objects, plan.s3, abortSignal);
 }
 
-/** Executes one plan: stage, `request()` (the DynamoDB call), settle, commit; returns the response. */
+/**
+ * Executes one plan: stage, `request()` (the DynamoDB call), settle, commit; returns the response.
+ * A plan without S3 objects has nothing to stage or settle: its request alone, with no async step
+ * around it.
+ */
 export async function execute(plan, request, abortSignal) {
-  await stage(plan, abortSignal);
-  const out = await written(plan.s3, request);
+  const staged = Boolean(plan.s3) || plan.objects.length > 0;
+  if (staged) await stage(plan, abortSignal);
+  const out = await (staged ? written(plan.s3, request) : request());
   plan.commit();
   return out;
 }

@@ -6,36 +6,40 @@ import { itemKeyOf } from './keys.mjs';
 
 const overrides = (attribute, hook) => attribute[hook] !== Attribute.prototype[hook];
 
+// The attributes of each model (meta) that override a hook, by hook: looked up once, not per item
+// written or read (a key rotation replaces an attribute by one of the same class, which overrides
+// the same hooks).
+const hooked = { planWrite: new WeakMap(), afterRead: new WeakMap() };
+
+function hooksOf(m, hook) {
+  let names = hooked[hook].get(m);
+  if (names === undefined) {
+    names = [...m.attributes.keys()].filter((name) => overrides(m.attributes.get(name), hook));
+    hooked[hook].set(m, names);
+  }
+  return names;
+}
+
 /**
- * The write's plan of `values`: `{ values, objects }`, a copy with the values to encode in place
- * of those that attributes store elsewhere, and the S3 objects to upload before the write.
+ * The write's plan of `values`: `{ values, objects }`, the values to encode (a copy with the values
+ * that attributes store elsewhere in their place; `values` itself when no attribute does) and the
+ * S3 objects to upload before the write.
  */
 export function planValues(m, values) {
-  const stored = { ...values };
+  const hooks = hooksOf(m, 'planWrite');
   const objects = [];
+  if (hooks.length === 0) return { values, objects };
+  const stored = { ...values };
   let context;
-  for (const [name, attribute] of m.attributes) {
-    if (values[name] !== undefined && overrides(attribute, 'planWrite')) {
+  for (const name of hooks) {
+    if (values[name] !== undefined) {
       context ??= { model: m, item: values, itemKey: itemKeyOf(m, values) };
-      const { stored: value, object } = attribute.planWrite(values[name], { ...context, name });
+      const { stored: value, object } = m.attributes.get(name).planWrite(values[name], { ...context, name });
       stored[name] = value;
       if (object) objects.push(object);
     }
   }
   return { values: stored, objects };
-}
-
-// The attributes of each model (meta) that override afterRead: looked up once, not per item read (a
-// key rotation replaces an attribute by one of the same class, which overrides the same hooks).
-const readHooks = new WeakMap();
-
-function hooksOf(m) {
-  let hooks = readHooks.get(m);
-  if (hooks === undefined) {
-    hooks = [...m.attributes.keys()].filter((name) => overrides(m.attributes.get(name), 'afterRead'));
-    readHooks.set(m, hooks);
-  }
-  return hooks;
 }
 
 /**
@@ -45,7 +49,7 @@ function hooksOf(m) {
  * to the downloads.
  */
 export function afterRead(m, values, { abortSignal } = {}) {
-  const hooks = hooksOf(m);
+  const hooks = hooksOf(m, 'afterRead');
   return hooks.length === 0 ? values : applyHooks(m, values, hooks, abortSignal);
 }
 

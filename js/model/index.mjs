@@ -44,7 +44,7 @@ function withDefaults(attributes, values) {
 }
 
 /** The options of `m.<method>()`, checked against table entry `entry` (js/options/table.mjs). */
-const options = (m, method, value, entry = method) => checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]);
+const options = (m, method, value, entry = method) => (value === undefined ? {} : checkOptions(`${m.name}.${method}() options`, value, OPTIONS[entry]));
 
 /** `options.retry` of a batch: its keys checked, the values by the batch. */
 const withRetry = (m, method, o) => {
@@ -106,14 +106,13 @@ export class ModelBase {
   static #decode(m, item, abortSignal) {
     const pending = prepare(m);
     if (pending !== undefined) return pending.then(() => ModelBase.#decode(m, item, abortSignal));
-    const named = (error) => withItemKey(error, rawItemKey(m, item));
     let values;
     try {
       values = afterRead(m, narrowMapVariants(m, m.codec.decode(item)), { abortSignal });
     } catch (error) {
-      throw named(error);
+      throw withItemKey(error, rawItemKey(m, item));
     }
-    return values instanceof Promise ? values.catch((error) => { throw named(error); }) : values;
+    return values instanceof Promise ? values.catch((error) => { throw withItemKey(error, rawItemKey(m, item)); }) : values;
   }
 
   // ---- keys of encrypted attributes ----------------------------------------------------------
@@ -204,25 +203,30 @@ export class ModelBase {
   /** `get(hash, range?, { consistentRead, attributes, abortSignal })`; throws ItemNotFoundError when missing. */
   static async get(...args) {
     const m = ModelBase.#meta(this);
-    const { key } = keyArgs(m, args, 'get');
-    const found = await this.getOneOrNone(...args);
-    if (found === null) throw notFound(m, key);
-    return found;
+    const { key, opts } = keyArgs(m, args, 'get');
+    const out = await send(m, GetItemCommand, ModelBase.#getInput(this, m, key, opts), { itemKey: key, abortSignal: opts.abortSignal });
+    if (!out.Item) throw notFound(m, key);
+    return this.fromItem(out.Item, opts.abortSignal);
   }
 
   /** Like `get`, but null when the item does not exist. */
   static async getOneOrNone(...args) {
     const m = ModelBase.#meta(this);
     const { key, opts } = keyArgs(m, args, 'getOneOrNone');
+    const out = await send(m, GetItemCommand, ModelBase.#getInput(this, m, key, opts), { itemKey: key, abortSignal: opts.abortSignal });
+    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
+  }
+
+  /** The GetItem input of the item with key values `key` for `Model` (of meta `m`). */
+  static #getInput(Model, m, key, opts) {
     const input = { TableName: m.table, Key: encodeKey(m, key) };
     if (opts.consistentRead) input.ConsistentRead = true;
     if (opts.attributes) {
       const builder = new ExpressionBuilder();
-      input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => this.attr[n]));
+      input.ProjectionExpression = builder.projection(withKey(m, opts.attributes).map((n) => Model.attr[n]));
       Object.assign(input, builder.params());
     }
-    const out = await send(m, GetItemCommand, input, { itemKey: key, abortSignal: opts.abortSignal });
-    return out.Item ? this.fromItem(out.Item, opts.abortSignal) : null;
+    return input;
   }
 
   /** Puts the item: `{ condition, addVersionCondition, returnValuesOnConditionCheckFailure, abortSignal }`. */
@@ -232,9 +236,10 @@ export class ModelBase {
     const returned = onConditionFailure(m, 'save', opts);
     const sent = { itemKey: itemKeyOf(m, this), abortSignal: opts?.abortSignal };
     notAborted(m, PutItemCommand, sent);
-    await prepare(m);
+    const keys = prepare(m);
+    if (keys !== undefined) await keys;
     const plan = planPut(m, this.constructor.attr, this, opts, { returnsOld: true });
-    await execute(plan, () => send(m, PutItemCommand, { ...plan.params, ...returned }, sent), sent.abortSignal);
+    await execute(plan, () => send(m, PutItemCommand, Object.assign(plan.params, returned), sent), sent.abortSignal);
     return this;
   }
 

@@ -34,10 +34,8 @@ export function checkKeyValue(m, name, role, av) {
 
 /** The key values of an encoded item (`{ dbName: AttributeValue }`): of the table and of every index. */
 export function checkItemKeys(m, item) {
-  const keys = [[m.hashKey, 'hash'], [m.rangeKey, 'range']];
-  for (const index of m.indexes.values()) keys.push([index.hashKey, 'hash'], [index.rangeKey, 'range']);
-  for (const [name, role] of keys) {
-    const av = name === undefined ? undefined : item[m.dbName(name)];
+  for (const { name, role, dbName } of m.keyChecks) {
+    const av = item[dbName];
     if (av) checkKeyValue(m, name, role, av);
   }
 }
@@ -60,14 +58,13 @@ export function checkUpdatedKeys(m, actions) {
 /** `{ dbName: AttributeValue }` of the key attributes found in `values`. */
 export function encodeKey(m, values) {
   const key = {};
-  for (const [name, role] of [[m.hashKey, 'hash'], [m.rangeKey, 'range']]) {
-    if (name === undefined) continue;
+  for (const { name, role, dbName } of m.tableKey) {
     if (values[name] === undefined || values[name] === null) {
       throw codecError('E_ITEM_REQUIRED', `${m.name}.${name}: the key attribute is missing`);
     }
     const av = m.codec.encodeValue(name, values[name]);
     checkKeyValue(m, name, role, av);
-    key[m.dbName(name)] = av;
+    key[dbName] = av;
   }
   return key;
 }

@@ -4,12 +4,18 @@
 // (the class value, the keys still to resolve) changes through the members below only.
 import { clientRegion } from '../console/region.mjs';
 
+/** `{ name, role, dbName }` of each `[name, role]` key pair whose attribute is defined. */
+const keyEntries = (m, pairs) => pairs.filter(([name]) => name !== undefined).map(([name, role]) => ({ name, role, dbName: m.dbName(name) }));
+
 export class ModelMeta {
   #classValue = undefined;
   #pendingKeys;
   #preparing = undefined;
   #indexKeyRoles = undefined;
   #s3OwnedNames = undefined;
+  #attributeNames = undefined;
+  #tableKey = undefined;
+  #keyChecks = undefined;
 
   /**
    * `resolved`: the fields resolveDefinition derived from a definition; `parent`: the meta of the
@@ -89,6 +95,24 @@ export class ModelMeta {
       this.#indexKeyRoles = roles;
     }
     return this.#indexKeyRoles;
+  }
+
+  /** The attributes' property names, in the definition's order (a rotation replaces attributes, never adds one). */
+  get attributeNames() {
+    this.#attributeNames ??= [...this.attributes.keys()];
+    return this.#attributeNames;
+  }
+
+  /** The table's key attributes: `[{ name, role: 'hash' | 'range', dbName }]` (what every read and write encodes). */
+  get tableKey() {
+    this.#tableKey ??= keyEntries(this, [[this.hashKey, 'hash'], [this.rangeKey, 'range']]);
+    return this.#tableKey;
+  }
+
+  /** The key attributes of the table and of every index, as `tableKey`: what a written item's values are checked against. */
+  get keyChecks() {
+    this.#keyChecks ??= [...this.tableKey, ...keyEntries(this, [...this.indexes.values()].flatMap((i) => [[i.hashKey, 'hash'], [i.rangeKey, 'range']]))];
+    return this.#keyChecks;
   }
 
   /** The names of the 'item'-layout S3 attributes, whose objects belong to one item (js/model/s3-writes.mjs). */

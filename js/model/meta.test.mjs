@@ -44,6 +44,10 @@ test('its caches are computed from the definition, once', () => {
   assert.equal(m.indexKeyRoles, m.indexKeyRoles);
   assert.equal(m.region.region, 'eu-west-1');
   assert.deepEqual(['id', 'owned'].map(m.dbName), ['id', 'owned']);
+  assert.deepEqual(m.attributeNames, ['id', 'kind', 'group', 'owned', 'shared']);
+  assert.deepEqual(m.tableKey, [{ name: 'id', role: 'hash', dbName: 'id' }]);
+  assert.deepEqual(m.keyChecks.map((k) => [k.name, k.role]), [['id', 'hash'], ['group', 'hash'], ['id', 'range']]);
+  for (const cache of ['attributeNames', 'tableKey', 'keyChecks']) assert.equal(m[cache], m[cache], `${cache} is computed once`);
 });
 
 test('a subclass shares its parent registry and region; register() sets the class value', () => {

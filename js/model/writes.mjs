@@ -21,25 +21,54 @@ import { checkMapVariants, withClassValue } from './polymorphic.mjs';
 /**
  * pynamodb's optimistic locking: the stored version must be the one this instance holds, unless
  * `addVersionCondition` is false (last write wins); the version moves on either way, as in pynamodb.
- * `step` is the update action that moves it: ADD 1 to the stored version (so that a write without
- * the condition cannot roll it back), SET 1 when the instance has none.
  */
+class VersionGuard {
+  #ref;
+  #current;
+  #made;
+
+  /**
+   * `checked`: addVersionCondition. `expected`: the held version's AttributeValue when it is a
+   * number (what instances hold), encoded here as eq() encodes its operand; any other value goes
+   * through eq() here, which refuses what a condition cannot take (both before the item is
+   * planned). `templated`: the condition is the model's template (versionTemplate) with
+   * `expected`, or attribute_not_exists.
+   */
+  constructor(m, ref, current, checked) {
+    this.#ref = ref;
+    this.#current = current;
+    this.checked = checked;
+    this.fresh = current === undefined || current === null;
+    const compared = checked && !this.fresh;
+    this.expected = compared && typeof current === 'number' ? m.codec.encodeValue(m.version, current) : undefined;
+    this.#made = compared && this.expected === undefined ? ref.eq(current) : undefined;
+    this.templated = checked && (this.fresh || this.expected !== undefined);
+    this.next = this.fresh ? 1 : current + 1;
+  }
+
+  /** Made when asked for: a put or delete with no other condition sends the template instead. */
+  get condition() {
+    if (!this.checked) return undefined;
+    return this.#made ?? (this.fresh ? this.#ref.notExists() : this.#ref.eq(this.#current));
+  }
+
+  /**
+   * The update action that moves the version (only updates use it): ADD 1 to the stored version (so
+   * that a write without the condition cannot roll it back), SET 1 when the instance has none.
+   */
+  get step() {
+    return this.fresh ? this.#ref.set(1) : this.#ref.add(1);
+  }
+}
+
+const NO_VERSION = { checked: false, templated: false, condition: undefined, next: undefined, step: undefined };
+
+/** The VersionGuard of a write of `values` (NO_VERSION on a model without a version attribute). */
 function versionGuard(m, refs, values, { addVersionCondition = true } = {}, operation = 'write') {
   if (typeof addVersionCondition !== 'boolean') {
     throw codecError('E_ARGUMENT', `${m.name}.${operation}(): addVersionCondition must be true or false, got ${addVersionCondition === null ? 'null' : typeof addVersionCondition}`);
   }
-  if (!m.version) return { condition: undefined, next: undefined, step: undefined };
-  const current = values[m.version];
-  const ref = refs[m.version];
-  const fresh = current === undefined || current === null;
-  return {
-    condition: addVersionCondition ? (fresh ? ref.notExists() : ref.eq(current)) : undefined,
-    next: fresh ? 1 : current + 1,
-    // Made when asked for: only updates use it, and a put would pay for the action on every save.
-    get step() {
-      return fresh ? ref.set(1) : ref.add(1);
-    },
-  };
+  return m.version ? new VersionGuard(m, refs[m.version], values[m.version], addVersionCondition) : NO_VERSION;
 }
 
 const combine = (...conditions) => {
@@ -52,12 +81,67 @@ function expressionParams(builder, condition) {
   return { ...(ConditionExpression ? { ConditionExpression } : {}), ...builder.params() };
 }
 
-/** The model's attribute values of an instance (its other own properties are the user's business). */
-export function attributeValues(m, instance) {
-  const values = {};
-  for (const name of m.attributes.keys()) {
-    if (instance[name] !== undefined) values[name] = instance[name];
+// The version conditions of each model (meta), compiled once by the expression builder: the
+// request of a put or delete whose only condition is the version's differs by the value alone.
+const versionTemplates = new WeakMap();
+
+function versionTemplate(m, refs) {
+  let template = versionTemplates.get(m);
+  if (template === undefined) {
+    const ref = refs[m.version];
+    const eq = expressionParams(new ExpressionBuilder(), ref.eq(0));
+    template = {
+      eq: { ...eq, placeholder: Object.keys(eq.ExpressionAttributeValues)[0] },
+      notExists: expressionParams(new ExpressionBuilder(), ref.notExists()),
+    };
+    versionTemplates.set(m, template);
   }
+  return template;
+}
+
+/**
+ * The ConditionExpression parameters of a put or delete: `condition` (the caller's) and the
+ * version's; the version's alone from the model's template, as the builder would compile it.
+ */
+function conditionParams(m, refs, condition, version) {
+  if (condition !== undefined || !version.templated) {
+    return condition === undefined && !version.checked ? {} : expressionParams(new ExpressionBuilder(), combine(condition, version.condition));
+  }
+  const { eq, notExists } = versionTemplate(m, refs);
+  if (version.fresh) return { ConditionExpression: notExists.ConditionExpression, ExpressionAttributeNames: { ...notExists.ExpressionAttributeNames } };
+  return {
+    ConditionExpression: eq.ConditionExpression,
+    ExpressionAttributeNames: { ...eq.ExpressionAttributeNames },
+    ExpressionAttributeValues: { [eq.placeholder]: version.expected },
+  };
+}
+
+/** `{ name: value }` of the `names` whose value in `instance` is defined, in the order of `names`. */
+function pick(names, instance) {
+  const values = {};
+  for (const name of names) {
+    const value = instance[name];
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * The model's attribute values of an instance (its other own properties are the user's business),
+ * in the model's order. Usually its own properties are just those, in that order (as create() and
+ * reads make them): then one copy of them, checked name by name against what `pick` would take (an
+ * attribute it skips must read as undefined), is the result; else `pick`.
+ */
+export function attributeValues(m, instance) {
+  const names = m.attributeNames;
+  const values = { ...instance };
+  let at = 0;
+  for (const key in values) {
+    for (; at < names.length && names[at] !== key; at++) if (instance[names[at]] !== undefined) return pick(names, instance);
+    if (at === names.length || values[key] === undefined) return pick(names, instance);
+    at++;
+  }
+  for (; at < names.length; at++) if (instance[names[at]] !== undefined) return pick(names, instance);
   return values;
 }
 
@@ -130,8 +214,7 @@ export function planPut(m, refs, instance, { condition, addVersionCondition } = 
   const version = versionGuard(m, refs, values, { addVersionCondition }, 'save');
   if (m.version) values[m.version] = version.next;
   const { item, objects } = planItem(m, instance, values);
-  const builder = new ExpressionBuilder();
-  const conditions = expressionParams(builder, combine(condition, version.condition));
+  const conditions = conditionParams(m, refs, condition, version);
   const s3 = s3Write(m, values, m.s3OwnedNames, returnsOld);
   if (s3) s3.stored = s3.own(item);
   return {
@@ -189,8 +272,7 @@ export function planUpdate(m, refs, instance, actions, { condition, addVersionCo
 export function planDelete(m, refs, instance, { condition, addVersionCondition } = {}, { returnsOld = false } = {}) {
   const Key = encodeKey(m, instance);
   const version = versionGuard(m, refs, instance, { addVersionCondition }, 'delete');
-  const builder = new ExpressionBuilder();
-  const conditions = expressionParams(builder, combine(condition, version.condition));
+  const conditions = conditionParams(m, refs, condition, version);
   const s3 = s3Write(m, instance, m.s3OwnedNames, returnsOld);
   return {
     m,

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attr, codec, defineModel, errors } from '../node.mjs';
-import { planConditionCheck, planDelete, planPut, planUpdate } from './writes.mjs';
+import { attributeValues, planConditionCheck, planDelete, planPut, planUpdate } from './writes.mjs';
+import { ExpressionBuilder } from '../expressions/index.mjs';
 import { resolveDefinition } from './definition.mjs';
 import { s3Storage } from '../s3.mjs';
 
@@ -102,4 +103,43 @@ test('addVersionCondition false leaves the version condition out, and the versio
   assert.equal(guarded.params.ConditionExpression, '#n1 = :v1', 'the version condition by default');
   assert.equal(planDelete(m, Doc.attr, doc({ v: 3 }), { addVersionCondition: false }).params.ConditionExpression, undefined);
   assert.match(planUpdate(m, Doc.attr, doc(), [Doc.attr.n.set(5)], { addVersionCondition: false }).params.UpdateExpression, /SET #n0 = :v0, #n1 = :v1$/, 'SET 1 when the instance has no version');
+});
+
+test("a put or delete whose only condition is the version's sends what the expression builder compiles of it", () => {
+  const compiled = (condition) => {
+    const builder = new ExpressionBuilder();
+    return { ConditionExpression: builder.condition(condition), ...builder.params() };
+  };
+  for (const [v, condition] of [[undefined, Doc.attr.v.notExists()], [3, Doc.attr.v.eq(3)], [0, Doc.attr.v.eq(0)]]) {
+    const put = planPut(m, Doc.attr, doc({ v })).params;
+    const del = planDelete(m, Doc.attr, doc({ v })).params;
+    const { TableName, Item, ...putConditions } = put;
+    const { Key, ...deleteConditions } = del;
+    assert.deepEqual(Object.keys(put), ['TableName', 'Item', ...Object.keys(compiled(condition))], 'the same parameters in the same order');
+    assert.deepEqual(putConditions, compiled(condition));
+    assert.deepEqual(deleteConditions, { TableName, ...compiled(condition) });
+    assert.equal(Item.v.N, String((v ?? 0) + 1));
+    assert.ok(Key);
+  }
+  const first = planPut(m, Doc.attr, doc({ v: 1 })).params;
+  first.ExpressionAttributeNames['#n0'] = 'changed';
+  assert.deepEqual(planPut(m, Doc.attr, doc({ v: 1 })).params.ExpressionAttributeNames, { '#n0': 'v' }, 'each request has its own maps');
+  // A held version that is not a number is refused as an eq() operand, before the item is planned.
+  refuses(() => planPut(m, Doc.attr, Object.assign(doc(), { v: 'x', id: '' })), 'E_ITEM_TYPE', 'Doc.v');
+  refuses(() => planDelete(m, Doc.attr, Object.assign(doc(), { v: 1.5 })), 'E_ITEM_VALUE', 'Doc.v');
+});
+
+test("an instance's attribute values are those it holds, in the model's order, whatever else its properties are", () => {
+  const instances = [
+    new Doc({ id: 'd1', sk: 's', n: 2 }),
+    new Doc({ n: 2, sk: 's', id: 'd1' }),
+    new Doc({ id: 'd1', other: 1, sk: 's', n: 2 }),
+    new Doc({ id: 'd1', sk: 's', group: undefined, n: 2 }),
+    Object.defineProperty(new Doc({ id: 'd1', sk: 's' }), 'n', { value: 2, enumerable: false }),
+    new (class extends Doc { get n() { return 2; } })({ id: 'd1', sk: 's' }),
+  ];
+  for (const instance of instances) {
+    const values = attributeValues(m, instance);
+    assert.deepEqual(Object.entries(values), [['id', 'd1'], ['sk', 's'], ['n', 2]]);
+  }
 });

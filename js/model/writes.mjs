@@ -43,7 +43,8 @@ class VersionGuard {
     this.expected = compared && typeof current === 'number' ? m.codec.encodeValue(m.version, current) : undefined;
     this.#made = compared && this.expected === undefined ? ref.eq(current) : undefined;
     this.templated = checked && (this.fresh || this.expected !== undefined);
-    this.next = this.fresh ? 1 : current + 1;
+    // A version read back beyond 2^53 - 1 (or set so) is a BigInt: it moves on as one.
+    this.next = this.fresh ? 1 : typeof current === 'bigint' ? current + 1n : current + 1;
   }
 
   /** Made when asked for: a put or delete with no other condition sends the template instead. */

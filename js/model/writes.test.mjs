@@ -127,6 +127,9 @@ test("a put or delete whose only condition is the version's sends what the expre
   // A held version that is not a number is refused as an eq() operand, before the item is planned.
   refuses(() => planPut(m, Doc.attr, Object.assign(doc(), { v: 'x', id: '' })), 'E_ITEM_TYPE', 'Doc.v');
   refuses(() => planDelete(m, Doc.attr, Object.assign(doc(), { v: 1.5 })), 'E_ITEM_VALUE', 'Doc.v');
+  // A BigInt version (an int past 2^53 - 1 reads as one) is compared and moved on as a BigInt.
+  const big = planPut(m, Doc.attr, doc({ v: 2n ** 60n })).params;
+  assert.deepEqual([big.Item.v.N, big.ExpressionAttributeValues[':v0']], [String(2n ** 60n + 1n), { N: String(2n ** 60n) }]);
 });
 
 test("an instance's attribute values are those it holds, in the model's order, whatever else its properties are", () => {

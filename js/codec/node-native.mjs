@@ -245,7 +245,12 @@ export const native = {
     const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - ENVELOPE_TAG_LEN);
     if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
-      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
+      try {
+        wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
+      } catch (error) {
+        plaintext.fill(0); // no unauthenticated plaintext left behind, as on the wasm path
+        throw error;
+      }
       return valueBytes(kind, plaintext);
     }
     return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, tag));

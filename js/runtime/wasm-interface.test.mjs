@@ -8,14 +8,17 @@ import { test } from 'node:test';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
-/** name -> parameters (`name?` when optional) of the glue's exported functions, from its JSDoc. */
+/** name -> parameters (`name?` when its JSDoc says optional) of the glue's exported functions. */
 function glueExports() {
   const out = new Map();
-  for (const [, doc, name] of read('../generated/dynamodb_mate.js').matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export function (\w+)\(/g)) {
-    const params = [...doc.matchAll(/@param \{[^}]*\} (\[?)(\w+)\]?/g)]
-      .map(([, optional, param]) => param.replace(/_(\w)/g, (_, c) => c.toUpperCase()) + (optional ? '?' : ''));
+  const glue = read('../generated/dynamodb_mate.js');
+  for (const [, doc = '', name, signature] of glue.matchAll(/(?:\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*)?export function (\w+)\(([^)]*)\)/g)) {
+    const optional = new Set([...doc.matchAll(/@param \{[^}]*\} \[(\w+)\]/g)].map((m) => m[1]));
+    const params = signature.split(',').map((p) => p.trim()).filter(Boolean)
+      .map((param) => param.replace(/_(\w)/g, (_, c) => c.toUpperCase()) + (optional.has(param) ? '?' : ''));
     out.set(name, params);
   }
+  assert.equal(out.size, [...glue.matchAll(/^export function /gm)].length, 'every exported function was read');
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Writes js/generated/constants.mjs from the Rust source: the core owns every byte layout at the
-// boundary (item stream codes, envelope magic and versions, aead plan offsets), and JS imports them
-// from here instead of keeping copies. Run by scripts/build.sh; the output is gitignored.
+// boundary (item stream codes, envelope magic and versions, the aead, CTR and gzip plans' offsets)
+// and DynamoDB's item size limit, and JS imports them from here instead of keeping copies. Run by scripts/build.sh; the output is gitignored.
 // Each module below is a `mod NAME { const X: T = V; ... }` whose values are integers, byte
 // literals, strings or arrays of those; anything else stops the build (extend `literal` then).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

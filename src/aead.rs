@@ -103,7 +103,7 @@ std::thread_local! {
 fn with_subkeys<T>(master: &[u8; 32], ctx: Context<'_>, f: impl FnOnce(&SubKeys) -> T) -> T {
     SUBKEYS.with_borrow_mut(|cache| {
         let hit = cache.iter().position(|(table, attribute, keys)| {
-            crate::legacy::same_key(&keys.master, master)
+            crate::constant_time::eq(&keys.master, master)
                 && **table == *ctx.table
                 && **attribute == *ctx.attribute
         });

@@ -136,7 +136,7 @@ fn tag_with(
 
 /// Constant-time tag comparison.
 pub fn tags_equal(a: &[u8; TAG_LEN], b: &[u8; TAG_LEN]) -> bool {
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    crate::constant_time::eq(a, b)
 }
 
 #[cfg(test)]

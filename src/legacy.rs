@@ -43,15 +43,13 @@ pub fn key_from_password(password: &str) -> [u8; 32] {
     Sha256::digest(password.as_bytes()).into()
 }
 
-/// Equality without an early exit, so that the lookup's time does not depend on where keys differ.
-pub(crate) fn same_key(a: &[u8; 32], b: &[u8; 32]) -> bool {
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// `f` with the expanded `key`, from the cache when it is there.
 fn with_cipher<T>(key: &[u8; 32], f: impl FnOnce(&Aes256) -> T) -> T {
     CIPHERS.with_borrow_mut(|ciphers| {
-        match ciphers.iter().position(|(k, _)| same_key(k, key)) {
+        match ciphers
+            .iter()
+            .position(|(k, _)| crate::constant_time::eq(k, key))
+        {
             Some(at) => ciphers[..=at].rotate_right(1),
             None => {
                 ciphers.truncate(CACHED_KEYS - 1);

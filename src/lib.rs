@@ -32,6 +32,7 @@ pub mod aead;
 mod base64;
 pub mod base85;
 pub mod console;
+mod constant_time;
 pub mod datetime;
 mod error;
 pub mod gcm_siv;

@@ -174,11 +174,17 @@ export const native = {
     if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff) return undefined;
     if (deterministic) {
       const padding = wasm.legacyPkcs7Padding(plaintext.length);
-      // Internal, never returned, fully written: node's pooled, unzeroed memory (no ArrayBuffer per call).
+      // Internal, fully written: node's pooled, unzeroed memory (no ArrayBuffer per call). The pool
+      // is shared with every small Buffer of the process (their `.buffer`), so the plaintext is
+      // wiped before the call returns.
       const padded = Buffer.allocUnsafe(plaintext.length + padding.length);
-      padded.set(plaintext);
-      padded.set(padding, plaintext.length);
-      return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));
+      try {
+        padded.set(plaintext);
+        padded.set(padding, plaintext.length);
+        return plain(createCipheriv('aes-256-ecb', key, null).setAutoPadding(false).update(padded));
+      } finally {
+        padded.fill(0);
+      }
     }
     const counter = wasm.legacyCtrSealPlan();
     return wasm.legacyCtrEnvelope(counter, createCipheriv('aes-256-ctr', key, counter).update(plaintext));
@@ -239,7 +245,12 @@ export const native = {
     const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - ENVELOPE_TAG_LEN);
     if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
-      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
+      try {
+        wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
+      } catch (error) {
+        plaintext.fill(0); // no unauthenticated plaintext left behind, as on the wasm path
+        throw error;
+      }
       return valueBytes(kind, plaintext);
     }
     return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, tag));

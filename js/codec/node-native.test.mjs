@@ -143,6 +143,24 @@ test('legacy ECB: identical bytes, and the same errors', () => {
   sameOutcome('legacyEncrypt', KEY.subarray(0, 31), 'binary', bytes(5000), true);
 });
 
+test('legacy ECB: the plaintext is not left in node\'s shared Buffer pool', () => {
+  // Every small Buffer.allocUnsafe/Buffer.from of the process is a view of the pool: its `.buffer`
+  // would show a plaintext left there to whoever holds one.
+  const marker = new TextEncoder().encode('plaintext-marker-7f3c9e');
+  const found = (pool) => Buffer.from(pool).indexOf(marker) !== -1; // a view: nothing copied into the pool
+  for (const n of [marker.length, 300, 1000]) {
+    const data = cat(marker, bytes(n - marker.length));
+    assert.ok(n < Buffer.poolSize >>> 1, 'sizes the pool serves');
+    assert.notEqual(native.legacyEncrypt(KEY, 'binary', data, true), undefined);
+    const probe = Buffer.allocUnsafe(1); // the pool the padded copy came from (it has room left)
+    assert.equal(probe.buffer.byteLength, Buffer.poolSize);
+    assert.ok(!found(probe.buffer), `plaintext of ${n} bytes in the pool`);
+  }
+  // Not vacuous: a plaintext copied into the pool is found there.
+  Buffer.allocUnsafe(marker.length).set(marker);
+  assert.ok(found(Buffer.allocUnsafe(1).buffer));
+});
+
 test('legacy CTR: each path reads the other, same envelope layout, same errors', () => {
   for (const n of around(CROSSOVER.ctr)) {
     const data = bytes(n);

@@ -136,7 +136,7 @@ export class ModelBase {
   /**
    * Rewrites encrypted values not under the current key (or still in pynamodb_mate's format, read
    * through the `legacy` option) with the current key: `{ attributes, cursor, segments, pageSize,
-   * signal, onProgress }` → `{ scanned, updated, conflicts, cursor }`, resumable from `cursor`.
+   * stopSignal, abortSignal, onProgress }` → `{ scanned, updated, conflicts, cursor }`, resumable from `cursor`.
    */
   static reencrypt(opts) {
     const m = ModelBase.#meta(this);
@@ -148,7 +148,7 @@ export class ModelBase {
   /**
    * Deletes the objects under the S3-backed attributes' prefixes that no item references and that
    * are older than the grace period: `{ attributes, models, bucket, prefix, olderThan, dryRun,
-   * batchSize, onProgress }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
+   * batchSize, onProgress, abortSignal }` → `{ listed, referenced, young, orphans, deleted, errors, failed, uris }`.
    * `models` (the other tables sharing the prefixes, `[]` for none) is required unless `dryRun`.
    */
   static async collectS3Orphans(given) {

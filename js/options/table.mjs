@@ -101,7 +101,7 @@ const TABLE = {
   transactWrite: ['clientRequestToken', ...ABORT],
   consoleUrl: ['region'],
   setKey: ['keyId'],
-  reencrypt: ['attributes', 'cursor', 'segments', 'pageSize', 'stopSignal', 'abortSignal', 'onProgress'],
+  reencrypt: ['attributes', 'cursor', 'segments', 'pageSize', 'stopSignal', 'onProgress', ...ABORT],
   collectS3Orphans: ['attributes', 'models', 'bucket', 'prefix', 'olderThan', 'dryRun', 'batchSize', 'onProgress', ...ABORT],
 
   // StatusTracker

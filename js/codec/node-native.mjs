@@ -202,18 +202,18 @@ export const native = {
   },
 
   /** The authenticated envelope: its header, keys and (GCM-SIV) tag from wasm, the bulk AES here. */
-  aeadEncrypt(master, keyId, table, attribute, kind, plaintext, deterministic, item) {
+  aeadEncrypt(ring, kind, plaintext, deterministic, item) {
     if ((kind !== 'string' && kind !== 'binary') || plaintext.length > 0xffffffff || (deterministic && !LITTLE_ENDIAN)) return undefined;
     let header;
     let body;
     let tag;
     if (deterministic) {
-      const plan = wasm.aeadSealPlanDeterministic(master, keyId, table, attribute, plaintext, item);
+      const plan = wasm.aeadSealPlanDeterministic(ring, plaintext, item);
       tag = plan.subarray(PLAN_SIV_TAG, PLAN_SIV_HEADER);
       header = plan.subarray(PLAN_SIV_HEADER);
       body = sivKeystreamXor(plan.subarray(PLAN_SIV_KEY, PLAN_SIV_TAG), tag, plaintext);
     } else {
-      const plan = wasm.aeadSealPlanRandomized(master, keyId, table, attribute, plaintext.length, item);
+      const plan = wasm.aeadSealPlanRandomized(ring, plaintext.length, item);
       const aad = plan.subarray(PLAN_GCM_AAD);
       header = aad.subarray(0, u32At(plan, PLAN_GCM_HEADER_LEN));
       ({ body, tag } = gcmSeal(plan.subarray(PLAN_GCM_KEY, PLAN_GCM_NONCE), plan.subarray(PLAN_GCM_NONCE, PLAN_GCM_HEADER_LEN), aad, plaintext));
@@ -227,19 +227,19 @@ export const native = {
 
   /**
    * Checks and keys from wasm (same errors as its decrypt), which reads the header and the tag
-   * only; GCM-SIV's tag is checked there too.
+   * only and picks the ring's key by the header's key id; GCM-SIV's tag is checked there too.
    */
-  aeadDecrypt(master, table, attribute, kind, stored, item) {
+  aeadDecrypt(ring, kind, stored, item) {
     if ((kind !== 'string' && kind !== 'binary') || stored.length > 0xffffffff || (stored[ALG_AT] === SIV && !LITTLE_ENDIAN)) return undefined;
     const head = stored.subarray(0, ENVELOPE_HEADER_MAX);
     const tag = stored.subarray(Math.max(0, stored.length - ENVELOPE_TAG_LEN));
-    const plan = wasm.aeadOpenPlan(master, table, attribute, head, tag, stored.length, item);
+    const plan = wasm.aeadOpenPlan(ring, head, tag, stored.length, item);
     const key = plan.subarray(PLAN_OPEN_KEY, PLAN_OPEN_IV);
     const iv = plan.subarray(PLAN_OPEN_IV, PLAN_OPEN_BODY_START);
     const body = stored.subarray(u32At(plan, PLAN_OPEN_BODY_START), stored.length - ENVELOPE_TAG_LEN);
     if (plan[PLAN_OPEN_ALG] === SIV) {
       const plaintext = sivKeystreamXor(key, iv, body);
-      wasm.aeadCheckDeterministic(master, table, attribute, stored, plaintext, item);
+      wasm.aeadCheckDeterministic(ring, stored, plaintext, item);
       return valueBytes(kind, plaintext);
     }
     return valueBytes(kind, gcmOpen(key, iv.subarray(0, 12), plan.subarray(PLAN_OPEN_AAD), body, tag));
@@ -276,9 +276,9 @@ const dispatched = {
   md5Hex: dispatch('md5Hex', from(CROSSOVER.md5)),
   legacyEncrypt: dispatch('legacyEncrypt', legacyUses),
   legacyDecrypt: dispatch('legacyDecrypt', legacyUses),
-  aeadEncrypt: dispatch('aeadEncrypt', (master, keyId, table, attribute, kind, data, deterministic) =>
+  aeadEncrypt: dispatch('aeadEncrypt', (ring, kind, data, deterministic) =>
     data.length >= (deterministic ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
-  aeadDecrypt: dispatch('aeadDecrypt', (master, table, attribute, kind, stored) =>
+  aeadDecrypt: dispatch('aeadDecrypt', (ring, kind, stored) =>
     stored.length >= (stored[ALG_AT] === SIV ? CROSSOVER.gcmSiv : CROSSOVER.gcm)),
 };
 

@@ -310,8 +310,13 @@ pub fn key_id(stored: &[u8]) -> Result<String> {
 /// [`key_id`] of an envelope of `stored_len` bytes from its first bytes (at least `HEADER_MAX`
 /// of them, or all): the same result and errors without the ciphertext.
 pub fn key_id_of_head(head: &[u8], stored_len: usize) -> Result<String> {
+    key_id_in_head(head, stored_len).map(String::from)
+}
+
+/// [`key_id_of_head`], borrowed from `head`.
+pub fn key_id_in_head(head: &[u8], stored_len: usize) -> Result<&str> {
     check_head(head, stored_len)?;
-    Ok(String::from(Header::parse_prefix(head, stored_len)?.key_id))
+    Ok(Header::parse_prefix(head, stored_len)?.key_id)
 }
 
 /// `head` must hold any header the envelope can have (and be no longer than the envelope).
@@ -459,8 +464,7 @@ impl SubKeys {
         nonce: &[u8; NONCE_LEN],
     ) -> Result<Vec<u8>> {
         let header = header(self.checks(ctx), key_id, plaintext_len, false, nonce, 0)?;
-        let aad = aad(&header, ctx);
-        let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
+        let mut out = Vec::with_capacity(plan::GCM_AAD + header.len() + context_len(ctx));
         put(&mut out, plan::GCM_KEY, self.gcm_key(ctx));
         put(&mut out, plan::GCM_NONCE, nonce);
         put(
@@ -468,7 +472,8 @@ impl SubKeys {
             plan::GCM_HEADER_LEN,
             &(header.len() as u32).to_le_bytes(),
         );
-        put(&mut out, plan::GCM_AAD, &aad);
+        put(&mut out, plan::GCM_AAD, &header);
+        push_context(&mut out, ctx);
         Ok(out)
     }
 
@@ -482,7 +487,7 @@ impl SubKeys {
     ) -> Result<Vec<u8>> {
         check_head(head, stored_len)?;
         let h = Header::open_prefix(self.checks(ctx), head, stored_len)?;
-        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
+        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + context_len(ctx));
         put(&mut out, plan::OPEN_ALG, &[h.alg]);
         let body_start = (h.body_start as u32).to_le_bytes();
         if h.alg == ALG_DETERMINISTIC {
@@ -498,9 +503,11 @@ impl SubKeys {
         } else {
             put(&mut out, plan::OPEN_KEY, self.gcm_key(ctx));
             let nonce = &head[h.body_start - NONCE_LEN..h.body_start];
-            put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
+            put(&mut out, plan::OPEN_IV, nonce);
+            out.extend_from_slice(&[0; 4]);
             put(&mut out, plan::OPEN_BODY_START, &body_start);
-            put(&mut out, plan::OPEN_AAD, &aad(&head[..h.body_start], ctx));
+            put(&mut out, plan::OPEN_AAD, &head[..h.body_start]);
+            push_context(&mut out, ctx);
         }
         Ok(out)
     }
@@ -654,14 +661,23 @@ fn context_check(ctx: Context<'_>) -> [u8; 4] {
 /// Associated data: the whole header plus the length-prefixed table and attribute names (and item
 /// key, when bound).
 fn aad(header: &[u8], ctx: Context<'_>) -> Vec<u8> {
-    let parts: usize = ctx.parts().map(|p| p.len() + 4).sum();
-    let mut aad = Vec::with_capacity(header.len() + parts);
+    let mut aad = Vec::with_capacity(header.len() + context_len(ctx));
     aad.extend_from_slice(header);
-    for part in ctx.parts() {
-        aad.extend_from_slice(&(part.len() as u32).to_be_bytes());
-        aad.extend_from_slice(part);
-    }
+    push_context(&mut aad, ctx);
     aad
+}
+
+/// How many bytes the context adds to the associated data.
+fn context_len(ctx: Context<'_>) -> usize {
+    ctx.parts().map(|p| p.len() + 4).sum()
+}
+
+/// Appends the associated data's context part (after the header) to `out`.
+fn push_context(out: &mut Vec<u8>, ctx: Context<'_>) {
+    for part in ctx.parts() {
+        out.extend_from_slice(&(part.len() as u32).to_be_bytes());
+        out.extend_from_slice(part);
+    }
 }
 
 fn deterministic_key(master: &[u8; 32], ctx: Context<'_>) -> ([u8; 32], [u8; NONCE_LEN]) {

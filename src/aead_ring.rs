@@ -96,23 +96,23 @@ impl Ring {
 
     /// The subkeys of the key that an envelope of `stored_len` bytes starting with `head` names.
     fn opening(&self, head: &[u8], stored_len: usize) -> Result<&SubKeys> {
-        let id = aead::key_id_of_head(head, stored_len)?;
+        let id = aead::key_id_in_head(head, stored_len)?;
         let key = self
             .keys
             .iter()
-            .find(|key| key.id.as_deref() == Some(&*id))
+            .find(|key| key.id.as_deref() == Some(id))
             .ok_or_else(|| self.unknown(id))?;
         self.subkeys(key)
     }
 
     /// `no key for key id "<id as JSON>" (known: <ids>)`: the id is the envelope's, never a key.
-    fn unknown(&self, id: String) -> crate::Error {
+    fn unknown(&self, id: &str) -> crate::Error {
         let plain = DumpOptions {
             ensure_ascii: false,
             ..DumpOptions::default()
         };
         // Python's json.dumps(ensure_ascii=False) quotes a str as JSON.stringify does.
-        let quoted = pyjson::dumps(&Value::Str(id), &plain).unwrap_or_default();
+        let quoted = pyjson::dumps(&Value::Str(id.into()), &plain).unwrap_or_default();
         err(
             ErrorCode::AeadUnknownKeyId,
             format!("no key for key id {quoted} (known: {})", self.known),

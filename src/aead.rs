@@ -525,8 +525,8 @@ impl SubKeys {
         let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
             .try_into()
             .unwrap_or_else(|_| unreachable!());
-        let fits = h.alg == ALG_DETERMINISTIC
-            && plaintext.len() == stored.len() - TAG_LEN - h.body_start;
+        let fits =
+            h.alg == ALG_DETERMINISTIC && plaintext.len() == stored.len() - TAG_LEN - h.body_start;
         if fits && gcm_siv::tags_equal(&expected, stored_tag) {
             Ok(())
         } else {

@@ -85,12 +85,10 @@ impl Ring {
     fn current(&self) -> Result<(&str, &SubKeys)> {
         let key = &self.keys[self.current];
         let subkeys = self.subkeys(key)?;
-        let id = key.id.as_deref().ok_or_else(|| {
-            err(
-                ErrorCode::Argument,
-                "key id must be 1..=255 bytes of UTF-8",
-            )
-        })?;
+        let id = key
+            .id
+            .as_deref()
+            .ok_or_else(|| err(ErrorCode::Argument, "key id must be 1..=255 bytes of UTF-8"))?;
         Ok((id, subkeys))
     }
 
@@ -128,13 +126,9 @@ impl Ring {
         item: Option<&[u8]>,
     ) -> Result<Vec<u8>> {
         let (id, subkeys) = self.current()?;
-        let plaintext = kind::to_plaintext(kind, value, true)?;
-        let nonce = if deterministic {
-            [0u8; 12]
-        } else {
-            random::bytes::<12>()?
-        };
-        subkeys.encrypt(id, self.context(item), &plaintext, deterministic, &nonce)
+        value::aead_sealed(kind, value, deterministic, |plaintext, nonce| {
+            subkeys.encrypt(id, self.context(item), plaintext, deterministic, nonce)
+        })
     }
 
     /// The value of `kind` in an envelope, under the key its id names.
@@ -144,13 +138,21 @@ impl Ring {
     }
 
     /// [`aead::seal_plan_deterministic`] under the current key.
-    pub fn seal_plan_deterministic(&self, plaintext: &[u8], item: Option<&[u8]>) -> Result<Vec<u8>> {
+    pub fn seal_plan_deterministic(
+        &self,
+        plaintext: &[u8],
+        item: Option<&[u8]>,
+    ) -> Result<Vec<u8>> {
         let (id, subkeys) = self.current()?;
         subkeys.seal_plan_deterministic(id, self.context(item), plaintext)
     }
 
     /// [`aead::seal_plan_randomized`] under the current key and a fresh nonce.
-    pub fn seal_plan_randomized(&self, plaintext_len: usize, item: Option<&[u8]>) -> Result<Vec<u8>> {
+    pub fn seal_plan_randomized(
+        &self,
+        plaintext_len: usize,
+        item: Option<&[u8]>,
+    ) -> Result<Vec<u8>> {
         let (id, subkeys) = self.current()?;
         let nonce = random::bytes::<12>()?;
         subkeys.seal_plan_randomized(id, self.context(item), plaintext_len, &nonce)
@@ -197,19 +199,33 @@ mod tests {
     fn a_ring_opens_what_the_one_key_calls_seal() {
         let ctx = Context::new("t", "a");
         for deterministic in [true, false] {
-            let sealed = aead::encrypt(&[1; 32], "old", ctx, b"v", deterministic, &[3; 12]).unwrap();
+            let sealed =
+                aead::encrypt(&[1; 32], "old", ctx, b"v", deterministic, &[3; 12]).unwrap();
             assert_eq!(ring(1).decrypt(Kind::Binary, &sealed, None).unwrap(), b"v");
-            let ours = ring(1).encrypt(Kind::Binary, b"v", deterministic, None).unwrap();
+            let ours = ring(1)
+                .encrypt(Kind::Binary, b"v", deterministic, None)
+                .unwrap();
             assert_eq!(aead::decrypt(&[2; 32], ctx, &ours).unwrap(), b"v");
         }
     }
 
     #[test]
     fn an_unknown_key_id_is_named_as_json() {
-        let sealed = aead::encrypt(&[1; 32], "a\"\n\u{1}é", Context::new("t", "a"), b"v", false, &[3; 12]).unwrap();
+        let sealed = aead::encrypt(
+            &[1; 32],
+            "a\"\n\u{1}é",
+            Context::new("t", "a"),
+            b"v",
+            false,
+            &[3; 12],
+        )
+        .unwrap();
         let e = ring(0).decrypt(Kind::Binary, &sealed, None).unwrap_err();
         assert_eq!(e.code(), ErrorCode::AeadUnknownKeyId);
-        assert_eq!(e.message(), "no key for key id \"a\\\"\\n\\u0001é\" (known: old, new)");
+        assert_eq!(
+            e.message(),
+            "no key for key id \"a\\\"\\n\\u0001é\" (known: old, new)"
+        );
     }
 
     #[test]
@@ -219,7 +235,18 @@ mod tests {
         let r = Ring::new("t", "a", 0, ids, keys, "k, short").unwrap();
         let sealed = r.encrypt(Kind::Binary, b"v", true, None).unwrap();
         assert_eq!(r.decrypt(Kind::Binary, &sealed, None).unwrap(), b"v");
-        let other = aead::encrypt(&[1; 32], "short", Context::new("t", "a"), b"v", true, &[0; 12]).unwrap();
-        assert_eq!(r.decrypt(Kind::Binary, &other, None).unwrap_err().code(), ErrorCode::KeyLength);
+        let other = aead::encrypt(
+            &[1; 32],
+            "short",
+            Context::new("t", "a"),
+            b"v",
+            true,
+            &[0; 12],
+        )
+        .unwrap();
+        assert_eq!(
+            r.decrypt(Kind::Binary, &other, None).unwrap_err().code(),
+            ErrorCode::KeyLength
+        );
     }
 }

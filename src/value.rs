@@ -1,6 +1,7 @@
 //! Whole-value codecs: kind rules + gzip or encryption in one call, so a JS attribute crosses the
 //! wasm boundary once per value.
 
+use crate::aead::{self, Context};
 use crate::error::{err, ErrorCode, Result};
 use crate::gzip;
 use crate::kind::{self, Kind};
@@ -44,6 +45,44 @@ pub fn legacy_decrypt(
         legacy::ctr_decrypt(key, stored)?
     };
     kind::from_plaintext(kind, plaintext)
+}
+
+pub fn aead_encrypt(
+    master: &[u8; 32],
+    key_id: &str,
+    ctx: Context<'_>,
+    kind: Kind,
+    value: &[u8],
+    deterministic: bool,
+) -> Result<Vec<u8>> {
+    aead_sealed(kind, value, deterministic, |plaintext, nonce| {
+        aead::encrypt(master, key_id, ctx, plaintext, deterministic, nonce)
+    })
+}
+
+/// `seal(plaintext, nonce)` of a value of `kind`, with a fresh nonce when randomized.
+pub(crate) fn aead_sealed(
+    kind: Kind,
+    value: &[u8],
+    deterministic: bool,
+    seal: impl FnOnce(&[u8], &[u8; 12]) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
+    let plaintext = kind::to_plaintext(kind, value, true)?;
+    let nonce = if deterministic {
+        [0u8; 12]
+    } else {
+        random::bytes::<12>()?
+    };
+    seal(&plaintext, &nonce)
+}
+
+pub fn aead_decrypt(
+    master: &[u8; 32],
+    ctx: Context<'_>,
+    kind: Kind,
+    stored: &[u8],
+) -> Result<Vec<u8>> {
+    kind::from_plaintext(kind, aead::decrypt(master, ctx, stored)?)
 }
 
 /// A raw key argument must be exactly 32 bytes.

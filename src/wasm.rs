@@ -66,7 +66,12 @@ impl<T> Handles<T> {
 
     /// Frees `handle`; an unknown or already freed one is ignored.
     fn remove(&mut self, handle: u32) {
-        if self.slots.get_mut(handle as usize).and_then(Option::take).is_some() {
+        if self
+            .slots
+            .get_mut(handle as usize)
+            .and_then(Option::take)
+            .is_some()
+        {
             self.free.push(handle);
         }
     }
@@ -221,7 +226,10 @@ mod rings {
     }
 
     /// `f` with the ring of `handle` (an unknown or freed handle is E_ARGUMENT).
-    pub(super) fn with_ring<T>(handle: u32, f: impl FnOnce(&Ring) -> crate::Result<T>) -> JsResult<T> {
+    pub(super) fn with_ring<T>(
+        handle: u32,
+        f: impl FnOnce(&Ring) -> crate::Result<T>,
+    ) -> JsResult<T> {
         RINGS
             .with_borrow(|rings| {
                 let ring = rings
@@ -247,7 +255,12 @@ mod rings {
         lengths: &[u32],
         known: &str,
     ) -> JsResult<u32> {
-        let bad = || js(err(ErrorCode::Argument, "key ids must be a JSON array of strings or null"));
+        let bad = || {
+            js(err(
+                ErrorCode::Argument,
+                "key ids must be a JSON array of strings or null",
+            ))
+        };
         let pyjson::Value::List(list) = pyjson::loads(ids_json).map_err(|_| bad())? else {
             return Err(bad());
         };
@@ -268,7 +281,9 @@ mod rings {
             rest = tail;
         }
         let ring = Ring::new(table, attribute, current as usize, ids, split, known).map_err(js)?;
-        RINGS.with_borrow_mut(|rings| rings.insert(ring)).map_err(js)
+        RINGS
+            .with_borrow_mut(|rings| rings.insert(ring))
+            .map_err(js)
     }
 
     /// Drops a keyring (its keys and subkeys); its handle may be handed out again. An unknown or
@@ -288,7 +303,9 @@ pub fn aead_encrypt(
     deterministic: bool,
     item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
-    with_ring(ring, |r| r.encrypt(Kind::parse(kind)?, data, deterministic, item.as_deref()))
+    with_ring(ring, |r| {
+        r.encrypt(Kind::parse(kind)?, data, deterministic, item.as_deref())
+    })
 }
 
 #[wasm_bindgen(js_name = aeadDecrypt)]
@@ -298,17 +315,36 @@ pub fn aead_decrypt(
     stored: &[u8],
     item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
-    with_ring(ring, |r| r.decrypt(Kind::parse(kind)?, stored, item.as_deref()))
+    with_ring(ring, |r| {
+        r.decrypt(Kind::parse(kind)?, stored, item.as_deref())
+    })
 }
 
-/// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`.
+/// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`. Each
+/// writes its plan into `out` and returns its length; a plan longer than `out` is not written (the
+/// caller calls again with room for it). `out` is the caller's buffer, reused: no allocation per call.
+fn plan_into(out: &mut [u8], plan: crate::Result<Vec<u8>>) -> JsResult<u32> {
+    let plan = plan.map_err(js)?;
+    if let Some(room) = out.get_mut(..plan.len()) {
+        room.copy_from_slice(&plan);
+    }
+    // A plan is at most a few hundred bytes plus the table, attribute and item names.
+    Ok(plan.len() as u32)
+}
+
 #[wasm_bindgen(js_name = aeadSealPlanDeterministic)]
 pub fn aead_seal_plan_deterministic(
     ring: u32,
     plaintext: &[u8],
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    with_ring(ring, |r| r.seal_plan_deterministic(plaintext, item.as_deref()))
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.seal_plan_deterministic(plaintext, item.as_deref()))
+        })?,
+    )
 }
 
 #[wasm_bindgen(js_name = aeadSealPlanRandomized)]
@@ -316,8 +352,14 @@ pub fn aead_seal_plan_randomized(
     ring: u32,
     plaintext_len: u32,
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    with_ring(ring, |r| r.seal_plan_randomized(plaintext_len as usize, item.as_deref()))
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.seal_plan_randomized(plaintext_len as usize, item.as_deref()))
+        })?,
+    )
 }
 
 /// `head`: the envelope's first `ENVELOPE_HEADER_MAX` bytes, `tag` its last `ENVELOPE_TAG_LEN`
@@ -330,8 +372,14 @@ pub fn aead_open_plan(
     tag: &[u8],
     stored_len: u32,
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    with_ring(ring, |r| r.open_plan(head, tag, stored_len as usize, item.as_deref()))
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.open_plan(head, tag, stored_len as usize, item.as_deref()))
+        })?,
+    )
 }
 
 #[wasm_bindgen(js_name = aeadCheckDeterministic)]
@@ -341,7 +389,9 @@ pub fn aead_check_deterministic(
     plaintext: &[u8],
     item: Option<Vec<u8>>,
 ) -> JsResult<()> {
-    with_ring(ring, |r| r.check_deterministic(stored, plaintext, item.as_deref()))
+    with_ring(ring, |r| {
+        r.check_deterministic(stored, plaintext, item.as_deref())
+    })
 }
 
 /// Raw AES-256-GCM-SIV under any key and nonce: message-encryption key (32) | tag (16) of
@@ -418,7 +468,9 @@ mod items {
     #[wasm_bindgen(js_name = registerSchema)]
     pub fn register_schema(schema_json: &str) -> JsResult<u32> {
         let schema = Schema::parse(schema_json).map_err(js)?;
-        SCHEMAS.with_borrow_mut(|schemas| schemas.insert(schema)).map_err(js)
+        SCHEMAS
+            .with_borrow_mut(|schemas| schemas.insert(schema))
+            .map_err(js)
     }
 
     /// Drops the schema of `handle` (its keys included) and lets a later registration reuse the handle.

@@ -220,6 +220,21 @@ test('aead with an item part: the same bytes on both paths, and only that item o
   }
 });
 
+test('aead plans longer than the reused plan buffer: the same bytes and errors on both paths', () => {
+  const ctx = ['t'.repeat(300), 'a'.repeat(300)];
+  const item = bytes(2000, 5);
+  for (const deterministic of [true, false]) {
+    const data = bytes(20_000);
+    const fromNative = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, deterministic, item);
+    const fromWasm = wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, deterministic, item);
+    if (deterministic) assert.deepEqual(fromNative, fromWasm);
+    for (const stored of [fromNative, fromWasm]) {
+      assert.deepEqual(native.aeadDecrypt(ring(KEY, ...ctx), 'binary', stored, item), data);
+      sameOutcome('aeadDecrypt', ring(KEY, ...ctx), 'binary', stored, bytes(2000, 6));
+    }
+  }
+});
+
 test('aead: every failure keeps the wasm code and message', () => {
   const ctx = ['users', 'email'];
   for (const deterministic of [true, false]) {

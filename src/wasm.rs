@@ -50,8 +50,12 @@ impl<T> Handles<T> {
             self.slots[handle as usize] = Some(value);
             return Ok(handle);
         }
-        let handle = u32::try_from(self.slots.len())
-            .map_err(|_| err(ErrorCode::Argument, "too many handles"))?;
+        let handle = u32::try_from(self.slots.len()).map_err(|_| {
+            err(
+                ErrorCode::Argument,
+                "too many handles (schemas or keyrings)",
+            )
+        })?;
         self.slots.push(Some(value));
         Ok(handle)
     }

@@ -1,5 +1,5 @@
 // The wasm keyrings of codec.encrypt/decrypt in format 'aead' (src/aead_ring.rs): one registered per
-// (key option, table, attribute) and kept while the option is unchanged, so that a value's call
+// (key option's content, table, attribute) and kept while unchanged, so that a value's call
 // passes a handle, not its keys and names, and crosses into wasm once (issue 14). The last
 // KEPT_MAX are kept; an older one is freed when a new one is registered. A handle is used only
 // synchronously after it is looked up, so it is never freed (or reused) under a call.
@@ -9,7 +9,7 @@ import { isKeyring, keyBytes, keyring, needsProvider, singleKey } from './keys.m
 
 const KEPT_MAX = 16;
 
-/** Most recently used first: `{ key, keyId, table, attribute, held, handle, async }`. */
+/** Most recently used first: `{ keyId, table, attribute, held, handle, async }`. */
 const kept = [];
 
 /** A key value as it is now: bytes can be written to later, strings and functions cannot. */
@@ -29,21 +29,27 @@ function hold(key) {
   if (!isKeyring(key)) return { value: copyOf(key) };
   const { keys } = key;
   const ids = keys !== null && typeof keys === 'object' ? Object.keys(keys) : [];
-  return { options: Object.keys(key), current: key.current, keys, ids, values: ids.map((id) => copyOf(keys[id])) };
+  return { options: Object.keys(key), current: key.current, ids, values: ids.map((id) => copyOf(keys[id])) };
 }
 
-/** Whether `key` still holds what `held` recorded (then its checks and keys are those of then). */
+/**
+ * Whether `key` holds what `held` recorded (then its checks and keys are those of then): by
+ * content, so that a key option built anew for each call (an inline keyring, a copied key) finds
+ * its ring too.
+ */
 function holds(held, key) {
   if (!isKeyring(key)) return held.options === undefined && same(held.value, key);
-  if (held.options === undefined || key.current !== held.current || key.keys !== held.keys) return false;
-  if (!sameList(Object.keys(key), held.options) || !sameList(Object.keys(held.keys), held.ids)) return false;
-  return held.ids.every((id, i) => same(held.values[i], held.keys[id]));
+  if (held.options === undefined || key.current !== held.current) return false;
+  const { keys } = key;
+  if (keys === null || typeof keys !== 'object') return false;
+  if (!sameList(Object.keys(key), held.options) || !sameList(Object.keys(keys), held.ids)) return false;
+  return held.ids.every((id, i) => same(held.values[i], keys[id]));
 }
 
 function find(key, keyId, table, attribute) {
   for (let i = 0; i < kept.length; i++) {
     const e = kept[i];
-    if (e.key === key && e.keyId === keyId && e.table === table && e.attribute === attribute && holds(e.held, key)) {
+    if (e.keyId === keyId && e.table === table && e.attribute === attribute && holds(e.held, key)) {
       if (i > 0) kept.unshift(...kept.splice(i, 1));
       return e;
     }
@@ -76,9 +82,9 @@ function settled(fn) {
 
 /**
  * `fn(handle)` with the wasm keyring of `o.key` (and `o.keyId`) for the table and attribute that
- * `names()` checks and returns: after the keys' checks, or before a key provider is awaited. A keyring with a key
- * provider makes it a Promise (failures are rejections), its providers called once each
- * (js/codec/keys.mjs); else it is synchronous.
+ * `names()` checks and returns (after the keys' checks, or before a key provider is awaited). A
+ * keyring with a key provider makes it a Promise (failures are rejections), its providers called
+ * once each (js/codec/keys.mjs); else it is synchronous.
  */
 export function withRing(o, names, fn) {
   const hit = find(o.key, o.keyId, o.table, o.attribute);
@@ -87,7 +93,7 @@ export function withRing(o, names, fn) {
   const held = hold(o.key);
   const entry = (async) => {
     const [table, attribute] = names();
-    return { key: o.key, keyId: o.keyId, table, attribute, held, async };
+    return { keyId: o.keyId, table, attribute, held, async };
   };
   if (!needsProvider(ring)) {
     const bytes = [...ring.keys].map(([id, key]) => keyBytes(ring.names.get(id), key));

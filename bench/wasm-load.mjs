@@ -41,7 +41,7 @@ function script(variant, mode) {
     glue.initSync({ module });
     const data = new TextEncoder().encode(JSON.stringify(Array.from({ length: 80 }, (_, i) => ({ id: i, name: 'item-' + i }))).slice(0, 1024));
     const packed = glue.gzip(data, 9, 0);
-    const sealed = glue.aeadEncrypt(new Uint8Array(32).fill(7), 'k', 't', 'a', 'binary', packed, true);
+    const sealed = glue.aeadEncrypt(glue.aeadRing('t', 'a', 0, '["k"]', new Uint8Array(32).fill(7), Uint32Array.of(32), 'k'), 'binary', packed, true);
     const t2 = performance.now();
     const digest = createHash('sha256').update(packed).update(sealed).digest('hex');
     process.stdout.write(JSON.stringify({ compileMs: t1 - t0, compileCpuMs: (c1.user + c1.system) / 1e3, callsMs: t2 - t1, digest }));`;

@@ -310,8 +310,13 @@ pub fn key_id(stored: &[u8]) -> Result<String> {
 /// [`key_id`] of an envelope of `stored_len` bytes from its first bytes (at least `HEADER_MAX`
 /// of them, or all): the same result and errors without the ciphertext.
 pub fn key_id_of_head(head: &[u8], stored_len: usize) -> Result<String> {
+    key_id_in_head(head, stored_len).map(String::from)
+}
+
+/// [`key_id_of_head`], borrowed from `head`.
+pub fn key_id_in_head(head: &[u8], stored_len: usize) -> Result<&str> {
     check_head(head, stored_len)?;
-    Ok(String::from(Header::parse_prefix(head, stored_len)?.key_id))
+    Ok(Header::parse_prefix(head, stored_len)?.key_id)
 }
 
 /// `head` must hold any header the envelope can have (and be no longer than the envelope).
@@ -381,21 +386,7 @@ pub fn seal_plan_deterministic(
     plaintext: &[u8],
 ) -> Result<Vec<u8>> {
     with_subkeys(master, ctx, |subkeys| {
-        let header = header(
-            subkeys.checks(ctx),
-            key_id,
-            plaintext.len(),
-            true,
-            &[0; NONCE_LEN],
-            0,
-        )?;
-        let (cipher, fixed_nonce) = subkeys.siv(ctx);
-        let tag = cipher.tag(fixed_nonce, &aad(&header, ctx), plaintext);
-        let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
-        put(&mut out, plan::SIV_KEY, &cipher.keys.encryption);
-        put(&mut out, plan::SIV_TAG, &tag);
-        put(&mut out, plan::SIV_HEADER, &header);
-        Ok(out)
+        subkeys.seal_plan_deterministic(key_id, ctx, plaintext)
     })
 }
 
@@ -408,18 +399,7 @@ pub fn seal_plan_randomized(
     nonce: &[u8; NONCE_LEN],
 ) -> Result<Vec<u8>> {
     with_subkeys(master, ctx, |subkeys| {
-        let header = header(subkeys.checks(ctx), key_id, plaintext_len, false, nonce, 0)?;
-        let aad = aad(&header, ctx);
-        let mut out = Vec::with_capacity(plan::GCM_AAD + aad.len());
-        put(&mut out, plan::GCM_KEY, subkeys.gcm_key(ctx));
-        put(&mut out, plan::GCM_NONCE, nonce);
-        put(
-            &mut out,
-            plan::GCM_HEADER_LEN,
-            &(header.len() as u32).to_le_bytes(),
-        );
-        put(&mut out, plan::GCM_AAD, &aad);
-        Ok(out)
+        subkeys.seal_plan_randomized(key_id, ctx, plaintext_len, nonce)
     })
 }
 
@@ -433,34 +413,8 @@ pub fn open_plan(
     tag: &[u8],
     stored_len: usize,
 ) -> Result<Vec<u8>> {
-    check_head(head, stored_len)?;
     with_subkeys(master, ctx, |subkeys| {
-        let h = Header::open_prefix(subkeys.checks(ctx), head, stored_len)?;
-        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + 64);
-        put(&mut out, plan::OPEN_ALG, &[h.alg]);
-        let body_start = (h.body_start as u32).to_le_bytes();
-        if h.alg == ALG_DETERMINISTIC {
-            if tag.len() != TAG_LEN {
-                return Err(err(
-                    ErrorCode::Argument,
-                    "the tag must be the envelope's last 16 bytes",
-                ));
-            }
-            put(
-                &mut out,
-                plan::OPEN_KEY,
-                &subkeys.siv(ctx).0.keys.encryption,
-            );
-            put(&mut out, plan::OPEN_IV, tag);
-            put(&mut out, plan::OPEN_BODY_START, &body_start);
-        } else {
-            put(&mut out, plan::OPEN_KEY, subkeys.gcm_key(ctx));
-            let nonce = &head[h.body_start - NONCE_LEN..h.body_start];
-            put(&mut out, plan::OPEN_IV, &[nonce, &[0; 4]].concat());
-            put(&mut out, plan::OPEN_BODY_START, &body_start);
-            put(&mut out, plan::OPEN_AAD, &aad(&head[..h.body_start], ctx));
-        }
-        Ok(out)
+        subkeys.open_plan(ctx, head, tag, stored_len)
     })
 }
 
@@ -471,21 +425,113 @@ pub fn check_deterministic(
     stored: &[u8],
     plaintext: &[u8],
 ) -> Result<()> {
-    let (h, expected) = with_subkeys(master, ctx, |subkeys| {
-        let h = Header::open(subkeys.checks(ctx), stored)?;
-        let (cipher, fixed_nonce) = subkeys.siv(ctx);
-        let aad = aad(&stored[..h.body_start], ctx);
-        Ok::<_, crate::Error>((h, cipher.tag(fixed_nonce, &aad, plaintext)))
-    })?;
-    let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
-        .try_into()
-        .unwrap_or_else(|_| unreachable!());
-    let fits =
-        h.alg == ALG_DETERMINISTIC && plaintext.len() == stored.len() - TAG_LEN - h.body_start;
-    if fits && gcm_siv::tags_equal(&expected, stored_tag) {
-        Ok(())
-    } else {
-        Err(tampered())
+    with_subkeys(master, ctx, |subkeys| {
+        subkeys.check_deterministic(ctx, stored, plaintext)
+    })
+}
+
+impl SubKeys {
+    /// [`seal_plan_deterministic`] under these keys.
+    pub fn seal_plan_deterministic(
+        &self,
+        key_id: &str,
+        ctx: Context<'_>,
+        plaintext: &[u8],
+    ) -> Result<Vec<u8>> {
+        let header = header(
+            self.checks(ctx),
+            key_id,
+            plaintext.len(),
+            true,
+            &[0; NONCE_LEN],
+            0,
+        )?;
+        let (cipher, fixed_nonce) = self.siv(ctx);
+        let tag = cipher.tag(fixed_nonce, &aad(&header, ctx), plaintext);
+        let mut out = Vec::with_capacity(plan::SIV_HEADER + header.len());
+        put(&mut out, plan::SIV_KEY, &cipher.keys.encryption);
+        put(&mut out, plan::SIV_TAG, &tag);
+        put(&mut out, plan::SIV_HEADER, &header);
+        Ok(out)
+    }
+
+    /// [`seal_plan_randomized`] under these keys.
+    pub fn seal_plan_randomized(
+        &self,
+        key_id: &str,
+        ctx: Context<'_>,
+        plaintext_len: usize,
+        nonce: &[u8; NONCE_LEN],
+    ) -> Result<Vec<u8>> {
+        let header = header(self.checks(ctx), key_id, plaintext_len, false, nonce, 0)?;
+        let mut out = Vec::with_capacity(plan::GCM_AAD + header.len() + context_len(ctx));
+        put(&mut out, plan::GCM_KEY, self.gcm_key(ctx));
+        put(&mut out, plan::GCM_NONCE, nonce);
+        put(
+            &mut out,
+            plan::GCM_HEADER_LEN,
+            &(header.len() as u32).to_le_bytes(),
+        );
+        put(&mut out, plan::GCM_AAD, &header);
+        push_context(&mut out, ctx);
+        Ok(out)
+    }
+
+    /// [`open_plan`] under these keys.
+    pub fn open_plan(
+        &self,
+        ctx: Context<'_>,
+        head: &[u8],
+        tag: &[u8],
+        stored_len: usize,
+    ) -> Result<Vec<u8>> {
+        check_head(head, stored_len)?;
+        let h = Header::open_prefix(self.checks(ctx), head, stored_len)?;
+        let mut out = Vec::with_capacity(plan::OPEN_AAD + h.body_start + context_len(ctx));
+        put(&mut out, plan::OPEN_ALG, &[h.alg]);
+        let body_start = (h.body_start as u32).to_le_bytes();
+        if h.alg == ALG_DETERMINISTIC {
+            if tag.len() != TAG_LEN {
+                return Err(err(
+                    ErrorCode::Argument,
+                    "the tag must be the envelope's last 16 bytes",
+                ));
+            }
+            put(&mut out, plan::OPEN_KEY, &self.siv(ctx).0.keys.encryption);
+            put(&mut out, plan::OPEN_IV, tag);
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+        } else {
+            put(&mut out, plan::OPEN_KEY, self.gcm_key(ctx));
+            let nonce = &head[h.body_start - NONCE_LEN..h.body_start];
+            put(&mut out, plan::OPEN_IV, nonce);
+            out.extend_from_slice(&[0; 4]);
+            put(&mut out, plan::OPEN_BODY_START, &body_start);
+            put(&mut out, plan::OPEN_AAD, &head[..h.body_start]);
+            push_context(&mut out, ctx);
+        }
+        Ok(out)
+    }
+
+    /// [`check_deterministic`] under these keys.
+    pub fn check_deterministic(
+        &self,
+        ctx: Context<'_>,
+        stored: &[u8],
+        plaintext: &[u8],
+    ) -> Result<()> {
+        let h = Header::open(self.checks(ctx), stored)?;
+        let (cipher, fixed_nonce) = self.siv(ctx);
+        let expected = cipher.tag(fixed_nonce, &aad(&stored[..h.body_start], ctx), plaintext);
+        let stored_tag: &[u8; TAG_LEN] = stored[stored.len() - TAG_LEN..]
+            .try_into()
+            .unwrap_or_else(|_| unreachable!());
+        let fits =
+            h.alg == ALG_DETERMINISTIC && plaintext.len() == stored.len() - TAG_LEN - h.body_start;
+        if fits && gcm_siv::tags_equal(&expected, stored_tag) {
+            Ok(())
+        } else {
+            Err(tampered())
+        }
     }
 }
 
@@ -615,14 +661,23 @@ fn context_check(ctx: Context<'_>) -> [u8; 4] {
 /// Associated data: the whole header plus the length-prefixed table and attribute names (and item
 /// key, when bound).
 fn aad(header: &[u8], ctx: Context<'_>) -> Vec<u8> {
-    let parts: usize = ctx.parts().map(|p| p.len() + 4).sum();
-    let mut aad = Vec::with_capacity(header.len() + parts);
+    let mut aad = Vec::with_capacity(header.len() + context_len(ctx));
     aad.extend_from_slice(header);
-    for part in ctx.parts() {
-        aad.extend_from_slice(&(part.len() as u32).to_be_bytes());
-        aad.extend_from_slice(part);
-    }
+    push_context(&mut aad, ctx);
     aad
+}
+
+/// How many bytes the context adds to the associated data.
+fn context_len(ctx: Context<'_>) -> usize {
+    ctx.parts().map(|p| p.len() + 4).sum()
+}
+
+/// Appends the associated data's context part (after the header) to `out`.
+fn push_context(out: &mut Vec<u8>, ctx: Context<'_>) {
+    for part in ctx.parts() {
+        out.extend_from_slice(&(part.len() as u32).to_be_bytes());
+        out.extend_from_slice(part);
+    }
 }
 
 fn deterministic_key(master: &[u8; 32], ctx: Context<'_>) -> ([u8; 32], [u8; NONCE_LEN]) {

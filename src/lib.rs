@@ -29,6 +29,7 @@
 extern crate alloc;
 
 pub mod aead;
+pub mod aead_ring;
 mod base64;
 pub mod base85;
 pub mod console;

@@ -55,13 +55,25 @@ pub fn aead_encrypt(
     value: &[u8],
     deterministic: bool,
 ) -> Result<Vec<u8>> {
+    aead_sealed(kind, value, deterministic, |plaintext, nonce| {
+        aead::encrypt(master, key_id, ctx, plaintext, deterministic, nonce)
+    })
+}
+
+/// `seal(plaintext, nonce)` of a value of `kind`, with a fresh nonce when randomized.
+pub(crate) fn aead_sealed(
+    kind: Kind,
+    value: &[u8],
+    deterministic: bool,
+    seal: impl FnOnce(&[u8], &[u8; 12]) -> Result<Vec<u8>>,
+) -> Result<Vec<u8>> {
     let plaintext = kind::to_plaintext(kind, value, true)?;
     let nonce = if deterministic {
         [0u8; 12]
     } else {
         random::bytes::<12>()?
     };
-    aead::encrypt(master, key_id, ctx, &plaintext, deterministic, &nonce)
+    seal(&plaintext, &nonce)
 }
 
 pub fn aead_decrypt(

@@ -1,12 +1,12 @@
 //! The wasm-bindgen exports: thin adapters from JS types to the core, errors as `E_CODE: message`.
 //! The contract is `docs/wasm-interface.md`; `js/codec/` is the only caller.
 
-use crate::aead::{self, Context};
+use crate::aead;
 use crate::error::{err, Error, ErrorCode};
 use crate::kind::Kind;
 use crate::pyjson::{self, DumpOptions};
 use crate::{base85, datetime, gcm_siv, gzip, hash, legacy, value};
-use alloc::{string::String, vec::Vec};
+use alloc::{boxed::Box, string::String, vec::Vec};
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = core::result::Result<T, JsError>;
@@ -28,6 +28,57 @@ fn byte_limit(n: f64) -> JsResult<usize> {
     } else {
         n as usize
     })
+}
+
+/// Objects JS holds by handle: an index into `slots`, `None` once freed. Freed slots are reused, so
+/// a program that makes them in a loop keeps as many as it has live JS holders.
+struct Handles<T> {
+    slots: Vec<Option<T>>,
+    free: Vec<u32>,
+}
+
+impl<T> Handles<T> {
+    const fn new() -> Handles<T> {
+        Handles {
+            slots: Vec::new(),
+            free: Vec::new(),
+        }
+    }
+
+    fn insert(&mut self, value: T) -> crate::Result<u32> {
+        if let Some(handle) = self.free.pop() {
+            self.slots[handle as usize] = Some(value);
+            return Ok(handle);
+        }
+        let handle = u32::try_from(self.slots.len()).map_err(|_| {
+            err(
+                ErrorCode::Argument,
+                "too many handles (schemas or keyrings)",
+            )
+        })?;
+        self.slots.push(Some(value));
+        Ok(handle)
+    }
+
+    fn get(&self, handle: u32) -> Option<&T> {
+        self.slots.get(handle as usize).and_then(Option::as_ref)
+    }
+
+    fn get_mut(&mut self, handle: u32) -> Option<&mut T> {
+        self.slots.get_mut(handle as usize).and_then(Option::as_mut)
+    }
+
+    /// Frees `handle`; an unknown or already freed one is ignored.
+    fn remove(&mut self, handle: u32) {
+        if self
+            .slots
+            .get_mut(handle as usize)
+            .and_then(Option::take)
+            .is_some()
+        {
+            self.free.push(handle);
+        }
+    }
 }
 
 #[wasm_bindgen(js_name = gzip)]
@@ -167,115 +218,184 @@ pub fn aead_key_id(head: &[u8], stored_len: u32) -> JsResult<String> {
     aead::key_id_of_head(head, stored_len as usize).map_err(js)
 }
 
-// One argument per part of the JS call (js/codec/encrypt.mjs).
-#[allow(clippy::too_many_arguments)]
+/// The keyrings of the public codec, by handle (`aeadRing`): one per (keyring, table, attribute)
+/// that js/codec/rings.mjs keeps, so a value's call passes a number, not its keys and names.
+mod rings {
+    use super::*;
+    use crate::aead_ring::Ring;
+    use core::cell::RefCell;
+
+    thread_local! {
+        static RINGS: RefCell<Handles<Ring>> = const { RefCell::new(Handles::new()) };
+    }
+
+    /// `f` with the ring of `handle` (an unknown or freed handle is E_ARGUMENT).
+    pub(super) fn with_ring<T>(
+        handle: u32,
+        f: impl FnOnce(&Ring) -> crate::Result<T>,
+    ) -> JsResult<T> {
+        RINGS
+            .with_borrow(|rings| {
+                let ring = rings
+                    .get(handle)
+                    .ok_or_else(|| err(ErrorCode::Argument, "unknown keyring handle"))?;
+                f(ring)
+            })
+            .map_err(js)
+    }
+
+    /// Registers the keys of a keyring for `table` and `attribute`: `ids_json` a JSON array of the
+    /// ids (null for one no envelope can name), `keys` their keys concatenated, `lengths` each key's
+    /// length (checked when the key is used), `current` the index of the key to encrypt with,
+    /// `known` the ids as the unknown-key-id error lists them.
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_name = aeadRing)]
+    pub fn aead_ring(
+        table: &str,
+        attribute: &str,
+        current: u32,
+        ids_json: &str,
+        keys: &[u8],
+        lengths: &[u32],
+        known: &str,
+    ) -> JsResult<u32> {
+        let bad = || {
+            js(err(
+                ErrorCode::Argument,
+                "key ids must be a JSON array of strings or null",
+            ))
+        };
+        let pyjson::Value::List(list) = pyjson::loads(ids_json).map_err(|_| bad())? else {
+            return Err(bad());
+        };
+        let ids = list
+            .into_iter()
+            .map(|v| match v {
+                pyjson::Value::Str(id) => Ok(Some(id)),
+                pyjson::Value::Null => Ok(None),
+                _ => Err(bad()),
+            })
+            .collect::<JsResult<Vec<_>>>()?;
+        let mut rest = keys;
+        let mut split = Vec::with_capacity(lengths.len());
+        for &n in lengths {
+            let n = (n as usize).min(rest.len());
+            let (key, tail) = rest.split_at(n);
+            split.push(Box::from(key));
+            rest = tail;
+        }
+        let ring = Ring::new(table, attribute, current as usize, ids, split, known).map_err(js)?;
+        RINGS
+            .with_borrow_mut(|rings| rings.insert(ring))
+            .map_err(js)
+    }
+
+    /// Drops a keyring (its keys and subkeys); its handle may be handed out again. An unknown or
+    /// freed handle does nothing.
+    #[wasm_bindgen(js_name = aeadFreeRing)]
+    pub fn aead_free_ring(handle: u32) {
+        RINGS.with_borrow_mut(|rings| rings.remove(handle));
+    }
+}
+use rings::with_ring;
+
 #[wasm_bindgen(js_name = aeadEncrypt)]
 pub fn aead_encrypt(
-    master: &[u8],
-    key_id: &str,
-    table: &str,
-    attribute: &str,
+    ring: u32,
     kind: &str,
     data: &[u8],
     deterministic: bool,
     item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
-    let master = value::key32(master).map_err(js)?;
-    let kind = Kind::parse(kind).map_err(js)?;
-    value::aead_encrypt(
-        master,
-        key_id,
-        context(table, attribute, &item),
-        kind,
-        data,
-        deterministic,
-    )
-    .map_err(js)
+    with_ring(ring, |r| {
+        r.encrypt(Kind::parse(kind)?, data, deterministic, item.as_deref())
+    })
 }
 
 #[wasm_bindgen(js_name = aeadDecrypt)]
 pub fn aead_decrypt(
-    master: &[u8],
-    table: &str,
-    attribute: &str,
+    ring: u32,
     kind: &str,
     stored: &[u8],
     item: Option<Vec<u8>>,
 ) -> JsResult<Vec<u8>> {
-    let master = value::key32(master).map_err(js)?;
-    let kind = Kind::parse(kind).map_err(js)?;
-    value::aead_decrypt(master, context(table, attribute, &item), kind, stored).map_err(js)
+    with_ring(ring, |r| {
+        r.decrypt(Kind::parse(kind)?, stored, item.as_deref())
+    })
 }
 
-/// The aead context of the public codec: `item` (canonical bytes the caller chose) binds the value
-/// to one item too.
-fn context<'a>(table: &'a str, attribute: &'a str, item: &'a Option<Vec<u8>>) -> Context<'a> {
-    Context {
-        item: item.as_deref(),
-        ..Context::new(table, attribute)
+/// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`. Each
+/// writes its plan into `out` and returns its length; a plan longer than `out` is not written (the
+/// caller calls again with room for it). `out` is the caller's buffer, reused: no allocation per call.
+fn plan_into(out: &mut [u8], plan: crate::Result<Vec<u8>>) -> JsResult<u32> {
+    let plan = plan.map_err(js)?;
+    if let Some(room) = out.get_mut(..plan.len()) {
+        room.copy_from_slice(&plan);
     }
+    // A plan is at most a few hundred bytes plus the table, attribute and item names.
+    Ok(plan.len() as u32)
 }
 
-/// Envelope plans for Node's native AES (`js/codec/node-native.mjs`); layouts in `aead`.
 #[wasm_bindgen(js_name = aeadSealPlanDeterministic)]
 pub fn aead_seal_plan_deterministic(
-    master: &[u8],
-    key_id: &str,
-    table: &str,
-    attribute: &str,
+    ring: u32,
     plaintext: &[u8],
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    let master = value::key32(master).map_err(js)?;
-    let ctx = context(table, attribute, &item);
-    aead::seal_plan_deterministic(master, key_id, ctx, plaintext).map_err(js)
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.seal_plan_deterministic(plaintext, item.as_deref()))
+        })?,
+    )
 }
 
 #[wasm_bindgen(js_name = aeadSealPlanRandomized)]
 pub fn aead_seal_plan_randomized(
-    master: &[u8],
-    key_id: &str,
-    table: &str,
-    attribute: &str,
+    ring: u32,
     plaintext_len: u32,
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    let master = value::key32(master).map_err(js)?;
-    let nonce = crate::random::bytes::<12>().map_err(js)?;
-    let ctx = context(table, attribute, &item);
-    aead::seal_plan_randomized(master, key_id, ctx, plaintext_len as usize, &nonce).map_err(js)
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.seal_plan_randomized(plaintext_len as usize, item.as_deref()))
+        })?,
+    )
 }
 
 /// `head`: the envelope's first `ENVELOPE_HEADER_MAX` bytes, `tag` its last `ENVELOPE_TAG_LEN`
-/// (so that the ciphertext is not copied into wasm), `stored_len` its length.
-#[allow(clippy::too_many_arguments)]
+/// (so that the ciphertext is not copied into wasm), `stored_len` its length. The key is the one
+/// the header names.
 #[wasm_bindgen(js_name = aeadOpenPlan)]
 pub fn aead_open_plan(
-    master: &[u8],
-    table: &str,
-    attribute: &str,
+    ring: u32,
     head: &[u8],
     tag: &[u8],
     stored_len: u32,
     item: Option<Vec<u8>>,
-) -> JsResult<Vec<u8>> {
-    let master = value::key32(master).map_err(js)?;
-    let ctx = context(table, attribute, &item);
-    aead::open_plan(master, ctx, head, tag, stored_len as usize).map_err(js)
+    out: &mut [u8],
+) -> JsResult<u32> {
+    plan_into(
+        out,
+        with_ring(ring, |r| {
+            Ok(r.open_plan(head, tag, stored_len as usize, item.as_deref()))
+        })?,
+    )
 }
 
 #[wasm_bindgen(js_name = aeadCheckDeterministic)]
 pub fn aead_check_deterministic(
-    master: &[u8],
-    table: &str,
-    attribute: &str,
+    ring: u32,
     stored: &[u8],
     plaintext: &[u8],
     item: Option<Vec<u8>>,
 ) -> JsResult<()> {
-    let master = value::key32(master).map_err(js)?;
-    let ctx = context(table, attribute, &item);
-    aead::check_deterministic(master, ctx, stored, plaintext).map_err(js)
+    with_ring(ring, |r| {
+        r.check_deterministic(stored, plaintext, item.as_deref())
+    })
 }
 
 /// Raw AES-256-GCM-SIV under any key and nonce: message-encryption key (32) | tag (16) of
@@ -326,11 +446,8 @@ mod items {
     use core::cell::RefCell;
 
     thread_local! {
-        /// Registered schemas; a handle is an index, `None` once freed. Freed slots are reused, so a
-        /// program that defines models in a loop keeps as many schemas as it has live models.
-        static SCHEMAS: RefCell<Vec<Option<Schema>>> = const { RefCell::new(Vec::new()) };
-        /// Freed slots of SCHEMAS, reused by the next registrations.
-        static FREE: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+        /// Registered schemas, by handle.
+        static SCHEMAS: RefCell<Handles<Schema>> = const { RefCell::new(Handles::new()) };
     }
 
     /// Runs `f` with the schema of `handle` (an unknown or freed handle is E_ARGUMENT).
@@ -340,10 +457,8 @@ mod items {
     ) -> JsResult<T> {
         SCHEMAS
             .with_borrow_mut(|schemas| {
-                let schema = usize::try_from(handle)
-                    .ok()
-                    .and_then(|i| schemas.get_mut(i))
-                    .and_then(Option::as_mut)
+                let schema = schemas
+                    .get_mut(handle)
                     .ok_or_else(|| err(ErrorCode::Argument, "unknown schema handle"))?;
                 f(schema)
             })
@@ -357,16 +472,9 @@ mod items {
     #[wasm_bindgen(js_name = registerSchema)]
     pub fn register_schema(schema_json: &str) -> JsResult<u32> {
         let schema = Schema::parse(schema_json).map_err(js)?;
-        if let Some(handle) = FREE.with_borrow_mut(Vec::pop) {
-            SCHEMAS.with_borrow_mut(|schemas| schemas[handle as usize] = Some(schema));
-            return Ok(handle);
-        }
-        SCHEMAS.with_borrow_mut(|schemas| {
-            let handle = u32::try_from(schemas.len())
-                .map_err(|_| js(err(ErrorCode::Argument, "too many schemas")))?;
-            schemas.push(Some(schema));
-            Ok(handle)
-        })
+        SCHEMAS
+            .with_borrow_mut(|schemas| schemas.insert(schema))
+            .map_err(js)
     }
 
     /// Drops the schema of `handle` (its keys included) and lets a later registration reuse the handle.
@@ -374,16 +482,7 @@ mod items {
     /// or already freed handle does nothing.
     #[wasm_bindgen(js_name = freeSchema)]
     pub fn free_schema(handle: u32) {
-        let freed = SCHEMAS.with_borrow_mut(|schemas| {
-            usize::try_from(handle)
-                .ok()
-                .and_then(|i| schemas.get_mut(i))
-                .and_then(Option::take)
-                .is_some()
-        });
-        if freed {
-            FREE.with_borrow_mut(|free| free.push(handle));
-        }
+        SCHEMAS.with_borrow_mut(|schemas| schemas.remove(handle));
     }
 
     /// Sets the keys of encrypted attribute `name`: `ids_json` is a JSON array of key ids, `keys`

@@ -4,8 +4,9 @@ import { codecError } from '../errors/make.mjs';
 import { core } from '../runtime/core.mjs';
 import { checkOptions, OPTIONS } from '../options/index.mjs';
 import { boolean, bytes, bytesOrText, inputError, text } from './input.mjs';
-import { isKeyring, isProvider, keyBytes, keyring, needsProvider, singleKey } from './keys.mjs';
-import { checkFormat, envelopeKeyId } from './formats.mjs';
+import { isKeyring, isProvider, keyBytes, singleKey } from './keys.mjs';
+import { checkFormat } from './formats.mjs';
+import { withRing } from './rings.mjs';
 import { fromPlain, kindOf, requiredKind, toPlain } from './kinds.mjs';
 
 /** The options of `encrypt`/`decrypt` (`where` names them) and their format; each format has its own keys. */
@@ -16,20 +17,6 @@ function formatOptions(where, opts) {
 
 /** pynamodb_mate's key of a password: SHA-256 of its UTF-8 bytes. */
 export const legacyKeyFromPassword = (password) => core.legacyKeyFromPassword(text('password', password));
-
-/**
- * Runs `fn(keyOf)`, `keyOf(id)` giving the key bytes of key `id` of `ring`. A ring with a key
- * provider anywhere makes the call async: a Promise (failures are rejections), the providers called
- * once per function and cached (js/codec/keys.mjs). Without one, all of it is synchronous.
- */
-function withKeys(ring, fn) {
-  if (!needsProvider(ring)) return fn((id) => keyBytes(ring.names.get(id), ring.keys.get(id)));
-  const resolved = [...ring.keys].map(([id, key]) => Promise.resolve().then(() => singleKey(ring.names.get(id), key)).then((b) => [id, b]));
-  return Promise.all(resolved).then((entries) => {
-    const keys = new Map(entries);
-    return fn((id) => keys.get(id));
-  });
-}
 
 /**
  * `fn(key bytes)` with the single key of format 'pynamodb_mate'; a Promise with a key provider.
@@ -71,10 +58,7 @@ export function encrypt(value, opts) {
     return withLegacyKey(o, (key) => core.legacyEncrypt(key, kind, plain, deterministic));
   }
 
-  const ring = keyring(o.key, o.keyId);
-  if (needsProvider(ring)) context(o); // checked before the provider is awaited; else after the key, as always
-  const item = itemOf(o);
-  return withKeys(ring, (keyOf) => core.aeadEncrypt(keyOf(ring.current), ring.current, ...context(o), kind, plain, deterministic, item));
+  return withRing(o, () => context(o), (ring) => core.aeadEncrypt(ring, kind, plain, deterministic, itemOf(o)));
 }
 
 /** Decrypts stored bytes; `opts.kind` is required, aead picks the key by the id in the bytes. A Promise with a key provider, as encrypt. */
@@ -87,14 +71,5 @@ export function decrypt(stored, opts) {
     return withLegacyKey(o, (key) => fromPlain(kind, core.legacyDecrypt(key, kind, stored, deterministic)));
   }
 
-  const ring = keyring(o.key, o.keyId);
-  const [table, attribute] = context(o);
-  const item = itemOf(o);
-  return withKeys(ring, (keyOf) => {
-    const id = envelopeKeyId(stored);
-    if (!ring.keys.has(id)) {
-      throw codecError('E_AEAD_UNKNOWN_KEY_ID', `no key for key id ${JSON.stringify(id)} (known: ${[...ring.keys.keys()].join(', ')})`);
-    }
-    return fromPlain(kind, core.aeadDecrypt(keyOf(id), table, attribute, kind, stored, item));
-  });
+  return withRing(o, () => context(o), (ring) => fromPlain(kind, core.aeadDecrypt(ring, kind, stored, itemOf(o))));
 }

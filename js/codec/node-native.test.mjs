@@ -187,20 +187,31 @@ test('legacy CTR: each path reads the other, same envelope layout, same errors',
   }
 });
 
+/** A wasm keyring of one key under id `keyId` (as js/codec/rings.mjs registers them). */
+const ring = (key, table, attribute, keyId = 'k1') =>
+  wasm.aeadRing(table, attribute, 0, JSON.stringify([keyId]), key, Uint32Array.of(key.length), keyId);
+
+/** An envelope whose key id 'k1' reads 'k2': no key of `ring` has it. */
+function renamed(stored) {
+  const b = stored.slice();
+  b[6] = 0x32;
+  return b;
+}
+
 test('aead: GCM-SIV gives identical envelopes, GCM envelopes open on both paths', () => {
   const ctx = ['users', 'émail'];
   for (const n of around(Math.max(CROSSOVER.gcmSiv, CROSSOVER.gcm))) {
     const data = bytes(n);
-    const det = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true);
-    assert.deepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true), `GCM-SIV ${n}`);
-    assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', det), data);
-    const fromNative = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false);
-    const fromWasm = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false);
+    const det = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, true);
+    assert.deepEqual(det, wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, true), `GCM-SIV ${n}`);
+    assert.deepEqual(native.aeadDecrypt(ring(KEY, ...ctx), 'binary', det), data);
+    const fromNative = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, false);
+    const fromWasm = wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, false);
     assert.equal(fromNative.length, fromWasm.length);
     assert.deepEqual(fromNative.subarray(0, 19), fromWasm.subarray(0, 19), 'header up to the nonce');
-    assert.deepEqual(wasm.aeadDecrypt(KEY, ...ctx, 'binary', fromNative), data);
-    assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', fromWasm), data);
-    assert.deepEqual(core.aeadDecrypt(KEY, ...ctx, 'binary', core.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, n % 2 === 0)), data);
+    assert.deepEqual(wasm.aeadDecrypt(ring(KEY, ...ctx), 'binary', fromNative), data);
+    assert.deepEqual(native.aeadDecrypt(ring(KEY, ...ctx), 'binary', fromWasm), data);
+    assert.deepEqual(core.aeadDecrypt(ring(KEY, ...ctx), 'binary', core.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, n % 2 === 0)), data);
   }
 });
 
@@ -210,19 +221,34 @@ test('aead with an item part: the same bytes on both paths, and only that item o
   const other = new TextEncoder().encode('\u0000\u0000\u0000\u0002idS\u0000\u0000\u0000\u0001b');
   for (const n of around(Math.max(CROSSOVER.gcmSiv, CROSSOVER.gcm))) {
     const data = bytes(n, 3);
-    const det = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true, item);
-    assert.deepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true, item), `GCM-SIV ${n}`);
-    assert.notDeepEqual(det, wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, true), 'the item changes the bytes');
-    const fromNative = native.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false, item);
-    const fromWasm = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', data, false, item);
+    const det = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, true, item);
+    assert.deepEqual(det, wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, true, item), `GCM-SIV ${n}`);
+    assert.notDeepEqual(det, wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, true), 'the item changes the bytes');
+    const fromNative = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, false, item);
+    const fromWasm = wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, false, item);
     assert.deepEqual(fromNative.subarray(0, 19), fromWasm.subarray(0, 19), 'header up to the nonce');
     for (const stored of [det, fromNative, fromWasm]) {
-      assert.deepEqual(wasm.aeadDecrypt(KEY, ...ctx, 'binary', stored, item), data);
-      assert.deepEqual(native.aeadDecrypt(KEY, ...ctx, 'binary', stored, item), data);
+      assert.deepEqual(wasm.aeadDecrypt(ring(KEY, ...ctx), 'binary', stored, item), data);
+      assert.deepEqual(native.aeadDecrypt(ring(KEY, ...ctx), 'binary', stored, item), data);
       for (const elsewhere of [other, undefined]) {
-        sameOutcome('aeadDecrypt', KEY, ...ctx, 'binary', stored, elsewhere);
-        assert.equal(outcome(() => core.aeadDecrypt(KEY, ...ctx, 'binary', stored, elsewhere)).error.code, 'E_AEAD_CONTEXT');
+        sameOutcome('aeadDecrypt', ring(KEY, ...ctx), 'binary', stored, elsewhere);
+        assert.equal(outcome(() => core.aeadDecrypt(ring(KEY, ...ctx), 'binary', stored, elsewhere)).error.code, 'E_AEAD_CONTEXT');
       }
+    }
+  }
+});
+
+test('aead plans longer than the reused plan buffer: the same bytes and errors on both paths', () => {
+  const ctx = ['t'.repeat(300), 'a'.repeat(300)];
+  const item = bytes(2000, 5);
+  for (const deterministic of [true, false]) {
+    const data = bytes(20_000);
+    const fromNative = native.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, deterministic, item);
+    const fromWasm = wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', data, deterministic, item);
+    if (deterministic) assert.deepEqual(fromNative, fromWasm);
+    for (const stored of [fromNative, fromWasm]) {
+      assert.deepEqual(native.aeadDecrypt(ring(KEY, ...ctx), 'binary', stored, item), data);
+      sameOutcome('aeadDecrypt', ring(KEY, ...ctx), 'binary', stored, bytes(2000, 6));
     }
   }
 });
@@ -230,7 +256,7 @@ test('aead with an item part: the same bytes on both paths, and only that item o
 test('aead: every failure keeps the wasm code and message', () => {
   const ctx = ['users', 'email'];
   for (const deterministic of [true, false]) {
-    const stored = wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', bytes(20_000), deterministic);
+    const stored = wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', bytes(20_000), deterministic);
     const flipped = (at) => {
       const b = stored.slice();
       b[at] ^= 1;
@@ -244,23 +270,24 @@ test('aead: every failure keeps the wasm code and message', () => {
       [KEY, ...ctx, 'binary', flipped(6)], // header (key id): tampered
       [KEY, ...ctx, 'binary', stored.subarray(0, stored.length - 1)],
       [KEY, ...ctx, 'binary', cat(stored, [0])],
-      [KEY, ...ctx, 'string', wasm.aeadEncrypt(KEY, 'k1', ...ctx, 'binary', cat([0xc3], bytes(5000)), deterministic)],
+      [KEY, ...ctx, 'binary', renamed(stored)], // E_AEAD_UNKNOWN_KEY_ID
+      [KEY, ...ctx, 'string', wasm.aeadEncrypt(ring(KEY, ...ctx), 'binary', cat([0xc3], bytes(5000)), deterministic)],
       [KEY.subarray(1), ...ctx, 'binary', stored],
     ]) {
-      assert.ok(outcome(() => wasm.aeadDecrypt(key, table, attribute, kind, input)).error);
-      sameOutcome('aeadDecrypt', key, table, attribute, kind, input);
+      assert.ok(outcome(() => wasm.aeadDecrypt(ring(key, table, attribute), kind, input)).error);
+      sameOutcome('aeadDecrypt', ring(key, table, attribute), kind, input);
     }
-    sameOutcome('aeadEncrypt', KEY, '', ...ctx, 'binary', bytes(20_000), deterministic);
-    sameOutcome('aeadEncrypt', KEY.subarray(1), 'k1', ...ctx, 'binary', bytes(20_000), deterministic);
+    sameOutcome('aeadEncrypt', ring(KEY, ...ctx, ''), 'binary', bytes(20_000), deterministic);
+    sameOutcome('aeadEncrypt', ring(KEY.subarray(1), ...ctx), 'binary', bytes(20_000), deterministic);
   }
 });
 
 test('kinds other than string and binary stay on the wasm path', () => {
   const wire = new TextEncoder().encode(JSON.stringify({ a: 'x'.repeat(20_000) }));
   assert.equal(native.legacyEncrypt(KEY, 'json', wire, true), undefined);
-  assert.equal(native.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true), undefined);
-  const stored = core.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true);
-  assert.deepEqual(stored, wasm.aeadEncrypt(KEY, 'k1', 't', 'a', 'json', wire, true));
-  assert.equal(native.aeadDecrypt(KEY, 't', 'a', 'json', stored), undefined);
-  assert.deepEqual(core.aeadDecrypt(KEY, 't', 'a', 'json', stored), wasm.aeadDecrypt(KEY, 't', 'a', 'json', stored));
+  assert.equal(native.aeadEncrypt(ring(KEY, 't', 'a'), 'json', wire, true), undefined);
+  const stored = core.aeadEncrypt(ring(KEY, 't', 'a'), 'json', wire, true);
+  assert.deepEqual(stored, wasm.aeadEncrypt(ring(KEY, 't', 'a'), 'json', wire, true));
+  assert.equal(native.aeadDecrypt(ring(KEY, 't', 'a'), 'json', stored), undefined);
+  assert.deepEqual(core.aeadDecrypt(ring(KEY, 't', 'a'), 'json', stored), wasm.aeadDecrypt(ring(KEY, 't', 'a'), 'json', stored));
 });

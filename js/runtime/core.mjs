@@ -61,6 +61,8 @@ export const wasm = {
   legacyCtrEnvelope: guard(bindings.legacyCtrEnvelope),
   legacyCtrOpenPlan: guard(bindings.legacyCtrOpenPlan),
   aeadKeyId: guard(bindings.aeadKeyId),
+  aeadRing: guard(bindings.aeadRing),
+  aeadFreeRing: guard(bindings.aeadFreeRing),
   aeadEncrypt: guard(bindings.aeadEncrypt),
   aeadDecrypt: guard(bindings.aeadDecrypt),
   aeadSealPlanDeterministic: guard(bindings.aeadSealPlanDeterministic),

@@ -39,6 +39,24 @@ function unsupported(what) {
   return codecError('E_ITEM_TYPE', `${what} cannot be stored in an item (convert it first)`);
 }
 
+/**
+ * Whether `v`, which passes `instanceof Ctor`, really is one: an object made with
+ * `Object.create(Uint8Array.prototype)` (or a Date's, a Set's) passes instanceof but has none of
+ * its internal slots, and reading it would throw a bare TypeError.
+ */
+function genuine(v, Ctor) {
+  if (Ctor === Uint8Array) return ArrayBuffer.isView(v);
+  try {
+    if (Ctor === Date) Date.prototype.getTime.call(v);
+    else Set.prototype.has.call(v, undefined);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const posing = (name) => unsupported(`an object posing as a ${name} (made from its prototype, not by its constructor)`);
+
 const utf8 = new TextEncoder();
 
 /** Writes values in the stream form into a growing buffer. */
@@ -151,10 +169,13 @@ class Writer {
       for (let i = 0; i < v.length; i++) this.value(v[i], depth + 1);
       this.code(END);
     } else if (v instanceof Uint8Array) {
+      if (!genuine(v, Uint8Array)) throw posing('Uint8Array');
       this.bytes(v);
     } else if (v instanceof Date) {
+      if (!genuine(v, Date)) throw posing('Date');
       this.string(`\u0000d${epochMicrosOf(v)}`);
     } else if (v instanceof Set) {
+      if (!genuine(v, Set)) throw posing('Set');
       this.code(SET);
       for (const e of v) this.value(e, depth + 1);
       this.code(END);

@@ -249,6 +249,11 @@ const ROWS = [
   ['a dynamic attribute holding a function', () => thing({ any: { f: () => PLAIN } }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
   ['a dynamic attribute holding a Map', () => thing({ any: new Map([[PLAIN, 1]]) }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
   ['a dynamic attribute holding a class instance', () => thing({ any: new (class Card { constructor() { this.n = PLAIN; } })() }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
+  // Objects made from a prototype, not by the constructor: instanceof holds, the internal slots do not.
+  ['a binary attribute given an object posing as a Uint8Array', () => thing({ bin: Object.create(Uint8Array.prototype) }), ItemError, 'E_ITEM_TYPE', 'Thing.bin'],
+  ['a string set given an object posing as a Set', () => thing({ tags: Object.create(Set.prototype) }), ItemError, 'E_ITEM_TYPE', 'Thing.tags'],
+  ['a datetime attribute given an object posing as a Date', () => thing({ when: Object.create(Date.prototype) }), ItemError, 'E_ITEM_TYPE', 'Thing.when'],
+  ['a dynamic list holding an object posing as a Uint8Array', () => thing({ any: [Object.create(Uint8Array.prototype)] }), ItemError, 'E_ITEM_TYPE', 'Thing.any'],
   ['a dynamic attribute holding a cycle', () => thing({ any: cyclic() }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
   ['a dynamic attribute nested 40 levels', () => thing({ any: deep(40) }), ItemError, 'E_ITEM_VALUE', 'Thing.any'],
   ['a datetime attribute given a string', () => thing({ when: '2024-01-01' }), ItemError, 'E_ITEM_TYPE', 'Thing.when'],

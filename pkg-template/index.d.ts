@@ -2245,8 +2245,8 @@ export interface RunOptions<S extends string = string> {
 export interface WorkOptions<S extends string = string> {
   /** Bodies running at once; default 1. */
   concurrency?: number;
-  /** Abort: stop claiming, let running bodies finish, resolve. */
-  signal?: GlobalInstance<'AbortSignal'>;
+  /** Stop: no more claims, the running bodies finish, then the call resolves (as `Model.reencrypt`'s `stopSignal`). */
+  stopSignal?: GlobalInstance<'AbortSignal'>;
   /** The statuses to claim; default the tracker's `readyStatuses`. */
   statuses?: StatusArgs<S>;
   /** Resolve once no task is unfinished or in progress anywhere. */

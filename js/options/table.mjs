@@ -118,7 +118,7 @@ const TABLE = {
   trackerGet: ['consistentRead'],
   setStatus: ['from'],
   run: ['statuses', 'heartbeatSeconds'],
-  work: ['concurrency', 'signal', 'statuses', 'drain', 'idleMs', 'heartbeatSeconds'],
+  work: ['concurrency', 'stopSignal', 'statuses', 'drain', 'idleMs', 'heartbeatSeconds'],
   idleMs: ['min', 'max'],
   queryByStatus: ['limit', 'olderFirst', 'pageSize'],
 };

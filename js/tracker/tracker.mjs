@@ -126,7 +126,7 @@ export class StatusTracker {
     return deleteByUseCase(this.#t);
   }
 
-  /** The pull loop: `work({ concurrency, signal, statuses, drain, idleMs, heartbeatSeconds }, fn)`. */
+  /** The pull loop: `work({ concurrency, stopSignal, statuses, drain, idleMs, heartbeatSeconds }, fn)`. */
   async work(opts, fn) {
     const o = options('work', opts);
     checkOptions('StatusTracker.work() options.idleMs', o.idleMs, OPTIONS.idleMs);

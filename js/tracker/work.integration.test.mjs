@@ -66,7 +66,7 @@ eachBackend('tracker.work stops gracefully on abort and backs off while idle', a
     await withTracker({ ...backend, dynamodb: client }, {}, async (tracker) => {
       // Idle: an empty table is polled with growing pauses (each poll: pending, failed, in progress).
       const idle = new AbortController();
-      const idleWork = tracker.work({ signal: idle.signal, idleMs: { min: 50, max: 400 } }, () => assert.fail('no task'));
+      const idleWork = tracker.work({ stopSignal: idle.signal, idleMs: { min: 50, max: 400 } }, () => assert.fail('no task'));
       await sleep(1500);
       idle.abort();
       assert.deepEqual(await idleWork, { succeeded: 0, failed: 0, ignored: 0, lost: 0, skipped: 0 });
@@ -76,7 +76,7 @@ eachBackend('tracker.work stops gracefully on abort and backs off while idle', a
       await tracker.createMany(['a', 'b', 'c', 'd', 'e', 'f']);
       const stop = new AbortController();
       const started = [];
-      const busy = tracker.work({ concurrency: 2, signal: stop.signal }, async (ctx) => {
+      const busy = tracker.work({ concurrency: 2, stopSignal: stop.signal }, async (ctx) => {
         started.push(ctx.taskId);
         if (started.length === 2) stop.abort();
         await sleep(300);

@@ -40,10 +40,10 @@ const WORK = 'StatusTracker.work';
 /** The longest timer delay (setTimeout fires at once beyond it). */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
-/** `signal`: absent or an AbortSignal (anything with `aborted` and `addEventListener`). */
+/** `stopSignal`: absent or an AbortSignal (anything with `aborted` and `addEventListener`). */
 function abortSignal(signal) {
   if (signal !== undefined && !(typeof signal?.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
-    throw argumentError(WORK, 'signal must be an AbortSignal');
+    throw argumentError(WORK, 'stopSignal must be an AbortSignal');
   }
   return signal;
 }
@@ -60,7 +60,7 @@ function options(c, o) {
   const inProgress = c.codes.inProgress;
   const recover = c.recoverExpired && !ready.includes(inProgress);
   return {
-    concurrency, minMs, maxMs, ready, recover, signal: abortSignal(o.signal ?? undefined), drain: flag(WORK, 'drain', o.drain, false),
+    concurrency, minMs, maxMs, ready, recover, signal: abortSignal(o.stopSignal ?? undefined), drain: flag(WORK, 'drain', o.drain, false),
     // Expired in-progress tasks are claimed through the recovery branch of the lock condition.
     claimFrom: recover ? [...ready, inProgress] : ready,
     intervalMs: runHeartbeatMs(c, o.heartbeatSeconds),
@@ -68,7 +68,7 @@ function options(c, o) {
 }
 
 /**
- * `options`: `concurrency` (default 1), `signal` (AbortSignal: stop claiming, finish running bodies),
+ * `options`: `concurrency` (default 1), `stopSignal` (AbortSignal: stop claiming, finish running bodies),
  * `statuses` (those to claim, default readyStatuses), `drain` (resolve once no task is unfinished or
  * in progress anywhere), `idleMs: { min, max }` (backoff while idle), `heartbeatSeconds`.
  * Resolves to counts `{ succeeded, failed, ignored, lost, skipped }`.

@@ -498,7 +498,7 @@ const ROWS = [
   ['a tracker work() with concurrency 0', () => tracker().work({ concurrency: 0 }, () => {}), ArgumentError, 'E_ARGUMENT', 'concurrency'],
   ['a tracker work() with an infinite idle pause', () => tracker().work({ idleMs: { max: Infinity } }, () => {}), ArgumentError, 'E_ARGUMENT', 'idleMs.max'],
   ['a tracker work() with drain "yes"', () => tracker().work({ drain: 'yes' }, () => {}), ArgumentError, 'E_ARGUMENT', 'drain'],
-  ['a tracker work() with a signal that is not an AbortSignal', () => tracker().work({ signal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'signal'],
+  ['a tracker work() with a stopSignal that is not an AbortSignal', () => tracker().work({ stopSignal: {} }, () => {}), ArgumentError, 'E_ARGUMENT', 'stopSignal'],
   ['a tracker queryByStatus() with limit NaN', () => tracker().queryByStatus('pending', { limit: NaN }).next(), ArgumentError, 'E_ARGUMENT', 'limit'],
   ['a tracker queryByStatus() with olderFirst "no"', () => tracker().queryByStatus('pending', { olderFirst: 'no' }).next(), ArgumentError, 'E_ARGUMENT', 'olderFirst'],
   ['a tracker getOneOrNone() with consistentRead "yes"', () => tracker().getOneOrNone('t', { consistentRead: 'yes' }), ArgumentError, 'E_ARGUMENT', 'consistentRead'],

@@ -447,7 +447,7 @@ async function typedTracker() {
   }, { statuses: ['later', 'pending'], heartbeatSeconds: false });
   expectType<Equal<typeof n, number>>();
   const stop = new AbortController();
-  const stats = await crawls.work({ signal: stop.signal, statuses: 'later', idleMs: { min: 20, max: 1000 }, concurrency: 2 }, (ctx) =>
+  const stats = await crawls.work({ stopSignal: stop.signal, statuses: 'later', idleMs: { min: 20, max: 1000 }, concurrency: 2 }, (ctx) =>
     ctx.setData({ url: ctx.task.data.url, bytes: 0 }),
   );
   const code: number = crawls.statuses.later + crawls.statusCode('later') + crawls.statusCode(60);
